@@ -1,0 +1,19 @@
+import zapier, { defineApp } from 'zapier-platform-core';
+import { version } from './package.json';
+import { authentication } from './src/auth';
+import { creates } from './src/creates';
+import { addCinnoxHeaders, mapCinnoxErrors } from './src/middleware';
+import { searchOrCreates, searches } from './src/searches';
+import { triggers } from './src/triggers';
+
+export default defineApp({
+  version,
+  platformVersion: zapier.version,
+  authentication,
+  beforeRequest: [addCinnoxHeaders],
+  afterResponse: [mapCinnoxErrors],
+  triggers,
+  creates,
+  searches,
+  searchOrCreates,
+});

@@ -1,0 +1,45 @@
+/**
+ * Custom auth with the three credentials the CINNOX Dashboard generates for a Zapier account.
+ */
+import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { cinnox, endpointOf } from './cinnox/client';
+
+export const CINNOX_ZAPIER_GUIDE = 'https://docs.cinnox.com/docs/zapier';
+const WHERE =
+  `In the CINNOX Dashboard go to **Administration > Service Integration > Third Party Integration > Zapier**, then **Add Zapier Account** (or **More (...) > View** for an existing one). See [CINNOX's Zapier guide](${CINNOX_ZAPIER_GUIDE}).`;
+const WARNING = 'Regenerating the App Token or deleting this Zapier account in CINNOX ends this connection: you will have to reconnect.';
+
+export const authentication: Authentication = {
+  type: 'custom',
+  fields: [
+    {
+      key: 'appId',
+      label: 'App ID',
+      type: 'string',
+      required: true,
+      helpText: `The App ID of your CINNOX Zapier account. ${WHERE}`,
+    },
+    {
+      key: 'appToken',
+      label: 'App Token',
+      type: 'password',
+      required: true,
+      helpText: `The App Token shown next to the App ID. ${WARNING}`,
+    },
+    {
+      key: 'baseUrl',
+      label: 'Base URL',
+      type: 'string',
+      required: true,
+      helpText: `The Base URL shown next to the App ID, for example \`https://examplebaseurl.com\` (with or without \`/v1/api/apps/{App ID}\`). It must start with https://. ${WARNING}`,
+    },
+  ],
+  test: async (z: ZObject, bundle: Bundle) => {
+    await cinnox.testConnection(z, bundle);
+    return { appId: bundle.authData.appId, host: endpointOf(z, bundle.authData).host };
+  },
+  connectionLabel: async (z: ZObject, bundle: Bundle) => {
+    const { host } = endpointOf(z, bundle.authData);
+    return `${bundle.authData.appId} @ ${host}`;
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * Base URL handling: the CINNOX Dashboard shows a Base URL next to the App ID and App Token.
+ * Admins paste it with or without a trailing slash, sometimes with `/v1/api/apps/{appID}` already on it.
+ * Everything here runs before any request, so a bad Base URL never sends the token anywhere.
+ */
+export const API_BASE_PATH = '/v1/api/apps';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export class BaseUrlError extends Error {
+  override name = 'BaseUrlError';
+}
+
+export interface CinnoxEndpoint {
+  /** `https://host[:port]`: the only origin that ever receives the App Token. */
+  origin: string;
+  /** `https://host[:port]/v1/api/apps/{appID}`: every endpoint path hangs off this. */
+  apiRoot: string;
+  host: string;
+}
+
+export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  const id = typeof appId === 'string' ? appId.trim() : '';
+  if (!text) throw new BaseUrlError('Base URL is empty. Copy it from the CINNOX Dashboard (Administration > Service Integration > Third Party Integration > Zapier).');
+  if (!id) throw new BaseUrlError('App ID is empty. Copy it from the CINNOX Dashboard (Administration > Service Integration > Third Party Integration > Zapier).');
+  if (/[\s/?#]/.test(id)) throw new BaseUrlError(`App ID "${id}" contains spaces, "/", "?" or "#": copy it again from the CINNOX Dashboard.`);
+
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new BaseUrlError(`Base URL "${text}" is not a URL. It looks like https://examplebaseurl.com (from the CINNOX Dashboard).`);
+  }
+  if (url.username || url.password) {
+    throw new BaseUrlError('Base URL must not contain a user name or password: enter only the Base URL the CINNOX Dashboard shows, and the App Token in its own field.');
+  }
+  if (url.search || text.includes('?')) throw new BaseUrlError(`Base URL must not contain a query string ("${url.search || '?'}"): enter only the Base URL the CINNOX Dashboard shows.`);
+  if (url.hash || text.includes('#')) throw new BaseUrlError(`Base URL must not contain a fragment ("${url.hash || '#'}"): enter only the Base URL the CINNOX Dashboard shows.`);
+
+  const local = LOCAL_HOSTS.has(url.hostname);
+  if (url.protocol === 'http:' && !local) {
+    throw new BaseUrlError(`Base URL must use https:// (plain http is allowed only for localhost and 127.0.0.1). You entered "${text}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new BaseUrlError(`Base URL must start with https://. You entered "${text}".`);
+  }
+
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path !== '') {
+    const prefix = `${API_BASE_PATH}/`;
+    if (!path.startsWith(prefix) || path.slice(prefix.length).includes('/')) {
+      throw new BaseUrlError(`Base URL path "${url.pathname}" is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`);
+    }
+    const pathAppId = decodeURIComponent(path.slice(prefix.length));
+    if (pathAppId !== id) {
+      throw new BaseUrlError(`Base URL ends in ${API_BASE_PATH}/${pathAppId}, but the App ID is "${id}". Use the Base URL and App ID of the same CINNOX Zapier account.`);
+    }
+  }
+
+  const origin = url.origin;
+  return { origin, host: url.host, apiRoot: `${origin}${API_BASE_PATH}/${encodeURIComponent(id)}` };
+}

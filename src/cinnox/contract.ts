@@ -1,0 +1,328 @@
+/**
+ * The CINNOX Open API contract, in one place: every endpoint path, query and body shape this app uses.
+ *
+ * Facts come from the public reference (../shared/cinnox-open-api.md, section numbers below).
+ * Where the reference is silent, the choice is an ASSUMPTION: a named constant here and a line in the
+ * README's "CINNOX API assumptions" section, so a CINNOX engineer can confirm or fix each in one place.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Documented endpoints (paths relative to `{BaseURL}/v1/api/apps/{appID}`)
+// ---------------------------------------------------------------------------------------------
+
+/** §3.4 Get Staff Contact List: offset, limit (default 50, max 500), fullName. Also the auth test call. */
+export const STAFF_LIST_PATH = '/contacts/staffcontact-list';
+/** §3.1 Get External Contact List. */
+export const CONTACT_LIST_PATH = '/contacts/extcontact-list';
+/** §3.2 Create External Contact (POST). */
+export const CONTACT_CREATE_PATH = '/management/create_externalcontact';
+/** §3.3 Update External Contact (PUT). */
+export const contactUpdatePath = (contactId: string): string =>
+  `/management/update_externalcontact/${encodeURIComponent(contactId)}`;
+/** §3.6 Get Label List: offset, limit, id, name; records under `labelList`. */
+export const LABEL_LIST_PATH = '/labels';
+/** §2.1 Get Enquiry Details. */
+export const ENQUIRY_DETAIL_PATH = '/data/enquiry-detail';
+/** §2.3 Get SMS Details. */
+export const SMS_DETAIL_PATH = '/data/sms-detail';
+/** §1.3 Send Message to the chat room. */
+export const MESSAGE_PUSH_PATH = '/message-push';
+/** §0.4 PATCH `{name}-event-sub` with `{enabled, url}`. */
+export const subscriptionPath = (name: SubscriptionName): string => `/${name}`;
+
+/** §1.3: at most 5000 characters per message. */
+export const MESSAGE_PUSH_MAX_CHARS = 5000;
+/** §3.4 / §3.6 / §1.4: the list endpoints return at most 500 records a request. */
+export const LIST_PAGE_MAX = 500;
+/** §0.3: 500 requests a minute per service account. */
+export const RATE_LIMIT_PER_MINUTE = 500;
+
+// ---------------------------------------------------------------------------------------------
+// ASSUMPTIONS (NOT DOCUMENTED in the public reference). Each is listed in README.md.
+// ---------------------------------------------------------------------------------------------
+
+/** A1 Send SMS (§1.1): path. */
+export const SEND_SMS_PATH = '/sms';
+/**
+ * A2 Send SMS body: `senderNumber` and `recipientNumbers` (the error texts name senderNumber and
+ * RecipientNumber; one text to several recipients is documented, the array's name is not) and `text`.
+ * A3 Send SMS response: `{code, result: [{recipientNumber, transactionID, status, responseCode, exception}]}`.
+ */
+export interface SendSmsBody {
+  senderNumber: string;
+  recipientNumbers: string[];
+  text: string;
+}
+export interface SendSmsRecipientResult {
+  recipientNumber?: string;
+  transactionID?: string;
+  status?: string;
+  responseCode?: string | number;
+  exception?: string;
+}
+
+/** A4 Get Number List (§1.4): `GET /{numberType}` with offset/limit, numberType as the spec's drop-down names it. */
+export const NUMBER_TYPES = {
+  'access-numbers': 'Virtual Number',
+  cli: 'Service Number',
+  'sms-numbers': 'Alphanumeric',
+} as const;
+export type NumberType = keyof typeof NUMBER_TYPES;
+export const numberListPath = (type: NumberType): string => `/${type}`;
+
+/** A5 Enquiry detail by case number (§2.1): query parameter name. */
+export const ENQUIRY_CASE_NUMBER_PARAM = 'displayCaseNumber';
+/** A6 Recent enquiries / SMS details (§2.1, §2.3): a time window via startAt / endAt (RFC3339), with offset/limit. */
+export const REPORT_WINDOW_DAYS = 7;
+
+/** A7 External contact search (§3.1): by `fullName` ("First Last"); CINNOX may match loosely, the app keeps exact matches. */
+export const CONTACT_NAME_PARAM = 'fullName';
+/** A8 One external contact by id (§3.1): the list filtered by `id`, as the label list is (§3.6). */
+export const CONTACT_ID_PARAM = 'id';
+
+/**
+ * A9 Contact body details (§3.2): phones[] and emails[] as arrays of {type, phone|email}; addresses one object;
+ * socialContacts an array of {key, value} where key is the contact-list field name of that social channel.
+ */
+export const SOCIAL_CONTACT_KEYS = {
+  Messenger: 'facebook',
+  WhatsApp: 'whatsApp',
+  WeChat: 'weChat',
+  LINE: 'line',
+  Twitter: 'twitter',
+  LinkedIn: 'linkedin',
+  'WOZTELL (WhatsApp Cloud)': 'woztellWhatsApp',
+  'WOZTELL (Facebook)': 'woztellFacebook',
+  'WOZTELL (Instagram)': 'woztellInstagram',
+} as const;
+export type SocialMessagingType = keyof typeof SOCIAL_CONTACT_KEYS;
+
+/** A10 IM to a staff member (§1.3): message-push with `receiverEID` = the staff member's id and no roomID. */
+export const STAFF_IM_USES_RECEIVER_EID = true;
+
+/**
+ * A11 Which subscription carries which trigger (§0.4, §3.5, §2.5, §1.10, §3.6). The combined
+ * `contact-event-sub` is the one documented to fire on merge and ownership transfer as well as
+ * create / edit / delete, so all five contact triggers use it.
+ */
+export const SUBSCRIPTIONS = {
+  contact: 'contact-event-sub',
+  enquiry: 'inquiry-event-sub',
+  sms: 'outbound-sms-event-sub',
+  label: 'label-event-sub',
+} as const;
+export type EventGroup = keyof typeof SUBSCRIPTIONS;
+export type SubscriptionName = (typeof SUBSCRIPTIONS)[EventGroup];
+
+/**
+ * A12 Event statuses not in the reference: contact merge / transfer ("merge", "transfer", with
+ * fromOwnerID / toOwnerID, the Zapier guide's names) and label events ("create" / "update" / "deleted",
+ * with id, name, colorCode).
+ */
+export const EVENT_STATUS = {
+  contactCreated: 'create',
+  contactEdited: 'edit',
+  contactMerged: 'merge',
+  contactTransferred: 'transfer',
+  contactDeleted: 'delete',
+  enquiryOpened: 'Opened',
+  enquiryHandling: 'Handling',
+  enquiryClosed: 'Closed',
+  enquiryMissed: 'Missed',
+  labelCreated: 'create',
+  labelEdited: 'update',
+  labelDeleted: 'deleted',
+} as const;
+
+/**
+ * A13 Get Event Hook List (§1.7): `GET /event-hooks` answering `{code, result: [{name, enabled, url, updatedAt}]}`.
+ * When CINNOX answers 404 or 6450001 (method not found) the app cannot read subscriptions and says so.
+ */
+export const EVENT_HOOK_LIST_PATH = '/event-hooks';
+
+/**
+ * A14 URL verification (§0.4): CINNOX accepts any 2xx from the subscribed URL; Zapier's hook URLs cannot
+ * echo `{code, result: {challenge}}`. If CINNOX insists on the echo, subscribing answers `enabled: false`
+ * and the trigger says so.
+ */
+export const CHALLENGE_REPLY_CODE = 0;
+
+/** A15 List envelopes (§0.2): records come as a bare array or under `result`, `data` or the documented key. */
+export const LIST_ENVELOPE_KEYS = ['result', 'data', 'records', 'list', 'labelList', 'contacts', 'numbers'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Record shapes (documented fields; everything optional because CINNOX omits empty ones)
+// ---------------------------------------------------------------------------------------------
+
+export interface ContactPhone {
+  type: string;
+  phone: string;
+}
+export interface ContactEmail {
+  type: string;
+  email: string;
+}
+export interface ContactAddress {
+  street?: string;
+  city?: string;
+  state?: string;
+  zipcode?: string;
+  country?: string;
+}
+export interface SocialContact {
+  key: string;
+  value: string;
+}
+/** §3.2 / §3.3 body. */
+export interface ContactBody {
+  firstName?: string;
+  lastName?: string;
+  level?: string;
+  type?: string;
+  phones?: ContactPhone[];
+  emails?: ContactEmail[];
+  company?: string;
+  jobTitle?: string;
+  team?: string;
+  group?: string;
+  language?: string;
+  birthDate?: string;
+  addresses?: ContactAddress;
+  socialContacts?: SocialContact[];
+}
+export interface ContactWriteResult {
+  code?: number;
+  id?: string;
+}
+
+/** §3.1 record. */
+export interface ContactRecord {
+  id: string;
+  firstName?: string;
+  lastName?: string;
+  mobilePhone?: string | number;
+  workPhone?: string | number;
+  homePhone?: string | number;
+  otherPhone?: string | number;
+  email?: string;
+  personalEmail?: string;
+  otherEmail?: string;
+  facebook?: string;
+  whatsApp?: string | number;
+  weChat?: string;
+  line?: string;
+  twitter?: string;
+  linkedin?: string;
+  woztellWhatsApp?: string;
+  woztellFacebook?: string;
+  woztellInstagram?: string;
+  companyName?: string;
+  department?: string;
+  jobTitle?: string;
+  birthday?: string;
+  language?: string;
+  address?: ContactAddress;
+  addresses?: ContactAddress;
+  customerType?: string;
+  group?: string;
+  level?: string;
+  ownerId?: string;
+  ownerID?: string;
+  ownerName?: string;
+  ownerDepartment?: string;
+  sharedWith?: string | string[];
+  slaveContacts?: string | string[];
+  [customField: string]: unknown;
+}
+
+/** §3.4 record. */
+export interface StaffRecord {
+  id: string;
+  firstName?: string;
+  lastName?: string;
+  displayName?: string;
+  email?: string;
+  status?: string;
+  [key: string]: unknown;
+}
+
+/** §3.6 record. */
+export interface LabelRecord {
+  id: string;
+  name?: string;
+  colorName?: string;
+  colorCode?: string;
+  createdBy?: string;
+  updatedBy?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** §1.5 / A4 record. */
+export interface NumberRecord {
+  serviceID?: string;
+  ServiceID?: string;
+  number?: string | number;
+  Number?: string | number;
+  type?: string;
+  country?: string | string[];
+  expireDate?: string;
+  name?: string | number;
+  supportSMS?: boolean;
+  supportCall?: boolean;
+}
+
+/** §2.1 record (the documented fields; more arrive and are passed through). */
+export interface EnquiryRecord {
+  _id?: string;
+  id?: string;
+  displayCaseNumber?: string;
+  inquiry?: string;
+  status?: string;
+  createdAt?: string;
+  [key: string]: unknown;
+}
+
+/** §2.3 record. */
+export interface SmsDetailRecord {
+  id?: string;
+  smsID?: string;
+  recipient?: string | number;
+  recipientCountryCode?: string;
+  status?: string;
+  carrierStatus?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  [key: string]: unknown;
+}
+
+/** §1.3 body and response. */
+export interface MessagePushBody {
+  roomID?: string;
+  senderEID?: string;
+  receiverEID?: string;
+  messages: { type: 'text'; text: string }[];
+}
+export interface MessagePushResult {
+  code?: number;
+  result?: Record<string, unknown>;
+}
+
+/** §0.4 subscription body and response. */
+export interface SubscriptionBody {
+  enabled: boolean;
+  url: string;
+}
+export interface SubscriptionResult {
+  code?: number;
+  enabled?: boolean;
+  url?: string;
+  updatedAt?: string;
+}
+/** A13 record. */
+export interface EventHookRecord {
+  name: string;
+  enabled?: boolean;
+  url?: string;
+  updatedAt?: string;
+}

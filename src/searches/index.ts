@@ -1,0 +1,2 @@
+export const searches = {};
+export const searchOrCreates = {};

@@ -1,0 +1,79 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, APP_ID, APP_TOKEN, App, BASE_URL, appTester, authData, failure } from './helpers/app';
+
+const test_ = App.authentication!.test as (z: ZObject, bundle: Bundle) => Promise<unknown>;
+const label = App.authentication!.connectionLabel as (z: ZObject, bundle: Bundle) => Promise<string>;
+const STAFF = `${API_ROOT}/contacts/staffcontact-list`;
+
+const withAuth = (over: Partial<typeof authData> = {}) => ({ authData: { ...authData, ...over } });
+
+describe('authentication', () => {
+  it('declares the three Dashboard fields, the token as a password', () => {
+    const fields = App.authentication!.fields!;
+    expect(fields.map((f) => [f.key, f.label, f.type, f.required])).toEqual([
+      ['appId', 'App ID', 'string', true],
+      ['appToken', 'App Token', 'password', true],
+      ['baseUrl', 'Base URL', 'string', true],
+    ]);
+    for (const field of fields) {
+      expect(field.helpText).toMatch(/Regenerat|Administration > Service Integration > Third Party Integration > Zapier/);
+    }
+    expect(fields[0]!.helpText).toContain('https://docs.cinnox.com/');
+  });
+
+  it('tests a good connection with one authenticated read, and labels it with App ID and host', async () => {
+    const scope = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${APP_TOKEN}`, 'content-type': 'application/json', accept: 'application/json' } })
+      .get(STAFF)
+      .query({ offset: '0', limit: '1' })
+      .reply(200, { code: 0, result: [{ id: 's1', firstName: 'Ann' }] });
+    const result = await appTester(test_, withAuth());
+    expect(result).toEqual({ appId: APP_ID, host: 'api.cinnox.test' });
+    scope.done();
+    await expect(appTester(label, withAuth())).resolves.toBe(`${APP_ID} @ api.cinnox.test`);
+  });
+
+  const variants = [
+    'https://api.cinnox.test',
+    'https://api.cinnox.test/',
+    'api.cinnox.test',
+    `https://api.cinnox.test/v1/api/apps/${APP_ID}`,
+    `https://api.cinnox.test/v1/api/apps/${APP_ID}/`,
+    '  https://API.cinnox.test//  ',
+  ];
+  it.each(variants)('normalizes Base URL %p to the same request URL', async (baseUrl) => {
+    const scope = nock(BASE_URL).get(STAFF).query(true).reply(200, []);
+    await appTester(test_, withAuth({ baseUrl }));
+    scope.done();
+  });
+
+  it('allows plain http only for the local sandbox', async () => {
+    const scope = nock('http://127.0.0.1:4010').get(STAFF).query(true).reply(200, []);
+    await appTester(test_, withAuth({ baseUrl: 'http://127.0.0.1:4010' }));
+    scope.done();
+  });
+
+  const bad: [string, RegExp][] = [
+    ['http://api.cinnox.test', /must use https:\/\/.*localhost and 127\.0\.0\.1/],
+    ['https://user:pw@api.cinnox.test', /must not contain a user name or password/],
+    ['https://api.cinnox.test/?x=1', /must not contain a query string/],
+    ['https://api.cinnox.test/#top', /must not contain a fragment/],
+    ['https://api.cinnox.test/v1/api/apps/other', /ends in \/v1\/api\/apps\/other, but the App ID is "app123"/],
+    ['https://api.cinnox.test/somewhere/else', /path "\/somewhere\/else" is not CINNOX's/],
+    ['ftp://api.cinnox.test', /must start with https:\/\//],
+    ['', /Base URL is empty/],
+    ['https://exa mple.com', /is not a URL/],
+  ];
+  it.each(bad)('refuses Base URL %p before any request', async (baseUrl, message) => {
+    // No interceptor: nock would fail any request that went out.
+    const error = await failure(() => appTester(test_, withAuth({ baseUrl })));
+    expect(error.name).toBe('AppError');
+    expect(error.code).toBe('InvalidBaseUrl');
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses an empty App ID before any request', async () => {
+    const error = await failure(() => appTester(test_, withAuth({ appId: ' ' })));
+    expect(error.message).toMatch(/App ID is empty/);
+  });
+});

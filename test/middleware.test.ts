@@ -1,0 +1,113 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, APP_TOKEN, App, BASE_URL, appTester, authData, failure } from './helpers/app';
+
+const test_ = App.authentication!.test as (z: ZObject, bundle: Bundle) => Promise<unknown>;
+const STAFF = `${API_ROOT}/contacts/staffcontact-list`;
+const bundle = { authData };
+
+describe('token middleware', () => {
+  it('sends the token to the Base URL origin only', async () => {
+    const cinnoxScope = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${APP_TOKEN}` } }).get('/anything').reply(200, {});
+    const otherScope = nock('https://elsewhere.test', { badheaders: ['authorization'] }).get('/x').reply(200, {});
+    const lookalike = nock('https://api.cinnox.test.evil.test', { badheaders: ['authorization'] }).get('/x').reply(200, {});
+    const otherPort = nock('https://api.cinnox.test:8443', { badheaders: ['authorization'] }).get('/x').reply(200, {});
+    const plainHttp = nock('http://api.cinnox.test', { badheaders: ['authorization'] }).get('/x').reply(200, {});
+    await appTester(async (z: ZObject) => {
+      await z.request({ url: `${BASE_URL}/anything` });
+      await z.request({ url: 'https://elsewhere.test/x' });
+      await z.request({ url: 'https://api.cinnox.test.evil.test/x' });
+      await z.request({ url: 'https://api.cinnox.test:8443/x' });
+      await z.request({ url: 'http://api.cinnox.test/x' });
+    }, bundle);
+    for (const scope of [cinnoxScope, otherScope, lookalike, otherPort, plainHttp]) scope.done();
+  });
+});
+
+describe('CINNOX error mapping', () => {
+  const fail = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    nock(BASE_URL).get(STAFF).query(true).reply(status, body as nock.Body, headers);
+    return failure(() => appTester(test_, bundle));
+  };
+
+  it('6452000 asks the user to reconnect', async () => {
+    const error = await fail(400, { code: 6452000, message: 'Invalid token' });
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toContain('CINNOX code 6452000: Invalid token');
+    expect(error.message).toMatch(/regenerated or this Zapier account was deleted.*Reconnect/);
+  });
+
+  it.each([401, 403])('HTTP %i without a CINNOX code also asks to reconnect', async (status) => {
+    const error = await fail(status, 'nope');
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toContain(`HTTP ${status}`);
+  });
+
+  it('6452001 says the App ID is wrong', async () => {
+    const error = await fail(400, { code: 6452001, message: 'Invalid appID' });
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toMatch(/does not recognise this connection's App ID \(CINNOX code 6452001: Invalid appID\)/);
+  });
+
+  it('6451010 is a throttled error Zapier retries', async () => {
+    const error = await fail(400, { code: 6451010, message: 'Too many requests' });
+    expect(error.name).toBe('ThrottledError');
+    expect(error.delay).toBe(60);
+    expect(error.message).toMatch(/CINNOX code 6451010: Too many requests.*500 requests a minute.*retry in 60 seconds/);
+  });
+
+  it('HTTP 429 honours Retry-After', async () => {
+    const error = await fail(429, { message: 'slow down' }, { 'Retry-After': '12' });
+    expect(error.name).toBe('ThrottledError');
+    expect(error.delay).toBe(12);
+    expect(error.message).toContain('retry in 12 seconds');
+  });
+
+  it("6451000 repeats CINNOX's message verbatim after a plain sentence", async () => {
+    const error = await fail(400, { code: 6451000, message: 'exceed maximum limit 500' });
+    expect(error.name).toBe('AppError');
+    expect(error.code).toBe('CinnoxInvalidParameters');
+    expect(error.message).toBe("CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: exceed maximum limit 500)");
+  });
+
+  it('6451011 is a distinct not-found error', async () => {
+    const error = await fail(400, { code: 6451011, message: 'No records found' });
+    expect(error.code).toBe('CinnoxNotFound');
+    expect(error.message).toContain('CINNOX code 6451011');
+  });
+
+  it.each([
+    [500, 'Internal Server Error', /HTTP 500: "Internal Server Error"/],
+    [503, { message: 'down' }, /HTTP 503/],
+    [400, { code: 6451001, message: 'Bad response from the service' }, /CINNOX code 6451001/],
+  ])('HTTP %i / 6451001 is retryable and says CINNOX had a problem', async (status, body, message) => {
+    const error = await fail(status, body);
+    expect(error.name).toBe('ThrottledError');
+    expect(error.message).toMatch(/CINNOX had a problem/);
+    expect(error.message).toMatch(message);
+  });
+
+  it('a body that is not JSON gives the status and the first characters, not a crash', async () => {
+    const error = await fail(400, `<html>${'x'.repeat(400)}</html>`);
+    expect(error.code).toBe('CinnoxUnexpectedResponse');
+    expect(error.message).toMatch(/^CINNOX answered HTTP 400 with a body that is not JSON: "<html>x+…"\.$/);
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it('another CINNOX code keeps the code and message', async () => {
+    const error = await fail(400, { code: 7210104, message: 'RecipientNumber Invalid format' });
+    expect(error.code).toBe('Cinnox7210104');
+    expect(error.message).toBe('CINNOX refused the request (CINNOX code 7210104: RecipientNumber Invalid format).');
+  });
+
+  it('an error code inside an HTTP 200 body is still an error', async () => {
+    const error = await fail(200, { code: 6452000, message: 'Invalid token' });
+    expect(error.name).toBe('ExpiredAuthError');
+  });
+
+  it('leaves responses from other hosts to the caller', async () => {
+    nock('https://elsewhere.test').get('/x').reply(400, { code: 6452000 });
+    const status = await appTester(async (z: ZObject) => (await z.request({ url: 'https://elsewhere.test/x', skipThrowForStatus: true })).status, bundle);
+    expect(status).toBe(400);
+  });
+});

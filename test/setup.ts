@@ -1,0 +1,18 @@
+import nock from 'nock';
+
+// No test reaches the network: every CINNOX call must be matched by a nock interceptor.
+nock.disableNetConnect();
+
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  if (pending.length > 0) {
+    throw new Error(`Unused nock interceptors (a request the test expected was never sent): ${pending.join(', ')}`);
+  }
+});
+
+// Jest gives every test file its own nock but shares Node's http module within a worker:
+// restore the patch so the next file's nock is the one that intercepts.
+afterAll(() => {
+  nock.restore();
+});
