@@ -63,4 +63,10 @@ describe('parseInput', () => {
   it('runs cross-field rules after the fields pass', () => {
     expect(() => parseInput([name], { first_name: 'a' }, [(p) => (p.first_name === 'a' ? 'A rule failed.' : undefined)])).toThrow('A rule failed.');
   });
+
+  it('treats a field absent from inputData (Zapier omits unfilled ones) as empty', () => {
+    expect(parseInput([name, level, born], { first_name: 'Ann' })).toEqual({ first_name: 'Ann', level: undefined, born: undefined });
+    expect(parseInput([name], {})).toEqual({ first_name: undefined });
+    expect(() => parseInput([name, email], { first_name: 'Ann' })).toThrow('Nothing was sent to CINNOX. Email Address is required.');
+  });
 });

@@ -97,6 +97,13 @@ export const SOCIAL_CONTACT_KEYS = {
 } as const;
 export type SocialMessagingType = keyof typeof SOCIAL_CONTACT_KEYS;
 
+/**
+ * A17 Update External Contact (§3.3) merges: a field left out of the PUT body keeps its stored value, so
+ * the app sends only the filled fields (and only the filled parts of `addresses`). Whether one entry in
+ * `phones` / `emails` / `socialContacts` replaces or joins the stored ones of that type is not documented.
+ */
+export const CONTACT_UPDATE_IS_PATCH = true;
+
 /** A10 IM to a staff member (§1.3): message-push with `receiverEID` = the staff member's id and no roomID. */
 export const STAFF_IM_USES_RECEIVER_EID = true;
 

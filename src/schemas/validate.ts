@@ -153,7 +153,11 @@ export class InputError extends Error {
  * Throws InputError listing every problem.
  */
 export function parseInput(specs: readonly FieldSpec[], inputData: Record<string, unknown>, rules: ((parsed: Parsed) => string | undefined)[] = []): Parsed {
-  const result = z.safeParse(schemaOf(specs), inputData ?? {});
+  // Zapier leaves unfilled fields out of inputData, and zod refuses an absent key ("Invalid input"):
+  // give every spec's key a value so its own check runs (empty optional → undefined, empty required → named).
+  const input: Record<string, unknown> = { ...(inputData ?? {}) };
+  for (const spec of specs) if (!Object.hasOwn(input, spec.key)) input[spec.key] = undefined;
+  const result = z.safeParse(schemaOf(specs), input);
   const issues = result.success ? [] : result.error.issues.map((i) => i.message);
   if (result.success) {
     for (const rule of rules) {

@@ -1,0 +1,61 @@
+/**
+ * Create External Contact (§3.2): validated input → CINNOX body; only the fields the Zap builder filled
+ * are sent, so CINNOX applies its own defaults (Level Primary, Type Lead) to the rest.
+ */
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { cinnox } from '../cinnox/client';
+import { validateInput, toInputFields } from '../schemas';
+import { CONTACT_FIELDS, socialTypeRule } from '../schemas/contact';
+import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../schemas/contact-map';
+import type { Parsed } from '../schemas/validate';
+
+/** An empty contact is refused before any request (in a Find or Create step too). */
+const somethingToCreate = (parsed: Parsed): string | undefined =>
+  Object.keys(toContactBody(contactValues(parsed))).length === 0
+    ? 'Nothing to create: fill at least one field (a Phone Type, Email Type or Social Messaging Type counts only with its Phone Number, Email Address or Social Messaging Name/ID).'
+    : undefined;
+
+const perform = async (z: ZObject, bundle: Bundle) => {
+  const parsed = await validateInput(z, CONTACT_FIELDS, bundle.inputData, [socialTypeRule, somethingToCreate]);
+  const values = contactValues(parsed);
+  const response = await cinnox.createContact(z, bundle, toContactBody(values));
+  return contactWriteResult(values, response?.id === undefined || response.id === null ? null : String(response.id));
+};
+
+export default defineCreate({
+  key: 'create_contact',
+  noun: 'External Contact',
+  display: {
+    label: 'Create External Contact',
+    description: 'Creates an external contact in CINNOX (custom fields are not supported).',
+  },
+  operation: {
+    inputFields: toInputFields(CONTACT_FIELDS),
+    perform,
+    sample: {
+      id: '6f1c2d3e4a5b6c7d8e9f0a1b',
+      first_name: 'Ann',
+      last_name: 'Lee',
+      level: 'Primary',
+      type: 'Customer',
+      phone_type: 'Mobile',
+      phone_number: '+85294667788',
+      email_type: 'Work',
+      email_address: 'ann.lee@example.com',
+      company: 'Example Ltd',
+      job_title: 'Buyer',
+      team: 'Procurement',
+      group: 'VIP',
+      language: 'en',
+      birth_date: '31/05/1990',
+      zip_code: '999077',
+      street: '1 Queen\'s Road Central',
+      city: 'Hong Kong',
+      state: 'Hong Kong Island',
+      country: 'HK',
+      social_messaging_type: 'WhatsApp',
+      social_messaging_name_id: '+85294667788',
+    },
+    outputFields: CONTACT_WRITE_OUTPUT_FIELDS,
+  },
+});

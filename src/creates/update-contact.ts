@@ -1,0 +1,66 @@
+/**
+ * Update External Contact (§3.3, PUT): a patch. Only the fields the Zap builder filled are sent; an empty
+ * field never blanks a stored value. Refused before any request when only the id was filled.
+ */
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { cinnox } from '../cinnox/client';
+import { validateInput, toInputFields } from '../schemas';
+import { UPDATE_CONTACT_FIELDS, socialTypeRule } from '../schemas/contact';
+import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../schemas/contact-map';
+import type { Parsed } from '../schemas/validate';
+
+const somethingToUpdate = (parsed: Parsed): string | undefined =>
+  Object.keys(toContactBody(contactValues(parsed))).length === 0
+    ? 'Nothing to update: fill at least one field besides External Contact ID (a Phone Type, Email Type or Social Messaging Type counts only with its Phone Number, Email Address or Social Messaging Name/ID).'
+    : undefined;
+
+const perform = async (z: ZObject, bundle: Bundle) => {
+  const parsed = await validateInput(z, UPDATE_CONTACT_FIELDS, bundle.inputData, [socialTypeRule, somethingToUpdate]);
+  const contactId = String(parsed.contact_id);
+  const values = contactValues(parsed);
+  const response = await cinnox.updateContact(z, bundle, contactId, toContactBody(values));
+  const id = response?.id === undefined || response.id === null || response.id === '' ? contactId : String(response.id);
+  return contactWriteResult(values, id, { contact_id: contactId });
+};
+
+export default defineCreate({
+  key: 'update_contact',
+  noun: 'External Contact',
+  display: {
+    label: 'Update External Contact',
+    description: 'Updates an external contact in CINNOX: only the fields you fill are changed (custom fields are not supported).',
+  },
+  operation: {
+    inputFields: toInputFields(UPDATE_CONTACT_FIELDS),
+    perform,
+    sample: {
+      id: '6f1c2d3e4a5b6c7d8e9f0a1b',
+      contact_id: '6f1c2d3e4a5b6c7d8e9f0a1b',
+      first_name: 'Ann',
+      last_name: 'Lee',
+      level: 'Secondary',
+      type: 'Customer',
+      phone_type: 'Work',
+      phone_number: '+85223456789',
+      email_type: null,
+      email_address: null,
+      company: 'Example Ltd',
+      job_title: 'Head of Procurement',
+      team: null,
+      group: null,
+      language: null,
+      birth_date: null,
+      zip_code: null,
+      street: null,
+      city: 'Kowloon',
+      state: null,
+      country: null,
+      social_messaging_type: null,
+      social_messaging_name_id: null,
+    },
+    outputFields: [
+      { key: 'contact_id', label: 'Updated External Contact ID', type: 'string' },
+      ...CONTACT_WRITE_OUTPUT_FIELDS,
+    ],
+  },
+});

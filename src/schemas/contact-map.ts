@@ -1,0 +1,232 @@
+/**
+ * External contacts, both directions:
+ * - validated input (src/schemas/contact.ts) → the CINNOX create / update body (contract.ts ContactBody, A9)
+ *   and the create / update result (the spec's snake_case keys with the values sent, plus `id`);
+ * - a CINNOX contact list record (§3.1) → the Find External Contact result (the spec's camelCase keys).
+ */
+import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord, type SocialMessagingType } from '../cinnox/contract';
+import { CONTACT_FIELDS, DEFAULT_EMAIL_TYPE, DEFAULT_PHONE_TYPE } from './contact';
+import type { Parsed } from './validate';
+
+/** Contact input after validation and defaults: only what will be sent, as it will be sent. */
+export type ContactValues = Partial<Record<string, string>>;
+
+/**
+ * The values to send: empty fields dropped; a Phone / Email Type without its number / address dropped
+ * (harmless), and defaulted (Mobile / Work) when the number / address comes without one; a Social Messaging
+ * Type without a Name/ID dropped (a Name/ID without a type is refused earlier by `socialTypeRule`).
+ */
+export function contactValues(parsed: Parsed): ContactValues {
+  const values: ContactValues = {};
+  for (const { key } of CONTACT_FIELDS) {
+    const value = parsed[key];
+    if (typeof value === 'string' && value !== '') values[key] = value;
+  }
+  if (values.phone_number === undefined) delete values.phone_type;
+  else values.phone_type ??= DEFAULT_PHONE_TYPE;
+  if (values.email_address === undefined) delete values.email_type;
+  else values.email_type ??= DEFAULT_EMAIL_TYPE;
+  if (values.social_messaging_name_id === undefined) delete values.social_messaging_type;
+  return values;
+}
+
+const ADDRESS_KEYS: [keyof ContactAddress, string][] = [
+  ['street', 'street'],
+  ['city', 'city'],
+  ['state', 'state'],
+  ['zipcode', 'zip_code'],
+  ['country', 'country'],
+];
+
+/** The CINNOX body: only the fields that have a value, so an update never blanks a stored one. */
+export function toContactBody(values: ContactValues): ContactBody {
+  const body: ContactBody = {};
+  const plain: [keyof ContactBody, string][] = [
+    ['firstName', 'first_name'],
+    ['lastName', 'last_name'],
+    ['level', 'level'],
+    ['type', 'type'],
+    ['company', 'company'],
+    ['jobTitle', 'job_title'],
+    ['team', 'team'],
+    ['group', 'group'],
+    ['language', 'language'],
+    ['birthDate', 'birth_date'],
+  ];
+  for (const [bodyKey, key] of plain) {
+    const value = values[key];
+    if (value !== undefined) (body as Record<string, unknown>)[bodyKey] = value;
+  }
+  if (values.phone_number !== undefined) body.phones = [{ type: values.phone_type ?? DEFAULT_PHONE_TYPE, phone: values.phone_number }];
+  if (values.email_address !== undefined) body.emails = [{ type: values.email_type ?? DEFAULT_EMAIL_TYPE, email: values.email_address }];
+  const address: ContactAddress = {};
+  for (const [addressKey, key] of ADDRESS_KEYS) {
+    const value = values[key];
+    if (value !== undefined) address[addressKey] = value;
+  }
+  if (Object.keys(address).length > 0) body.addresses = address;
+  const socialType = values.social_messaging_type as SocialMessagingType | undefined;
+  if (values.social_messaging_name_id !== undefined && socialType !== undefined) {
+    body.socialContacts = [{ key: SOCIAL_CONTACT_KEYS[socialType], value: values.social_messaging_name_id }];
+  }
+  return body;
+}
+
+/** The create / update result: every spec key (null when nothing was sent for it) and CINNOX's id. */
+export function contactWriteResult(values: ContactValues, id: string | null, extra: Record<string, string> = {}): Record<string, string | null> {
+  const result: Record<string, string | null> = { id, ...extra };
+  for (const { key } of CONTACT_FIELDS) result[key] = values[key] ?? null;
+  return result;
+}
+
+export interface OutputField {
+  key: string;
+  label: string;
+  type?: 'string' | 'datetime';
+  list?: boolean;
+}
+
+/** outputFields of Create / Update External Contact. */
+export const CONTACT_WRITE_OUTPUT_FIELDS: OutputField[] = [
+  { key: 'id', label: 'External Contact ID', type: 'string' },
+  ...CONTACT_FIELDS.map((f) => ({ key: f.key, label: f.label, type: 'string' as const })),
+];
+
+// ---------------------------------------------------------------------------------------------
+// CINNOX record → Find External Contact result
+// ---------------------------------------------------------------------------------------------
+
+type Scalar = string | null;
+export interface FoundContact {
+  id: string;
+  firstName: Scalar;
+  lastName: Scalar;
+  mobilePhone: Scalar;
+  workPhone: Scalar;
+  homePhone: Scalar;
+  otherPhone: Scalar;
+  email: Scalar;
+  personalEmail: Scalar;
+  otherEmail: Scalar;
+  facebook: Scalar;
+  whatsApp: Scalar;
+  weChat: Scalar;
+  line: Scalar;
+  twitter: Scalar;
+  linkedin: Scalar;
+  woztellWhatsApp: Scalar;
+  woztellFacebook: Scalar;
+  woztellInstagram: Scalar;
+  companyName: Scalar;
+  department: Scalar;
+  jobTitle: Scalar;
+  birthday: Scalar;
+  language: Scalar;
+  addresses: Record<keyof ContactAddress, Scalar>;
+  customerType: Scalar;
+  group: Scalar;
+  level: Scalar;
+  ownerID: Scalar;
+  ownerName: Scalar;
+  ownerDepartment: Scalar;
+  sharedWith: string | string[] | null;
+  slavecontacts: string | string[] | null;
+}
+
+/** Text of a record value: numbers (CINNOX types phone numbers as Number) become strings; absent is null. */
+const text = (value: unknown): Scalar => {
+  if (value === undefined || value === null || value === '') return null;
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+};
+const textOrList = (value: unknown): string | string[] | null =>
+  Array.isArray(value) ? value.map((v) => text(v) ?? '').filter(Boolean) : text(value);
+
+/** The found contact's full name as the search compares it. */
+export const contactFullName = (record: Pick<ContactRecord, 'firstName' | 'lastName'>): string =>
+  [record.firstName, record.lastName].map((part) => (part ?? '').trim()).filter(Boolean).join(' ');
+
+export function toFoundContact(record: ContactRecord): FoundContact {
+  const address = (record.address ?? record.addresses ?? {}) as ContactAddress;
+  return {
+    id: String(record.id),
+    firstName: text(record.firstName),
+    lastName: text(record.lastName),
+    mobilePhone: text(record.mobilePhone),
+    workPhone: text(record.workPhone),
+    homePhone: text(record.homePhone),
+    otherPhone: text(record.otherPhone),
+    email: text(record.email),
+    personalEmail: text(record.personalEmail),
+    otherEmail: text(record.otherEmail),
+    facebook: text(record.facebook),
+    whatsApp: text(record.whatsApp),
+    weChat: text(record.weChat),
+    line: text(record.line),
+    twitter: text(record.twitter),
+    linkedin: text(record.linkedin),
+    woztellWhatsApp: text(record.woztellWhatsApp),
+    woztellFacebook: text(record.woztellFacebook),
+    woztellInstagram: text(record.woztellInstagram),
+    companyName: text(record.companyName),
+    department: text(record.department),
+    jobTitle: text(record.jobTitle),
+    birthday: text(record.birthday),
+    language: text(record.language),
+    addresses: {
+      street: text(address.street),
+      city: text(address.city),
+      state: text(address.state),
+      zipcode: text(address.zipcode),
+      country: text(address.country),
+    },
+    customerType: text(record.customerType),
+    group: text(record.group),
+    level: text(record.level),
+    ownerID: text(record.ownerID ?? record.ownerId),
+    ownerName: text(record.ownerName),
+    ownerDepartment: text(record.ownerDepartment),
+    sharedWith: textOrList(record.sharedWith),
+    slavecontacts: textOrList(record.slaveContacts ?? record.slavecontacts),
+  };
+}
+
+/** outputFields of Find External Contact (nested keys with Zapier's `__`). */
+export const FOUND_CONTACT_OUTPUT_FIELDS: OutputField[] = [
+  { key: 'id', label: 'External Contact ID' },
+  { key: 'firstName', label: 'First Name' },
+  { key: 'lastName', label: 'Last Name' },
+  { key: 'mobilePhone', label: 'Mobile Phone' },
+  { key: 'workPhone', label: 'Work Phone' },
+  { key: 'homePhone', label: 'Home Phone' },
+  { key: 'otherPhone', label: 'Other Phone' },
+  { key: 'email', label: 'Work Email' },
+  { key: 'personalEmail', label: 'Personal Email' },
+  { key: 'otherEmail', label: 'Other Email' },
+  { key: 'facebook', label: 'Facebook ID' },
+  { key: 'whatsApp', label: 'WhatsApp Number' },
+  { key: 'weChat', label: 'WeChat ID' },
+  { key: 'line', label: 'LINE ID' },
+  { key: 'twitter', label: 'Twitter ID' },
+  { key: 'linkedin', label: 'LinkedIn Account' },
+  { key: 'woztellWhatsApp', label: 'WOZTELL (WhatsApp Cloud) ID' },
+  { key: 'woztellFacebook', label: 'WOZTELL (Facebook) ID' },
+  { key: 'woztellInstagram', label: 'WOZTELL (Instagram) ID' },
+  { key: 'companyName', label: 'Company Name' },
+  { key: 'department', label: 'Department / Team' },
+  { key: 'jobTitle', label: 'Job Title' },
+  { key: 'birthday', label: 'Birth Date' },
+  { key: 'language', label: 'Preferred Language' },
+  { key: 'addresses__street', label: 'Mailing Street' },
+  { key: 'addresses__city', label: 'Mailing City' },
+  { key: 'addresses__state', label: 'Mailing State' },
+  { key: 'addresses__zipcode', label: 'Mailing Zip Code' },
+  { key: 'addresses__country', label: 'Mailing Country' },
+  { key: 'customerType', label: 'Customer Type' },
+  { key: 'group', label: 'Contact Group' },
+  { key: 'level', label: 'Contact Level' },
+  { key: 'ownerID', label: 'Owner ID' },
+  { key: 'ownerName', label: 'Owner Name' },
+  { key: 'ownerDepartment', label: 'Owner Department' },
+  { key: 'sharedWith', label: 'Shared With (Staff IDs)' },
+  { key: 'slavecontacts', label: 'Merged Contacts (Contact IDs)' },
+];

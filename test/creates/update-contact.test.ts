@@ -1,0 +1,155 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import { BAD_INPUT, LIMITS, WRITE_KEYS, companion, resultWith, shown } from './contact-cases';
+
+const updatePath = (id: string) => `${API_ROOT}/management/update_externalcontact/${id}`;
+const update = App.creates!.update_contact!;
+const perform = update.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>;
+const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+
+describe('update_contact', () => {
+  it('PUTs only the filled fields to the contact and returns them with contact_id and id', async () => {
+    const scope = nock(BASE_URL)
+      .put(updatePath('c1'), { phones: [{ type: 'Mobile', phone: '+85294667788' }], addresses: { city: 'Kowloon' }, birthDate: '01/02/1990' })
+      .reply(200, { code: 0, id: 'c1' });
+    const result = await run({
+      contact_id: ' c1 ',
+      first_name: '',
+      last_name: '   ',
+      level: '',
+      phone_number: '+85294667788',
+      email_type: 'Work',
+      email_address: '',
+      city: 'Kowloon',
+      street: '',
+      birth_date: '1/2/1990',
+      social_messaging_type: 'LINE',
+      social_messaging_name_id: '',
+    });
+    scope.done();
+    expect(result).toEqual({
+      contact_id: 'c1',
+      ...resultWith({ id: 'c1', phone_type: 'Mobile', phone_number: '+85294667788', city: 'Kowloon', birth_date: '01/02/1990' }),
+    });
+  });
+
+  it('sends every field when every field is filled', async () => {
+    const scope = nock(BASE_URL)
+      .put(updatePath('c2'), {
+        firstName: 'Ann',
+        lastName: 'Lee',
+        level: 'Tertiary',
+        type: 'Others',
+        phones: [{ type: 'Home', phone: '+14155552671' }],
+        emails: [{ type: 'Other', email: 'ann@example.org' }],
+        company: 'Co',
+        jobTitle: 'CTO',
+        team: 'Tech',
+        group: 'G1',
+        language: 'ja',
+        birthDate: '29/02/2000',
+        addresses: { street: 'S', city: 'C', state: 'St', zipcode: '12345', country: 'JP' },
+        socialContacts: [{ key: 'facebook', value: 'ann.fb' }],
+      })
+      .reply(200, { code: 0, id: 'c2' });
+    const input = {
+      first_name: 'Ann',
+      last_name: 'Lee',
+      level: 'Tertiary',
+      type: 'Others',
+      phone_type: 'Home',
+      phone_number: '+1 415 555 2671',
+      email_type: 'Other',
+      email_address: 'ann@example.org',
+      company: 'Co',
+      job_title: 'CTO',
+      team: 'Tech',
+      group: 'G1',
+      language: 'ja',
+      birth_date: '2000-02-29',
+      zip_code: '12345',
+      street: 'S',
+      city: 'C',
+      state: 'St',
+      country: 'JP',
+      social_messaging_type: 'Messenger',
+      social_messaging_name_id: 'ann.fb',
+    };
+    const result = await run({ contact_id: 'c2', ...input });
+    scope.done();
+    expect(result).toEqual({ id: 'c2', contact_id: 'c2', ...input, phone_number: '+14155552671', birth_date: '29/02/2000' });
+  });
+
+  it('puts the contact id in the path encoded, and falls back to it when CINNOX returns no id', async () => {
+    const scope = nock(BASE_URL).put(updatePath('a%2Fb%20c'), { team: 'T' }).reply(200, { code: 0 });
+    const result = await run({ contact_id: 'a/b c', team: 'T' });
+    scope.done();
+    expect(result).toMatchObject({ id: 'a/b c', contact_id: 'a/b c', team: 'T', first_name: null });
+  });
+
+  it('refuses a missing External Contact ID before any request', async () => {
+    const error = await failure(() => run({ first_name: 'Ann' }));
+    expect(error).toMatchObject({ code: 'InvalidInput', message: 'Nothing was sent to CINNOX. External Contact ID is required.' });
+  });
+
+  it.each([
+    ['only the id', { contact_id: 'c1' }],
+    ['the id and empty fields', { contact_id: 'c1', first_name: ' ', city: '' }],
+    ['the id and types without their values', { contact_id: 'c1', phone_type: 'Work', email_type: 'Work', social_messaging_type: 'LINE' }],
+  ])('refuses %s before any request: nothing to update', async (_case, input) => {
+    const error = await failure(() => run(input));
+    expect(error).toMatchObject({
+      code: 'InvalidInput',
+      message:
+        'Nothing was sent to CINNOX. Nothing to update: fill at least one field besides External Contact ID (a Phone Type, Email Type or Social Messaging Type counts only with its Phone Number, Email Address or Social Messaging Name/ID).',
+    });
+  });
+
+  describe.each(LIMITS)('%s (%s) at most %i characters', (key, label, limit, body) => {
+    it('passes at the limit', async () => {
+      const value = 'b'.repeat(limit);
+      const scope = nock(BASE_URL).put(updatePath('c3'), body(value)).reply(200, { code: 0, id: 'c3' });
+      const result = await run({ contact_id: 'c3', [key]: value, ...companion(key) });
+      scope.done();
+      expect(result[key]).toBe(value);
+    });
+
+    it('fails one past the limit, naming the field, before any request', async () => {
+      const value = 'b'.repeat(limit + 1);
+      const error = await failure(() => run({ contact_id: 'c3', [key]: value, ...companion(key) }));
+      expect(error.message).toBe(`Nothing was sent to CINNOX. ${label} must be at most ${limit} characters; got ${limit + 1} (${shown(value)}).`);
+    });
+  });
+
+  it.each(BAD_INPUT)('refuses %s before any request', async (_case, input, message) => {
+    const error = await failure(() => run({ contact_id: 'c1', ...input }));
+    expect(error).toMatchObject({ name: 'AppError', code: 'InvalidInput', message: `Nothing was sent to CINNOX. ${message}` });
+  });
+
+  it('maps a CINNOX "no records" answer for an unknown id to a CINNOX error, not a success', async () => {
+    const scope = nock(BASE_URL).put(updatePath('gone'), { firstName: 'Ann' }).reply(400, { code: 6451011, message: 'No records found' });
+    const error = await failure(() => run({ contact_id: 'gone', first_name: 'Ann' }));
+    scope.done();
+    expect(error).toMatchObject({ code: 'CinnoxNotFound', message: 'CINNOX found no matching record (CINNOX code 6451011: No records found).' });
+  });
+
+  it('declares a required, search-powered External Contact ID and then the create fields, all optional', () => {
+    const fields = update.operation.inputFields as { key: string; label: string; required: boolean; search?: string; choices?: Record<string, string> }[];
+    expect(fields[0]).toMatchObject({ key: 'contact_id', label: 'External Contact ID', required: true, search: 'find_contact.id' });
+    expect(fields.slice(1).map((f) => f.key)).toEqual(WRITE_KEYS);
+    expect(fields.slice(1).every((f) => !f.required)).toBe(true);
+    // The spec's Update table swaps these two lists; the Create lists are used.
+    expect(Object.keys(fields.find((f) => f.key === 'phone_type')!.choices!)).toEqual(['Mobile', 'Work', 'Home', 'Other']);
+    expect(Object.keys(fields.find((f) => f.key === 'email_type')!.choices!)).toEqual(['Work', 'Personal', 'Other']);
+    expect(fields.slice(1)).toEqual(App.creates!.create_contact!.operation.inputFields);
+  });
+
+  it('labels every sample key in outputFields', () => {
+    const sampleKeys = Object.keys(update.operation.sample as object).sort();
+    const outputFields = update.operation.outputFields as { key: string; label?: string }[];
+    expect(outputFields.map((f) => f.key).sort()).toEqual(sampleKeys);
+    expect(sampleKeys).toEqual(['id', 'contact_id', ...WRITE_KEYS].sort());
+    for (const f of outputFields) expect(f.label).toBeTruthy();
+  });
+});

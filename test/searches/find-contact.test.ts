@@ -1,0 +1,145 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import annLee from '../fixtures/contact-list-ann-lee.json';
+
+const LIST = `${API_ROOT}/contacts/extcontact-list`;
+const find = App.searches!.find_contact!;
+const perform = find.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
+const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+const byName = (fullName: string) => nock(BASE_URL).get(LIST).query({ fullName, offset: '0', limit: '500' });
+
+/** Every output key, null, so a test states only what it expects to be set. */
+const EMPTY = {
+  firstName: null, lastName: null, mobilePhone: null, workPhone: null, homePhone: null, otherPhone: null, email: null, personalEmail: null,
+  otherEmail: null, facebook: null, whatsApp: null, weChat: null, line: null, twitter: null, linkedin: null, woztellWhatsApp: null,
+  woztellFacebook: null, woztellInstagram: null, companyName: null, department: null, jobTitle: null, birthday: null, language: null,
+  addresses: { street: null, city: null, state: null, zipcode: null, country: null },
+  customerType: null, group: null, level: null, ownerID: null, ownerName: null, ownerDepartment: null, sharedWith: null, slavecontacts: null,
+};
+
+describe('find_contact', () => {
+  it('asks CINNOX by full name and keeps only exact matches (spacing and case aside), mapped to the spec keys', async () => {
+    const scope = byName('Ann Lee').reply(200, annLee);
+    const result = await run({ full_name: '  Ann   Lee ' });
+    scope.done();
+    expect(result).toEqual([
+      {
+        ...EMPTY,
+        id: 'c1',
+        firstName: 'Ann',
+        lastName: 'Lee',
+        mobilePhone: '85294667788',
+        workPhone: '85223456789',
+        email: 'ann.lee@example.com',
+        personalEmail: 'ann@example.net',
+        facebook: 'ann.lee.fb',
+        whatsApp: '85294667788',
+        woztellInstagram: 'ann_insta',
+        companyName: 'Example Ltd',
+        department: 'Procurement',
+        jobTitle: 'Buyer',
+        birthday: '31/05/1990',
+        language: 'en',
+        addresses: { street: "1 Queen's Road Central", city: 'Hong Kong', state: null, zipcode: '999077', country: 'HK' },
+        customerType: 'Customer',
+        group: 'VIP',
+        level: 'Primary',
+        ownerID: 's1',
+        ownerName: 'Ben Chan',
+        ownerDepartment: 'Sales',
+        sharedWith: 's2',
+        slavecontacts: ['c7', 'c8'],
+      },
+      { ...EMPTY, id: 'c3', firstName: 'ANN ', lastName: ' lee' },
+      { ...EMPTY, id: 'c5', firstName: 'Ann Lee' },
+    ]);
+  });
+
+  it('reads the documented address, ownerId and slaveContacts spellings and the addresses / ownerID ones', async () => {
+    const scope = byName('bo wu').reply(200, [
+      { id: 'c1', firstName: 'Bo', lastName: 'Wu', addresses: { city: 'Taipei' }, ownerID: 's9', slavecontacts: 'c2' },
+    ]);
+    const result = await run({ full_name: 'bo wu' });
+    scope.done();
+    expect(result).toEqual([{ ...EMPTY, id: 'c1', firstName: 'Bo', lastName: 'Wu', addresses: { ...EMPTY.addresses, city: 'Taipei' }, ownerID: 's9', slavecontacts: 'c2' }]);
+  });
+
+  it('returns [] when CINNOX only has looser matches', async () => {
+    const scope = byName('Ann Le').reply(200, annLee);
+    await expect(run({ full_name: 'Ann Le' })).resolves.toEqual([]);
+    scope.done();
+  });
+
+  it('returns [] when CINNOX returns no records', async () => {
+    const scope = byName('Nobody Here').reply(200, { code: 0, result: [] });
+    await expect(run({ full_name: 'Nobody Here' })).resolves.toEqual([]);
+    scope.done();
+  });
+
+  it.each([
+    ['HTTP 400', 400],
+    ['HTTP 200', 200],
+  ])('returns [] on CINNOX 6451011 "No records found" (%s)', async (_case, status) => {
+    const scope = byName('Nobody Here').reply(status, { code: 6451011, message: 'No records found' });
+    await expect(run({ full_name: 'Nobody Here' })).resolves.toEqual([]);
+    scope.done();
+  });
+
+  it('passes other CINNOX errors on', async () => {
+    const scope = byName('Ann Lee').reply(400, { code: 6452000, message: 'Invalid token' });
+    const error = await failure(() => run({ full_name: 'Ann Lee' }));
+    scope.done();
+    expect(error.name).toBe('ExpiredAuthError');
+  });
+
+  it.each([[{}], [{ full_name: '   ' }]])('refuses a missing Full Name before any request (%p)', async (input) => {
+    const error = await failure(() => run(input));
+    expect(error).toMatchObject({ code: 'InvalidInput', message: 'Nothing was sent to CINNOX. Full Name is required.' });
+  });
+
+  it('declares one required Full Name field that explains the exact match', () => {
+    expect(find.operation.inputFields).toEqual([
+      {
+        key: 'full_name',
+        label: 'Full Name',
+        required: true,
+        type: 'string',
+        helpText:
+          'First name, a space, and last name, e.g. "Ann Lee". Exact match only: spaces at either end and repeated spaces are ignored, and upper / lower case does not matter.',
+      },
+    ]);
+  });
+
+  it('labels every sample key in outputFields, nested address keys with __', () => {
+    const sample = find.operation.sample as Record<string, unknown>;
+    const flat = Object.entries(sample).flatMap(([key, value]) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).map((sub) => `${key}__${sub}`) : [key],
+    );
+    const outputFields = find.operation.outputFields as { key: string; label?: string }[];
+    expect(outputFields.map((f) => f.key).sort()).toEqual(flat.sort());
+    for (const f of outputFields) expect(f.label).toBeTruthy();
+    // The spec's keys are all there.
+    for (const key of ['id', 'firstName', 'lastName', 'mobilePhone', 'workPhone', 'homePhone', 'otherPhone', 'email', 'personalEmail', 'otherEmail',
+      'facebook', 'whatsApp', 'weChat', 'line', 'twitter', 'linkedin', 'companyName', 'department', 'jobTitle', 'birthday', 'language',
+      'addresses__street', 'addresses__city', 'addresses__state', 'addresses__zipcode', 'addresses__country', 'customerType', 'group', 'level',
+      'ownerID', 'ownerName', 'ownerDepartment', 'sharedWith', 'slavecontacts']) {
+      expect(flat).toContain(key);
+    }
+  });
+});
+
+describe('find_contact → create_contact', () => {
+  it('is a search-or-create pair', () => {
+    expect(App.searchOrCreates).toMatchObject({
+      find_contact: {
+        key: 'find_contact',
+        display: { label: 'Find or Create External Contact' },
+        search: 'find_contact',
+        create: 'create_contact',
+      },
+    });
+    expect(App.searches!.find_contact!.key).toBe('find_contact');
+    expect(App.creates!.create_contact!.key).toBe('create_contact');
+  });
+});
