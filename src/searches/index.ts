@@ -1,7 +1,11 @@
 import findContact from './find-contact';
+import { findEnquiry } from './find-enquiry';
+import { findNumbers } from './find-numbers';
 
 export const searches = {
   find_contact: findContact,
+  find_numbers: findNumbers,
+  find_enquiry: findEnquiry,
 };
 export const searchOrCreates = {
   find_contact: {

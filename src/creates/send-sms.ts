@@ -1,0 +1,126 @@
+/**
+ * Send SMS: one text from a CINNOX number to one or more recipients. The text is counted as a carrier
+ * counts it (src/sms/segments.ts) and refused before any request when it needs more SMS parts than
+ * allowed; the result shows the encoding, the characters counted and the parts charged.
+ */
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { cinnox } from '../cinnox/client';
+import type { SendSmsBody, SendSmsRecipientResult } from '../cinnox/contract';
+import { toInputFields, validateInput } from '../schemas';
+import { SEND_SMS_FIELDS, SMS_MAX_PARTS, smsText, type SmsEncoding } from '../schemas/messaging';
+
+export interface RecipientOutcome {
+  recipient_number: string;
+  transaction_id: string;
+  status: string;
+  response_code: string;
+  exception: string;
+}
+
+export type SendSmsOutput = {
+  response_code: string;
+  exception: string;
+  encoding: SmsEncoding;
+  parts: number;
+  characters: number;
+  sender_number: string;
+  text: string;
+  recipients: RecipientOutcome[];
+};
+
+const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+const digits = (value: unknown): string => str(value).replace(/\D/g, '');
+
+/** Per-recipient results, whatever shape CINNOX used: a list (A3), one object under `result`, or the body itself. */
+function recipientResults(raw: unknown, listed: SendSmsRecipientResult[]): SendSmsRecipientResult[] {
+  if (listed.length > 0) return listed;
+  const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const single = body.result && typeof body.result === 'object' && !Array.isArray(body.result) ? (body.result as Record<string, unknown>) : body;
+  return 'transactionID' in single || 'recipientNumber' in single || 'status' in single ? [single as SendSmsRecipientResult] : [];
+}
+
+/** Each requested recipient with CINNOX's result for it: matched by number, else by position. */
+export function recipientOutcomes(requested: string[], results: SendSmsRecipientResult[]): RecipientOutcome[] {
+  return requested.map((number, index) => {
+    const result = results.find((r) => digits(r.recipientNumber) === digits(number)) ?? (results.length === requested.length ? results[index] : undefined);
+    return {
+      recipient_number: number,
+      transaction_id: str(result?.transactionID),
+      status: result ? str(result.status) : 'Not reported',
+      response_code: str(result?.responseCode),
+      exception: result ? str(result.exception) : 'CINNOX returned no result for this number.',
+    };
+  });
+}
+
+async function perform(z: ZObject, bundle: Bundle): Promise<SendSmsOutput> {
+  const { measureSms, smsLimitIssue } = await import('../sms/segments');
+  const input = await validateInput(z, SEND_SMS_FIELDS, bundle.inputData, [
+    (parsed) => {
+      const allowed = parsed.allow_multipart === true;
+      const maxParts = allowed ? ((parsed.max_parts as number | undefined) ?? SMS_MAX_PARTS) : 1;
+      return smsLimitIssue(smsText.label, measureSms(parsed.text as string), maxParts, allowed);
+    },
+  ]);
+  const text = input.text as string;
+  const measure = measureSms(text);
+  const recipients = [...new Set(input.recipient_numbers as string[])];
+  const body: SendSmsBody = { senderNumber: input.sender_number as string, recipientNumbers: recipients, text };
+
+  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body);
+  const outcomes = recipientOutcomes(recipients, recipientResults(raw, listed));
+  const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const failed = outcomes.filter((o) => o.exception);
+  return {
+    response_code: top.code !== undefined ? str(top.code) : (outcomes[0]?.response_code ?? ''),
+    exception:
+      str(top.exception) ||
+      (outcomes.length === 1 ? (outcomes[0]?.exception ?? '') : failed.map((o) => `${o.recipient_number}: ${o.exception}`).join('; ')),
+    encoding: measure.encoding,
+    parts: measure.parts,
+    characters: measure.characters,
+    sender_number: body.senderNumber,
+    text,
+    recipients: outcomes,
+  };
+}
+
+const SAMPLE_TEXT = 'Your request #1042 is approved.';
+const sample: SendSmsOutput = {
+  response_code: '0',
+  exception: '',
+  encoding: 'GSM-7',
+  parts: 1,
+  characters: SAMPLE_TEXT.length,
+  sender_number: '+85230001234',
+  text: SAMPLE_TEXT,
+  recipients: [{ recipient_number: '+85294667788', transaction_id: 'f3b1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', status: 'Submitted', response_code: '', exception: '' }],
+};
+
+export const sendSms = defineCreate({
+  key: 'send_sms',
+  noun: 'SMS',
+  display: {
+    label: 'Send SMS',
+    description: 'Sends an SMS from one of your CINNOX numbers to one or more recipients, counting the SMS parts CINNOX charges for.',
+  },
+  operation: {
+    inputFields: toInputFields(SEND_SMS_FIELDS),
+    perform,
+    sample,
+    outputFields: [
+      { key: 'response_code', label: 'Response Code' },
+      { key: 'exception', label: 'Exception' },
+      { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)' },
+      { key: 'parts', label: 'SMS Parts Charged per Recipient', type: 'integer' },
+      { key: 'characters', label: 'Characters Counted', type: 'integer' },
+      { key: 'sender_number', label: 'Sender Number' },
+      { key: 'text', label: 'Text' },
+      { key: 'recipients[]recipient_number', label: 'Recipient Number' },
+      { key: 'recipients[]transaction_id', label: 'Recipient Transaction ID' },
+      { key: 'recipients[]status', label: 'Recipient Status' },
+      { key: 'recipients[]response_code', label: 'Recipient Response Code' },
+      { key: 'recipients[]exception', label: 'Recipient Exception' },
+    ],
+  },
+});

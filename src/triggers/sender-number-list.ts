@@ -1,0 +1,86 @@
+/**
+ * Hidden trigger feeding the Sender Number drop-down (Send SMS): the account's numbers of the Number Type
+ * chosen in the action (`bundle.inputData.number_type`), one CINNOX request per drop-down page (500 a page).
+ */
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { cinnox } from '../cinnox/client';
+import { LIST_PAGE_MAX, NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
+import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../schemas/messaging';
+
+export interface SenderNumberOption {
+  id: string;
+  label: string;
+  number: string;
+  number_type: string;
+  type: string;
+  country: string;
+  ServiceID: string;
+}
+
+const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+
+/** The number of a record, whichever casing CINNOX used. */
+export const numberOf = (record: NumberRecord): string => str(record.number ?? record.Number);
+export const countryOf = (record: NumberRecord): string =>
+  Array.isArray(record.country) ? record.country.map(str).filter(Boolean).join(', ') : str(record.country);
+
+export function senderLabel(record: NumberRecord): string {
+  const details = [countryOf(record), str(record.type)].filter(Boolean).join(', ');
+  const name = str(record.name);
+  let label = numberOf(record);
+  if (name && name !== label) label += ` ${name}`;
+  if (details) label += ` (${details})`;
+  if (record.supportSMS === false) label += ' – SMS not supported';
+  return label;
+}
+
+async function perform(z: ZObject, bundle: Bundle): Promise<SenderNumberOption[]> {
+  const requested = str(bundle.inputData?.number_type);
+  const type = (Object.hasOwn(SMS_NUMBER_TYPES, requested) ? requested : DEFAULT_SMS_NUMBER_TYPE) as NumberType;
+  const page = Number(bundle.meta?.page ?? 0) || 0;
+  const numbers = await cinnox.listNumbersPage(z, bundle, type, page * LIST_PAGE_MAX, LIST_PAGE_MAX);
+  return numbers
+    .filter((n) => numberOf(n))
+    .map((n) => ({
+      id: numberOf(n),
+      label: senderLabel(n),
+      number: numberOf(n),
+      number_type: NUMBER_TYPES[type],
+      type: str(n.type),
+      country: countryOf(n),
+      ServiceID: str(n.ServiceID ?? n.serviceID),
+    }));
+}
+
+export const senderNumberList = defineTrigger({
+  key: 'sender_number_list',
+  noun: 'Sender Number',
+  display: {
+    label: 'Sender Number List',
+    description: 'Triggers when the Sender Number drop-down is opened: lists your CINNOX numbers of the chosen Number Type.',
+    hidden: true,
+  },
+  operation: {
+    type: 'polling',
+    canPaginate: true,
+    perform,
+    sample: {
+      id: '+85230001234',
+      label: '+85230001234 (HK, DID)',
+      number: '+85230001234',
+      number_type: 'Virtual Number',
+      type: 'DID',
+      country: 'HK',
+      ServiceID: 'svc-8f2e41',
+    },
+    outputFields: [
+      { key: 'id', label: 'Number' },
+      { key: 'label', label: 'Number (Country, Type)' },
+      { key: 'number', label: 'Number' },
+      { key: 'number_type', label: 'Number Type' },
+      { key: 'type', label: 'Type' },
+      { key: 'country', label: 'Country' },
+      { key: 'ServiceID', label: 'Service ID' },
+    ],
+  },
+});

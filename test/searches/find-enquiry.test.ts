@@ -1,0 +1,79 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import fixture from '../fixtures/enquiry-detail-100245.json';
+
+const DETAIL = `${API_ROOT}/data/enquiry-detail`;
+const search = App.searches!.find_enquiry!;
+const perform = search.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
+const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+
+/** Every key the spec lists for Get Enquiry detail. */
+const SPEC_KEYS = [
+  '_id', 'uniqueKey', 'createdAt', 'svcID', 'inquiry', 'tag', 'visitor', 'roomID', 'initChannel', 'omniType', 'ip', 'language', 'location',
+  'locationDetail', 'platform', 'status', 'closedByType', 'displayCaseNumber', 'channel', 'destinationID', 'destinationName',
+  'destinationType', 'destinationEndPoint', 'handledType', 'handledTarget', 'handledPartyName', 'huntedStaffTargetHistory',
+  'channelDetail', 'inquiryType', 'updatedAt', 'closedAt', 'inquiryGroup', 'transferredParty', 'pickedUpAt', 'missedAt', 'reopenedAt',
+  'handledPartyDepartment', 'visitorName', 'closeDuration', 'historyJoined', 'attachment', 'staffFirstName', 'staffLastName',
+  'visitorFirstName', 'visitorLastName', 'inquiryDeepLink', 'cid',
+];
+
+describe('find_enquiry', () => {
+  it('requires the Display Case Number; nothing is sent without it', async () => {
+    expect((search.operation.inputFields as { key: string; label: string; required: boolean }[]).map((f) => [f.key, f.label, f.required])).toEqual([
+      ['display_case_number', 'Display Case Number', true],
+    ]);
+    const error = await failure(() => run({ display_case_number: '  ' }));
+    expect([error.code, error.message]).toEqual(['InvalidInput', 'Nothing was sent to CINNOX. Display Case Number is required.']);
+  });
+
+  it('asks CINNOX by displayCaseNumber and returns the spec keys, dates ISO 8601 with a zone, only the exact match', async () => {
+    const scope = nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '100245' }).reply(200, fixture);
+    const results = await run({ display_case_number: ' 100245 ' });
+    scope.done();
+    expect(results).toHaveLength(1);
+    const enquiry = results[0]!;
+    for (const key of SPEC_KEYS) expect(enquiry).toHaveProperty([key]);
+    expect(enquiry).toMatchObject({
+      id: '6650a1b2c3d4e5f607182930',
+      _id: '6650a1b2c3d4e5f607182930',
+      displayCaseNumber: '100245',
+      inquiry: 'inq-7d3f9a',
+      createdAt: '2024-05-24T08:15:30.000Z',
+      updatedAt: '2024-05-24T08:40:02.000Z',
+      closedAt: '2024-05-24T08:40:02.000Z',
+      pickedUpAt: '2024-05-24T08:16:05.000Z',
+      missedAt: null,
+      reopenedAt: null,
+      locationDetail: { regionCode: 'HK', subdivision: 'HK-KLN', city: 'Kowloon', province: 'Kowloon' },
+      channelDetail: { type: 'Tag', id: 'tag-sales', maaiiDisplayName: 'Sales' },
+      huntedStaffTargetHistory: ['staff-5f0c3a'],
+      attachment: true,
+      closeDuration: 1472000,
+      labelIds: ['lbl-1'],
+    });
+    expect(enquiry).not.toHaveProperty('locationDetailprovince');
+  });
+
+  it('returns an empty result when CINNOX has no such enquiry ("No records found" or an empty list)', async () => {
+    nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '999' }).reply(400, { code: 6451011, message: 'No records found' });
+    expect(await run({ display_case_number: '999' })).toEqual([]);
+    nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '998' }).reply(200, { code: 0, result: [] });
+    expect(await run({ display_case_number: '998' })).toEqual([]);
+  });
+
+  it('returns an empty result when CINNOX answers only other enquiries', async () => {
+    nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '10024' }).reply(200, fixture);
+    expect(await run({ display_case_number: '10024' })).toEqual([]);
+  });
+
+  it('has a sample and a labelled output field for every spec key', () => {
+    const sample = search.operation.sample as Record<string, unknown>;
+    for (const key of SPEC_KEYS) expect(sample).toHaveProperty([key]);
+    const fields = search.operation.outputFields as { key: string; label: string }[];
+    const keys = fields.map((f) => f.key);
+    for (const key of SPEC_KEYS.filter((k) => !k.endsWith('Detail'))) expect(keys).toContain(key);
+    expect(keys).toEqual(expect.arrayContaining(['locationDetail__regionCode', 'locationDetail__province', 'channelDetail__maaiiDisplayName']));
+    for (const field of fields) expect(field.label).toMatch(/\S/);
+  });
+});

@@ -1,0 +1,86 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+
+const search = App.searches!.find_numbers!;
+const perform = search.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
+const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+
+const numbers = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    serviceID: 'svc1',
+    number: `+8523000${String(from + i).padStart(4, '0')}`,
+    type: 'DID',
+    country: ['HK'],
+    expireDate: '2027-11-07T00:00:00.000Z',
+  }));
+
+describe('find_numbers', () => {
+  it('offers the three number types', () => {
+    const [field] = search.operation.inputFields as { key: string; label: string; required: boolean; choices: unknown }[];
+    expect(field).toMatchObject({
+      key: 'number_type',
+      label: 'Number Type',
+      required: true,
+      choices: { 'access-numbers': 'Virtual Number', cli: 'Service Number', 'sms-numbers': 'Alphanumeric' },
+    });
+  });
+
+  it('pages past 500: reads 500, then the rest, and returns one result per number', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/access-numbers`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, { code: 0, result: numbers(0, 500) })
+      .get(`${API_ROOT}/access-numbers`)
+      .query({ offset: '500', limit: '500' })
+      .reply(200, { code: 0, result: numbers(500, 7) });
+    const results = await run({ number_type: 'access-numbers' });
+    scope.done();
+    expect(results).toHaveLength(507);
+    expect(results[0]).toEqual({ id: '+85230000000', ServiceID: 'svc1', Number: '+85230000000', type: 'DID', country: 'HK', expireDate: '2027-11-07T00:00:00.000Z' });
+    expect(results[506]!.Number).toBe('+85230000506');
+    expect(new Set(results.map((r) => r.id)).size).toBe(507);
+  });
+
+  it('stops after a full last page when the next one is "No records found"', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/cli`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, numbers(0, 500))
+      .get(`${API_ROOT}/cli`)
+      .query({ offset: '500', limit: '500' })
+      .reply(400, { code: 6451011, message: 'No records found' });
+    expect(await run({ number_type: 'cli' })).toHaveLength(500);
+    scope.done();
+  });
+
+  it('maps either casing, Alphanumeric IDs, and dates without a zone or as epoch to ISO 8601 with a zone', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/sms-numbers`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, [
+        { ServiceID: 'svc1', Number: 'CINNOX', type: 'ALPHANUMERIC', country: ['HK', 'SG'], expireDate: '2027-11-07 00:00:00' },
+        { serviceID: 'svc1', number: 85230001234, type: 'TF', country: 'US', expireDate: 1825545600 },
+        { serviceID: 'svc1', number: '+85230001235', type: 'CUSTOM' },
+      ]);
+    const results = await run({ number_type: 'sms-numbers' });
+    scope.done();
+    expect(results).toEqual([
+      { id: 'CINNOX', ServiceID: 'svc1', Number: 'CINNOX', type: 'ALPHANUMERIC', country: 'HK, SG', expireDate: '2027-11-07T00:00:00.000Z' },
+      { id: '85230001234', ServiceID: 'svc1', Number: '85230001234', type: 'TF', country: 'US', expireDate: '2027-11-07T00:00:00.000Z' },
+      { id: '+85230001235', ServiceID: 'svc1', Number: '+85230001235', type: 'CUSTOM', country: '', expireDate: '' },
+    ]);
+  });
+
+  it('returns an empty result when there are no numbers', async () => {
+    nock(BASE_URL).get(`${API_ROOT}/cli`).query(true).reply(400, { code: 6451011, message: 'No records found' });
+    expect(await run({ number_type: 'cli' })).toEqual([]);
+  });
+
+  it('refuses a missing or unknown type; nothing is sent', async () => {
+    expect((await failure(() => run({}))).message).toBe('Nothing was sent to CINNOX. Number Type is required.');
+    expect((await failure(() => run({ number_type: 'fax' }))).message).toBe(
+      'Nothing was sent to CINNOX. Number Type must be one of access-numbers, cli, sms-numbers; got "fax".',
+    );
+  });
+});

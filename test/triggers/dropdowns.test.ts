@@ -1,0 +1,102 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith } from '../helpers/app';
+
+type Perform = (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
+const staffList = App.triggers!.staff_list!;
+const senderList = App.triggers!.sender_number_list!;
+const performOf = (trigger: { operation: unknown }): Perform => (trigger.operation as unknown as { perform: Perform }).perform;
+const page = (n: number, inputData: Record<string, unknown> = {}) => bundleWith(inputData, { meta: { page: n } as Bundle['meta'] });
+
+const staffRecords = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({ id: `s${from + i}`, firstName: 'Staff', lastName: String(from + i), email: `s${from + i}@example.com`, status: 'Activated' }));
+
+describe('staff_list (hidden, feeds Staff ID)', () => {
+  it('is hidden and pages', () => {
+    expect(staffList.display.hidden).toBe(true);
+    expect(staffList.operation).toMatchObject({ type: 'polling', canPaginate: true });
+  });
+
+  it('lists staff as "First Last (email)", one CINNOX request per page, 500 a page', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/contacts/staffcontact-list`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, {
+        code: 0,
+        result: [
+          { id: 's1', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', status: 'Activated' },
+          { id: 's2', displayName: 'Bob', email: 'bob@example.com' },
+          { id: 's3', email: 'cat@example.com' },
+          { id: 's4' },
+          { firstName: 'No', lastName: 'Id' },
+        ],
+      });
+    const items = await appTester(performOf(staffList), page(0));
+    scope.done();
+    expect(items).toEqual([
+      { id: 's1', name: 'Ann Lee (ann@example.com)', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', status: 'Activated' },
+      { id: 's2', name: 'Bob (bob@example.com)', firstName: '', lastName: '', email: 'bob@example.com', status: '' },
+      { id: 's3', name: 'cat@example.com', firstName: '', lastName: '', email: 'cat@example.com', status: '' },
+      { id: 's4', name: 's4', firstName: '', lastName: '', email: '', status: '' },
+    ]);
+  });
+
+  it('reads the page after the first 500 with offset 500', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/contacts/staffcontact-list`)
+      .query({ offset: '500', limit: '500' })
+      .reply(200, staffRecords(500, 3));
+    const items = await appTester(performOf(staffList), page(1));
+    scope.done();
+    expect(items.map((s) => s.id)).toEqual(['s500', 's501', 's502']);
+    expect(items[0]!.name).toBe('Staff 500 (s500@example.com)');
+  });
+
+  it('ends the list on "No records found"', async () => {
+    nock(BASE_URL).get(`${API_ROOT}/contacts/staffcontact-list`).query({ offset: '1000', limit: '500' }).reply(400, { code: 6451011, message: 'No records found' });
+    expect(await appTester(performOf(staffList), page(2))).toEqual([]);
+  });
+});
+
+describe('sender_number_list (hidden, feeds Sender Number)', () => {
+  it('is hidden and pages', () => {
+    expect(senderList.display.hidden).toBe(true);
+    expect(senderList.operation).toMatchObject({ type: 'polling', canPaginate: true });
+  });
+
+  it('lists the numbers of the chosen Number Type, one request per page', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/cli`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, {
+        code: 0,
+        result: [
+          { serviceID: 'svc1', number: '+85230001234', type: 'CUSTOM', country: ['HK'], expireDate: '2027-01-01T00:00:00.000Z', supportSMS: true },
+          { ServiceID: 'svc1', Number: 85230005678, type: 'DID', country: 'HK', name: 'Sales line', supportSMS: false },
+          { serviceID: 'svc1', type: 'DID' },
+        ],
+      });
+    const items = await appTester(performOf(senderList), page(0, { number_type: 'cli' }));
+    scope.done();
+    expect(items).toEqual([
+      { id: '+85230001234', label: '+85230001234 (HK, CUSTOM)', number: '+85230001234', number_type: 'Service Number', type: 'CUSTOM', country: 'HK', ServiceID: 'svc1' },
+      { id: '85230005678', label: '85230005678 Sales line (HK, DID) – SMS not supported', number: '85230005678', number_type: 'Service Number', type: 'DID', country: 'HK', ServiceID: 'svc1' },
+    ]);
+  });
+
+  it('pages past 500 with offset 500 and defaults to Virtual Numbers when no type is chosen yet', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/access-numbers`)
+      .query({ offset: '500', limit: '500' })
+      .reply(200, [{ number: '+85230009999', type: 'DID', country: ['HK'] }]);
+    const items = await appTester(performOf(senderList), page(1));
+    scope.done();
+    expect(items.map((n) => [n.id, n.number_type])).toEqual([['+85230009999', 'Virtual Number']]);
+  });
+
+  it('lists Virtual Numbers, not Alphanumeric sender IDs, for a type Send SMS does not offer', async () => {
+    const scope = nock(BASE_URL).get(`${API_ROOT}/access-numbers`).query({ offset: '0', limit: '500' }).reply(200, []);
+    expect(await appTester(performOf(senderList), page(0, { number_type: 'sms-numbers' }))).toEqual([]);
+    scope.done();
+  });
+});
