@@ -2,6 +2,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import { version } from './package.json';
 import { authentication } from './src/auth';
 import { creates } from './src/creates';
+import { hydrators } from './src/hooks/contact-details';
 import { addCinnoxHeaders, mapCinnoxErrors } from './src/middleware';
 import { searchOrCreates, searches } from './src/searches';
 import { triggers } from './src/triggers';
@@ -12,6 +13,7 @@ export default defineApp({
   authentication,
   beforeRequest: [addCinnoxHeaders],
   afterResponse: [mapCinnoxErrors],
+  hydrators,
   triggers,
   creates,
   searches,

@@ -1,0 +1,123 @@
+/**
+ * Reading a CINNOX webhook delivery, whatever shape it came in.
+ *
+ * CINNOX documents two shapes (../shared/cinnox-open-api.md §1.10, §2.5, §3.5) and the Zapier guide a third:
+ * - the Open API notification envelope `{type: 'message', challenge, message: {type, status, id, ...}}`;
+ * - flat records: the enquiry notification (`eid`, `destinationTypes`, …) and the outbound SMS receipt
+ *   in PascalCase (`TransactionID`, `RecipientNumber`, `Status`, …);
+ * - the Zapier guide's flat objects with its own keys (`name`, `enquiryID`, `transactionId`, …).
+ * Keys are therefore looked up without regard to case, spaces or punctuation (`destination Types`,
+ * `destinationTypes` and `DestinationTypes` are one key).
+ */
+import { createHash } from 'node:crypto';
+import type { Bundle } from 'zapier-platform-core';
+
+export type Raw = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const keyOf = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The value under the first of `names` the event has (case, spaces and punctuation ignored). */
+export function pick(event: Raw, ...names: string[]): unknown {
+  const index = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(event)) {
+    const k = keyOf(key);
+    if (!index.has(k)) index.set(k, value);
+  }
+  for (const name of names) {
+    const value = index.get(keyOf(name));
+    if (value !== undefined && value !== null && value !== '') return value;
+  }
+  return undefined;
+}
+
+/** A value as the text Zapier shows: '' for nothing, arrays joined with ", ". */
+export function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return value.map(text).filter(Boolean).join(', ');
+  return JSON.stringify(value);
+}
+
+/**
+ * A phone number as E.164 text. CINNOX sends numbers as "country code + number" JSON numbers
+ * (e.g. 85298765432, §1.10 / §3.1), which lose the "+": digits only, 8 to 15 of them, get it back.
+ */
+export function phone(value: unknown): string {
+  const t = text(value);
+  return /^\d{8,15}$/.test(t) ? `+${t}` : t;
+}
+
+const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * A date-time as ISO 8601 in UTC (`2024-05-31T08:15:00.000Z`), or '' when absent or unreadable.
+ * Epoch numbers (seconds or milliseconds) are accepted; a date-time without a zone is read as UTC.
+ */
+export function isoDate(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  let ms: number;
+  const asText = typeof value === 'string' ? value.trim() : undefined;
+  if (typeof value === 'number' || (asText !== undefined && /^\d{9,13}$/.test(asText))) {
+    const n = Number(value);
+    ms = n < 1e11 ? n * 1000 : n;
+  } else if (asText !== undefined) {
+    ms = Date.parse(NO_ZONE.test(asText) ? `${asText.replace(' ', 'T')}Z` : asText);
+  } else {
+    return '';
+  }
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+}
+
+/** A short, stable fingerprint of an event, for ids when the event names no record. */
+export function fingerprint(event: unknown): string {
+  return createHash('sha1').update(JSON.stringify(event) ?? '').digest('hex').slice(0, 12);
+}
+
+/** The delivery's body: Zapier's parsed JSON, else the raw content parsed. */
+export function bodyOf(bundle: Pick<Bundle, 'cleanedRequest' | 'rawRequest'>): unknown {
+  const cleaned: unknown = bundle.cleanedRequest;
+  if (typeof cleaned === 'string') return parseJson(cleaned);
+  if (cleaned !== undefined && cleaned !== null) return cleaned;
+  const content = bundle.rawRequest?.content;
+  return typeof content === 'string' && content ? parseJson(content) : undefined;
+}
+
+/**
+ * CINNOX's URL-verification POST: `{challenge}` with no event in it. (The notification tables list a
+ * `challenge` field "(Internal Use)" next to real events too, so a challenge key alone is not enough.)
+ */
+export function isChallenge(body: Raw): boolean {
+  return pick(body, 'challenge') !== undefined && !isObject(body.message) && pick(body, 'status') === undefined;
+}
+
+/**
+ * The events of one delivery, each flattened: the Open API envelope's `message` is lifted to the top
+ * (its `type`, e.g. "contact", wins over the envelope's "message"); flat bodies are taken as they are.
+ * A JSON array is read as several events. Challenges and empty objects are dropped.
+ */
+export function eventsOf(body: unknown): Raw[] {
+  if (Array.isArray(body)) return body.flatMap(eventsOf);
+  if (!isObject(body) || isChallenge(body)) return [];
+  let event: Raw = body;
+  if (isObject(body.message)) {
+    const { message, type: _envelopeType, challenge: _challenge, ...rest } = body;
+    event = { ...rest, ...(message as Raw) };
+  }
+  return Object.keys(event).some((k) => keyOf(k) !== 'challenge') ? [event] : [];
+}
+
+/** Lower-case, trimmed: statuses and discriminators are compared this way. */
+export const folded = (value: unknown): string => text(value).toLowerCase();

@@ -1,0 +1,103 @@
+/**
+ * Subscribing and unsubscribing a Zap, with CINNOX's one-URL-per-subscription rule.
+ *
+ * CINNOX keeps one webhook URL per subscription name per App ID (§0.4). A second Zap subscribing the
+ * same name on the same connection would silently take the first Zap's events, and turning either Zap
+ * off would silently stop the other. Where the Event Hook List can be read (assumption A13), this module
+ * refuses to subscribe over another Zap's URL and never disables a URL that is not this Zap's. Where it
+ * cannot be read, CINNOX gives no way to tell; the triggers' descriptions and the README say so.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { cinnox } from '../cinnox/client';
+import type { EventHookRecord, SubscriptionName } from '../cinnox/contract';
+import { isNotFound } from '../cinnox/errors';
+import type { GroupSpec } from './groups';
+
+/** What performSubscribe hands Zapier, and performUnsubscribe gets back as `bundle.subscribeData`. */
+export interface SubscribeData {
+  id: string;
+  subscription: SubscriptionName;
+  url: string;
+}
+
+export interface UnsubscribeResult {
+  subscription: SubscriptionName;
+  url: string;
+  /** False when the disable request was not sent because another Zap's URL now holds the subscription. */
+  unsubscribed: boolean;
+}
+
+const ZAPIER_ACCOUNTS_PATH = 'Administration > Service Integration > Third Party Integration > Zapier';
+/** CINNOX lets a company create up to this many Zapier accounts (App IDs). */
+export const MAX_CINNOX_ZAPIER_ACCOUNTS = 10;
+
+const baseName = (name: string): string => name.trim().toLowerCase().replace(/-event-sub$/, '');
+
+/** The Event Hook List's record for `name`, or undefined when it lists none. */
+function hookOf(hooks: EventHookRecord[], name: SubscriptionName): EventHookRecord | undefined {
+  return hooks.find((h) => typeof h.name === 'string' && baseName(h.name) === baseName(name));
+}
+
+/** The URL another Zap holds the subscription with, if any. */
+function otherUrl(hook: EventHookRecord | undefined, url: string): string | undefined {
+  if (!hook || hook.enabled === false) return undefined;
+  const current = typeof hook.url === 'string' ? hook.url.trim() : '';
+  return current && current !== url ? current : undefined;
+}
+
+export function subscriptionTakenMessage(group: GroupSpec): string {
+  return (
+    `This Zap was not turned on: another Zap already receives CINNOX ${group.events} through this CINNOX connection. ` +
+    `CINNOX sends the "${group.subscription}" events of one CINNOX Zapier account to a single URL, so this Zap would take them over and the other Zap would silently stop. ` +
+    `Each CINNOX Zapier account (up to ${MAX_CINNOX_ZAPIER_ACCOUNTS}) serves one Zap per event group: add another Zapier account in the CINNOX Dashboard ` +
+    `(${ZAPIER_ACCOUNTS_PATH} > Add Zapier Account), connect it in Zapier, and choose that connection in this Zap. Or turn the other Zap off first.`
+  );
+}
+
+export function subscriptionRefusedMessage(group: GroupSpec): string {
+  return (
+    `CINNOX did not turn on the "${group.subscription}" subscription for this Zap: it answered enabled: false. ` +
+    `The likely cause is that CINNOX's verification request to the Zap's webhook URL did not pass. ` +
+    `Nothing was subscribed. Try turning the Zap on again; if it keeps failing, ask CINNOX support to check the "${group.subscription}" subscription of this App ID.`
+  );
+}
+
+export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): Promise<SubscribeData> {
+  const url = (bundle.targetUrl ?? '').trim();
+  if (!url) throw new z.errors.Error('Zapier gave no webhook URL to subscribe to CINNOX; turn the Zap on again.', 'MissingTargetUrl', 400);
+  const name = group.subscription;
+
+  const hooks = await cinnox.listEventHooks(z, bundle);
+  if (hooks && otherUrl(hookOf(hooks, name), url)) {
+    throw new z.errors.Error(subscriptionTakenMessage(group), 'CinnoxSubscriptionTaken', 409);
+  }
+
+  const answer = await cinnox.setSubscription(z, bundle, name, true, url);
+  if (answer?.enabled === false) throw new z.errors.Error(subscriptionRefusedMessage(group), 'CinnoxSubscriptionRefused', 400);
+  return { id: name, subscription: name, url };
+}
+
+export async function unsubscribe(z: ZObject, bundle: Bundle, group: GroupSpec): Promise<UnsubscribeResult> {
+  const data = (bundle.subscribeData ?? {}) as Partial<SubscribeData>;
+  const name = data.subscription ?? group.subscription;
+  const url = (data.url ?? bundle.targetUrl ?? '').trim();
+  if (!url) {
+    z.console.log(`CINNOX: no URL recorded for the "${name}" subscription of this Zap; nothing to disable.`);
+    return { subscription: name, url, unsubscribed: false };
+  }
+
+  const hooks = await cinnox.listEventHooks(z, bundle);
+  if (hooks && otherUrl(hookOf(hooks, name), url)) {
+    // Another Zap (or another tool) took the subscription over since: disabling it would stop that Zap.
+    z.console.log(`CINNOX: the "${name}" subscription now points at another URL; left it enabled.`);
+    return { subscription: name, url, unsubscribed: false };
+  }
+
+  try {
+    await cinnox.setSubscription(z, bundle, name, false, url);
+  } catch (error) {
+    // Already gone in CINNOX: the Zap is off either way.
+    if (!isNotFound(error)) throw error;
+  }
+  return { subscription: name, url, unsubscribed: true };
+}

@@ -1,0 +1,202 @@
+/**
+ * One URL per subscription: CINNOX keeps a single webhook URL per subscription name per App ID.
+ * Both paths: the Event Hook List readable (A13), and not (404 / 6450001).
+ */
+import nock from 'nock';
+import { API_ROOT, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import { OTHER_URL, TARGET_URL, hookTrigger } from './helpers';
+
+const HOOKS = `${API_ROOT}/event-hooks`;
+const CONTACT_SUB = `${API_ROOT}/contact-event-sub`;
+const subscribe = hookTrigger('contact_edited').operation.performSubscribe;
+const unsubscribe = hookTrigger('contact_deleted').operation.performUnsubscribe;
+const subscribeBundle = () => bundleWith({}, { targetUrl: TARGET_URL });
+const unsubscribeBundle = (subscribeData?: object) => bundleWith({}, { targetUrl: TARGET_URL, ...(subscribeData ? { subscribeData } : {}) } as never);
+const ours = { id: 'contact-event-sub', subscription: 'contact-event-sub', url: TARGET_URL };
+
+const TAKEN =
+  'This Zap was not turned on: another Zap already receives CINNOX external contact events (created, edited, merged, ownership transferred, deleted) through this CINNOX connection. ' +
+  'CINNOX sends the "contact-event-sub" events of one CINNOX Zapier account to a single URL, so this Zap would take them over and the other Zap would silently stop. ' +
+  'Each CINNOX Zapier account (up to 10) serves one Zap per event group: add another Zapier account in the CINNOX Dashboard ' +
+  '(Administration > Service Integration > Third Party Integration > Zapier > Add Zapier Account), connect it in Zapier, and choose that connection in this Zap. Or turn the other Zap off first.';
+
+/** Requests nock could not match (network is disabled, so each would also fail the call). */
+let unmatched: string[] = [];
+const onNoMatch = (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`);
+beforeEach(() => {
+  unmatched = [];
+  nock.emitter.on('no match', onNoMatch);
+});
+afterEach(() => {
+  nock.emitter.removeListener('no match', onNoMatch);
+});
+
+describe('performSubscribe where the Event Hook List can be read', () => {
+  it('refuses when another Zap holds the subscription, naming the fix, and sends no PATCH', async () => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(200, { code: 0, result: [{ name: 'contact-event-sub', enabled: true, url: OTHER_URL, updatedAt: '2024-05-31T08:15:00.000Z' }] });
+    const error = await failure(() => appTester(subscribe, subscribeBundle()));
+    expect(error).toMatchObject({ name: 'AppError', code: 'CinnoxSubscriptionTaken', message: TAKEN });
+    expect(error.message).not.toContain(OTHER_URL);
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it('re-subscribes the same URL', async () => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(200, { code: 0, result: [{ name: 'contact-event-sub', enabled: true, url: TARGET_URL }] })
+      .patch(CONTACT_SUB, { enabled: true, url: TARGET_URL })
+      .reply(200, { enabled: true, url: TARGET_URL });
+    await expect(appTester(subscribe, subscribeBundle())).resolves.toEqual(ours);
+    scope.done();
+  });
+
+  it.each([
+    ['a disabled subscription with another URL', [{ name: 'contact-event-sub', enabled: false, url: OTHER_URL }]],
+    ['other subscriptions with other URLs', [{ name: 'label-event-sub', enabled: true, url: OTHER_URL }, { name: 'external-contact-event-sub', enabled: true, url: OTHER_URL }]],
+    ['an empty list (bare array envelope)', []],
+  ])('subscribes over %s', async (_what, hooks) => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(200, hooks)
+      .patch(CONTACT_SUB, { enabled: true, url: TARGET_URL })
+      .reply(200, { enabled: true, url: TARGET_URL });
+    await expect(appTester(subscribe, subscribeBundle())).resolves.toEqual(ours);
+    scope.done();
+  });
+
+  it('matches the list entry without its -event-sub suffix', async () => {
+    const scope = nock(BASE_URL).get(HOOKS).reply(200, { code: 0, result: [{ name: 'Contact', enabled: true, url: OTHER_URL }] });
+    const error = await failure(() => appTester(subscribe, subscribeBundle()));
+    expect(error.code).toBe('CinnoxSubscriptionTaken');
+    scope.done();
+  });
+});
+
+describe('performSubscribe where the Event Hook List cannot be read', () => {
+  it.each([
+    ['HTTP 404', 404, { code: 404, message: 'not found' }],
+    ['6450001 method not found', 400, { code: 6450001, message: 'method not found, method: GET url: /event-hooks' }],
+  ])('proceeds to subscribe on %s', async (_what, status, body) => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(status, body)
+      .patch(CONTACT_SUB, { enabled: true, url: TARGET_URL })
+      .reply(200, { enabled: true, url: TARGET_URL });
+    await expect(appTester(subscribe, subscribeBundle())).resolves.toEqual(ours);
+    scope.done();
+  });
+
+  it('still stops on an auth error from the list', async () => {
+    const scope = nock(BASE_URL).get(HOOKS).reply(400, { code: 6452000, message: 'Invalid token' });
+    const error = await failure(() => appTester(subscribe, subscribeBundle()));
+    expect(error.name).toBe('ExpiredAuthError');
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+});
+
+describe('CINNOX answering enabled: false', () => {
+  it('fails the subscription, naming the URL verification', async () => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(404, {})
+      .patch(CONTACT_SUB, { enabled: true, url: TARGET_URL })
+      .reply(200, { enabled: false, url: TARGET_URL, updatedAt: '2024-05-31T08:15:00.000Z' });
+    const error = await failure(() => appTester(subscribe, subscribeBundle()));
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'CinnoxSubscriptionRefused',
+      message:
+        'CINNOX did not turn on the "contact-event-sub" subscription for this Zap: it answered enabled: false. ' +
+        "The likely cause is that CINNOX's verification request to the Zap's webhook URL did not pass. " +
+        'Nothing was subscribed. Try turning the Zap on again; if it keeps failing, ask CINNOX support to check the "contact-event-sub" subscription of this App ID.',
+    });
+    scope.done();
+  });
+
+  it('accepts an answer without `enabled` (only an explicit false is a failure)', async () => {
+    const scope = nock(BASE_URL).get(HOOKS).reply(404, {}).patch(CONTACT_SUB, { enabled: true, url: TARGET_URL }).reply(200, { code: 0 });
+    await expect(appTester(subscribe, subscribeBundle())).resolves.toEqual(ours);
+    scope.done();
+  });
+});
+
+describe('performUnsubscribe', () => {
+  it('leaves the subscription alone when another URL now holds it (no PATCH, no failure)', async () => {
+    const scope = nock(BASE_URL).get(HOOKS).reply(200, { code: 0, result: [{ name: 'contact-event-sub', enabled: true, url: OTHER_URL }] });
+    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: false });
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it.each([
+    ['its URL is this Zap’s', [{ name: 'contact-event-sub', enabled: true, url: TARGET_URL }]],
+    ['the list does not name it', [{ name: 'label-event-sub', enabled: true, url: OTHER_URL }]],
+  ])('disables the subscription when %s', async (_what, hooks) => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(200, { code: 0, result: hooks })
+      .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
+      .reply(200, { enabled: false, url: TARGET_URL });
+    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: true });
+    scope.done();
+  });
+
+  it.each([
+    ['HTTP 404', 404, {}],
+    ['6450001', 400, { code: 6450001, message: 'method not found' }],
+  ])('sends the disable PATCH when the list cannot be read (%s)', async (_what, status, body) => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(status, body)
+      .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
+      .reply(200, { enabled: false, url: TARGET_URL });
+    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: true });
+    scope.done();
+  });
+
+  it('uses the subscription and URL recorded at subscribe time over the current ones', async () => {
+    const recorded = { id: 'inquiry-event-sub', subscription: 'inquiry-event-sub', url: OTHER_URL };
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(404, {})
+      .patch(`${API_ROOT}/inquiry-event-sub`, { enabled: false, url: OTHER_URL })
+      .reply(200, { enabled: false, url: OTHER_URL });
+    await expect(appTester(unsubscribe, unsubscribeBundle(recorded))).resolves.toEqual({ subscription: 'inquiry-event-sub', url: OTHER_URL, unsubscribed: true });
+    scope.done();
+  });
+
+  it("falls back to the trigger's subscription and Zapier's target URL without subscribeData", async () => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(404, {})
+      .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
+      .reply(200, { enabled: false, url: TARGET_URL });
+    await expect(appTester(unsubscribe, unsubscribeBundle())).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: true });
+    scope.done();
+  });
+
+  it('treats "No records found" on the PATCH as already unsubscribed', async () => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(404, {})
+      .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
+      .reply(400, { code: 6451011, message: 'No records found' });
+    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: true });
+    scope.done();
+  });
+
+  it('surfaces other PATCH failures', async () => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(404, {})
+      .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
+      .reply(400, { code: 6451000, message: 'Bad query' });
+    const error = await failure(() => appTester(unsubscribe, unsubscribeBundle(ours)));
+    expect(error.code).toBe('CinnoxInvalidParameters');
+    scope.done();
+  });
+});
