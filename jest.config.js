@@ -8,5 +8,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, verbatimModuleSyntax: false }, diagnostics: false }],
   },
+  // As in the bundle (scripts/build.mjs): tests run what ships.
+  moduleNameMapper: { '^grapheme-splitter$': '<rootDir>/src/sms/grapheme-splitter.ts' },
   collectCoverageFrom: ['index.ts', 'src/**/*.ts'],
 };

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from './helpers/app';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { keysOf, removedKeys, changelogHasVersion } = require('../scripts/release-keys.cjs') as {
+  keysOf: (app: unknown) => Keys;
+  removedKeys: (released: Keys, current: Keys) => string[];
+  changelogHasVersion: (changelog: string, version: string) => boolean;
+};
+type Keys = Record<'triggers' | 'creates' | 'searches', Record<string, { inputFields: string[]; outputFields: string[] }>>;
+
+const root = join(__dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+const released = JSON.parse(readFileSync(join(root, 'release/released-keys.json'), 'utf8')) as { version: string; keys: Keys };
+
+describe('release safety', () => {
+  it('the app version is the package version, and CHANGELOG.md has an entry for it', () => {
+    expect(App.version).toBe(pkg.version);
+    expect(changelogHasVersion(changelog, pkg.version)).toBe(true);
+    expect(changelogHasVersion(changelog, '99.0.0')).toBe(false);
+  });
+
+  it('no key of the last released definition has disappeared', () => {
+    expect(removedKeys(released.keys, keysOf(App))).toEqual([]);
+  });
+
+  it('fails on a branch that drops an output field, an input field or an operation', () => {
+    const current = keysOf(App);
+    const kinds = (['triggers', 'creates', 'searches'] as const).filter((k) => Object.keys(current[k]).length > 0);
+    expect(kinds.length).toBeGreaterThan(0);
+    const kind = kinds[0]!;
+    const [opKey, op] = Object.entries(current[kind]).find(([, o]) => o.outputFields.length > 0 && o.inputFields.length > 0) ?? Object.entries(current[kind])[0]!;
+
+    const withoutOutput = structuredClone(current);
+    const droppedOutput = op.outputFields[0]!;
+    withoutOutput[kind][opKey]!.outputFields = op.outputFields.slice(1);
+    expect(removedKeys(current, withoutOutput)).toEqual([`${kind}.${opKey}.outputFields.${droppedOutput}`]);
+
+    const withoutOperation = structuredClone(current);
+    delete withoutOperation[kind][opKey];
+    expect(removedKeys(current, withoutOperation)).toEqual([`${kind}.${opKey}`]);
+
+    if (op.inputFields.length > 0) {
+      const withoutInput = structuredClone(current);
+      withoutInput[kind][opKey]!.inputFields = op.inputFields.slice(1);
+      expect(removedKeys(current, withoutInput)).toEqual([`${kind}.${opKey}.inputFields.${op.inputFields[0]}`]);
+    }
+  });
+});
