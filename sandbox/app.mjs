@@ -1,0 +1,649 @@
+// The sandbox HTTP server: CINNOX's Open API at CINNOX's paths (`/v1/api/apps/{appID}/…`, the paths in
+// src/cinnox/contract.ts), behind the App ID and Bearer-token checks and the rate limit, plus an admin API
+// under `/__admin` that makes things happen in the "account" (a contact merged, an enquiry missed, …).
+import { Buffer } from 'node:buffer';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import segments from 'sms-segments-calculator';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { patchConfig } from './config.mjs';
+import { contactEvent, enquiryEvent, labelEvent, smsReceipt } from './events.mjs';
+import {
+  REQUEST_LOG_MAX,
+  allNumbers,
+  applyContactBody,
+  closeEnquiry,
+  colorName,
+  createState,
+  findContact,
+  findEnquiry,
+  fullName,
+  handleEnquiry,
+  iso,
+  missEnquiry,
+  newContact,
+  newEnquiry,
+  newLabel,
+  smsSender,
+  snapshot,
+} from './state.mjs';
+import {
+  CODES,
+  CinnoxError,
+  badParameters,
+  contactBody,
+  messagePushBody,
+  noRecords,
+  onlyParams,
+  paging,
+  sendSmsBody,
+  subscriptionBody,
+  timeWindow,
+} from './validate.mjs';
+import { EVENT_KINDS, SUBSCRIPTION_NAMES, createWebhooks } from './webhooks.mjs';
+
+const { SegmentedMessage } = segments;
+
+export const API_PREFIX = '/v1/api/apps/';
+export const ADMIN_PREFIX = '/__admin';
+/** Recipients whose number ends in these digits get an "Undelivered" receipt (to show a failed SMS). */
+export const UNDELIVERABLE_SUFFIX = '99999';
+const BODY_MAX_BYTES = 1_000_000;
+
+/** An admin-API error: HTTP status and `{error}`. */
+class AdminError extends Error {
+  /** @param {number} status @param {string} message */
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** @param {http.IncomingMessage} req */
+async function readBody(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > BODY_MAX_BYTES) throw badParameters('request body too large');
+    chunks.push(chunk);
+  }
+  const text = chunks.map((c) => c.toString('utf8')).join('');
+  if (text.trim() === '') return { text, json: undefined };
+  try {
+    return { text, json: JSON.parse(text) };
+  } catch {
+    return { text, json: Symbol.for('invalid-json') };
+  }
+}
+
+/** @param {http.ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
+function send(res, status, body, headers = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** The "contains, ignoring case and repeated spaces" match CINNOX may do on fullName (A7). @param {string} s */
+const folded = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * @param {import('./config.mjs').SandboxConfig} config
+ * @param {{log?: (line: string) => void}} [options]
+ */
+export function createSandbox(config, options = {}) {
+  const log = config.quiet ? () => {} : (options.log ?? ((line) => process.stderr.write(`[sandbox] ${line}\n`)));
+  const state = createState({ serviceId: config.serviceId, appId: config.appId });
+  const hooks = createWebhooks(state, config, log);
+  /** @type {Map<string, number[]>} per App ID: request times inside the current rate-limit window */
+  let rateLog = new Map();
+
+  // -------------------------------------------------------------------------------------------
+  // What can happen in the account. Each change emits its event (unless `quiet`, used for setup).
+  // -------------------------------------------------------------------------------------------
+  const staffById = (/** @type {string} */ id) => state.staff.find((s) => s.id === id);
+  const emitted = (/** @type {{event: any, deliveries: any[]}} */ r) => ({
+    event: { id: r.event.id, kind: r.event.kind, payload: r.event.payload },
+    deliveries: r.deliveries.map((d) => ({ id: d.id, subscription: d.subscription, url: d.url, status: d.status })),
+  });
+  const none = { event: null, deliveries: [] };
+
+  const world = {
+    /** @param {Record<string, any>} body validated §3.2 body */
+    createContact(body, quiet = false) {
+      const at = Date.now();
+      const contact = applyContactBody(newContact(state, at), body, at);
+      state.contacts.push(contact);
+      return { record: contact, ...(quiet ? none : emitted(hooks.emit('contact.created', contactEvent(config.serviceId, 'created', contact), { contactId: contact.id }))) };
+    },
+    /** @param {string} id @param {Record<string, any>} body */
+    editContact(id, body) {
+      const contact = findContact(state, id);
+      if (!contact) return undefined;
+      applyContactBody(contact, body, Date.now());
+      return { record: contact, ...emitted(hooks.emit('contact.edited', contactEvent(config.serviceId, 'edited', contact), { contactId: id })) };
+    },
+    /** `from` is merged into `id` (the surviving contact) and removed. @param {string} id @param {string} from */
+    mergeContact(id, from) {
+      const contact = findContact(state, id);
+      const other = findContact(state, from);
+      if (!contact || !other) throw new AdminError(404, `no contact ${!contact ? id : from}`);
+      if (contact === other) throw new AdminError(400, 'a contact cannot be merged into itself');
+      state.contacts = state.contacts.filter((c) => c !== other);
+      contact.slaveContacts = [...contact.slaveContacts, other.id, ...(other.slaveContacts ?? [])];
+      for (const [key, value] of Object.entries(other)) if (contact[key] === undefined || contact[key] === '') contact[key] = value;
+      contact.updatedAt = iso(Date.now());
+      return { record: contact, merged: other, ...emitted(hooks.emit('contact.merged', contactEvent(config.serviceId, 'merged', contact), { contactId: id, mergedId: from })) };
+    },
+    /** @param {string} id @param {string} toOwnerID */
+    transferContact(id, toOwnerID) {
+      const contact = findContact(state, id);
+      if (!contact) throw new AdminError(404, `no contact ${id}`);
+      const owner = staffById(toOwnerID);
+      if (!owner) throw new AdminError(400, `no staff ${toOwnerID} (staff: ${state.staff.map((s) => s.id).join(', ')})`);
+      const fromOwnerID = contact.ownerId;
+      Object.assign(contact, { ownerId: owner.id, ownerName: owner.displayName, ownerDepartment: owner.department, updatedAt: iso(Date.now()) });
+      const payload = contactEvent(config.serviceId, 'transferred', contact, { fromOwnerID, toOwnerID: owner.id });
+      return { record: contact, ...emitted(hooks.emit('contact.transferred', payload, { contactId: id })) };
+    },
+    /** @param {string} id */
+    deleteContact(id) {
+      const contact = findContact(state, id);
+      if (!contact) throw new AdminError(404, `no contact ${id}`);
+      state.contacts = state.contacts.filter((c) => c !== contact);
+      return { record: contact, ...emitted(hooks.emit('contact.deleted', contactEvent(config.serviceId, 'deleted', contact), { contactId: id })) };
+    },
+    /** @param {Record<string, any>} options */
+    openEnquiry(options = {}, quiet = false) {
+      const enquiry = newEnquiry(state, options);
+      state.enquiries.push(enquiry);
+      return { record: enquiry, ...(quiet ? none : emitted(hooks.emit('enquiry.opened', enquiryEvent(config.serviceId, 'opened', enquiry), { enquiryId: enquiry._id }))) };
+    },
+    /** @param {string} ref @param {'handling'|'closed'|'missed'} what @param {string} [staffId] */
+    moveEnquiry(ref, what, staffId) {
+      const enquiry = findEnquiry(state, ref);
+      if (!enquiry) throw new AdminError(404, `no enquiry ${ref}`);
+      if (enquiry.status === 'closed' || enquiry.status === 'missed') throw new AdminError(409, `enquiry ${enquiry.displayCaseNumber} is already ${enquiry.status}`);
+      const now = Date.now();
+      if (what === 'handling') {
+        const staff = staffById(staffId ?? state.staff[1].id);
+        if (!staff) throw new AdminError(400, `no staff ${staffId}`);
+        handleEnquiry(state, enquiry, staff, now);
+      } else if (what === 'closed') {
+        closeEnquiry(enquiry, now);
+      } else {
+        missEnquiry(enquiry, now);
+      }
+      return { record: enquiry, ...emitted(hooks.emit(`enquiry.${what}`, enquiryEvent(config.serviceId, what, enquiry), { enquiryId: enquiry._id })) };
+    },
+    /** @param {string} name @param {string} colorCode */
+    createLabel(name, colorCode) {
+      const label = newLabel(state, checkLabelName(name), checkColor(colorCode), Date.now());
+      state.labels.push(label);
+      return { record: label, ...emitted(hooks.emit('label.created', labelEvent(config.serviceId, 'created', label), { labelId: label.id })) };
+    },
+    /** @param {string} id @param {{name?: string, colorCode?: string}} changes */
+    editLabel(id, changes) {
+      const label = state.labels.find((l) => l.id === id);
+      if (!label) throw new AdminError(404, `no label ${id}`);
+      if (changes.name !== undefined) label.name = checkLabelName(changes.name, id);
+      if (changes.colorCode !== undefined) {
+        label.colorCode = checkColor(changes.colorCode);
+        label.colorName = colorName(label.colorCode);
+      }
+      label.updatedAt = iso(Date.now());
+      return { record: label, ...emitted(hooks.emit('label.edited', labelEvent(config.serviceId, 'edited', label), { labelId: id })) };
+    },
+    /** @param {string} id */
+    deleteLabel(id) {
+      const label = state.labels.find((l) => l.id === id);
+      if (!label) throw new AdminError(404, `no label ${id}`);
+      state.labels = state.labels.filter((l) => l !== label);
+      return { record: label, ...emitted(hooks.emit('label.deleted', labelEvent(config.serviceId, 'deleted', label), { labelId: id })) };
+    },
+    /**
+     * A2/A3 Send SMS: one record per recipient with the SMS parts it is charged as, then one
+     * outbound-SMS receipt per recipient (Delivered; Undelivered for numbers ending in UNDELIVERABLE_SUFFIX).
+     * @param {{senderNumber: string, recipientNumbers: string[], text: string}} body
+     */
+    sendSms(body, quiet = false) {
+      const measure = new SegmentedMessage(body.text);
+      const now = Date.now();
+      const records = body.recipientNumbers.map((recipient) => {
+        const transactionID = randomUUID();
+        const undeliverable = recipient.endsWith(UNDELIVERABLE_SUFFIX);
+        const record = {
+          id: transactionID,
+          smsID: transactionID,
+          transactionID,
+          fromEID: '',
+          toEID: '',
+          date: iso(now).slice(0, 10).replaceAll('-', '/'),
+          cid: '',
+          segmentCount: measure.segmentsCount,
+          parts: measure.segmentsCount,
+          encoding: measure.encodingName,
+          characters: measure.numberOfCharacters,
+          sender: body.senderNumber,
+          recipient,
+          recipientCountryCode: parsePhoneNumberFromString(recipient)?.country ?? '',
+          status: 'Submitted',
+          carrierStatus: 'Queued',
+          usage: 'openAPI-sms',
+          text: body.text,
+          createdAt: iso(now),
+          updatedAt: iso(now),
+          isSenderStaff: false,
+          isRecipientStaff: false,
+          receiptStatus: undeliverable ? 'Undelivered' : 'Delivered',
+          exception: undeliverable ? 'sms send failed' : '',
+        };
+        state.sms.push(record);
+        return record;
+      });
+      const receipts = quiet ? [] : records.map((r) => world.smsReceipt(r.transactionID, r.receiptStatus));
+      return { records, receipts };
+    },
+    /** A receipt (§1.10) for a sent SMS; the record's status follows. @param {string} transactionID @param {string} status @param {string} [exception] */
+    smsReceipt(transactionID, status, exception) {
+      const record = state.sms.find((s) => s.transactionID === transactionID);
+      if (!record) throw new AdminError(404, `no SMS with transactionID ${transactionID}`);
+      if (!['Submitted', 'Delivered', 'Undelivered', 'Rejected'].includes(status)) throw new AdminError(400, `Status must be Submitted, Delivered, Undelivered or Rejected, not "${status}"`);
+      record.receiptStatus = status;
+      if (exception !== undefined) record.exception = exception;
+      if (status === 'Rejected') record.status = 'Rejected';
+      if (status === 'Delivered' || status === 'Undelivered') record.carrierStatus = status;
+      record.updatedAt = iso(Date.now());
+      return { record, ...emitted(hooks.emit('sms.receipt', smsReceipt(config.appId, config.serviceId, record), { transactionID })) };
+    },
+  };
+
+  /** @param {unknown} name @param {string} [exceptId] */
+  function checkLabelName(name, exceptId) {
+    if (typeof name !== 'string' || !name.trim()) throw new AdminError(400, 'name is required');
+    if (state.labels.some((l) => l.id !== exceptId && folded(l.name) === folded(name))) throw new AdminError(409, `a label named "${name}" exists`);
+    return name.trim();
+  }
+  /** @param {unknown} code */
+  function checkColor(code) {
+    if (typeof code !== 'string' || !/^#[0-9a-f]{6}$/i.test(code)) throw new AdminError(400, `colorCode must be a hex colour like #43A047, not ${JSON.stringify(code)}`);
+    return code.toUpperCase();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The Open API
+  // -------------------------------------------------------------------------------------------
+  /**
+   * @param {unknown[]} records @param {URLSearchParams} query
+   * @returns {unknown[]}
+   */
+  function page(records, query) {
+    const { offset, limit } = paging(query);
+    const slice = records.slice(offset, offset + limit);
+    if (slice.length === 0) throw noRecords();
+    return slice;
+  }
+  const newestFirst = (/** @type {any} */ a, /** @type {any} */ b) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
+  const within = (/** @type {{start: number, end: number}} */ w) => (/** @type {any} */ r) => {
+    const t = Date.parse(r.createdAt);
+    return t >= w.start && t <= w.end;
+  };
+  const smsView = (/** @type {Record<string, any>} */ r) => {
+    const { receiptStatus: _s, exception: _e, parts: _p, encoding: _n, characters: _c, transactionID: _t, ...view } = r;
+    return view;
+  };
+
+  /** @typedef {{query: URLSearchParams, body: unknown, params: string[]}} Call */
+  /** @type {[string, string | RegExp, (call: Call) => unknown][]} */
+  const api = [
+    ['GET', '/contacts/staffcontact-list', ({ query }) => {
+      onlyParams(query, ['offset', 'limit', 'fullName']);
+      const name = folded(query.get('fullName') ?? '');
+      return { code: 0, result: page(state.staff.filter((s) => !name || folded(s.displayName).includes(name)), query) };
+    }],
+    ['GET', '/contacts/extcontact-list', ({ query }) => {
+      onlyParams(query, ['offset', 'limit', 'fullName', 'id']);
+      const name = folded(query.get('fullName') ?? '');
+      const id = query.get('id');
+      const found = state.contacts.filter((c) => (!id || c.id === id) && (!name || folded(fullName(c)).includes(name)));
+      return { code: 0, result: page(found, query) };
+    }],
+    ['POST', '/management/create_externalcontact', ({ body }) => {
+      const { record } = world.createContact(contactBody(body, { create: true }));
+      return { code: 0, id: record.id };
+    }],
+    ['PUT', /^\/management\/update_externalcontact\/([^/]+)$/, ({ body, params }) => {
+      const id = /** @type {string} */ (params[0]);
+      const valid = contactBody(body, { create: false });
+      if (!findContact(state, id)) throw noRecords();
+      world.editContact(id, valid);
+      return { code: 0, id };
+    }],
+    ['GET', '/labels', ({ query }) => {
+      onlyParams(query, ['offset', 'limit', 'id', 'name']);
+      const id = query.get('id');
+      const name = query.get('name');
+      const found = state.labels.filter((l) => (!id || l.id === id) && (!name || folded(l.name) === folded(name)));
+      return { code: 0, labelList: page(found, query) };
+    }],
+    ['GET', '/data/enquiry-detail', ({ query }) => {
+      onlyParams(query, ['displayCaseNumber', 'startAt', 'endAt', 'offset', 'limit']);
+      const caseNumber = query.get('displayCaseNumber');
+      let found = [...state.enquiries].sort(newestFirst);
+      if (caseNumber !== null) {
+        if (!caseNumber.trim()) throw badParameters('invalid query: (displayCaseNumber)');
+        found = found.filter((e) => e.displayCaseNumber === caseNumber.trim());
+        if (query.has('startAt') || query.has('endAt')) found = found.filter(within(timeWindow(query)));
+      } else {
+        found = found.filter(within(timeWindow(query)));
+      }
+      return { code: 0, result: page(found, query) };
+    }],
+    ['GET', '/data/sms-detail', ({ query }) => {
+      onlyParams(query, ['startAt', 'endAt', 'offset', 'limit']);
+      const found = [...state.sms].sort(newestFirst).filter(within(timeWindow(query)));
+      return { code: 0, result: page(found, query).map((r) => smsView(/** @type {Record<string, any>} */ (r))) };
+    }],
+    ['POST', '/message-push', ({ body }) => {
+      const valid = messagePushBody(body, (eid) => Boolean(staffById(eid)));
+      const messageIDs = valid.messages.map(() => `msg-${state.next('message')}`);
+      const roomID = valid.roomID ?? `direct-${valid.receiverEID}`;
+      state.messages.push({ ...valid, roomID, messageIDs, at: iso(Date.now()) });
+      return { code: 0, result: { roomID, messageIDs } };
+    }],
+    ['POST', '/sms', ({ body }) => {
+      const valid = sendSmsBody(body, (n) => Boolean(smsSender(state, n)));
+      const { records } = world.sendSms(valid);
+      return {
+        code: 0,
+        result: records.map((r) => ({ recipientNumber: r.recipient, transactionID: r.transactionID, status: r.status, responseCode: '', exception: '' })),
+      };
+    }],
+    ...['access-numbers', 'cli', 'sms-numbers'].map((type) => /** @type {[string, string, (call: Call) => unknown]} */ ([
+      'GET',
+      `/${type}`,
+      ({ query }) => {
+        onlyParams(query, ['offset', 'limit']);
+        return { code: 0, result: page(state.numbers[/** @type {keyof typeof state.numbers} */ (type)], query) };
+      },
+    ])),
+    ['PATCH', /^\/([a-z-]+-event-sub)$/, async ({ body, params }) => hooks.setSubscription(/** @type {string} */ (params[0]), subscriptionBody(body))],
+    ['GET', '/event-hooks', ({ query }) => {
+      onlyParams(query, []);
+      return { code: 0, result: Object.values(state.subscriptions) };
+    }],
+  ];
+
+  /** @param {string} method @param {string} path */
+  function route(method, path) {
+    let pathMatched = false;
+    for (const [m, pattern, handler] of api) {
+      const match = typeof pattern === 'string' ? (pattern === path ? [path] : null) : pattern.exec(path);
+      if (!match) continue;
+      if (pattern instanceof RegExp && pattern.source.includes('event-sub') && !SUBSCRIPTION_NAMES.includes(/** @type {string} */ (match[1]))) continue;
+      pathMatched = true;
+      if (m === method) return { handler, params: match.slice(1).map((p) => decodeURIComponent(p)) };
+    }
+    return { handler: undefined, pathMatched };
+  }
+
+  /** Counts the request; true when the App ID already made rateLimit requests in the window. @param {string} appId */
+  function rateLimited(appId) {
+    const now = Date.now();
+    const times = (rateLog.get(appId) ?? []).filter((t) => now - t < config.rateWindowMs);
+    rateLog.set(appId, times);
+    if (times.length >= config.rateLimit) return true;
+    times.push(now);
+    return false;
+  }
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {URL} url */
+  async function handleApi(req, res, url) {
+    const method = req.method ?? 'GET';
+    const rest = url.pathname.slice(API_PREFIX.length);
+    const slash = rest.indexOf('/');
+    const appId = decodeURIComponent(slash === -1 ? rest : rest.slice(0, slash));
+    const path = slash === -1 ? '' : rest.slice(slash);
+    const entry = { at: iso(Date.now()), method, path, query: Object.fromEntries(url.searchParams), body: /** @type {unknown} */ (undefined), status: 200, code: 0 };
+    let status = 200;
+    /** @type {unknown} */
+    let answer;
+    try {
+      const { json } = await readBody(req);
+      entry.body = typeof json === 'symbol' ? '(not JSON)' : json;
+      if (appId !== config.appId) throw new CinnoxError(CODES.invalidAppId, 'Invalid appID');
+      const auth = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? '').trim());
+      if (!auth || auth[1] !== config.appToken) throw new CinnoxError(CODES.invalidToken, 'Invalid token');
+      if (rateLimited(appId)) throw new CinnoxError(CODES.tooManyRequests, 'Too many requests');
+      const { handler, params } = route(method, path);
+      if (!handler) throw new CinnoxError(CODES.methodNotFound, `method not found, method: ${method} url: ${url.pathname}`);
+      if (typeof json === 'symbol') throw badParameters('Unknown data type: the request body is not JSON');
+      answer = await handler({ query: url.searchParams, body: method === 'GET' ? undefined : json, params: params ?? [] });
+    } catch (error) {
+      if (error instanceof CinnoxError) {
+        status = error.status;
+        answer = { code: error.code, message: error.message };
+      } else {
+        status = 500;
+        answer = { code: CODES.badServiceResponse, message: 'Bad response from the service' };
+        log(`internal error: ${/** @type {Error} */ (error).stack}`);
+      }
+    }
+    send(res, status, answer);
+    entry.status = status;
+    entry.code = /** @type {{code?: number}} */ (answer)?.code ?? 0;
+    state.requestCount += 1;
+    state.requests.push(entry);
+    if (state.requests.length > REQUEST_LOG_MAX) state.requests.splice(0, state.requests.length - REQUEST_LOG_MAX);
+    log(`${method} ${url.pathname}${url.search} -> ${status}${entry.code ? ` ${entry.code}${status !== 200 ? ` ${/** @type {{message?: string}} */ (answer).message}` : ''}` : ''}`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The admin API (no auth, not rate-limited): make events happen, inspect, reset, configure.
+  // -------------------------------------------------------------------------------------------
+  const latest = (/** @type {any[]} */ list) => list[list.length - 1];
+  const str = (/** @type {unknown} */ v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+  /** A contact to act on: body.id, else the newest; one is created quietly when there is none. @param {Record<string, any>} body */
+  function targetContact(body) {
+    const id = str(body.id);
+    if (id) return id;
+    return (latest(state.contacts) ?? world.createContact({ firstName: 'Sandbox', lastName: `Contact ${state.counters.contact + 1}` }, true).record).id;
+  }
+  /** An open enquiry: body.id (record id or display case number), else the newest ongoing one, else a new one (quietly). @param {Record<string, any>} body @param {boolean} unhandled */
+  function targetEnquiry(body, unhandled) {
+    const id = str(body.id) ?? str(body.displayCaseNumber);
+    if (id) return id;
+    const open = state.enquiries.filter((e) => e.status === 'ongoing' && (!unhandled || !e.handledTarget));
+    return (latest(open) ?? world.openEnquiry({}, true).record)._id;
+  }
+  /** @param {Record<string, any>} body */
+  function targetLabel(body) {
+    const id = str(body.id);
+    if (id) return id;
+    return (latest(state.labels) ?? world.createLabel(`Sandbox label ${state.counters.label + 1}`, '#43A047').record).id;
+  }
+  /** A validated §3.2 body for admin writes: CINNOX's rules, reported as admin errors. @param {unknown} body @param {boolean} create */
+  function adminContactBody(body, create) {
+    try {
+      return contactBody(body, { create });
+    } catch (error) {
+      if (error instanceof CinnoxError) throw new AdminError(400, error.message);
+      throw error;
+    }
+  }
+
+  /** The 13 events, each made to happen with sensible defaults (the body may name the record and values). */
+  /** @type {Record<string, (body: Record<string, any>) => unknown>} */
+  const makeEvent = {
+    'contact.created': (body) => {
+      const { id: _id, ...fields } = body;
+      const values = Object.keys(fields).length > 0 ? fields : { firstName: 'Sandbox', lastName: `Contact ${state.counters.contact + 1}`, phones: [{ type: 'Mobile', phone: '+85291234567' }] };
+      return world.createContact(adminContactBody(values, true));
+    },
+    'contact.edited': (body) => {
+      const id = targetContact(body);
+      const { id: _id, ...fields } = body;
+      const values = Object.keys(fields).length > 0 ? fields : { jobTitle: `Edited ${iso(Date.now())}` };
+      const result = world.editContact(id, adminContactBody(values, false));
+      if (!result) throw new AdminError(404, `no contact ${id}`);
+      return result;
+    },
+    'contact.merged': (body) => {
+      const id = targetContact(body);
+      let from = str(body.from);
+      if (!from) {
+        const survivor = /** @type {Record<string, any>} */ (findContact(state, id));
+        from = world.createContact({ firstName: survivor?.firstName || 'Sandbox', lastName: survivor?.lastName || 'Duplicate', emails: [{ type: 'Other', email: `duplicate.${state.counters.contact + 1}@example.com` }] }, true).record.id;
+      }
+      return world.mergeContact(id, from);
+    },
+    'contact.transferred': (body) => {
+      const id = targetContact(body);
+      const contact = findContact(state, id);
+      const to = str(body.toOwnerID) ?? state.staff.find((s) => s.id !== contact?.ownerId)?.id ?? state.staff[0].id;
+      return world.transferContact(id, to);
+    },
+    'contact.deleted': (body) => world.deleteContact(targetContact(body)),
+    'enquiry.opened': (body) => world.openEnquiry(body),
+    'enquiry.handling': (body) => world.moveEnquiry(targetEnquiry(body, true), 'handling', str(body.staffId)),
+    'enquiry.closed': (body) => world.moveEnquiry(targetEnquiry(body, false), 'closed'),
+    'enquiry.missed': (body) => world.moveEnquiry(targetEnquiry(body, true), 'missed'),
+    'sms.receipt': (body) => {
+      let transactionID = str(body.transactionID);
+      if (!transactionID) {
+        const sender = String(allNumbers(state).find((n) => n.supportSMS)?.Number);
+        transactionID = world.sendSms({ senderNumber: sender, recipientNumbers: [str(body.recipientNumber) ?? '+85298765432'], text: 'Sandbox SMS' }, true).records[0].transactionID;
+      }
+      const record = state.sms.find((s) => s.transactionID === transactionID);
+      return world.smsReceipt(transactionID, str(body.Status) ?? str(body.status) ?? record?.receiptStatus ?? 'Delivered', str(body.Exception) ?? str(body.exception));
+    },
+    'label.created': (body) => world.createLabel(str(body.name) ?? `Sandbox label ${state.counters.label + 1}`, str(body.colorCode) ?? '#43A047'),
+    'label.edited': (body) => {
+      const id = targetLabel(body);
+      const changes = body.name === undefined && body.colorCode === undefined ? { name: `Edited label ${state.counters.label}`, colorCode: '#FB8C00' } : body;
+      return world.editLabel(id, changes);
+    },
+    'label.deleted': (body) => world.deleteLabel(targetLabel(body)),
+  };
+
+  /** @type {[string, RegExp, (body: Record<string, any>, params: string[], url: URL) => unknown][]} */
+  const admin = [
+    ['GET', /^\/state$/, () => ({ config: { ...config }, ...snapshot(state) })],
+    ['POST', /^\/reset$/, () => {
+      hooks.cancelAll();
+      rateLog = new Map();
+      Object.assign(state, createState({ serviceId: config.serviceId, appId: config.appId }));
+      log('reset');
+      return { ok: true };
+    }],
+    ['GET', /^\/config$/, () => ({ ...config })],
+    ['POST', /^\/config$/, (body) => {
+      try {
+        patchConfig(config, body);
+      } catch (error) {
+        throw new AdminError(400, /** @type {Error} */ (error).message);
+      }
+      return { ...config };
+    }],
+    ['GET', /^\/events$/, () => ({ kinds: EVENT_KINDS, events: state.events })],
+    ['POST', /^\/events\/([a-z]+\.[a-z]+)$/, (body, [kind]) => {
+      const make = makeEvent[/** @type {string} */ (kind)];
+      if (!make) throw new AdminError(404, `unknown event kind ${kind} (kinds: ${EVENT_KINDS.join(', ')})`);
+      return { ok: true, kind, ...(/** @type {object} */ (make(body))) };
+    }],
+    ['GET', /^\/deliveries$/, (_body, _params, url) => {
+      const q = url.searchParams;
+      return state.deliveries.filter((d) => ['subscription', 'event', 'status', 'eventId'].every((k) => !q.get(k) || d[k] === q.get(k)));
+    }],
+    ['POST', /^\/contacts$/, (body) => makeEvent['contact.created'](body)],
+    ['PATCH', /^\/contacts\/([^/]+)$/, (body, [id]) => makeEvent['contact.edited']({ ...body, id })],
+    ['DELETE', /^\/contacts\/([^/]+)$/, (_body, [id]) => world.deleteContact(/** @type {string} */ (id))],
+    ['POST', /^\/contacts\/([^/]+)\/merge$/, (body, [id]) => makeEvent['contact.merged']({ ...body, id })],
+    ['POST', /^\/contacts\/([^/]+)\/transfer$/, (body, [id]) => makeEvent['contact.transferred']({ ...body, id })],
+    ['POST', /^\/enquiries$/, (body) => world.openEnquiry(body)],
+    ['POST', /^\/enquiries\/([^/]+)\/(handle|close|miss)$/, (body, [id, action]) =>
+      world.moveEnquiry(/** @type {string} */ (id), action === 'handle' ? 'handling' : action === 'close' ? 'closed' : 'missed', str(body.staffId))],
+    ['POST', /^\/labels$/, (body) => makeEvent['label.created'](body)],
+    ['PATCH', /^\/labels\/([^/]+)$/, (body, [id]) => makeEvent['label.edited']({ ...body, id })],
+    ['DELETE', /^\/labels\/([^/]+)$/, (_body, [id]) => world.deleteLabel(/** @type {string} */ (id))],
+    ['POST', /^\/sms\/([^/]+)\/receipt$/, (body, [transactionID]) => makeEvent['sms.receipt']({ ...body, transactionID })],
+  ];
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {URL} url */
+  async function handleAdmin(req, res, url) {
+    const method = req.method ?? 'GET';
+    const path = url.pathname.slice(ADMIN_PREFIX.length) || '/';
+    try {
+      const { json } = await readBody(req);
+      if (typeof json === 'symbol') throw new AdminError(400, 'the request body is not JSON');
+      if (json !== undefined && (typeof json !== 'object' || json === null || Array.isArray(json))) throw new AdminError(400, 'the request body must be a JSON object');
+      let pathMatched = false;
+      for (const [m, pattern, handler] of admin) {
+        const match = pattern.exec(path);
+        if (!match) continue;
+        pathMatched = true;
+        if (m !== method) continue;
+        const result = await handler(json ?? {}, match.slice(1).map((p) => decodeURIComponent(p)), url);
+        send(res, 200, result);
+        return;
+      }
+      throw new AdminError(pathMatched ? 405 : 404, `no admin route ${method} ${url.pathname}`);
+    } catch (error) {
+      if (error instanceof AdminError) send(res, error.status, { error: error.message });
+      else if (error instanceof CinnoxError) send(res, 400, { error: error.message });
+      else {
+        log(`admin error: ${/** @type {Error} */ (error).stack}`);
+        send(res, 500, { error: String(/** @type {Error} */ (error).message) });
+      }
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox.local');
+    const handled = url.pathname.startsWith(API_PREFIX)
+      ? handleApi(req, res, url)
+      : url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`)
+        ? handleAdmin(req, res, url)
+        : Promise.resolve(
+            url.pathname === '/'
+              ? send(res, 200, { sandbox: 'cinnox', apiRoot: `${API_PREFIX}${config.appId}`, admin: ADMIN_PREFIX })
+              : send(res, 404, { code: CODES.methodNotFound, message: `method not found, method: ${req.method} url: ${url.pathname}` }),
+          );
+    handled.catch((error) => {
+      log(`unhandled: ${error?.stack ?? error}`);
+      if (!res.headersSent) send(res, 500, { code: CODES.badServiceResponse, message: 'Bad response from the service' });
+    });
+  });
+
+  return {
+    server,
+    state,
+    config,
+    world,
+    /**
+     * @param {number} [port] @param {string} [host]
+     * @returns {Promise<{sandbox: 'cinnox', baseUrl: string, apiRoot: string, adminUrl: string, appId: string, appToken: string, port: number}>}
+     */
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+          const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+          const baseUrl = `http://${shown}:${address.port}`;
+          resolve({ sandbox: 'cinnox', baseUrl, apiRoot: `${baseUrl}${API_PREFIX}${encodeURIComponent(config.appId)}`, adminUrl: `${baseUrl}${ADMIN_PREFIX}`, appId: config.appId, appToken: config.appToken, port: address.port });
+        });
+      });
+    },
+    /** Stops retries and the server (open connections are closed). */
+    close() {
+      hooks.cancelAll();
+      return new Promise((resolve) => {
+        server.close(() => resolve(undefined));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

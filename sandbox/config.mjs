@@ -1,0 +1,143 @@
+// Sandbox settings: defaults, command-line flags and SANDBOX_* environment variables (flags win).
+import { parseArgs } from 'node:util';
+
+/**
+ * @typedef {object} SandboxConfig
+ * @property {string} host            interface to listen on
+ * @property {number} port            0 = a free port chosen by the OS
+ * @property {string} appId           the one App ID the sandbox accepts in the path
+ * @property {string} appToken        the one App Token it accepts as `Authorization: Bearer …`
+ * @property {string} serviceId       the CINNOX service ID in records and events
+ * @property {number} rateLimit       requests allowed per App ID per window (CINNOX: 500 a minute)
+ * @property {number} rateWindowMs    the rate-limit window
+ * @property {number} deliveryAttempts    webhook attempts before a delivery is given up
+ * @property {number} deliveryBackoffMs   wait before the 2nd attempt; doubles each time
+ * @property {number} deliveryTimeoutMs   per-attempt timeout (also for the URL verification)
+ * @property {'any2xx'|'echo'} challenge  URL verification passes on any 2xx (A14) or only on the echoed challenge
+ * @property {boolean} quiet          no log lines on stderr
+ * @property {boolean} stdinLifeline  exit when stdin closes (set by control.mjs so a dead parent leaves no sandbox)
+ */
+
+/** @type {SandboxConfig} */
+export const DEFAULTS = Object.freeze({
+  host: '127.0.0.1',
+  port: 4010,
+  appId: 'sandbox-app',
+  appToken: 'sandbox-token',
+  serviceId: 'sandbox-service',
+  rateLimit: 500,
+  rateWindowMs: 60_000,
+  deliveryAttempts: 5,
+  deliveryBackoffMs: 1000,
+  deliveryTimeoutMs: 5000,
+  challenge: 'any2xx',
+  quiet: false,
+  stdinLifeline: false,
+});
+
+/** flag name → [config key, env var, kind] */
+const OPTIONS = {
+  host: ['host', 'SANDBOX_HOST', 'string'],
+  port: ['port', 'SANDBOX_PORT', 'port'],
+  'app-id': ['appId', 'SANDBOX_APP_ID', 'id'],
+  'app-token': ['appToken', 'SANDBOX_APP_TOKEN', 'string'],
+  'service-id': ['serviceId', 'SANDBOX_SERVICE_ID', 'string'],
+  'rate-limit': ['rateLimit', 'SANDBOX_RATE_LIMIT', 'int1'],
+  'rate-window-ms': ['rateWindowMs', 'SANDBOX_RATE_WINDOW_MS', 'int1'],
+  'delivery-attempts': ['deliveryAttempts', 'SANDBOX_DELIVERY_ATTEMPTS', 'int1'],
+  'delivery-backoff-ms': ['deliveryBackoffMs', 'SANDBOX_DELIVERY_BACKOFF_MS', 'int0'],
+  'delivery-timeout-ms': ['deliveryTimeoutMs', 'SANDBOX_DELIVERY_TIMEOUT_MS', 'int1'],
+  challenge: ['challenge', 'SANDBOX_CHALLENGE', 'challenge'],
+};
+
+export const USAGE = `Usage: node sandbox/server.mjs [options]
+
+A local CINNOX Open API for the Zapier app: prints one JSON line (baseUrl, appId, appToken, …) on stdout.
+
+  --port N                 port (default ${DEFAULTS.port}; 0 = any free port)      SANDBOX_PORT
+  --host H                 interface (default ${DEFAULTS.host})                   SANDBOX_HOST
+  --app-id ID              App ID (default ${DEFAULTS.appId})                      SANDBOX_APP_ID
+  --app-token T            App Token (default ${DEFAULTS.appToken})                SANDBOX_APP_TOKEN
+  --service-id S           service ID in records and events                 SANDBOX_SERVICE_ID
+  --rate-limit N           requests per window per App ID (default ${DEFAULTS.rateLimit})     SANDBOX_RATE_LIMIT
+  --rate-window-ms MS      rate-limit window (default ${DEFAULTS.rateWindowMs})             SANDBOX_RATE_WINDOW_MS
+  --delivery-attempts N    webhook attempts before giving up (default ${DEFAULTS.deliveryAttempts})  SANDBOX_DELIVERY_ATTEMPTS
+  --delivery-backoff-ms MS wait before the 2nd attempt, doubling (default ${DEFAULTS.deliveryBackoffMs}) SANDBOX_DELIVERY_BACKOFF_MS
+  --delivery-timeout-ms MS per-attempt timeout (default ${DEFAULTS.deliveryTimeoutMs})          SANDBOX_DELIVERY_TIMEOUT_MS
+  --challenge any2xx|echo  URL verification rule (default ${DEFAULTS.challenge})          SANDBOX_CHALLENGE
+  --quiet                  no log lines on stderr
+  --stdin-lifeline         exit when stdin closes
+  --help
+`;
+
+export class ConfigError extends Error {
+  name = 'ConfigError';
+}
+
+/**
+ * @param {string} name
+ * @param {string} kind
+ * @param {unknown} raw
+ */
+function coerce(name, kind, raw) {
+  const text = String(raw).trim();
+  if (kind === 'string') {
+    if (!text) throw new ConfigError(`${name} must not be empty`);
+    return text;
+  }
+  if (kind === 'id') {
+    if (!text || /[\s/?#]/.test(text)) throw new ConfigError(`${name} must be non-empty, without spaces, "/", "?" or "#"`);
+    return text;
+  }
+  if (kind === 'challenge') {
+    if (text !== 'any2xx' && text !== 'echo') throw new ConfigError(`${name} must be any2xx or echo, not "${text}"`);
+    return text;
+  }
+  if (!/^\d+$/.test(text)) throw new ConfigError(`${name} must be a whole number, not "${text}"`);
+  const n = Number(text);
+  if (kind === 'int1' && n < 1) throw new ConfigError(`${name} must be at least 1`);
+  if (kind === 'port' && n > 65535) throw new ConfigError(`${name} must be at most 65535`);
+  return n;
+}
+
+/**
+ * Settings changed at run time through POST /__admin/config (same keys as SandboxConfig).
+ * @param {SandboxConfig} config
+ * @param {Record<string, unknown>} patch
+ */
+export function patchConfig(config, patch) {
+  const mutable = ['rateLimit', 'rateWindowMs', 'deliveryAttempts', 'deliveryBackoffMs', 'deliveryTimeoutMs', 'challenge'];
+  for (const [key, value] of Object.entries(patch)) {
+    if (!mutable.includes(key)) throw new ConfigError(`${key} cannot be changed at run time (changeable: ${mutable.join(', ')})`);
+    const entry = Object.entries(OPTIONS).find(([, [k]]) => k === key);
+    if (!entry) throw new ConfigError(`unknown setting ${key}`);
+    /** @type {Record<string, unknown>} */ (config)[key] = coerce(key, entry[1][2], value);
+  }
+  return config;
+}
+
+/**
+ * @param {string[]} argv  arguments after the script name
+ * @param {Record<string, string | undefined>} env
+ * @returns {{config: SandboxConfig, help: boolean}}
+ */
+export function parseConfig(argv, env) {
+  /** @type {Record<string, {type: 'string' | 'boolean'}>} */
+  const options = { quiet: { type: 'boolean' }, 'stdin-lifeline': { type: 'boolean' }, help: { type: 'boolean' } };
+  for (const flag of Object.keys(OPTIONS)) options[flag] = { type: 'string' };
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true }));
+  } catch (error) {
+    throw new ConfigError(/** @type {Error} */ (error).message);
+  }
+  /** @type {Record<string, unknown>} */
+  const config = { ...DEFAULTS };
+  for (const [flag, [key, envName, kind]] of Object.entries(OPTIONS)) {
+    const raw = values[flag] ?? env[envName];
+    if (raw !== undefined && raw !== '') config[key] = coerce(values[flag] !== undefined ? `--${flag}` : envName, kind, raw);
+  }
+  config.quiet = Boolean(values.quiet);
+  config.stdinLifeline = Boolean(values['stdin-lifeline']);
+  return { config: /** @type {SandboxConfig} */ (config), help: Boolean(values.help) };
+}

@@ -1,0 +1,321 @@
+#!/usr/bin/env node
+// `npm start`: the whole integration end to end on one machine.
+//
+// Starts the local CINNOX sandbox (sandbox/server.mjs), then drives the BUILT app (dist/index.js) through
+// zapier-platform-core's app tester, as Zapier would: tests the connection; for each of the 13 instant
+// triggers subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
+// sandbox, runs perform on what arrives and performList, and unsubscribes; runs every create and search
+// and the drop-downs. One line per step as it goes, then a table. Exit status 0 only when every step passed.
+//
+// CINNOX keeps one webhook URL per subscription (contact, enquiry, SMS, label) per App ID, and the app
+// refuses to subscribe over another Zap's URL: so the triggers of one group take turns, and one step
+// shows that refusal.
+//
+// With CINNOX_BASE_URL, CINNOX_APP_ID and CINNOX_APP_TOKEN set, it runs only the read-only steps (the
+// connection test, the drop-down lists, performList of each trigger, the searches) against that account.
+//
+// Options: --json (a JSON array of the steps on stdout, lines on stderr), --app PATH (default dist/index.js),
+// --app-token TOKEN (connect with this token instead of the sandbox's: every step then fails).
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { startSandbox } from '../sandbox/control.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const i = argv.indexOf(name);
+  return i === -1 ? undefined : argv[i + 1];
+};
+const asJson = argv.includes('--json');
+const appPath = resolve(option('--app') ?? join(root, 'dist/index.js'));
+const say = (line) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+
+const real = process.env.CINNOX_BASE_URL && process.env.CINNOX_APP_ID && process.env.CINNOX_APP_TOKEN;
+
+process.env.NODE_ENV ??= 'test'; // zapier-platform-core logs memory after every run outside tests
+const require = createRequire(import.meta.url);
+const zapier = require('zapier-platform-core');
+const app = require(appPath);
+const appTester = zapier.createAppTester(app);
+
+/** @type {{operation: string, ok: boolean, result: string, ms: number}[]} */
+const steps = [];
+async function step(operation, fn) {
+  const started = performance.now();
+  try {
+    const result = (await fn()) ?? '';
+    const ms = performance.now() - started;
+    steps.push({ operation, ok: true, result: String(result), ms });
+    say(`  ok    ${operation} (${ms.toFixed(0)} ms) ${result}`);
+    return true;
+  } catch (error) {
+    const ms = performance.now() - started;
+    let message = error instanceof Error ? error.message : String(error);
+    try {
+      message = JSON.parse(message).message ?? message;
+    } catch {
+      // not a Zapier AppError
+    }
+    steps.push({ operation, ok: false, result: message.slice(0, 300), ms });
+    say(`  FAIL  ${operation} (${ms.toFixed(0)} ms) ${message.slice(0, 300)}`);
+    return false;
+  }
+}
+const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+const pick = (item, keys) => keys.map((k) => `${k}=${item?.[k] === '' || item?.[k] === undefined ? '∅' : item[k]}`).join(' ');
+
+/** Stands in for Zapier's hook URLs: records what each URL receives, answers as Zapier does. */
+function startReceiver() {
+  const received = new Map();
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      let parsed;
+      try {
+        parsed = JSON.parse(body || '{}');
+      } catch {
+        parsed = { raw: body };
+      }
+      const list = received.get(req.url) ?? [];
+      list.push(parsed);
+      received.set(req.url, list);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'success', attempt: 'tour', request_id: String(list.length) }));
+    });
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const base = `http://127.0.0.1:${server.address().port}`;
+      ok({ base, received, close: () => new Promise((done) => server.close(() => done())) });
+    }),
+  );
+}
+
+/** The sandbox event that makes each trigger fire. */
+const EVENT_OF = {
+  contact_created: 'contact.created',
+  contact_edited: 'contact.edited',
+  contact_merged: 'contact.merged',
+  contact_ownership_transferred: 'contact.transferred',
+  contact_deleted: 'contact.deleted',
+  enquiry_opened: 'enquiry.opened',
+  enquiry_handling: 'enquiry.handling',
+  enquiry_closed: 'enquiry.closed',
+  enquiry_missed: 'enquiry.missed',
+  sms_delivery_receipt: 'sms.receipt',
+  label_created: 'label.created',
+  label_edited: 'label.edited',
+  label_deleted: 'label.deleted',
+};
+/** Output keys shown in the table per trigger group. */
+const SHOWN = {
+  contact: ['status', 'name'],
+  enquiry: ['status', 'displayCaseNumber', 'channel'],
+  sms: ['status', 'recipientNumber', 'transactionId'],
+  label: ['status', 'name', 'colorCode'],
+};
+const groupOf = (key) => (key.startsWith('contact') ? 'contact' : key.startsWith('enquiry') ? 'enquiry' : key.startsWith('sms') ? 'sms' : 'label');
+const hookTriggers = Object.entries(app.triggers).filter(([, t]) => t.operation.type === 'hook');
+
+let sandbox;
+let receiver;
+let stopping = false;
+async function cleanUp() {
+  await receiver?.close().catch(() => {});
+  await sandbox?.stop().catch(() => {});
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping the sandbox.`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+async function runTriggers(authData, state) {
+  // The one-URL rule, as a second Zap on the same connection and event group would meet it.
+  await step('one URL per subscription: a second Zap is refused', async () => {
+    const [firstKey, first] = hookTriggers.find(([k]) => groupOf(k) === 'label');
+    const [, second] = hookTriggers.find(([k]) => groupOf(k) === 'label' && k !== firstKey);
+    const subscribeData = await appTester(first.operation.performSubscribe, { authData, targetUrl: `${receiver.base}/hooks/zap-a` });
+    let refused;
+    try {
+      await appTester(second.operation.performSubscribe, { authData, targetUrl: `${receiver.base}/hooks/zap-b` });
+    } catch (error) {
+      refused = error;
+    }
+    await appTester(first.operation.performUnsubscribe, { authData, subscribeData, targetUrl: `${receiver.base}/hooks/zap-a` });
+    expect(refused, 'the second subscription on label-event-sub was accepted');
+    return 'refused, with the fix named';
+  });
+
+  for (const [key, trigger] of hookTriggers) {
+    const op = trigger.operation;
+    const path = `/hooks/${key}`;
+    const targetUrl = `${receiver.base}${path}`;
+    await step(`trigger ${key}`, async () => {
+      const subscribeData = await appTester(op.performSubscribe, { authData, targetUrl });
+      try {
+        const before = receiver.received.get(path)?.length ?? 0;
+        await sandbox.event(EVENT_OF[key]);
+        const deliveries = await sandbox.waitFor(
+          async () => {
+            const list = receiver.received.get(path) ?? [];
+            const events = list.slice(before).filter((b) => !('challenge' in b && Object.keys(b).length <= 2));
+            return events.length > 0 ? events : undefined;
+          },
+          { what: `the ${EVENT_OF[key]} delivery`, timeoutMs: 10_000 },
+        );
+        let items = [];
+        for (const body of deliveries) {
+          items = items.concat(await appTester(op.perform, { authData, cleanedRequest: body, rawRequest: { content: JSON.stringify(body) } }));
+        }
+        expect(items.length > 0, `perform returned no item for the ${EVENT_OF[key]} delivery`);
+        const listed = await appTester(op.performList, { authData });
+        expect(Array.isArray(listed) && listed.length > 0, 'performList returned nothing');
+        const missing = Object.keys(items[0]).filter((k) => !(k in listed[0]));
+        expect(missing.length === 0, `performList items lack ${missing.join(', ')}`);
+        if (key === 'enquiry_opened') state.caseNumber = items[0].displayCaseNumber;
+        return `${pick(items[0], SHOWN[groupOf(key)])}; performList ${listed.length}`;
+      } finally {
+        await appTester(op.performUnsubscribe, { authData, subscribeData, targetUrl });
+      }
+    });
+  }
+}
+
+async function runActions(authData, state) {
+  const stamp = Date.now().toString(36);
+  let staff;
+  let sender;
+  let contact;
+  await step('drop-down staff_list', async () => {
+    const list = await appTester(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } });
+    expect(list.length > 0, 'no staff');
+    staff = list[0];
+    return `${list.length} staff; first id=${staff.id}`;
+  });
+  await step('drop-down sender_number_list', async () => {
+    const list = await appTester(app.triggers.sender_number_list.operation.perform, { authData, inputData: { number_type: 'access-numbers' }, meta: { page: 0 } });
+    expect(list.length > 0, 'no virtual numbers');
+    sender = list[0];
+    return `${list.length} numbers; first ${sender.number ?? sender.id}`;
+  });
+  await step('create create_contact', async () => {
+    contact = await appTester(app.creates.create_contact.operation.perform, {
+      authData,
+      inputData: { first_name: 'Tour', last_name: `Guest ${stamp}`, phone_number: '+852 9466 7788', email_address: 'tour@example.com', level: 'Primary', type: 'Lead', birth_date: '1990-05-31' },
+    });
+    expect(contact.id, 'no id');
+    return pick(contact, ['id', 'first_name', 'last_name', 'phone_number', 'birth_date']);
+  });
+  await step('search find_contact', async () => {
+    const found = await appTester(app.searches.find_contact.operation.perform, { authData, inputData: { full_name: `Tour Guest ${stamp}` } });
+    expect(found.length === 1 && found[0].id === contact.id, `expected exactly the created contact, got ${found.length}`);
+    return pick(found[0], ['id', 'firstName', 'lastName', 'mobilePhone']);
+  });
+  await step('create update_contact', async () => {
+    const updated = await appTester(app.creates.update_contact.operation.perform, { authData, inputData: { contact_id: contact.id, job_title: 'Head of Tours' } });
+    return pick(updated, ['contact_id', 'job_title']);
+  });
+  for (const [type, label] of [['access-numbers', 'Virtual'], ['cli', 'Service'], ['sms-numbers', 'Alphanumeric']]) {
+    await step(`search find_numbers (${label})`, async () => {
+      const numbers = await appTester(app.searches.find_numbers.operation.perform, { authData, inputData: { number_type: type } });
+      expect(numbers.length > 0, 'no numbers');
+      return `${numbers.length} numbers; ${pick(numbers[0], ['Number', 'type'])}`;
+    });
+  }
+  await step('create send_sms', async () => {
+    const sent = await appTester(app.creates.send_sms.operation.perform, {
+      authData,
+      inputData: { number_type: 'access-numbers', sender_number: sender.id, recipient_numbers: ['+85294667788', '+14155552671'], text: 'Your CINNOX tour order has shipped. Reply STOP to opt out.' },
+    });
+    return pick(sent, ['response_code', 'encoding', 'parts', 'characters']) + `; recipients ${sent.recipients?.length}`;
+  });
+  await step('create send_im_to_staff', async () => {
+    const sent = await appTester(app.creates.send_im_to_staff.operation.perform, { authData, inputData: { staff_id: staff.id, text: 'A new lead arrived from the tour.' } });
+    return pick(sent, ['staff_id', 'text']);
+  });
+  await step('create send_im_to_room', async () => {
+    const sent = await appTester(app.creates.send_im_to_room.operation.perform, { authData, inputData: { room_id: 'room-sandbox-general', text: 'Daily report is ready.' } });
+    return pick(sent, ['room_id', 'text']);
+  });
+  await step('search find_enquiry', async () => {
+    expect(state.caseNumber, 'no enquiry case number from the enquiry_opened step');
+    const found = await appTester(app.searches.find_enquiry.operation.perform, { authData, inputData: { display_case_number: state.caseNumber } });
+    expect(found.length === 1, `expected one enquiry, got ${found.length}`);
+    return pick(found[0], ['displayCaseNumber', 'status', 'createdAt']);
+  });
+}
+
+async function runReadOnly(authData) {
+  await step('drop-down staff_list', async () => `${(await appTester(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } })).length} staff`);
+  for (const [type, label] of [['access-numbers', 'Virtual'], ['cli', 'Service'], ['sms-numbers', 'Alphanumeric']]) {
+    await step(`search find_numbers (${label})`, async () => `${(await appTester(app.searches.find_numbers.operation.perform, { authData, inputData: { number_type: type } })).length} numbers`);
+  }
+  await step('search find_contact', async () => {
+    const name = process.env.CINNOX_TOUR_CONTACT_NAME ?? 'Zapier Tour Probe';
+    return `${(await appTester(app.searches.find_contact.operation.perform, { authData, inputData: { full_name: name } })).length} match(es) for "${name}"`;
+  });
+  if (process.env.CINNOX_TOUR_CASE_NUMBER) {
+    await step('search find_enquiry', async () => `${(await appTester(app.searches.find_enquiry.operation.perform, { authData, inputData: { display_case_number: process.env.CINNOX_TOUR_CASE_NUMBER } })).length} enquiry`);
+  }
+  for (const [key, trigger] of hookTriggers) {
+    await step(`trigger ${key} performList`, async () => `${(await appTester(trigger.operation.performList, { authData })).length} item(s)`);
+  }
+}
+
+function printTable() {
+  const rows = steps.map((s) => [s.operation, s.ok ? 'passed' : 'FAILED', s.result, `${s.ms.toFixed(0)} ms`]);
+  const header = ['operation', 'result', 'key output values', 'time'];
+  const width = (i) => Math.min(i === 2 ? 90 : 60, Math.max(header[i].length, ...rows.map((r) => r[i].length)));
+  const cell = (text, i) => (text.length > width(i) ? `${text.slice(0, width(i) - 1)}…` : text.padEnd(width(i)));
+  const line = (r) => `| ${r.map(cell).join(' | ')} |`;
+  say('');
+  say(line(header));
+  say(`|${header.map((_, i) => '-'.repeat(width(i) + 2)).join('|')}|`);
+  for (const r of rows) say(line(r));
+  const failed = steps.filter((s) => !s.ok).length;
+  say(`\n${steps.length - failed} passed, ${failed} failed`);
+}
+
+try {
+  let authData;
+  if (real) {
+    authData = { baseUrl: process.env.CINNOX_BASE_URL, appId: process.env.CINNOX_APP_ID, appToken: process.env.CINNOX_APP_TOKEN };
+    say(`Real CINNOX account (${authData.appId}): read-only steps only: the connection test, lists and searches.`);
+  } else {
+    say('Starting the CINNOX sandbox…');
+    sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '20'] });
+    receiver = await startReceiver();
+    authData = { ...sandbox.authData, ...(option('--app-token') ? { appToken: option('--app-token') } : {}) };
+    say(`Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs stand in at ${receiver.base}/hooks/…; app ${appPath}`);
+  }
+  await step('connection test', async () => {
+    await appTester(app.authentication.test, { authData });
+    return `label "${await appTester(app.authentication.connectionLabel, { authData })}"`;
+  });
+  if (real) {
+    await runReadOnly(authData);
+  } else {
+    const state = {};
+    await runTriggers(authData, state);
+    await runActions(authData, state);
+  }
+} catch (error) {
+  steps.push({ operation: 'tour', ok: false, result: error instanceof Error ? error.message : String(error), ms: 0 });
+  say(`  FAIL  tour: ${error instanceof Error ? error.message : error}`);
+} finally {
+  await cleanUp();
+}
+printTable();
+if (asJson) process.stdout.write(`${JSON.stringify(steps)}\n`);
+process.exit(steps.length > 0 && steps.every((s) => s.ok) ? 0 : 1);

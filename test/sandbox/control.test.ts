@@ -1,0 +1,68 @@
+/**
+ * sandbox/control.mjs, the module a tour imports to run the sandbox: it is ESM (jest cannot import it), so a
+ * small ESM script drives it in its own Node process and prints what it saw.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const CONTROL = path.resolve(__dirname, '../../sandbox/control.mjs');
+
+const script = `
+import http from 'node:http';
+import { startSandbox, connectSandbox, EVENT_KINDS } from ${JSON.stringify(CONTROL)};
+const received = [];
+const receiver = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => { received.push(JSON.parse(body)); res.writeHead(200); res.end(); });
+});
+await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
+const url = 'http://127.0.0.1:' + receiver.address().port + '/hook';
+const sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '10'] });
+const again = await connectSandbox(sandbox.baseUrl);
+const subscribed = await again.api('PATCH', '/label-event-sub', { body: { enabled: true, url } });
+const made = await sandbox.event('label.created', { name: 'From control', colorCode: '#8E24AA' });
+const deliveries = await sandbox.waitForDeliveries({ event: 'label.created', status: 'delivered' });
+const state = await sandbox.state();
+await sandbox.stop();
+receiver.close();
+console.log(JSON.stringify({
+  authData: sandbox.authData,
+  env: sandbox.env,
+  again: again.authData,
+  kinds: EVENT_KINDS.length,
+  subscribed: subscribed.data.enabled,
+  made: made.event.kind,
+  deliveries: deliveries.map((d) => d.status),
+  received: received.map((b) => b.challenge ? 'challenge' : b.message.name),
+  labels: state.labels.map((l) => l.name),
+  exit: [sandbox.process.exitCode, sandbox.process.signalCode],
+}));
+`;
+
+it('starts the sandbox as a child process, drives the admin API, waits for deliveries and stops it', async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 10_000 });
+  const seen = JSON.parse(stdout.trim().split('\n').pop()!);
+  const baseUrl = seen.authData.baseUrl as string;
+  expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(seen).toEqual({
+    authData: { appId: 'sandbox-app', appToken: 'sandbox-token', baseUrl },
+    env: {
+      authData_appId: 'sandbox-app',
+      authData_appToken: 'sandbox-token',
+      authData_baseUrl: baseUrl,
+      CINNOX_BASE_URL: baseUrl,
+      CINNOX_APP_ID: 'sandbox-app',
+      CINNOX_APP_TOKEN: 'sandbox-token',
+    },
+    again: { appId: 'sandbox-app', appToken: 'sandbox-token', baseUrl },
+    kinds: 13,
+    subscribed: true,
+    made: 'label.created',
+    deliveries: ['delivered'],
+    received: ['challenge', 'From control'],
+    labels: ['VIP', 'Follow-up', 'From control'],
+    exit: [0, null],
+  });
+});
