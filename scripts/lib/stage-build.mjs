@@ -2,12 +2,17 @@
 // a package.json whose only dependency is zapier-platform-core, and a production install of it.
 // (The CLI copies the working tree, node_modules included; on the dev tree that fails with EMFILE.)
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The built app's files (scripts/build.mjs), staged at the zip's root: the CLI's dependency detection
+ * starts from zapierwrapper.js and index.js only, so the entry must be the root index.js. */
+export const appFiles = () =>
+  Object.fromEntries(readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js')).map((f) => [f, join(root, 'dist', f)]));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /**
