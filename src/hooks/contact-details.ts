@@ -6,7 +6,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { NOT_FOUND_ERROR_CODE } from '../cinnox/errors';
-import { FOUND_CONTACT_OUTPUT_FIELDS, toFoundContact, type FoundContact } from '../schemas/contact-map';
+import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, toFoundContact, type FoundContact } from '../schemas/contact-map';
 import { text } from './payload';
 
 /** The details are exactly what Find External Contact returns for the contact (one mapping, src/schemas/contact-map.ts). */
@@ -39,38 +39,4 @@ export const CONTACT_DETAIL_FIELDS: readonly [{ readonly key: 'details'; readonl
 ];
 
 /** What the sample shows under `details` (what the hydrator returns for a typical contact). */
-export const CONTACT_DETAILS_SAMPLE: ContactDetails = {
-  id: '5f3c2a1b9d8e7f6a5b4c3d2e',
-  firstName: 'Ann',
-  lastName: 'Lee',
-  mobilePhone: '85294667788',
-  workPhone: null,
-  homePhone: null,
-  otherPhone: null,
-  email: 'ann.lee@example.com',
-  personalEmail: null,
-  otherEmail: null,
-  facebook: null,
-  whatsApp: '85294667788',
-  weChat: null,
-  line: null,
-  twitter: null,
-  linkedin: null,
-  woztellWhatsApp: null,
-  woztellFacebook: null,
-  woztellInstagram: null,
-  companyName: 'Example Ltd',
-  department: 'Sales',
-  jobTitle: 'Buyer',
-  birthday: '31/05/1990',
-  language: 'en',
-  addresses: { street: '1 Example Road', city: 'Hong Kong', state: null, zipcode: null, country: 'HK' },
-  customerType: 'Lead',
-  group: 'VIP',
-  level: 'Primary',
-  ownerID: 'staff-7a1e',
-  ownerName: 'Sam Wong',
-  ownerDepartment: 'Sales',
-  sharedWith: null,
-  slavecontacts: null,
-};
+export const CONTACT_DETAILS_SAMPLE: ContactDetails = FOUND_CONTACT_SAMPLE;

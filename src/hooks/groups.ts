@@ -110,7 +110,8 @@ const enquiry: GroupSpec = {
       const medium = initChannel === 'call' ? 'Call' : initChannel === 'im' ? 'Chat' : '';
       return {
         status,
-        enquiryID: r.inquiry ?? r.id ?? r._id,
+        // The event's `eid` is the enquiry's record id (§2.5), which Enquiry Details calls `_id` / `id` (§2.1).
+        enquiryID: r._id ?? r.id ?? r.inquiry,
         displayCaseNumber: r.displayCaseNumber,
         type: [text(r.inquiryType), medium].filter(Boolean).join(' '),
         channel: r.channel,

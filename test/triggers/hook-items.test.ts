@@ -137,15 +137,15 @@ describe('performList', () => {
     ]);
   });
 
-  it('maps enquiry records: inquiry id, "Broadcast Chat" type, createdAt date, destination', async () => {
+  it('maps enquiry records: record id (as the event\'s eid), "Broadcast Chat" type, createdAt date, destination', async () => {
     const scope = nock(BASE_URL).get(`${API_ROOT}/data/enquiry-detail`).query(true).reply(200, { code: 0, result: ev.enquiryRecords });
     const items = (await appTester(hookTrigger('enquiry_closed').operation.performList, bundleWith())) as Record<string, unknown>[];
     scope.done();
     expect(items).toEqual([
       {
-        id: 'enq-1:Closed:2024-05-31T08:15:00.000Z',
+        id: 'rec-1:Closed:2024-05-31T08:15:00.000Z',
         status: 'Closed',
-        enquiryID: 'enq-1',
+        enquiryID: 'rec-1',
         displayCaseNumber: 'EQ-000123',
         type: 'Broadcast Chat',
         channel: 'Weblink',
