@@ -9,10 +9,4 @@ export default class GraphemeSplitter {
   splitGraphemes(text: string): string[] {
     return Array.from(segmenter.segment(text), (part) => part.segment);
   }
-
-  countGraphemes(text: string): number {
-    let count = 0;
-    for (const _ of segmenter.segment(text)) count += 1;
-    return count;
-  }
 }
