@@ -45,6 +45,8 @@ export const mapCinnoxErrors: AfterResponseMiddleware = (response, z, bundle) =>
     status: response.status,
     content: typeof response.content === 'string' ? response.content : '',
     retryAfter: response.headers.get('retry-after'),
+    method: response.request?.method,
+    url: response.request?.url,
   });
   if (error) throw error;
   return response;

@@ -53,7 +53,7 @@ describe('CINNOX error mapping', () => {
     const error = await fail(400, { code: 6451010, message: 'Too many requests' });
     expect(error.name).toBe('ThrottledError');
     expect(error.delay).toBe(60);
-    expect(error.message).toMatch(/CINNOX code 6451010: Too many requests.*500 requests a minute.*retry in 60 seconds/);
+    expect(error.message).toMatch(/CINNOX code 6451010: Too many requests; at most 500 requests a minute per CINNOX service account\)\. Zapier will retry in 60 seconds\./);
   });
 
   it('HTTP 429 honours Retry-After', async () => {
@@ -85,6 +85,26 @@ describe('CINNOX error mapping', () => {
     expect(error.name).toBe('ThrottledError');
     expect(error.message).toMatch(/CINNOX had a problem/);
     expect(error.message).toMatch(message);
+  });
+
+  it.each([
+    [500, 'Internal Server Error'],
+    [400, { code: 6451001, message: 'Bad response from the service' }],
+  ])('a failed POST (HTTP %i) is not retried: it may have been carried out', async (status, body) => {
+    nock(BASE_URL).post(`${API_ROOT}/sms`).reply(status, body as nock.Body);
+    const error = await failure(() => appTester(async (z: ZObject) => z.request({ url: `${BASE_URL}${API_ROOT}/sms`, method: 'POST', body: { text: 'hi' } }), bundle));
+    expect(error.name).toBe('AppError');
+    expect(error.code).toBe('CinnoxServerError');
+    expect(error.message).toMatch(/CINNOX had a problem .*may or may not have been carried out.*check CINNOX \(was the SMS sent/);
+  });
+
+  it('HTTP 404 without a CINNOX code names the path and is not "no records"', async () => {
+    nock(BASE_URL).get(`${API_ROOT}/access-numbers`).reply(404, { message: 'not here' });
+    const error = await failure(() => appTester(async (z: ZObject) => z.request({ url: `${BASE_URL}${API_ROOT}/access-numbers` }), bundle));
+    expect(error.code).toBe('CinnoxHttp404');
+    expect(error.message).toBe(
+      `CINNOX answered HTTP 404 for GET ${API_ROOT}/access-numbers: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.`,
+    );
   });
 
   it('a body that is not JSON gives the status and the first characters, not a crash', async () => {

@@ -28,10 +28,12 @@ describe('release safety', () => {
 
   it('fails on a branch that drops an output field, an input field or an operation', () => {
     const current = keysOf(App);
-    const kinds = (['triggers', 'creates', 'searches'] as const).filter((k) => Object.keys(current[k]).length > 0);
-    expect(kinds.length).toBeGreaterThan(0);
-    const kind = kinds[0]!;
-    const [opKey, op] = Object.entries(current[kind]).find(([, o]) => o.outputFields.length > 0 && o.inputFields.length > 0) ?? Object.entries(current[kind])[0]!;
+    // An operation with both input and output fields (a create), so every branch below runs.
+    const found = (['creates', 'searches', 'triggers'] as const)
+      .flatMap((k) => Object.entries(current[k]).map(([key, o]) => [k, key, o] as const))
+      .find(([, , o]) => o.outputFields.length > 0 && o.inputFields.length > 0);
+    expect(found).toBeDefined();
+    const [kind, opKey, op] = found!;
 
     const withoutOutput = structuredClone(current);
     const droppedOutput = op.outputFields[0]!;
@@ -42,10 +44,21 @@ describe('release safety', () => {
     delete withoutOperation[kind][opKey];
     expect(removedKeys(current, withoutOperation)).toEqual([`${kind}.${opKey}`]);
 
-    if (op.inputFields.length > 0) {
-      const withoutInput = structuredClone(current);
-      withoutInput[kind][opKey]!.inputFields = op.inputFields.slice(1);
-      expect(removedKeys(current, withoutInput)).toEqual([`${kind}.${opKey}.inputFields.${op.inputFields[0]}`]);
-    }
+    const withoutInput = structuredClone(current);
+    withoutInput[kind][opKey]!.inputFields = op.inputFields.slice(1);
+    expect(removedKeys(current, withoutInput)).toEqual([`${kind}.${opKey}.inputFields.${op.inputFields[0]}`]);
+  });
+
+  it('reports the released output field a branch dropped from a real trigger definition', () => {
+    const trigger = App.triggers!.contact_created as { operation: { outputFields: { key: string }[] } };
+    const branch = {
+      ...App,
+      triggers: {
+        ...App.triggers,
+        contact_created: { ...trigger, operation: { ...trigger.operation, outputFields: trigger.operation.outputFields.filter((f) => f.key !== 'name') } },
+      },
+    };
+    expect(released.keys.triggers.contact_created?.outputFields).toContain('name');
+    expect(removedKeys(released.keys, keysOf(branch))).toEqual(['triggers.contact_created.outputFields.name']);
   });
 });

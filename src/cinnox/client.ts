@@ -201,7 +201,7 @@ export const cinnox = {
     const code = Number((response.data as { code?: unknown } | undefined)?.code);
     if (response.status === 404 || response.status === 405 || code === CINNOX_CODES.methodNotFound) return undefined;
     // Anything else (bad token, rate limit, CINNOX down) is mapped as usual.
-    const error = toZapierError(z, response);
+    const error = toZapierError(z, { ...response, method: 'GET' });
     if (error) throw error;
     return listRecords<EventHookRecord>(response.data);
   },

@@ -3,6 +3,7 @@
  * `toZapierError` for every error response from the connection's Base URL.
  */
 import type { ZObject } from 'zapier-platform-core';
+import { RATE_LIMIT_PER_MINUTE } from './contract';
 
 export const CINNOX_CODES = {
   methodNotFound: 6450001,
@@ -32,7 +33,22 @@ export interface ErrorResponseLike {
   status: number;
   content: string;
   retryAfter: string | null;
+  /** The request's method: a failed POST may still have been carried out, so it is not retried. */
+  method?: string;
+  /** The request's URL (it never carries the token): named when CINNOX does not know the path. */
+  url?: string;
 }
+
+/** Requests that are safe to repeat after a CINNOX-side failure. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+
+const pathOf = (url: string | undefined): string => {
+  try {
+    return url ? new URL(url).pathname : '';
+  } catch {
+    return '';
+  }
+};
 
 function parseBody(content: string): CinnoxErrorBody | undefined {
   try {
@@ -78,7 +94,7 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
     const retry = Number.parseInt(response.retryAfter ?? '', 10);
     const delay = Number.isFinite(retry) && retry > 0 ? retry : DEFAULT_RETRY_SECONDS;
     return new z.errors.ThrottledError(
-      `CINNOX's rate limit was reached (${tag}; at most 500 requests a minute per CINNOX account). Zapier will retry in ${delay} seconds.`,
+      `CINNOX's rate limit was reached (${tag}; at most ${RATE_LIMIT_PER_MINUTE} requests a minute per CINNOX service account). Zapier will retry in ${delay} seconds.`,
       delay,
     );
   }
@@ -89,10 +105,26 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
       status,
     );
   }
-  if (code === CINNOX_CODES.noRecords || (code === undefined && status === 404 && body !== undefined)) {
+  if (code === CINNOX_CODES.noRecords) {
     return new z.errors.Error(`CINNOX found no matching record (${tag}).`, NOT_FOUND_ERROR_CODE, status);
   }
-  if (code === CINNOX_CODES.badServiceResponse || (code === undefined && status >= 500)) {
+  if (code === undefined && status === 404) {
+    // Not "no records": an unknown path (an API assumption that does not hold) or a wrong Base URL.
+    return new z.errors.Error(
+      `CINNOX answered HTTP 404 for ${response.method ?? 'the request to'} ${pathOf(response.url) || 'this path'}: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.${body === undefined && response.content ? ` ("${snippet(response.content)}")` : ''}`,
+      'CinnoxHttp404',
+      status,
+    );
+  }
+  const serverSide = code === CINNOX_CODES.badServiceResponse || (code === undefined && status >= 500);
+  if (serverSide && response.method && !IDEMPOTENT.has(response.method.toUpperCase())) {
+    return new z.errors.Error(
+      `CINNOX had a problem answering this request (${tag}${body === undefined && response.content ? `: "${snippet(response.content)}"` : ''}). It may or may not have been carried out, so Zapier does not repeat it on its own: check CINNOX (was the SMS sent, the contact created, the message posted?) before replaying this step.`,
+      'CinnoxServerError',
+      status,
+    );
+  }
+  if (serverSide) {
     return new z.errors.ThrottledError(
       `CINNOX had a problem answering this request (${tag}${body === undefined && response.content ? `: "${snippet(response.content)}"` : ''}). Zapier will retry in ${SERVER_ERROR_RETRY_SECONDS} seconds; if it keeps failing, check CINNOX's status.`,
       SERVER_ERROR_RETRY_SECONDS,
