@@ -113,8 +113,17 @@ function onlyFields(body, allowed, where = '') {
   if (unknown.length > 0) throw badParameters(`invalid parameter: ${unknown.map((k) => `(${where}${k})`).join(', ')}`);
 }
 
-/** Length as CINNOX would count it: Unicode code points. @param {string} s */
-export const charCount = (s) => [...s].length;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/**
+ * Length as a person counts it (grapheme clusters: 👍🏽 or an accented letter is one), the product's
+ * decision for every limit (issue 3) and how the app counts them (src/schemas/validate.ts countChars).
+ * @param {string} s
+ */
+export const charCount = (s) => {
+  let n = 0;
+  for (const _ of graphemes.segment(s)) n += 1;
+  return n;
+};
 
 /**
  * @param {Record<string, unknown>} body

@@ -1,4 +1,4 @@
-import { countChars, normalizePastDate, normalizePhone, parseInput } from '../src/schemas/validate';
+import { countChars, normalizeCountry, normalizePastDate, normalizePhone, parseInput } from '../src/schemas/validate';
 import { toInputField, type FieldSpec } from '../src/schemas/fields';
 
 const name: FieldSpec = { key: 'first_name', label: 'First Name', helpText: 'First name.', maxChars: 5 };
@@ -6,6 +6,7 @@ const level: FieldSpec = { key: 'level', label: 'Level', helpText: 'Level.', cho
 const phone: FieldSpec = { key: 'phone', label: 'Phone Number', helpText: 'Phone.', format: 'phone' };
 const email: FieldSpec = { key: 'email', label: 'Email Address', helpText: 'Email.', format: 'email', required: true };
 const born: FieldSpec = { key: 'born', label: 'Birth Date', helpText: 'Born.', format: 'past-date' };
+const country: FieldSpec = { key: 'country', label: 'Country', helpText: 'Country.', maxChars: 50, format: 'country' };
 const many: FieldSpec = { key: 'to', label: 'Recipient Number', helpText: 'To.', format: 'phone', list: true };
 
 describe('field specs', () => {
@@ -40,6 +41,39 @@ describe('parseInput', () => {
     expect(normalizePhone('Phone Number', '94667788').error).toBe('Phone Number "94667788" must start with + and the country code, e.g. +85294667788.');
     expect(normalizePhone('Phone Number', '+8521').error).toMatch(/is not (a valid phone number|a phone number)/);
     expect(normalizePhone('Phone Number', '+abc').error).toMatch(/not a phone number|not a valid phone number/);
+  });
+
+  it.each([
+    ['HK', 'HK'],
+    ['jp', 'JP'],
+    [' Hong Kong ', 'HK'],
+    ['HONG KONG SAR CHINA', 'HK'],
+    ['united kingdom', 'GB'],
+    ['uk', 'GB'],
+    ['United States', 'US'],
+    ['united states of america', 'US'],
+    ['Turkey', 'TR'],
+    ['Cote d\'Ivoire', 'CI'],
+    ['St Kitts & Nevis', 'KN'],
+    ['Saint Kitts and Nevis', 'KN'],
+    ['Myanmar (Burma)', 'MM'],
+    ['Kosovo', 'XK'],
+  ])('takes Country %p as the ISO 3166 code %p', (raw, code) => {
+    expect(normalizeCountry('Country', raw)).toEqual({ value: code });
+    expect(parseInput([country], { country: raw })).toEqual({ country: code });
+  });
+
+  it.each(['Hongkong', 'Atlantis', 'XX', 'eu', 'UN', 'ZZ', 'BU', 'Europe', 'H K'])('refuses Country %p, naming the field, the format and the value', (raw) => {
+    expect(normalizeCountry('Country', raw)).toEqual({
+      error: `Country "${raw}" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.`,
+    });
+  });
+
+  it('checks the Country limit before its format, and states both in the help text', () => {
+    expect(() => parseInput([country], { country: 'a'.repeat(51) })).toThrow(/^Nothing was sent to CINNOX\. Country must be at most 50 characters; got 51 /);
+    expect(toInputField(country).helpText).toBe(
+      'Country. At most 50 characters. A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
+    );
   });
 
   it('validates each element of a list field', () => {

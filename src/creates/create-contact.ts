@@ -1,22 +1,17 @@
 /**
  * Create External Contact (§3.2): validated input → CINNOX body; only the fields the Zap builder filled
- * are sent, so CINNOX applies its own defaults (Level Primary, Type Lead) to the rest.
+ * are sent, so CINNOX applies its own defaults (Level Primary, Type Lead) to the rest. A First Name or a
+ * Last Name is needed (CINNOX: "firstName or lastName is required"), so an empty contact is refused too,
+ * before any request.
  */
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { validateInput, toInputFields } from '../schemas';
-import { CONTACT_FIELDS, socialTypeRule } from '../schemas/contact';
+import { CONTACT_FIELDS, nameRequiredRule, socialTypeRule } from '../schemas/contact';
 import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../schemas/contact-map';
-import type { Parsed } from '../schemas/validate';
-
-/** An empty contact is refused before any request (in a Find or Create step too). */
-const somethingToCreate = (parsed: Parsed): string | undefined =>
-  Object.keys(toContactBody(contactValues(parsed))).length === 0
-    ? 'Nothing to create: fill at least one field (a Phone Type, Email Type or Social Messaging Type counts only with its Phone Number, Email Address or Social Messaging Name/ID).'
-    : undefined;
 
 const perform = async (z: ZObject, bundle: Bundle) => {
-  const parsed = await validateInput(z, CONTACT_FIELDS, bundle.inputData, [socialTypeRule, somethingToCreate]);
+  const parsed = await validateInput(z, CONTACT_FIELDS, bundle.inputData, [nameRequiredRule, socialTypeRule]);
   const values = contactValues(parsed);
   const response = await cinnox.createContact(z, bundle, toContactBody(values));
   return contactWriteResult(values, response?.id === undefined || response.id === null ? null : String(response.id));
@@ -27,7 +22,7 @@ export default defineCreate({
   noun: 'External Contact',
   display: {
     label: 'Create External Contact',
-    description: 'Creates an external contact in CINNOX (custom fields are not supported).',
+    description: 'Creates an external contact in CINNOX: a First Name or a Last Name is required (custom fields are not supported).',
   },
   operation: {
     inputFields: toInputFields(CONTACT_FIELDS),

@@ -2,7 +2,8 @@
  * External contacts, both directions:
  * - validated input (src/schemas/contact.ts) → the CINNOX create / update body (contract.ts ContactBody, A9)
  *   and the create / update result (the spec's snake_case keys with the values sent, plus `id`);
- * - a CINNOX contact list record (§3.1) → the Find External Contact result (the spec's camelCase keys).
+ * - a CINNOX contact list record (§3.1) → the Find External Contact result (the spec's camelCase keys),
+ *   phone numbers with their "+" back.
  */
 import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord, type SocialMessagingType } from '../cinnox/contract';
 import { CONTACT_FIELDS, DEFAULT_EMAIL_TYPE, DEFAULT_PHONE_TYPE } from './contact';
@@ -138,6 +139,14 @@ const text = (value: unknown): Scalar => {
   if (value === undefined || value === null || value === '') return null;
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 };
+/**
+ * A phone number of a record: CINNOX returns them as JSON numbers (85294667788), which lose the "+" of
+ * "+ country code and number" (§3.1); digits only, 8 to 15 of them, get it back. Other values are kept as they are.
+ */
+const phoneText = (value: unknown): Scalar => {
+  const t = text(value);
+  return t !== null && /^\d{8,15}$/.test(t) ? `+${t}` : t;
+};
 const textOrList = (value: unknown): string | string[] | null =>
   Array.isArray(value) ? value.map((v) => text(v) ?? '').filter(Boolean) : text(value);
 
@@ -151,15 +160,15 @@ export function toFoundContact(record: ContactRecord): FoundContact {
     id: String(record.id),
     firstName: text(record.firstName),
     lastName: text(record.lastName),
-    mobilePhone: text(record.mobilePhone),
-    workPhone: text(record.workPhone),
-    homePhone: text(record.homePhone),
-    otherPhone: text(record.otherPhone),
+    mobilePhone: phoneText(record.mobilePhone),
+    workPhone: phoneText(record.workPhone),
+    homePhone: phoneText(record.homePhone),
+    otherPhone: phoneText(record.otherPhone),
     email: text(record.email),
     personalEmail: text(record.personalEmail),
     otherEmail: text(record.otherEmail),
     facebook: text(record.facebook),
-    whatsApp: text(record.whatsApp),
+    whatsApp: phoneText(record.whatsApp),
     weChat: text(record.weChat),
     line: text(record.line),
     twitter: text(record.twitter),
@@ -236,7 +245,7 @@ export const FOUND_CONTACT_SAMPLE: FoundContact = {
   id: '6f1c2d3e4a5b6c7d8e9f0a1b',
   firstName: 'Ann',
   lastName: 'Lee',
-  mobilePhone: '85294667788',
+  mobilePhone: '+85294667788',
   workPhone: null,
   homePhone: null,
   otherPhone: null,
@@ -244,7 +253,7 @@ export const FOUND_CONTACT_SAMPLE: FoundContact = {
   personalEmail: null,
   otherEmail: null,
   facebook: null,
-  whatsApp: '85294667788',
+  whatsApp: '+85294667788',
   weChat: null,
   line: null,
   twitter: null,

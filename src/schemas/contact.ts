@@ -30,8 +30,8 @@ export const DEFAULT_EMAIL_TYPE = 'Work';
 
 /** The contact fields in the Zap editor's order; keys are also the create / update output keys. */
 export const CONTACT_FIELDS: readonly FieldSpec[] = [
-  { key: 'first_name', label: 'First Name', helpText: 'First name of the external contact.', maxChars: 50 },
-  { key: 'last_name', label: 'Last Name', helpText: 'Last name of the external contact.', maxChars: 50 },
+  { key: 'first_name', label: 'First Name', helpText: 'First name of the external contact; a new contact needs a First Name or a Last Name.', maxChars: 50 },
+  { key: 'last_name', label: 'Last Name', helpText: 'Last name of the external contact; a new contact needs a First Name or a Last Name.', maxChars: 50 },
   { key: 'level', label: 'Level', helpText: 'Level of the external contact.', choices: choicesOf(CONTACT_LEVELS) },
   { key: 'type', label: 'Type', helpText: 'Type of the external contact.', choices: choicesOf(CONTACT_TYPES) },
   {
@@ -63,7 +63,7 @@ export const CONTACT_FIELDS: readonly FieldSpec[] = [
   { key: 'street', label: 'Street', helpText: 'Street of the address.', maxChars: 50 },
   { key: 'city', label: 'City', helpText: 'City of the address.', maxChars: 50 },
   { key: 'state', label: 'State', helpText: 'State of the address.', maxChars: 50 },
-  { key: 'country', label: 'Country', helpText: "Country of the address; CINNOX's reference asks for the two-letter code, e.g. HK.", maxChars: 50 },
+  { key: 'country', label: 'Country', helpText: 'Country of the address.', maxChars: 50, format: 'country' },
   {
     key: 'social_messaging_type',
     label: 'Social Messaging Type',
@@ -86,7 +86,18 @@ export const CONTACT_ID_FIELD: FieldSpec = {
   required: true,
   search: 'find_contact.id',
 };
-export const UPDATE_CONTACT_FIELDS: readonly FieldSpec[] = [CONTACT_ID_FIELD, ...CONTACT_FIELDS];
+/**
+ * A17: CINNOX does not document whether one phones / emails entry in an update is added to the contact's
+ * stored ones or replaces them; the update's help text says so.
+ */
+const UPDATE_HELP_NOTES: Readonly<Record<string, string>> = {
+  phone_number: "CINNOX may replace the contact's stored numbers of this type with this one.",
+  email_address: "CINNOX may replace the contact's stored addresses of this type with this one.",
+};
+export const UPDATE_CONTACT_FIELDS: readonly FieldSpec[] = [
+  CONTACT_ID_FIELD,
+  ...CONTACT_FIELDS.map((f) => (UPDATE_HELP_NOTES[f.key] ? { ...f, helpText: `${f.helpText} ${UPDATE_HELP_NOTES[f.key]}` } : f)),
+];
 
 /** Find External Contact. */
 export const FULL_NAME_FIELD: FieldSpec = {
@@ -99,6 +110,12 @@ export const FULL_NAME_FIELD: FieldSpec = {
 export const FIND_CONTACT_FIELDS: readonly FieldSpec[] = [FULL_NAME_FIELD];
 
 const labelOf = (key: string): string => CONTACT_FIELDS.find((f) => f.key === key)?.label ?? key;
+
+/** Cross-field rule of Create External Contact: CINNOX needs a first or a last name ("firstName or lastName is required"). */
+export const nameRequiredRule = (parsed: Parsed): string | undefined =>
+  parsed.first_name === undefined && parsed.last_name === undefined
+    ? `Fill a ${labelOf('first_name')} or a ${labelOf('last_name')}: CINNOX needs at least one of them to create a contact.`
+    : undefined;
 
 /** Cross-field rule: a Social Messaging Name/ID cannot be sent without its type. */
 export const socialTypeRule = (parsed: Parsed): string | undefined =>

@@ -12,7 +12,9 @@ export type FieldFormat =
   /** An e-mail address. */
   | 'email'
   /** A calendar date, not in the future: dd/mm/yyyy or ISO (2024-05-31, 2024-05-31T00:00:00Z); sent as dd/mm/yyyy. */
-  | 'past-date';
+  | 'past-date'
+  /** A country: ISO 3166 two-letter code (any case) or English country / region name; sent as the upper-case code. */
+  | 'country';
 
 export interface FieldSpec {
   key: string;
@@ -45,6 +47,7 @@ const FORMAT_HELP: Record<FieldFormat, string> = {
   phone: 'Format: + country code and number, e.g. +85294667788.',
   email: 'An e-mail address, e.g. ann@example.com.',
   'past-date': 'Format: dd/mm/yyyy (ISO dates such as 2024-05-31 are accepted too); not in the future.',
+  country: 'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
 };
 
 export function describeLimits(spec: FieldSpec): string {

@@ -4,6 +4,9 @@
  * imported here only, and this module is loaded lazily by the operations that need it.
  */
 import * as z from 'zod/mini';
+// /min metadata: a number is checked against its country's lengths and overall pattern, not per number type,
+// so a few unassigned ranges pass (+85299999999). /max would refuse them but adds 20.4 KB gzipped
+// (dist/validate.js 40,456 → 61,314 bytes gzip), more than the deployable zip's size budget leaves.
 import { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js/min';
 import type { FieldSpec } from './fields';
 
@@ -37,6 +40,73 @@ export function normalizePhone(label: string, raw: string): { value?: string; er
   } catch {
     return { error: `${label} ${preview(raw)} is not a phone number; enter + country code and number, e.g. ${PHONE_EXAMPLE}.` };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Countries: CINNOX's reference (§3.2) asks for the ISO 3166 two-letter code
+// ---------------------------------------------------------------------------------------------
+
+/** Two-letter region codes Intl knows that are no country or territory. */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+/** Common English names Intl's display names do not give (older or longer forms). */
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
+  usa: 'US',
+  'united states of america': 'US',
+  'great britain': 'GB',
+  turkey: 'TR',
+  'czech republic': 'CZ',
+  macau: 'MO',
+  'ivory coast': 'CI',
+  swaziland: 'SZ',
+  burma: 'MM',
+  'viet nam': 'VN',
+  'russian federation': 'RU',
+  'cabo verde': 'CV',
+};
+
+/** A country name as it is looked up: no case, accents, punctuation or "&" vs "and" / "St." vs "Saint" differences. */
+const countryKey = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\bst\b/g, 'saint');
+
+let countryIndex: { codes: Set<string>; byName: Map<string, string> } | undefined;
+
+/** The valid codes and the English names → code map, from Intl (built on first use). */
+function countries(): NonNullable<typeof countryIndex> {
+  if (countryIndex) return countryIndex;
+  const names = (['long', 'short'] as const).map((style) => new Intl.DisplayNames(['en'], { type: 'region', style, fallback: 'none' }));
+  const codes = new Set<string>();
+  const byName = new Map<string, string>();
+  for (let a = 65; a <= 90; a += 1) {
+    for (let b = 65; b <= 90; b += 1) {
+      const code = String.fromCharCode(a, b);
+      // Intl also names retired codes (UK, BU, …): only the canonical one of each region counts.
+      if (NOT_COUNTRIES.has(code) || new Intl.Locale(`und-${code}`).region !== code) continue;
+      const found = names.map((n) => n.of(code)).filter((n): n is string => n !== undefined);
+      if (found.length === 0) continue;
+      codes.add(code);
+      for (const name of found) if (!byName.has(countryKey(name))) byName.set(countryKey(name), code);
+    }
+  }
+  for (const [name, code] of Object.entries(COUNTRY_ALIASES)) if (codes.has(code) && !byName.has(name)) byName.set(name, code);
+  countryIndex = { codes, byName };
+  return countryIndex;
+}
+
+/** Two-letter code (any case) or English country / region name → the ISO 3166 two-letter code, or an error message. */
+export function normalizeCountry(label: string, raw: string): { value?: string; error?: string } {
+  const text = raw.trim();
+  const { codes, byName } = countries();
+  const code = /^[a-z]{2}$/i.test(text) && codes.has(text.toUpperCase()) ? text.toUpperCase() : byName.get(countryKey(text));
+  if (code) return { value: code };
+  return { error: `${label} ${preview(raw)} is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.` };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -104,8 +174,9 @@ function checkOne(spec: FieldSpec, raw: unknown, ctx: { issues: string[] }): unk
     ctx.issues.push(`${spec.label} ${preview(text)} is not an e-mail address (e.g. ann@example.com).`);
     return undefined;
   }
-  if (spec.format === 'phone' || spec.format === 'past-date') {
-    const result = spec.format === 'phone' ? normalizePhone(spec.label, text) : normalizePastDate(spec.label, text);
+  if (spec.format === 'phone' || spec.format === 'past-date' || spec.format === 'country') {
+    const normalize = { phone: normalizePhone, 'past-date': normalizePastDate, country: normalizeCountry }[spec.format];
+    const result = normalize(spec.label, text);
     if (result.error) ctx.issues.push(result.error);
     return result.value;
   }

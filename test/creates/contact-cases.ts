@@ -4,7 +4,10 @@
  */
 import type { DataMatcherMap } from 'nock';
 
-/** [input key, label, limit, CINNOX body carrying value v]. */
+/**
+ * [input key, label, limit, CINNOX body carrying value v]. Country (also at most 50 characters) is tested on
+ * its own: only a code or a country name passes it, so no value of any length can be checked at the limit.
+ */
 export const LIMITS: [string, string, number, (v: string) => DataMatcherMap][] = [
   ['first_name', 'First Name', 50, (v) => ({ firstName: v })],
   ['last_name', 'Last Name', 50, (v) => ({ lastName: v })],
@@ -16,13 +19,25 @@ export const LIMITS: [string, string, number, (v: string) => DataMatcherMap][] =
   ['street', 'Street', 50, (v) => ({ addresses: { street: v } })],
   ['city', 'City', 50, (v) => ({ addresses: { city: v } })],
   ['state', 'State', 50, (v) => ({ addresses: { state: v } })],
-  ['country', 'Country', 50, (v) => ({ addresses: { country: v } })],
   ['social_messaging_name_id', 'Social Messaging Name/ID', 100, (v) => ({ socialContacts: [{ key: 'line', value: v }] })],
 ];
 
 /** Extra input a limit case needs to be valid on its own. */
 export const companion = (key: string): Record<string, string> =>
   key === 'social_messaging_name_id' ? { social_messaging_type: 'LINE' } : {};
+
+/** Country inputs and the code CINNOX gets for each. */
+export const COUNTRIES: [string, string][] = [
+  ['HK', 'HK'],
+  ['hk', 'HK'],
+  ['  Hong Kong ', 'HK'],
+  ['united kingdom', 'GB'],
+  ['UK', 'GB'],
+  ['Côte d’Ivoire', 'CI'],
+  ['Bosnia and Herzegovina', 'BA'],
+  ['Saint Lucia', 'LC'],
+  ['USA', 'US'],
+];
 
 /** What validate.ts shows of a long value: its first 40 characters and an ellipsis. */
 export const shown = (text: string): string => (text.length > 40 ? `"${text.slice(0, 40)}…"` : `"${text}"`);
@@ -36,6 +51,9 @@ export const BAD_INPUT: [string, Record<string, unknown>, string][] = [
   ['a date that is not a date', { birth_date: 'May 1990' }, 'Birth Date "May 1990" is not a date; use dd/mm/yyyy, e.g. 31/05/1990.'],
   ['a date not in the calendar', { birth_date: '30/02/1990' }, 'Birth Date "30/02/1990" is not a real calendar date.'],
   ['a date in the future', { birth_date: '01/01/2999' }, 'Birth Date "01/01/2999" is in the future.'],
+  ['an unknown country', { country: 'Atlantis' }, 'Country "Atlantis" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.'],
+  ['a two-letter code no country has', { country: 'xx' }, 'Country "xx" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.'],
+  ['a region code that is no country', { country: 'EU' }, 'Country "EU" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.'],
   ['a level outside its list', { level: 'Gold' }, 'Level must be one of Primary, Secondary, Tertiary; got "Gold".'],
   ['a type outside its list', { type: 'Partner' }, 'Type must be one of Lead, Prospect, Customer, Others; got "Partner".'],
   ['a phone type outside its list', { phone_type: 'Personal', phone_number: '+85294667788' }, 'Phone Type must be one of Mobile, Work, Home, Other; got "Personal".'],

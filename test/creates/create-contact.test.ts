@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
-import { BAD_INPUT, LIMITS, SOCIAL_KEYS, WRITE_KEYS, companion, resultWith, shown } from './contact-cases';
+import { BAD_INPUT, COUNTRIES, LIMITS, SOCIAL_KEYS, WRITE_KEYS, companion, resultWith, shown } from './contact-cases';
 
 const CREATE = `${API_ROOT}/management/create_externalcontact`;
 const create = App.creates!.create_contact!;
@@ -96,24 +96,28 @@ describe('create_contact', () => {
   });
 
   it.each(SOCIAL_KEYS)('sends social messaging type %p as socialContacts key %p', async (type, key) => {
-    const scope = nock(BASE_URL).post(CREATE, { socialContacts: [{ key, value: 'ann.lee' }] }).reply(200, { code: 0, id: 'c3' });
-    const result = await run({ social_messaging_type: type, social_messaging_name_id: 'ann.lee' });
+    const scope = nock(BASE_URL).post(CREATE, { firstName: 'Ann', socialContacts: [{ key, value: 'ann.lee' }] }).reply(200, { code: 0, id: 'c3' });
+    const result = await run({ first_name: 'Ann', social_messaging_type: type, social_messaging_name_id: 'ann.lee' });
     scope.done();
     expect(result).toMatchObject({ social_messaging_type: type, social_messaging_name_id: 'ann.lee' });
   });
 
+  /** A contact needs a name: the cases of other fields bring a First Name along. */
+  const named = (key: string) => (key === 'first_name' || key === 'last_name' ? {} : { first_name: 'Ann' });
+  const namedBody = (key: string) => (key === 'first_name' || key === 'last_name' ? {} : { firstName: 'Ann' });
+
   describe.each(LIMITS)('%s (%s) at most %i characters', (key, label, limit, body) => {
     it('passes at the limit (an emoji counts as one character)', async () => {
       const value = `${'a'.repeat(limit - 1)}👍🏽`;
-      const scope = nock(BASE_URL).post(CREATE, body(value)).reply(200, { code: 0, id: 'c4' });
-      const result = await run({ [key]: value, ...companion(key) });
+      const scope = nock(BASE_URL).post(CREATE, { ...namedBody(key), ...body(value) }).reply(200, { code: 0, id: 'c4' });
+      const result = await run({ ...named(key), [key]: value, ...companion(key) });
       scope.done();
       expect(result[key]).toBe(value);
     });
 
     it('fails one past the limit, naming the field, before any request', async () => {
       const value = 'a'.repeat(limit + 1);
-      const error = await failure(() => run({ [key]: value, ...companion(key) }));
+      const error = await failure(() => run({ ...named(key), [key]: value, ...companion(key) }));
       expect(error.code).toBe('InvalidInput');
       expect(error.message).toBe(`Nothing was sent to CINNOX. ${label} must be at most ${limit} characters; got ${limit + 1} (${shown(value)}).`);
     });
@@ -131,11 +135,28 @@ describe('create_contact', () => {
     );
   });
 
-  it('refuses an empty contact before any request', async () => {
-    const error = await failure(() => run({ first_name: ' ', phone_type: 'Mobile' }));
-    expect(error.message).toBe(
-      'Nothing was sent to CINNOX. Nothing to create: fill at least one field (a Phone Type, Email Type or Social Messaging Type counts only with its Phone Number, Email Address or Social Messaging Name/ID).',
-    );
+  it.each([
+    ['an empty contact', { first_name: ' ', phone_type: 'Mobile' }],
+    ['a contact without a name', { phone_number: '+85294667788', email_address: 'ann@example.com', company: 'Example Ltd' }],
+  ])('refuses %s before any request: a First Name or a Last Name is required', async (_case, input) => {
+    const error = await failure(() => run(input));
+    expect(error).toMatchObject({
+      code: 'InvalidInput',
+      message: 'Nothing was sent to CINNOX. Fill a First Name or a Last Name: CINNOX needs at least one of them to create a contact.',
+    });
+  });
+
+  it.each(COUNTRIES)('sends Country %p as the ISO 3166 code %p', async (country, code) => {
+    const scope = nock(BASE_URL).post(CREATE, { firstName: 'Ann', addresses: { city: 'Somewhere', country: code } }).reply(200, { code: 0, id: 'c5' });
+    const result = await run({ first_name: 'Ann', city: 'Somewhere', country });
+    scope.done();
+    expect(result).toEqual(resultWith({ id: 'c5', first_name: 'Ann', city: 'Somewhere', country: code }));
+  });
+
+  it('refuses a Country over 50 characters by its limit, before any request', async () => {
+    const value = 'a'.repeat(51);
+    const error = await failure(() => run({ first_name: 'Ann', country: value }));
+    expect(error.message).toBe(`Nothing was sent to CINNOX. Country must be at most 50 characters; got 51 (${shown(value)}).`);
   });
 
   it('passes on CINNOX refusing the parameters', async () => {
@@ -150,7 +171,12 @@ describe('create_contact', () => {
     expect(fields.map((f) => f.key)).toEqual(WRITE_KEYS);
     expect(fields.every((f) => f.required === false)).toBe(true);
     const field = (key: string) => fields.find((f) => f.key === key)!;
-    expect(field('first_name').helpText).toBe('First name of the external contact. At most 50 characters.');
+    expect(field('first_name').helpText).toBe('First name of the external contact; a new contact needs a First Name or a Last Name. At most 50 characters.');
+    expect(field('last_name').helpText).toBe('Last name of the external contact; a new contact needs a First Name or a Last Name. At most 50 characters.');
+    expect(field('country').helpText).toBe(
+      'Country of the address. At most 50 characters. A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
+    );
+    expect(field('phone_number').helpText).not.toContain('replace');
     expect(field('zip_code').helpText).toContain('At most 10 characters.');
     expect(field('phone_number').helpText).toContain('Format: + country code and number, e.g. +85294667788.');
     expect(field('birth_date').helpText).toContain('Format: dd/mm/yyyy');

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
-import { BAD_INPUT, LIMITS, WRITE_KEYS, companion, resultWith, shown } from './contact-cases';
+import { BAD_INPUT, COUNTRIES, LIMITS, WRITE_KEYS, companion, resultWith, shown } from './contact-cases';
 
 const updatePath = (id: string) => `${API_ROOT}/management/update_externalcontact/${id}`;
 const update = App.creates!.update_contact!;
@@ -122,6 +122,19 @@ describe('update_contact', () => {
     });
   });
 
+  it.each(COUNTRIES.slice(0, 4))('sends Country %p as the ISO 3166 code %p', async (country, code) => {
+    const scope = nock(BASE_URL).put(updatePath('c4'), { addresses: { country: code } }).reply(200, { code: 0, id: 'c4' });
+    const result = await run({ contact_id: 'c4', country });
+    scope.done();
+    expect(result).toEqual({ contact_id: 'c4', ...resultWith({ id: 'c4', country: code }) });
+  });
+
+  it('needs no name: a patch of one field is sent as it is', async () => {
+    const scope = nock(BASE_URL).put(updatePath('c5'), { jobTitle: 'CEO' }).reply(200, { code: 0, id: 'c5' });
+    await expect(run({ contact_id: 'c5', job_title: 'CEO' })).resolves.toMatchObject({ id: 'c5', job_title: 'CEO', first_name: null, last_name: null });
+    scope.done();
+  });
+
   it.each(BAD_INPUT)('refuses %s before any request', async (_case, input, message) => {
     const error = await failure(() => run({ contact_id: 'c1', ...input }));
     expect(error).toMatchObject({ name: 'AppError', code: 'InvalidInput', message: `Nothing was sent to CINNOX. ${message}` });
@@ -135,14 +148,25 @@ describe('update_contact', () => {
   });
 
   it('declares a required, search-powered External Contact ID and then the create fields, all optional', () => {
-    const fields = update.operation.inputFields as { key: string; label: string; required: boolean; search?: string; choices?: Record<string, string> }[];
+    const fields = update.operation.inputFields as { key: string; label: string; helpText: string; required: boolean; search?: string; choices?: Record<string, string> }[];
     expect(fields[0]).toMatchObject({ key: 'contact_id', label: 'External Contact ID', required: true, search: 'find_contact.id' });
     expect(fields.slice(1).map((f) => f.key)).toEqual(WRITE_KEYS);
     expect(fields.slice(1).every((f) => !f.required)).toBe(true);
     // The spec's Update table swaps these two lists; the Create lists are used.
     expect(Object.keys(fields.find((f) => f.key === 'phone_type')!.choices!)).toEqual(['Mobile', 'Work', 'Home', 'Other']);
     expect(Object.keys(fields.find((f) => f.key === 'email_type')!.choices!)).toEqual(['Work', 'Personal', 'Other']);
-    expect(fields.slice(1)).toEqual(App.creates!.create_contact!.operation.inputFields);
+    // The same fields as Create, except that Phone Number and Email Address say CINNOX may replace the stored ones (A17).
+    const createFields = App.creates!.create_contact!.operation.inputFields as { key: string; helpText: string }[];
+    const differs = fields.slice(1).filter((f, i) => JSON.stringify(f) !== JSON.stringify(createFields[i]));
+    expect(differs.map((f) => f.key)).toEqual(['phone_number', 'email_address']);
+    const help = (key: string) => fields.find((f) => f.key === key)!.helpText;
+    expect(help('phone_number')).toBe(
+      "Phone number of the external contact (one number). CINNOX may replace the contact's stored numbers of this type with this one. Format: + country code and number, e.g. +85294667788.",
+    );
+    expect(help('email_address')).toBe(
+      "Email address of the external contact (one address). CINNOX may replace the contact's stored addresses of this type with this one. An e-mail address, e.g. ann@example.com.",
+    );
+    expect(fields.slice(1).map((f) => ({ ...f, helpText: undefined }))).toEqual(createFields.map((f) => ({ ...f, helpText: undefined })));
   });
 
   it('labels every sample key in outputFields', () => {

@@ -61,7 +61,7 @@ describe('the contactDetails hydrator', () => {
       id: 'c-1',
       firstName: 'Ann',
       lastName: 'Lee',
-      mobilePhone: '85294667788',
+      mobilePhone: '+85294667788',
       email: 'ann@example.com',
       companyName: 'Example Ltd',
       addresses: { street: '1 Road', city: 'Hong Kong', state: null, zipcode: null, country: 'HK' },

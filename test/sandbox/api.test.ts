@@ -131,6 +131,16 @@ describe('error contract', () => {
     expect(state.events).toEqual([]);
   });
 
+  it('counts the contact limits as a person does, like the app: 49 letters and 👍🏽 are 50 characters', async () => {
+    const thumb = '👍🏽'; // two code points, four UTF-16 units, one character
+    const body = { firstName: `${'a'.repeat(49)}${thumb}`, company: `${'é'.repeat(99)}${thumb}`, addresses: { zipcode: `${'1'.repeat(9)}${thumb}` } };
+    await expect(sandbox.api('POST', CONTACT_CREATE_PATH, { body })).resolves.toMatchObject({ status: 200, data: { code: 0 } });
+    await expect(sandbox.api('POST', CONTACT_CREATE_PATH, { body: { ...body, firstName: `${'a'.repeat(50)}${thumb}` } })).resolves.toEqual(
+      bad('firstName exceeds maximum length 50'),
+    );
+    expect((await sandbox.admin('GET', '/state')).contacts).toHaveLength(3);
+  });
+
   it('6451000 for an update with no field; 6451011 for an unknown contact id', async () => {
     await expect(sandbox.api('PUT', contactUpdatePath('64f000000000000000000001'), { body: {} })).resolves.toEqual(bad('nothing to update: the request body has no field'));
     await expect(sandbox.api('PUT', contactUpdatePath('nobody'), { body: { jobTitle: 'CEO' } })).resolves.toEqual({ status: 400, data: { code: 6451011, message: 'No records found' } });

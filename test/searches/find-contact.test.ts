@@ -29,12 +29,12 @@ describe('find_contact', () => {
         id: 'c1',
         firstName: 'Ann',
         lastName: 'Lee',
-        mobilePhone: '85294667788',
-        workPhone: '85223456789',
+        mobilePhone: '+85294667788',
+        workPhone: '+85223456789',
         email: 'ann.lee@example.com',
         personalEmail: 'ann@example.net',
         facebook: 'ann.lee.fb',
-        whatsApp: '85294667788',
+        whatsApp: '+85294667788',
         woztellInstagram: 'ann_insta',
         companyName: 'Example Ltd',
         department: 'Procurement',
@@ -63,6 +63,21 @@ describe('find_contact', () => {
     const result = await run({ full_name: 'bo wu' });
     scope.done();
     expect(result).toEqual([{ ...EMPTY, id: 'c1', firstName: 'Bo', lastName: 'Wu', addresses: { ...EMPTY.addresses, city: 'Taipei' }, ownerID: 's9', slavecontacts: 'c2' }]);
+  });
+
+  it('gives phone numbers CINNOX returns as bare digits their "+" back, and leaves other values as they are', async () => {
+    const scope = byName('Cy Ho').reply(200, [
+      { id: 'c1', firstName: 'Cy', lastName: 'Ho', mobilePhone: 14155552671, workPhone: '85223456789', homePhone: '+85223456780', otherPhone: 1234567, whatsApp: '1234567890123456' },
+      { id: 'c2', firstName: 'Cy', lastName: 'Ho', mobilePhone: '852 9466 7788', workPhone: 'ext. 12', homePhone: '', otherPhone: 12345678, whatsApp: 123456789012345 },
+    ]);
+    const result = await run({ full_name: 'Cy Ho' });
+    scope.done();
+    const phones = ({ mobilePhone, workPhone, homePhone, otherPhone, whatsApp }: Record<string, unknown>) => ({ mobilePhone, workPhone, homePhone, otherPhone, whatsApp });
+    expect(result.map(phones)).toEqual([
+      // 7 and 16 digits are no E.164 number: kept.
+      { mobilePhone: '+14155552671', workPhone: '+85223456789', homePhone: '+85223456780', otherPhone: '1234567', whatsApp: '1234567890123456' },
+      { mobilePhone: '852 9466 7788', workPhone: 'ext. 12', homePhone: null, otherPhone: '+12345678', whatsApp: '+123456789012345' },
+    ]);
   });
 
   it('returns [] when CINNOX only has looser matches', async () => {
