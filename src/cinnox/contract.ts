@@ -142,6 +142,26 @@ export const EVENT_STATUS = {
 } as const;
 
 /**
+ * A18 The enquiry event's `eid` ("Record ID of the enquiry", §2.5) is the Enquiry Details record id
+ * (§2.1 `_id`; `id` in the docs), not its `inquiry` ID: the enquiry triggers' performList reads the
+ * record id under these keys, in this order, and nothing else.
+ */
+export const ENQUIRY_RECORD_ID_KEYS = ['_id', 'id'] as const;
+
+/**
+ * A19 The Enquiry Details statuses (§2.1: "ongoing", "followed-up", "missed", "closed") that match each
+ * enquiry event status (§2.5), for the enquiry triggers' performList: Opened → ongoing; Handling → ongoing
+ * or followed-up (a staff member has taken up the enquiry, or followed up a missed one); Closed → closed;
+ * Missed → missed. Opened and Handling may therefore list the same ongoing enquiry.
+ */
+export const ENQUIRY_RECORD_STATUSES: Readonly<Record<string, readonly string[]>> = {
+  [EVENT_STATUS.enquiryOpened]: ['ongoing'],
+  [EVENT_STATUS.enquiryHandling]: ['ongoing', 'followed-up'],
+  [EVENT_STATUS.enquiryClosed]: ['closed'],
+  [EVENT_STATUS.enquiryMissed]: ['missed'],
+};
+
+/**
  * A13 Get Event Hook List (§1.7): `GET /event-hooks` answering `{code, result: [{name, enabled, url, updatedAt}]}`.
  * When CINNOX answers 404 or 6450001 (method not found) the app cannot read subscriptions and says so.
  */

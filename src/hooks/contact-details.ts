@@ -40,3 +40,18 @@ export const CONTACT_DETAIL_FIELDS: readonly [{ readonly key: 'details'; readonl
 
 /** What the sample shows under `details` (what the hydrator returns for a typical contact). */
 export const CONTACT_DETAILS_SAMPLE: ContactDetails = FOUND_CONTACT_SAMPLE;
+
+/**
+ * A contact trigger sample's event keys, about the contact of CONTACT_DETAILS_SAMPLE: its contactId (and the
+ * event id built on it) and name are that contact's, so the sample's `details` belong to its contactId.
+ */
+export function contactEventSample<const S extends string>(status: S) {
+  const contact = CONTACT_DETAILS_SAMPLE;
+  return {
+    id: `${contact.id}:${status}:2024-05-31T08:15:00.000Z`,
+    status,
+    name: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
+    contactId: contact.id,
+    serviceId: 'svc-1a2b3c',
+  };
+}

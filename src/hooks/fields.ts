@@ -18,10 +18,14 @@ export const OWNER_TRANSFER_FIELDS = [
   { key: 'toOwnerID', label: 'New Owner ID' },
 ] as const;
 
+/**
+ * Enquiry triggers. `enquiryID` (the spec's key) is the enquiry's record id: the event's `eid` (A18), which
+ * Find Enquiry shows as "Record ID (_id)", not its "Enquiry ID (inquiry)".
+ */
 export const ENQUIRY_FIELDS = [
   { key: 'id', label: 'Event ID' },
   { key: 'status', label: 'Status' },
-  { key: 'enquiryID', label: 'Enquiry ID' },
+  { key: 'enquiryID', label: 'Enquiry Record ID' },
   { key: 'displayCaseNumber', label: 'Display Case Number' },
   { key: 'type', label: 'Enquiry Type' },
   { key: 'channel', label: 'Channel' },

@@ -7,9 +7,10 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { SUBSCRIPTIONS, type EventGroup, type SubscriptionName } from '../cinnox/contract';
+import { ENQUIRY_RECORD_ID_KEYS, ENQUIRY_RECORD_STATUSES, SUBSCRIPTIONS, type EnquiryRecord, type EventGroup, type SubscriptionName } from '../cinnox/contract';
+import { isoDateTime } from '../searches/iso-date';
 import { contactDetails } from './contact-details';
-import { fingerprint, folded, isoDate, phone, pick, text, type Raw } from './payload';
+import { fingerprint, folded, phone, pick, text, type Raw } from './payload';
 
 export type Item = Record<string, unknown>;
 
@@ -28,9 +29,17 @@ export interface GroupSpec {
   /** The event's status, as compared with a trigger's status. */
   statusOf(event: Raw): string;
   normalize(event: Raw, ctx: NormalizeContext): Item;
-  /** A few recent CINNOX records as events of `status`, for performList. */
+  /** A few (at most LIST_SAMPLE_SIZE) recent CINNOX records as events of `status`, for performList. */
   recent(z: ZObject, bundle: Bundle, status: string): Promise<Raw[]>;
 }
+
+/** How many records performList shows. */
+export const LIST_SAMPLE_SIZE = 3;
+/** How many recent enquiries performList reads to find LIST_SAMPLE_SIZE in the trigger's status. */
+export const ENQUIRY_LIST_FETCH = 20;
+
+/** A date as ISO 8601 in UTC, '' when absent or unreadable (one reader for the app: src/searches/iso-date.ts). */
+const isoDate = (value: unknown): string => isoDateTime(value) ?? '';
 
 /** An id unique per event: the record's id (else a fingerprint), the status, and the event's time (else the receipt time). */
 function eventIdOf(event: Raw, recordId: string, status: string, time: string): string {
@@ -68,7 +77,7 @@ const contact: GroupSpec = {
     };
   },
   async recent(z, bundle, status) {
-    const records = await cinnox.listContacts(z, bundle, { offset: 0, limit: 3 });
+    const records = await cinnox.listContacts(z, bundle, { offset: 0, limit: LIST_SAMPLE_SIZE });
     return records.map((r) => ({
       status,
       id: r.id,
@@ -84,7 +93,8 @@ const enquiry: GroupSpec = {
   accepts: () => true,
   statusOf,
   normalize(event, ctx) {
-    const enquiryID = text(pick(event, 'enquiryID', 'eid', 'inquiryID', 'inquiry'));
+    // The record id (A18): §2.5's `eid`, the Zapier guide's `enquiryID`; never the `inquiry` ID, a different id.
+    const enquiryID = text(pick(event, 'enquiryID', 'eid'));
     const status = statusOf(event);
     // The Open API notification's `type` is the constant "inquiry" (§2.5), not the enquiry type.
     const rawType = text(pick(event, 'type'));
@@ -104,25 +114,40 @@ const enquiry: GroupSpec = {
     };
   },
   async recent(z, bundle, status) {
-    const records = await cinnox.recentEnquiries(z, bundle, 3);
-    return records.map((r) => {
-      const initChannel = folded(r.initChannel);
-      const medium = initChannel === 'call' ? 'Call' : initChannel === 'im' ? 'Chat' : '';
-      return {
-        status,
-        // The event's `eid` is the enquiry's record id (§2.5), which Enquiry Details calls `_id` / `id` (§2.1).
-        enquiryID: r._id ?? r.id ?? r.inquiry,
-        displayCaseNumber: r.displayCaseNumber,
-        type: [text(r.inquiryType), medium].filter(Boolean).join(' '),
-        channel: r.channel,
-        date: r.createdAt ?? r.createdAT,
-        destination: r.destinationID,
-        destinationTypes: r.destinationType,
-        serviceId: r.svcID,
-      };
-    });
+    // Only records whose own status is the trigger's (A19): "Missed Enquiry" never shows a closed enquiry.
+    const wanted = ENQUIRY_RECORD_STATUSES[status] ?? [];
+    const records = await cinnox.recentEnquiries(z, bundle, ENQUIRY_LIST_FETCH);
+    return records
+      .filter((r) => wanted.includes(folded(r.status)))
+      .slice(0, LIST_SAMPLE_SIZE)
+      .map((r) => {
+        const initChannel = folded(r.initChannel);
+        const medium = initChannel === 'call' ? 'Call' : initChannel === 'im' ? 'Chat' : '';
+        return {
+          status,
+          // The event's `eid` is the enquiry's record id (A18), never its `inquiry` ID.
+          enquiryID: recordIdOf(r),
+          displayCaseNumber: r.displayCaseNumber,
+          type: [text(r.inquiryType), medium].filter(Boolean).join(' '),
+          channel: r.channel,
+          // §2.1 spells it createdAt; the product spec createdAT.
+          date: r.createdAt ?? r.createdAT,
+          destination: r.destinationID,
+          destinationTypes: r.destinationType,
+          serviceId: r.svcID,
+        };
+      });
   },
 };
+
+/** The enquiry's record id (A18: `_id`, else `id`), '' when it has none. */
+function recordIdOf(record: EnquiryRecord): string {
+  for (const key of ENQUIRY_RECORD_ID_KEYS) {
+    const id = text(record[key]);
+    if (id) return id;
+  }
+  return '';
+}
 
 const sms: GroupSpec = {
   subscription: SUBSCRIPTIONS.sms,
@@ -145,7 +170,7 @@ const sms: GroupSpec = {
     };
   },
   async recent(z, bundle) {
-    const records = await cinnox.recentSmsDetails(z, bundle, 3);
+    const records = await cinnox.recentSmsDetails(z, bundle, LIST_SAMPLE_SIZE);
     return records.map((r) => ({
       transactionId: r.smsID ?? r.id,
       recipientNumber: r.recipient,
@@ -177,7 +202,7 @@ const label: GroupSpec = {
     };
   },
   async recent(z, bundle, status) {
-    const records = await cinnox.listLabels(z, bundle, 3);
+    const records = await cinnox.listLabels(z, bundle, LIST_SAMPLE_SIZE);
     return records.map((r) => ({ status, id: r.id, name: r.name, colorCode: r.colorCode, colorName: r.colorName, updatedAt: r.updatedAt }));
   },
 };

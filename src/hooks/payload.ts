@@ -60,27 +60,6 @@ export function phone(value: unknown): string {
   return /^\d{8,15}$/.test(t) ? `+${t}` : t;
 }
 
-const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-
-/**
- * A date-time as ISO 8601 in UTC (`2024-05-31T08:15:00.000Z`), or '' when absent or unreadable.
- * Epoch numbers (seconds or milliseconds) are accepted; a date-time without a zone is read as UTC.
- */
-export function isoDate(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '';
-  let ms: number;
-  const asText = typeof value === 'string' ? value.trim() : undefined;
-  if (typeof value === 'number' || (asText !== undefined && /^\d{9,13}$/.test(asText))) {
-    const n = Number(value);
-    ms = n < 1e11 ? n * 1000 : n;
-  } else if (asText !== undefined) {
-    ms = Date.parse(NO_ZONE.test(asText) ? `${asText.replace(' ', 'T')}Z` : asText);
-  } else {
-    return '';
-  }
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
-}
-
 /** A short, stable fingerprint of an event, for ids when the event names no record. */
 export function fingerprint(event: unknown): string {
   return createHash('sha1').update(JSON.stringify(event) ?? '').digest('hex').slice(0, 12);

@@ -62,7 +62,8 @@ export const smsText: FieldSpec = {
   helpText:
     `The SMS message. CINNOX charges for each SMS: one SMS holds ${SMS_UNITS['GSM-7'].single} GSM-7 characters ` +
     '(the characters € [ ] { } ~ ^ | \\ count two), or ' +
-    `${SMS_UNITS['UCS-2'].single} characters when any character is outside GSM-7 (e.g. Chinese, or emoji, which count two). ` +
+    `${SMS_UNITS['UCS-2'].single} characters when any character is outside GSM-7 (e.g. Chinese, or emoji: most emoji count two, ` +
+    'some, such as those with a skin tone or joined from several, count four or more). ' +
     `Longer texts need Allow Multi-part SMS and are sent in parts of ${SMS_UNITS['GSM-7'].perPart} or ${SMS_UNITS['UCS-2'].perPart}.`,
   required: true,
   type: 'text',

@@ -1,6 +1,7 @@
 /**
  * Find Enquiry (by Display Case Number): the enquiry's details (§2.1) with the spec's keys; dates are
- * ISO 8601 with a time zone. No enquiry with that number is an empty result, not an error.
+ * ISO 8601 in UTC, null when CINNOX left them out or sent something that is not a date (src/searches/iso-date.ts).
+ * No enquiry with that number is an empty result, not an error.
  */
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
@@ -24,8 +25,9 @@ const CHANNEL_DETAIL_KEYS = ['type', 'id', 'maaiiDisplayName'] as const;
 const DATE_KEYS = new Set(['createdAt', 'updatedAt', 'closedAt', 'pickedUpAt', 'missedAt', 'reopenedAt']);
 
 const LABELS: Record<string, string> = {
-  _id: 'Record ID', uniqueKey: 'Unique Key (internal)', createdAt: 'Created At', svcID: 'Service Account ID',
-  inquiry: 'Enquiry ID', tag: 'Tag ID', visitor: 'Visitor ID', roomID: 'Room ID', initChannel: 'Initial Channel (CALL or IM)',
+  // `_id` is the enquiry triggers' "Enquiry Record ID" (the event's `eid`, A18); `inquiry` is another id.
+  _id: 'Record ID (_id)', uniqueKey: 'Unique Key (internal)', createdAt: 'Created At', svcID: 'Service Account ID',
+  inquiry: 'Enquiry ID (inquiry)', tag: 'Tag ID', visitor: 'Visitor ID', roomID: 'Room ID', initChannel: 'Initial Channel (CALL or IM)',
   omniType: 'Omni-channel Type', ip: 'Visitor IP Address', language: 'Language', location: 'Location',
   platform: 'Platform', status: 'Status', closedByType: 'Closed By', displayCaseNumber: 'Display Case Number',
   channel: 'Channel', destinationID: 'Destination ID', destinationName: 'Destination Name', destinationType: 'Destination Type',
@@ -56,7 +58,10 @@ export function toEnquiryResult(record: EnquiryRecord): EnquiryResult {
   if (location.province === undefined && record.locationDetailprovince !== undefined) location.province = record.locationDetailprovince;
   const result: Record<string, unknown> = { ...record };
   delete result.locationDetailprovince;
+  // The product spec spells it `createdAT`: read either, output `createdAt` only.
+  delete result.createdAT;
   for (const key of ENQUIRY_KEYS) result[key] = record[key] ?? null;
+  result.createdAt = record.createdAt ?? record.createdAT ?? null;
   result._id = record._id ?? record.id ?? null;
   result.locationDetail = { ...location, ...pick(location, LOCATION_DETAIL_KEYS) };
   const channelDetail = objectOf(record.channelDetail);

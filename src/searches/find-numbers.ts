@@ -13,7 +13,8 @@ export interface NumberResult {
   Number: string;
   type: string;
   country: string;
-  expireDate: unknown;
+  /** ISO 8601 in UTC; '' when CINNOX gave none or something that is not a date. */
+  expireDate: string;
 }
 
 const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());

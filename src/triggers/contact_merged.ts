@@ -1,5 +1,5 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import { CONTACT_DETAIL_FIELDS, CONTACT_DETAILS_SAMPLE, CONTACT_EVENT_FIELDS, defineHookTrigger } from '../hooks';
+import { CONTACT_DETAIL_FIELDS, CONTACT_DETAILS_SAMPLE, CONTACT_EVENT_FIELDS, contactEventSample, defineHookTrigger } from '../hooks';
 
 const outputFields = [...CONTACT_EVENT_FIELDS, ...CONTACT_DETAIL_FIELDS] as const;
 
@@ -12,11 +12,7 @@ export const contactMerged = defineHookTrigger({
   status: EVENT_STATUS.contactMerged,
   outputFields,
   sample: {
-    id: '5f3c2a1b9d8e7f6a5b4c3d2e:merge:2024-05-31T08:15:00.000Z',
-    status: 'merge',
-    name: 'Ann Lee',
-    contactId: '5f3c2a1b9d8e7f6a5b4c3d2e',
-    serviceId: 'svc-1a2b3c',
+    ...contactEventSample(EVENT_STATUS.contactMerged),
     details: CONTACT_DETAILS_SAMPLE,
   },
 });

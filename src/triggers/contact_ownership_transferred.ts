@@ -1,5 +1,5 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import { CONTACT_DETAIL_FIELDS, CONTACT_DETAILS_SAMPLE, CONTACT_EVENT_FIELDS, OWNER_TRANSFER_FIELDS, defineHookTrigger } from '../hooks';
+import { CONTACT_DETAIL_FIELDS, CONTACT_DETAILS_SAMPLE, CONTACT_EVENT_FIELDS, OWNER_TRANSFER_FIELDS, contactEventSample, defineHookTrigger } from '../hooks';
 
 const outputFields = [...CONTACT_EVENT_FIELDS, ...OWNER_TRANSFER_FIELDS, ...CONTACT_DETAIL_FIELDS] as const;
 
@@ -12,13 +12,9 @@ export const contactOwnershipTransferred = defineHookTrigger({
   status: EVENT_STATUS.contactTransferred,
   outputFields,
   sample: {
-    id: '5f3c2a1b9d8e7f6a5b4c3d2e:transfer:2024-05-31T08:15:00.000Z',
-    status: 'transfer',
-    name: 'Ann Lee',
-    contactId: '5f3c2a1b9d8e7f6a5b4c3d2e',
-    serviceId: 'svc-1a2b3c',
-    fromOwnerID: 'staff-3c9d',
-    toOwnerID: 'staff-7a1e',
+    ...contactEventSample(EVENT_STATUS.contactTransferred),
+    fromOwnerID: '5e0f1a2b3c4d5e6f7a8b9c0f',
+    toOwnerID: CONTACT_DETAILS_SAMPLE.ownerID ?? '',
     details: CONTACT_DETAILS_SAMPLE,
   },
 });

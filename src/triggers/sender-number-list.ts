@@ -1,6 +1,7 @@
 /**
  * Hidden trigger feeding the Sender Number drop-down (Send SMS): the account's numbers of the Number Type
- * chosen in the action (`bundle.inputData.number_type`), one CINNOX request per drop-down page (500 a page).
+ * chosen in the action (`bundle.inputData.number_type`) that can send SMS, one CINNOX request per drop-down
+ * page (500 numbers a page, fewer shown when some of them cannot send SMS).
  */
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
@@ -30,7 +31,6 @@ export function senderLabel(record: NumberRecord): string {
   let label = numberOf(record);
   if (name && name !== label) label += ` ${name}`;
   if (details) label += ` (${details})`;
-  if (record.supportSMS === false) label += ' – SMS not supported';
   return label;
 }
 
@@ -39,8 +39,9 @@ async function perform(z: ZObject, bundle: Bundle): Promise<SenderNumberOption[]
   const type = (Object.hasOwn(SMS_NUMBER_TYPES, requested) ? requested : DEFAULT_SMS_NUMBER_TYPE) as NumberType;
   const page = Number(bundle.meta?.page ?? 0) || 0;
   const numbers = await cinnox.listNumbersPage(z, bundle, type, page * LIST_PAGE_MAX, LIST_PAGE_MAX);
+  // A number CINNOX marks as not sending SMS (`supportSMS: false`) cannot be a sender: left out of the page.
   return numbers
-    .filter((n) => numberOf(n))
+    .filter((n) => numberOf(n) && n.supportSMS !== false)
     .map((n) => ({
       id: numberOf(n),
       label: senderLabel(n),
@@ -57,7 +58,7 @@ export const senderNumberList = defineTrigger({
   noun: 'Sender Number',
   display: {
     label: 'Sender Number List',
-    description: 'Triggers when the Sender Number drop-down is opened: lists your CINNOX numbers of the chosen Number Type.',
+    description: 'Triggers when the Sender Number drop-down is opened: lists your CINNOX numbers of the chosen Number Type that can send SMS.',
     hidden: true,
   },
   operation: {

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { measureSms } from '../../src/sms/segments';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 
 const SMS = `${API_ROOT}/sms`;
@@ -36,6 +37,20 @@ describe('send_sms', () => {
     expect(fields[3]!.helpText).toContain('one SMS holds 160 GSM-7 characters');
     expect(fields[5]).toMatchObject({ type: 'integer' });
     expect(fields[5]!.helpText).toContain('From 1 to 10.');
+  });
+
+  it("the Text help text's emoji counts are what the counter charges", () => {
+    const text = (create.operation.inputFields as { key: string; helpText: string }[]).find((f) => f.key === 'text')!;
+    expect(text.helpText).toContain(
+      'e.g. Chinese, or emoji: most emoji count two, some, such as those with a skin tone or joined from several, count four or more).',
+    );
+    expect(text.helpText).not.toContain('which count two');
+    // A leading 中 (one unit) makes even a BMP-only text UCS-2; the rest is the emoji.
+    const units = (emoji: string) => measureSms(`中${emoji}`).characters - 1;
+    expect(['😀', '🎉', '👍'].map(units)).toEqual([2, 2, 2]);
+    expect(units('👍🏽')).toBe(4); // skin tone
+    expect(units('👨‍👩‍👧')).toBe(8); // joined (ZWJ sequence)
+    expect(units('🇭🇰')).toBe(4); // flag: two regional indicators
   });
 
   it('sends one text to one recipient and reports code, exception, encoding, parts and characters', async () => {

@@ -5,7 +5,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { toFoundContact } from '../../src/schemas/contact-map';
+import { FOUND_CONTACT_SAMPLE, toFoundContact } from '../../src/schemas/contact-map';
 import { detailsPointer, hookTrigger } from './helpers';
 
 const CONTACTS = `${API_ROOT}/contacts/extcontact-list`;
@@ -50,6 +50,30 @@ it('contact_deleted carries only what the event carries: no details key', async 
   expect(unmatched).toEqual([]);
 });
 
+describe('contact trigger samples', () => {
+  const STATUSES: Record<string, string> = { contact_created: 'create', contact_edited: 'edit', contact_merged: 'merge', contact_ownership_transferred: 'transfer', contact_deleted: 'delete' };
+
+  it.each(Object.keys(STATUSES))("%s: the sample's contact is the contact of its details (Find External Contact's sample)", (key) => {
+    const sample = hookTrigger(key).operation.sample;
+    const status = STATUSES[key]!;
+    expect(sample).toMatchObject({
+      id: `${FOUND_CONTACT_SAMPLE.id}:${status}:2024-05-31T08:15:00.000Z`,
+      status,
+      contactId: FOUND_CONTACT_SAMPLE.id,
+      name: `${FOUND_CONTACT_SAMPLE.firstName} ${FOUND_CONTACT_SAMPLE.lastName}`,
+    });
+    if (key === 'contact_deleted') expect(sample).not.toHaveProperty('details');
+    else expect(sample.details).toEqual(FOUND_CONTACT_SAMPLE);
+  });
+
+  it("transfer: the new owner is the details' owner, the previous owner another staff member", () => {
+    const sample = hookTrigger('contact_ownership_transferred').operation.sample;
+    expect(sample.toOwnerID).toBe(FOUND_CONTACT_SAMPLE.ownerID);
+    expect(sample.fromOwnerID).toEqual(expect.any(String));
+    expect(sample.fromOwnerID).not.toBe(sample.toOwnerID);
+  });
+});
+
 describe('the contactDetails hydrator', () => {
   it('reads the contact by id and maps it to the detail keys', async () => {
     const scope = nock(BASE_URL).get(CONTACTS).query({ id: 'c-1', offset: '0', limit: '1' }).reply(200, { code: 0, result: [ev.contactRecords[0]] });
@@ -61,7 +85,7 @@ describe('the contactDetails hydrator', () => {
       id: 'c-1',
       firstName: 'Ann',
       lastName: 'Lee',
-      mobilePhone: '+85294667788',
+      mobilePhone: '+85294667788', // CINNOX's JSON number 85294667788, its "+" back
       email: 'ann@example.com',
       companyName: 'Example Ltd',
       addresses: { street: '1 Road', city: 'Hong Kong', state: null, zipcode: null, country: 'HK' },

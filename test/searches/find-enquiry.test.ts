@@ -55,6 +55,34 @@ describe('find_enquiry', () => {
     expect(enquiry).not.toHaveProperty('locationDetailprovince');
   });
 
+  it("reads the spec's `createdAT` as createdAt (one key), YYYY/MM/DD dates as UTC, and gives null for a date it cannot read", async () => {
+    const record = {
+      _id: 'rec-1',
+      inquiry: 'inq-1',
+      displayCaseNumber: '100246',
+      createdAT: '2024/05/24 08:15:30',
+      updatedAt: '2024/05/24',
+      closedAt: 'soon',
+      pickedUpAt: '2024-13-01T00:00:00Z',
+    };
+    const scope = nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '100246' }).reply(200, { code: 0, result: [record] });
+    const [enquiry] = await run({ display_case_number: '100246' });
+    scope.done();
+    expect(enquiry).toMatchObject({
+      createdAt: '2024-05-24T08:15:30.000Z',
+      updatedAt: '2024-05-24T00:00:00.000Z',
+      closedAt: null,
+      pickedUpAt: null,
+      missedAt: null,
+    });
+    expect(enquiry).not.toHaveProperty('createdAT');
+  });
+
+  it('labels the two enquiry ids so each can be told apart: the record id (the triggers\' Enquiry Record ID) and the inquiry ID', () => {
+    const labels = Object.fromEntries((search.operation.outputFields as { key: string; label: string }[]).map((f) => [f.key, f.label]));
+    expect([labels._id, labels.inquiry]).toEqual(['Record ID (_id)', 'Enquiry ID (inquiry)']);
+  });
+
   it('returns an empty result when CINNOX has no such enquiry ("No records found" or an empty list)', async () => {
     nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '999' }).reply(400, { code: 6451011, message: 'No records found' });
     expect(await run({ display_case_number: '999' })).toEqual([]);

@@ -54,7 +54,7 @@ describe('find_numbers', () => {
     scope.done();
   });
 
-  it('maps either casing, Alphanumeric IDs, and dates without a zone or as epoch to ISO 8601 with a zone', async () => {
+  it("maps either casing, Alphanumeric IDs, and dates without a zone, as YYYY/MM/DD or as epoch to ISO 8601 in UTC ('' when unreadable)", async () => {
     const scope = nock(BASE_URL)
       .get(`${API_ROOT}/sms-numbers`)
       .query({ offset: '0', limit: '500' })
@@ -62,6 +62,8 @@ describe('find_numbers', () => {
         { ServiceID: 'svc1', Number: 'CINNOX', type: 'ALPHANUMERIC', country: ['HK', 'SG'], expireDate: '2027-11-07 00:00:00' },
         { serviceID: 'svc1', number: 85230001234, type: 'TF', country: 'US', expireDate: 1825545600 },
         { serviceID: 'svc1', number: '+85230001235', type: 'CUSTOM' },
+        { serviceID: 'svc1', number: '+85230001236', type: 'DID', expireDate: '2027/11/07' },
+        { serviceID: 'svc1', number: '+85230001237', type: 'DID', expireDate: 'next year' },
       ]);
     const results = await run({ number_type: 'sms-numbers' });
     scope.done();
@@ -69,6 +71,8 @@ describe('find_numbers', () => {
       { id: 'CINNOX', ServiceID: 'svc1', Number: 'CINNOX', type: 'ALPHANUMERIC', country: 'HK, SG', expireDate: '2027-11-07T00:00:00.000Z' },
       { id: '85230001234', ServiceID: 'svc1', Number: '85230001234', type: 'TF', country: 'US', expireDate: '2027-11-07T00:00:00.000Z' },
       { id: '+85230001235', ServiceID: 'svc1', Number: '+85230001235', type: 'CUSTOM', country: '', expireDate: '' },
+      { id: '+85230001236', ServiceID: 'svc1', Number: '+85230001236', type: 'DID', country: '', expireDate: '2027-11-07T00:00:00.000Z' },
+      { id: '+85230001237', ServiceID: 'svc1', Number: '+85230001237', type: 'DID', country: '', expireDate: '' },
     ]);
   });
 

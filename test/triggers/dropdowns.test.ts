@@ -64,7 +64,7 @@ describe('sender_number_list (hidden, feeds Sender Number)', () => {
     expect(senderList.operation).toMatchObject({ type: 'polling', canPaginate: true });
   });
 
-  it('lists the numbers of the chosen Number Type, one request per page', async () => {
+  it('lists the numbers of the chosen Number Type that can send SMS, one request per page', async () => {
     const scope = nock(BASE_URL)
       .get(`${API_ROOT}/cli`)
       .query({ offset: '0', limit: '500' })
@@ -74,13 +74,15 @@ describe('sender_number_list (hidden, feeds Sender Number)', () => {
           { serviceID: 'svc1', number: '+85230001234', type: 'CUSTOM', country: ['HK'], expireDate: '2027-01-01T00:00:00.000Z', supportSMS: true },
           { ServiceID: 'svc1', Number: 85230005678, type: 'DID', country: 'HK', name: 'Sales line', supportSMS: false },
           { serviceID: 'svc1', type: 'DID' },
+          { ServiceID: 'svc1', Number: 85230005679, type: 'DID', country: 'HK', name: 'Support line' },
         ],
       });
     const items = await appTester(performOf(senderList), page(0, { number_type: 'cli' }));
     scope.done();
     expect(items).toEqual([
       { id: '+85230001234', label: '+85230001234 (HK, CUSTOM)', number: '+85230001234', number_type: 'Service Number', type: 'CUSTOM', country: 'HK', ServiceID: 'svc1' },
-      { id: '85230005678', label: '85230005678 Sales line (HK, DID) – SMS not supported', number: '85230005678', number_type: 'Service Number', type: 'DID', country: 'HK', ServiceID: 'svc1' },
+      // supportSMS false: left out; no supportSMS: kept (CINNOX may omit it).
+      { id: '85230005679', label: '85230005679 Support line (HK, DID)', number: '85230005679', number_type: 'Service Number', type: 'DID', country: 'HK', ServiceID: 'svc1' },
     ]);
   });
 

@@ -78,10 +78,20 @@ describe('payload reading', () => {
     ['no zone (read as UTC)', '2024-05-31 08:15:00', '2024-05-31T08:15:00.000Z'],
     ['epoch seconds', 1717143300, '2024-05-31T08:15:00.000Z'],
     ['epoch milliseconds as text', '1717143300000', '2024-05-31T08:15:00.000Z'],
+    ['YYYY/MM/DD (read as UTC)', '2024/05/31', '2024-05-31T00:00:00.000Z'],
+    ['YYYY/MM/DD HH:mm:ss (read as UTC)', '2024/05/31 08:15:00', '2024-05-31T08:15:00.000Z'],
     ['an unreadable value', 'yesterday-ish', ''],
+    ['a date that does not exist', '2024-02-30T08:15:00Z', ''],
   ])('makes the enquiry date ISO 8601 in UTC from %s', async (_what, date, expected) => {
     const [item] = await perform('enquiry_missed', { ...ev.enquiryOpenApi('Missed'), date });
     expect(item!.date).toBe(expected);
+  });
+
+  it("takes the Enquiry Record ID from `eid` or `enquiryID`, never from an `inquiry` ID", async () => {
+    const { eid: _eid, ...withoutEid } = ev.enquiryOpenApi('Opened');
+    const [item] = await perform('enquiry_opened', { ...withoutEid, inquiry: 'inq-1', inquiryID: 'inq-1' });
+    expect(item!.enquiryID).toBe('');
+    expect(hookTrigger('enquiry_opened').operation.outputFields.find((f) => f.key === 'enquiryID')!.label).toBe('Enquiry Record ID');
   });
 
   it('compares statuses without regard to case', async () => {
@@ -137,10 +147,19 @@ describe('performList', () => {
     ]);
   });
 
-  it('maps enquiry records: record id (as the event\'s eid), "Broadcast Chat" type, createdAt date, destination', async () => {
-    const scope = nock(BASE_URL).get(`${API_ROOT}/data/enquiry-detail`).query(true).reply(200, { code: 0, result: ev.enquiryRecords });
-    const items = (await appTester(hookTrigger('enquiry_closed').operation.performList, bundleWith())) as Record<string, unknown>[];
+  /** performList of `key` on CINNOX answering `records` to the one request it must send: 20 recent enquiries. */
+  async function listEnquiries(key: string, records: unknown[]) {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/data/enquiry-detail`)
+      .query((q) => q.offset === '0' && q.limit === '20' && typeof q.startAt === 'string' && typeof q.endAt === 'string')
+      .reply(200, { code: 0, result: records });
+    const items = (await appTester(hookTrigger(key).operation.performList, bundleWith())) as Record<string, unknown>[];
     scope.done();
+    return items;
+  }
+
+  it('lists only closed enquiry records for Enquiry Closed: record id (as the event\'s eid, never the inquiry ID), type, date, destination', async () => {
+    const items = await listEnquiries('enquiry_closed', ev.enquiryRecords);
     expect(items).toEqual([
       {
         id: 'rec-1:Closed:2024-05-31T08:15:00.000Z',
@@ -155,18 +174,48 @@ describe('performList', () => {
         serviceId: 'svc-1',
       },
       {
-        id: 'enq-2:Closed:2024-05-30T08:15:00.000Z',
+        // No record id: no Enquiry Record ID (not the inquiry ID "enq-5"); the event id is a fingerprint.
+        id: expect.stringMatching(/^[0-9a-f]{12}:Closed:2024-05-27T08:15:00.000Z$/),
         status: 'Closed',
-        enquiryID: 'enq-2',
-        displayCaseNumber: 'EQ-000124',
-        type: 'Direct Call',
+        enquiryID: '',
+        displayCaseNumber: 'EQ-000127',
+        type: 'Direct Chat',
         channel: '',
-        date: '2024-05-30T08:15:00.000Z',
+        date: '2024-05-27T08:15:00.000Z',
         destination: '',
         destinationTypes: '',
         serviceId: '',
       },
     ]);
+  });
+
+  it("lists only missed records for Missed Enquiry: the docs' `id` as record id, the spec's `createdAT` as date", async () => {
+    const items = await listEnquiries('enquiry_missed', ev.enquiryRecords);
+    expect(items.map((i) => [i.id, i.status, i.enquiryID, i.displayCaseNumber, i.type, i.date])).toEqual([
+      ['rec-2:Missed:2024-05-30T08:15:00.000Z', 'Missed', 'rec-2', 'EQ-000124', 'Direct Call', '2024-05-30T08:15:00.000Z'],
+    ]);
+  });
+
+  it('lists ongoing records for New Incoming Enquiry, ongoing and followed-up ones for Enquiry Handled by Staff (A19)', async () => {
+    const opened = await listEnquiries('enquiry_opened', ev.enquiryRecords);
+    expect(opened.map((i) => [i.status, i.enquiryID, i.date])).toEqual([['Opened', 'rec-3', '2024-05-29T08:15:00.000Z']]);
+    const handling = await listEnquiries('enquiry_handling', ev.enquiryRecords);
+    expect(handling.map((i) => [i.status, i.enquiryID, i.date])).toEqual([
+      ['Handling', 'rec-3', '2024-05-29T08:15:00.000Z'],
+      ['Handling', 'rec-4', '2024-05-28T08:15:00.000Z'],
+    ]);
+  });
+
+  it('reads 20 recent enquiries and keeps the first 3 in the trigger\'s status', async () => {
+    const records = Array.from({ length: 20 }, (_, i) => ev.enquiryRecord(i + 1, i % 3 === 0 ? 'missed' : 'closed'));
+    const items = await listEnquiries('enquiry_missed', records);
+    expect(items.map((i) => i.enquiryID)).toEqual(['rec-1', 'rec-4', 'rec-7']);
+  });
+
+  it('falls back to the sample when no recent enquiry is in the trigger\'s status', async () => {
+    const op = hookTrigger('enquiry_missed').operation;
+    const records = [ev.enquiryRecord(1, 'closed'), ev.enquiryRecord(2, 'ongoing'), ev.enquiryRecord(3, 'followed-up'), ev.enquiryRecord(4, '')];
+    await expect(listEnquiries('enquiry_missed', records)).resolves.toEqual([op.sample]);
   });
 
   it('maps SMS details: the carrier status when there is one, E.164 recipients', async () => {
