@@ -8,7 +8,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { ENQUIRY_RECORD_ID_KEYS, ENQUIRY_RECORD_STATUSES, SUBSCRIPTIONS, type EnquiryRecord, type EventGroup, type SubscriptionName } from '../cinnox/contract';
-import { isoDateTime } from '../searches/iso-date';
+import { isoDateTime } from '../cinnox/dates';
 import { contactDetails } from './contact-details';
 import { fingerprint, folded, phone, pick, text, type Raw } from './payload';
 

@@ -8,7 +8,7 @@ import { cinnox } from '../cinnox/client';
 import type { EnquiryRecord } from '../cinnox/contract';
 import { toInputFields, validateInput } from '../schemas';
 import { FIND_ENQUIRY_FIELDS } from '../schemas/messaging';
-import { isoDateTime } from './iso-date';
+import { isoDateTime } from '../cinnox/dates';
 
 /** The spec's scalar keys, in its order (objects below). */
 const ENQUIRY_KEYS = [

@@ -5,7 +5,7 @@ import type { NumberRecord, NumberType } from '../cinnox/contract';
 import { toInputFields, validateInput } from '../schemas';
 import { FIND_NUMBERS_FIELDS } from '../schemas/messaging';
 import { countryOf, numberOf } from '../triggers/sender-number-list';
-import { isoDateTime } from './iso-date';
+import { isoDateTime } from '../cinnox/dates';
 
 export interface NumberResult {
   id: string;

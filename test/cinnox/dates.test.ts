@@ -1,5 +1,5 @@
 /** The one date reader (src/searches/iso-date.ts), shared by trigger items and search results. */
-import { isoDateTime } from '../../src/searches/iso-date';
+import { isoDateTime } from '../../src/cinnox/dates';
 
 describe('isoDateTime', () => {
   it.each([
