@@ -6,6 +6,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import { allowLocalNetwork, startSandbox, type Sandbox } from './harness';
+
 const CONTROL = path.resolve(__dirname, '../../sandbox/control.mjs');
 
 const script = `
@@ -64,5 +66,32 @@ it('starts the sandbox as a child process, drives the admin API, waits for deliv
     received: ['challenge', 'From control'],
     labels: ['VIP', 'Follow-up', 'From control'],
     exit: [0, null],
+  });
+});
+
+describe('npm run sandbox:event (sandbox/event.mjs)', () => {
+  const EVENT = path.resolve(__dirname, '../../sandbox/event.mjs');
+  let sandbox: Sandbox;
+  allowLocalNetwork();
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await sandbox.stop();
+  });
+
+  it('makes an event happen in a running sandbox and says where it went', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [EVENT, 'label.created', '{"name":"From the CLI","colorCode":"#43A047"}', '--base-url', sandbox.baseUrl], { timeout: 10_000 });
+    const [summary, payload] = stdout.trim().split('\n');
+    expect(summary).toMatch(/^label\.created: event evt-\d+; no subscription for it: nothing delivered$/);
+    expect(JSON.parse(payload!)).toMatchObject({ type: 'message', message: { type: 'label', status: 'create', name: 'From the CLI', colorCode: '#43A047' } });
+    const state = await sandbox.admin<{ labels: { name: string }[] }>('GET', '/state');
+    expect(state.labels.map((l) => l.name)).toContain('From the CLI');
+  });
+
+  it('refuses an unknown kind with the list of kinds, exit status 2', async () => {
+    const failed = await promisify(execFile)(process.execPath, [EVENT, 'contact.exploded', '--base-url', sandbox.baseUrl]).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(2);
+    expect((failed as { stderr: string }).stderr).toContain('kinds: contact.created, contact.edited');
   });
 });

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm run sandbox:event -- <kind> [json] [--base-url URL]`: makes one of the 13 events happen in a
+// running sandbox (`npm run sandbox`), without the app, and prints where it was delivered.
+//   npm run sandbox:event -- enquiry.missed
+//   npm run sandbox:event -- label.created '{"name":"VIP","colorCode":"#1E88E5"}'
+import process from 'node:process';
+import { EVENT_KINDS, connectSandbox } from './control.mjs';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--base-url');
+const baseUrl = at === -1 ? (process.env.CINNOX_SANDBOX_URL ?? 'http://127.0.0.1:4010') : args.splice(at, 2)[1];
+const [kind, json] = args;
+if (!kind || !EVENT_KINDS.includes(kind)) {
+  process.stderr.write(`usage: npm run sandbox:event -- <kind> [json body] [--base-url URL]\nkinds: ${EVENT_KINDS.join(', ')}\n`);
+  process.exit(2);
+}
+let body = {};
+try {
+  body = json ? JSON.parse(json) : {};
+} catch {
+  process.stderr.write(`sandbox:event: the body is not JSON: ${json}\n`);
+  process.exit(2);
+}
+try {
+  const sandbox = await connectSandbox(baseUrl);
+  const answer = await sandbox.event(kind, body);
+  const where = answer.deliveries?.length
+    ? answer.deliveries.map((d) => `${d.subscription} → ${d.url} (${d.status})`).join('; ')
+    : 'no subscription for it: nothing delivered';
+  process.stdout.write(`${kind}: event ${answer.event?.id}; ${where}\n${JSON.stringify(answer.event?.payload)}\n`);
+} catch (error) {
+  process.stderr.write(`sandbox:event: ${error instanceof Error ? error.message : error} (is \`npm run sandbox\` running at ${baseUrl}?)\n`);
+  process.exit(1);
+}
