@@ -2,7 +2,7 @@
 // `npm run sandbox:event -- <kind> [json] [--base-url URL]`: makes one of the 13 events happen in a
 // running sandbox (`npm run sandbox`), without the app, and prints where it was delivered.
 //   npm run sandbox:event -- enquiry.missed
-//   npm run sandbox:event -- label.created '{"name":"VIP","colorCode":"#1E88E5"}'
+//   npm run sandbox:event -- label.created '{"name":"Gold","colorCode":"#FFB300"}'
 import process from 'node:process';
 import { EVENT_KINDS, connectSandbox } from './control.mjs';
 
@@ -29,6 +29,9 @@ try {
     : 'no subscription for it: nothing delivered';
   process.stdout.write(`${kind}: event ${answer.event?.id}; ${where}\n${JSON.stringify(answer.event?.payload)}\n`);
 } catch (error) {
-  process.stderr.write(`sandbox:event: ${error instanceof Error ? error.message : error} (is \`npm run sandbox\` running at ${baseUrl}?)\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  // The hint only when nothing answered: an admin error means the sandbox is there and said why.
+  const unreachable = /fetch failed|ECONNREFUSED|ENOTFOUND/i.test(`${message} ${error?.cause?.code ?? ''}`);
+  process.stderr.write(`sandbox:event: ${message}${unreachable ? ` (is \`npm run sandbox\` running at ${baseUrl}?)` : ''}\n`);
   process.exit(1);
 }

@@ -31,7 +31,7 @@ export const authentication: Authentication = {
       label: 'Base URL',
       type: 'string',
       required: true,
-      helpText: `The Base URL shown next to the App ID, for example \`https://examplebaseurl.com\` (with or without \`/v1/api/apps/{App ID}\`). It must start with https://. ${WHERE} ${WARNING}`,
+      helpText: `The Base URL shown next to the App ID, for example \`https://examplebaseurl.com\` (with or without \`/v1/api/apps/{App ID}\`); https:// is assumed when left out, and plain http is refused (except for localhost). ${WHERE} ${WARNING}`,
     },
   ],
   test: async (z: ZObject, bundle: Bundle) => {

@@ -114,6 +114,17 @@ describe('CINNOX error mapping', () => {
     expect(error.message.length).toBeLessThan(300);
   });
 
+  it('a 2xx answer that is not JSON is not taken for success (an HTML page from a wrong Base URL)', async () => {
+    const error = await fail(200, '<!doctype html><title>Welcome</title>');
+    expect(error.code).toBe('CinnoxUnexpectedResponse');
+    expect(error.message).toBe('CINNOX answered HTTP 200 with a body that is not JSON: "<!doctype html><title>Welcome</title>". Check the connection\'s Base URL.');
+  });
+
+  it.each([['an empty body', ''], ['a bare JSON list', '[]']])('a 2xx answer with %s is success', async (_what, body) => {
+    nock(BASE_URL).get(STAFF).query(true).reply(200, body);
+    await expect(appTester(test_, bundle)).resolves.toMatchObject({ appId: 'app123' });
+  });
+
   it('another CINNOX code keeps the code and message', async () => {
     const error = await fail(400, { code: 7210104, message: 'RecipientNumber Invalid format' });
     expect(error.code).toBe('Cinnox7210104');

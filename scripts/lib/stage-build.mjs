@@ -49,6 +49,8 @@ export function stageAndBuild({ files, contents = {}, main, name = pkg.name, ver
     mkdirSync(outDir, { recursive: true });
     const zip = join(outDir, 'build.zip');
     cpSync(join(stage, 'build/build.zip'), zip);
+    // `zapier-platform upload` sends both.
+    cpSync(join(stage, 'build/source.zip'), join(outDir, 'source.zip'));
     return { zip, bytes: statSync(zip).size };
   } finally {
     rmSync(stage, { recursive: true, force: true });

@@ -59,6 +59,16 @@ function parseBody(content: string): CinnoxErrorBody | undefined {
   }
 }
 
+function isJsonOrEmpty(content: string): boolean {
+  if (content.trim() === '') return true;
+  try {
+    JSON.parse(content);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function snippet(content: string, max = 200): string {
   const flat = content.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
@@ -75,7 +85,15 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
   const body = parseBody(response.content);
   const code = cinnoxErrorCode(body);
   const { status } = response;
-  if (status < 400 && code === undefined) return undefined;
+  if (status < 400 && code === undefined) {
+    // Success needs a JSON body (or none): an HTML page from a proxy or a wrong Base URL is not an answer.
+    if (body !== undefined || isJsonOrEmpty(response.content)) return undefined;
+    return new z.errors.Error(
+      `CINNOX answered HTTP ${status} with a body that is not JSON: "${snippet(response.content)}". Check the connection's Base URL.`,
+      'CinnoxUnexpectedResponse',
+      status,
+    );
+  }
 
   const cinnoxMessage = body?.message ? String(body.message) : '';
   const tag = code !== undefined ? `CINNOX code ${code}${cinnoxMessage ? `: ${cinnoxMessage}` : ''}` : `HTTP ${status}`;

@@ -7,7 +7,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { ENQUIRY_RECORD_ID_KEYS, ENQUIRY_RECORD_STATUSES, SUBSCRIPTIONS, type EnquiryRecord, type EventGroup, type SubscriptionName } from '../cinnox/contract';
+import { ENQUIRY_RECORD_ID_KEYS, ENQUIRY_RECORD_STATUSES, EVENT_STATUS, SUBSCRIPTIONS, type EnquiryRecord, type EventGroup, type SubscriptionName } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
 import { contactDetails } from './contact-details';
 import { fingerprint, folded, phone, pick, text, type Raw } from './payload';
@@ -77,12 +77,13 @@ const contact: GroupSpec = {
     };
   },
   async recent(z, bundle, status) {
+    // A listed contact is a contact, not a merge, transfer or deletion: for those, the static sample.
+    if (status !== EVENT_STATUS.contactCreated && status !== EVENT_STATUS.contactEdited) return [];
     const records = await cinnox.listContacts(z, bundle, { offset: 0, limit: LIST_SAMPLE_SIZE });
     return records.map((r) => ({
       status,
       id: r.id,
       name: [text(r.firstName), text(r.lastName)].filter(Boolean).join(' '),
-      toOwnerID: r.ownerID ?? r.ownerId,
     }));
   },
 };
@@ -202,6 +203,8 @@ const label: GroupSpec = {
     };
   },
   async recent(z, bundle, status) {
+    // A listed label has not been deleted: for Label Deleted, the static sample.
+    if (status === EVENT_STATUS.labelDeleted) return [];
     const records = await cinnox.listLabels(z, bundle, LIST_SAMPLE_SIZE);
     return records.map((r) => ({ status, id: r.id, name: r.name, colorCode: r.colorCode, colorName: r.colorName, updatedAt: r.updatedAt }));
   },

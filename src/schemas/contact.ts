@@ -30,8 +30,8 @@ export const DEFAULT_EMAIL_TYPE = 'Work';
 
 /** The contact fields in the Zap editor's order; keys are also the create / update output keys. */
 export const CONTACT_FIELDS: readonly FieldSpec[] = [
-  { key: 'first_name', label: 'First Name', helpText: 'First name of the external contact; a new contact needs a First Name or a Last Name.', maxChars: 50 },
-  { key: 'last_name', label: 'Last Name', helpText: 'Last name of the external contact; a new contact needs a First Name or a Last Name.', maxChars: 50 },
+  { key: 'first_name', label: 'First Name', helpText: 'First name of the external contact (Create External Contact needs a First Name or a Last Name).', maxChars: 50 },
+  { key: 'last_name', label: 'Last Name', helpText: 'Last name of the external contact (Create External Contact needs a First Name or a Last Name).', maxChars: 50 },
   { key: 'level', label: 'Level', helpText: 'Level of the external contact.', choices: choicesOf(CONTACT_LEVELS) },
   { key: 'type', label: 'Type', helpText: 'Type of the external contact.', choices: choicesOf(CONTACT_TYPES) },
   {

@@ -83,8 +83,10 @@ export function smsLimitIssue(label: string, measure: SmsMeasure, maxParts: numb
       sentences.push(`It is sent as UCS-2 because "${forcing}" (${codePoints(forcing)}) is not in the GSM-7 alphabet${more}.`);
     }
   }
-  if (!multipartAllowed) {
-    sentences.push(`Shorten the text, or set Allow Multi-part SMS to yes to send it in up to ${SMS_MAX_PARTS} parts, each charged.`);
+  if (parts > SMS_MAX_PARTS) {
+    sentences.push(`Shorten the text: even multi-part SMS allows at most ${SMS_MAX_PARTS} parts.`);
+  } else if (!multipartAllowed) {
+    sentences.push(`Shorten the text, or set Allow Multi-part SMS to yes to send it in ${parts} parts, each charged.`);
   } else if (maxParts < SMS_MAX_PARTS) {
     sentences.push(`Shorten the text, or raise Maximum SMS Parts (at most ${SMS_MAX_PARTS}).`);
   } else {

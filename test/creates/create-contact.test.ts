@@ -171,8 +171,8 @@ describe('create_contact', () => {
     expect(fields.map((f) => f.key)).toEqual(WRITE_KEYS);
     expect(fields.every((f) => f.required === false)).toBe(true);
     const field = (key: string) => fields.find((f) => f.key === key)!;
-    expect(field('first_name').helpText).toBe('First name of the external contact; a new contact needs a First Name or a Last Name. At most 50 characters.');
-    expect(field('last_name').helpText).toBe('Last name of the external contact; a new contact needs a First Name or a Last Name. At most 50 characters.');
+    expect(field('first_name').helpText).toBe('First name of the external contact (Create External Contact needs a First Name or a Last Name). At most 50 characters.');
+    expect(field('last_name').helpText).toBe('Last name of the external contact (Create External Contact needs a First Name or a Last Name). At most 50 characters.');
     expect(field('country').helpText).toBe(
       'Country of the address. At most 50 characters. A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
     );

@@ -134,12 +134,12 @@ describe('send_sms', () => {
   it('refuses a text longer than one SMS by default, with encoding, count and limit; nothing is sent', async () => {
     expect(await refused({ ...base, text: 'x'.repeat(161) })).toBe(
       'Nothing was sent to CINNOX. Text is 161 GSM-7 characters, which needs 2 SMS parts; one SMS holds 160 GSM-7 characters. ' +
-        'Shorten the text, or set Allow Multi-part SMS to yes to send it in up to 10 parts, each charged.',
+        'Shorten the text, or set Allow Multi-part SMS to yes to send it in 2 parts, each charged.',
     );
     expect(await refused({ ...base, text: `Hello 😀 ${'x'.repeat(62)}` })).toBe(
       'Nothing was sent to CINNOX. Text is 71 UCS-2 characters, which needs 2 SMS parts; one SMS holds 70 UCS-2 characters. ' +
         'It is sent as UCS-2 because "😀" (U+1F600) is not in the GSM-7 alphabet. ' +
-        'Shorten the text, or set Allow Multi-part SMS to yes to send it in up to 10 parts, each charged.',
+        'Shorten the text, or set Allow Multi-part SMS to yes to send it in 2 parts, each charged.',
     );
     // Maximum SMS Parts alone does not opt in.
     await refused({ ...base, text: 'x'.repeat(161), allow_multipart: 'false', max_parts: 5 });
@@ -174,7 +174,7 @@ describe('send_sms', () => {
     expect(await run({ ...base, text: 'x'.repeat(1530), allow_multipart: true })).toMatchObject({ parts: 10, characters: 1530 });
     scope.done();
     expect(await refused({ ...base, text: 'x'.repeat(1531), allow_multipart: true })).toBe(
-      'Nothing was sent to CINNOX. Text is 1531 GSM-7 characters, which needs 11 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text.',
+      'Nothing was sent to CINNOX. Text is 1531 GSM-7 characters, which needs 11 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text: even multi-part SMS allows at most 10 parts.',
     );
     expect(await refused({ ...base, text: 'x'.repeat(400), allow_multipart: true, max_parts: 2 })).toBe(
       'Nothing was sent to CINNOX. Text is 400 GSM-7 characters, which needs 3 SMS parts; Maximum SMS Parts is 2 (306 GSM-7 characters). Shorten the text, or raise Maximum SMS Parts (at most 10).',

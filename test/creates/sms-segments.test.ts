@@ -102,6 +102,12 @@ describe('SMS counting: UCS-2', () => {
 });
 
 describe('smsLimitIssue', () => {
+  it('does not suggest multi-part for a text longer than multi-part allows', () => {
+    expect(smsLimitIssue('Text', measureSms(a(2000)), 1, false)).toBe(
+      'Text is 2000 GSM-7 characters, which needs 14 SMS parts; one SMS holds 160 GSM-7 characters. Shorten the text: even multi-part SMS allows at most 10 parts.',
+    );
+  });
+
   it('is silent when the text fits', () => {
     expect(smsLimitIssue('Text', measureSms(a(160)), 1, false)).toBeUndefined();
     expect(smsLimitIssue('Text', measureSms(a(306)), 2, true)).toBeUndefined();
@@ -110,7 +116,7 @@ describe('smsLimitIssue', () => {
   it('states encoding, count and limit for GSM-7, naming the extension characters', () => {
     expect(smsLimitIssue('Text', measureSms(`${a(157)}{}`), 1, false)).toBe(
       'Text is 161 GSM-7 characters ("{" "}" count two), which needs 2 SMS parts; one SMS holds 160 GSM-7 characters. ' +
-        'Shorten the text, or set Allow Multi-part SMS to yes to send it in up to 10 parts, each charged.',
+        'Shorten the text, or set Allow Multi-part SMS to yes to send it in 2 parts, each charged.',
     );
   });
 
@@ -118,7 +124,7 @@ describe('smsLimitIssue', () => {
     expect(smsLimitIssue('Text', measureSms(`It’s ${a(66)}`), 1, false)).toBe(
       'Text is 71 UCS-2 characters, which needs 2 SMS parts; one SMS holds 70 UCS-2 characters. ' +
         'It is sent as UCS-2 because "’" (U+2019) is not in the GSM-7 alphabet. ' +
-        'Shorten the text, or set Allow Multi-part SMS to yes to send it in up to 10 parts, each charged.',
+        'Shorten the text, or set Allow Multi-part SMS to yes to send it in 2 parts, each charged.',
     );
     expect(smsLimitIssue('Text', measureSms(`👍🏽 ${cjk(34)}😀${a(30)}`), 1, false)).toContain(
       'It is sent as UCS-2 because "👍🏽" (U+1F44D U+1F3FD) is not in the GSM-7 alphabet (as are 2 other characters).',
@@ -135,7 +141,7 @@ describe('smsLimitIssue', () => {
         'It is sent as UCS-2 because "中" (U+4E2D) is not in the GSM-7 alphabet (as is 1 other character). Shorten the text, or raise Maximum SMS Parts (at most 10).',
     );
     expect(smsLimitIssue('Text', measureSms(a(1531)), 10, true)).toBe(
-      'Text is 1531 GSM-7 characters, which needs 11 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text.',
+      'Text is 1531 GSM-7 characters, which needs 11 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text: even multi-part SMS allows at most 10 parts.',
     );
   });
 

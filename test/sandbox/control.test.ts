@@ -89,6 +89,16 @@ describe('npm run sandbox:event (sandbox/event.mjs)', () => {
     expect(state.labels.map((l) => l.name)).toContain('From the CLI');
   });
 
+  it("passes on the sandbox's refusal without blaming the connection; names the URL when nothing answers", async () => {
+    const refused = (await promisify(execFile)(process.execPath, [EVENT, 'label.created', '{"name":"VIP"}', '--base-url', sandbox.baseUrl]).catch((e) => e)) as { code: number; stderr: string };
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^sandbox:event: sandbox admin POST \/events\/label\.created: HTTP 409 /);
+    expect(refused.stderr).not.toContain('is `npm run sandbox` running');
+    const nobody = (await promisify(execFile)(process.execPath, [EVENT, 'label.created', '--base-url', 'http://127.0.0.1:9']).catch((e) => e)) as { code: number; stderr: string };
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain('(is `npm run sandbox` running at http://127.0.0.1:9?)');
+  });
+
   it('refuses an unknown kind with the list of kinds, exit status 2', async () => {
     const failed = await promisify(execFile)(process.execPath, [EVENT, 'contact.exploded', '--base-url', sandbox.baseUrl]).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(2);

@@ -137,15 +137,23 @@ describe('payload reading', () => {
 });
 
 describe('performList', () => {
-  it('maps contact records to perform items with the current owner as toOwnerID', async () => {
+  it('maps contact records to perform items', async () => {
     const scope = nock(BASE_URL).get(`${API_ROOT}/contacts/extcontact-list`).query({ offset: '0', limit: '3' }).reply(200, { code: 0, result: ev.contactRecords });
-    const items = (await appTester(hookTrigger('contact_ownership_transferred').operation.performList, bundleWith())) as Record<string, unknown>[];
+    const items = (await appTester(hookTrigger('contact_edited').operation.performList, bundleWith())) as Record<string, unknown>[];
     scope.done();
     expect(items.map(({ id: _id, details: _d, ...rest }) => rest)).toEqual([
-      { status: 'transfer', name: 'Ann Lee', contactId: 'c-1', serviceId: '', fromOwnerID: '', toOwnerID: 'staff-1' },
-      { status: 'transfer', name: 'Bo Chan', contactId: 'c-2', serviceId: '', fromOwnerID: '', toOwnerID: 'staff-2' },
+      { status: 'edit', name: 'Ann Lee', contactId: 'c-1', serviceId: '' },
+      { status: 'edit', name: 'Bo Chan', contactId: 'c-2', serviceId: '' },
     ]);
   });
+
+  it.each(['contact_merged', 'contact_ownership_transferred', 'contact_deleted', 'label_deleted'])(
+    '%s shows its sample without reading CINNOX: a listed record is not a merge, transfer or deletion',
+    async (key) => {
+      const op = hookTrigger(key).operation;
+      await expect(appTester(op.performList, bundleWith())).resolves.toEqual([op.sample]);
+    },
+  );
 
   /** performList of `key` on CINNOX answering `records` to the one request it must send: 20 recent enquiries. */
   async function listEnquiries(key: string, records: unknown[]) {

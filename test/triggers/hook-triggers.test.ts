@@ -24,7 +24,8 @@ interface Case {
   foreign: unknown[];
   /** The item's top-level keys (the spec's keys, the CINNOX ids, the per-event id), written out here. */
   keys: string[];
-  /** How many of RECORDS[group] performList shows for this trigger. */
+  /** How many of RECORDS[group] performList shows for this trigger; 0: CINNOX cannot list these events
+   * (merges, transfers, deletions), so performList reads nothing and shows the sample. */
   listed: number;
 }
 
@@ -73,7 +74,7 @@ const cases: Case[] = [
         flat: { status, name: 'Ann Lee', contactId: 'c-100', serviceId: '', ...owners, ...details },
       },
       keys: [...CONTACT_KEYS, ...(transfer ? ['fromOwnerID', 'toOwnerID'] : []), ...(status === 'delete' ? [] : ['details'])],
-      listed: 2,
+      listed: status === 'create' || status === 'edit' ? 2 : 0,
       foreign: [
         ...others(CONTACT_STATUSES, status).flatMap((s) => [ev.contactOpenApi(s), ev.contactFlat(s)]),
         ev.staffOpenApi('staffCreate'),
@@ -157,7 +158,7 @@ const cases: Case[] = [
       },
       foreign: others(LABEL_STATUSES, status).flatMap((s) => [ev.labelOpenApi(s), ev.labelFlat(s)]),
       keys: [...LABEL_KEYS, ...(status === 'deleted' ? [] : ['colorCode'])],
-      listed: 2,
+      listed: status === 'deleted' ? 0 : 2,
     };
   }),
 ];
@@ -288,6 +289,11 @@ describe.each(cases)('$key', (c) => {
   });
 
   it('performList returns recent CINNOX records (of its status) with exactly the listed keys', async () => {
+    if (c.listed === 0) {
+      // No interceptor: a request would fail. A listed contact or label is not a merge, transfer or deletion.
+      await expect(appTester(op.performList, bundleWith())).resolves.toEqual([op.sample]);
+      return;
+    }
     const scope = listScope(c.group, RECORDS[c.group]);
     const listed = (await appTester(op.performList, bundleWith())) as Record<string, unknown>[];
     scope.done();
@@ -299,6 +305,7 @@ describe.each(cases)('$key', (c) => {
   });
 
   it('performList falls back to the sample when CINNOX lists nothing', async () => {
+    if (c.listed === 0) return; // covered above: it reads nothing
     const scope = listScope(c.group, []);
     await expect(appTester(op.performList, bundleWith())).resolves.toEqual([op.sample]);
     scope.done();
