@@ -3,7 +3,7 @@
  * `npm test` first) driven through zapier-platform-core over real HTTP. Separate from the unit tests'
  * nock world (jest.e2e.config.js): it spawns the tour as its own process.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 interface Step {
@@ -13,9 +13,13 @@ interface Step {
 }
 const root = join(__dirname, '../..');
 
-function tour(...args: string[]): { status: number | null; steps: Step[]; stderr: string } {
-  const env = { ...process.env };
-  delete env.CINNOX_BASE_URL; // the sandbox, never a real account, in tests
+function tour(...args: string[]): { status: number | null; steps: Step[]; stderr: string };
+function tour(options: { env: Record<string, string> }, ...args: string[]): { status: number | null; steps: Step[]; stderr: string };
+function tour(...all: unknown[]): { status: number | null; steps: Step[]; stderr: string } {
+  const options = typeof all[0] === 'object' ? (all.shift() as { env: Record<string, string> }) : { env: {} };
+  const args = all as string[];
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  if (!options.env.CINNOX_BASE_URL) delete env.CINNOX_BASE_URL; // the sandbox, never a real account, in tests
   const out = spawnSync(process.execPath, [join(root, 'scripts/tour.mjs'), '--json', ...args], { cwd: root, encoding: 'utf8', env, timeout: 120_000 });
   const lastLine = out.stdout.trim().split('\n').pop() ?? '[]';
   return { status: out.status, steps: JSON.parse(lastLine) as Step[], stderr: out.stderr };
@@ -47,4 +51,46 @@ describe('npm start tour', () => {
     expect(connection?.result).toMatch(/CINNOX no longer accepts this connection's App Token \(CINNOX code 6452000/);
     expect(steps.filter((s) => s.ok)).toEqual([]);
   }, 120_000);
+
+  it('with CINNOX_* set, runs only the read-only steps against that account (here a sandbox of its own)', async () => {
+    const server = spawn(process.execPath, [join(root, 'sandbox/server.mjs'), '--port', '0', '--quiet', '--stdin-lifeline'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      const info = await new Promise<{ baseUrl: string; appId: string; appToken: string }>((resolve, reject) => {
+        server.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString().split('\n')[0]!)));
+        server.once('exit', () => reject(new Error('the sandbox exited')));
+      });
+      const before = (await (await fetch(`${info.baseUrl}/__admin/state`)).json()) as { requests: { method: string }[] };
+      const { status, steps, stderr } = tour({ env: { CINNOX_BASE_URL: info.baseUrl, CINNOX_APP_ID: info.appId, CINNOX_APP_TOKEN: info.appToken } });
+      expect(stderr).toContain(`Real CINNOX account (${info.appId}): read-only steps only`);
+      expect(steps.filter((s) => !s.ok)).toEqual([]);
+      expect(status).toBe(0);
+      const names = steps.map((s) => s.operation);
+      expect(names).toEqual(expect.arrayContaining(['connection test', 'drop-down staff_list', 'search find_contact', 'trigger label_deleted performList']));
+      expect(names.filter((n) => n.startsWith('create ') || (n.startsWith('trigger ') && !n.endsWith('performList')))).toEqual([]);
+      const after = (await (await fetch(`${info.baseUrl}/__admin/state`)).json()) as { requests: { method: string }[] };
+      const made = after.requests.slice(before.requests.length);
+      expect(made.length).toBeGreaterThan(10);
+      expect(made.filter((r) => r.method !== 'GET')).toEqual([]);
+    } finally {
+      server.kill('SIGTERM');
+    }
+  }, 120_000);
+
+  it('Ctrl-C stops the tour and its sandbox', async () => {
+    const child = spawn(process.execPath, [join(root, 'scripts/tour.mjs')], { cwd: root, env: { ...process.env, CINNOX_BASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const sandboxUrl = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /Sandbox on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', () => reject(new Error(`the tour exited early: ${out}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(out).toContain('SIGINT: stopping the sandbox.');
+    await expect(fetch(`${sandboxUrl}/__admin/state`)).rejects.toThrow();
+  }, 60_000);
 });
