@@ -93,7 +93,15 @@ function startReceiver() {
   return new Promise((ok) =>
     server.listen(0, '127.0.0.1', () => {
       const base = `http://127.0.0.1:${server.address().port}`;
-      ok({ base, received, close: () => new Promise((done) => server.close(() => done())) });
+      ok({
+        base,
+        received,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections(); // the sandbox's keep-alive sockets would hold close() open
+          }),
+      });
     }),
   );
 }
@@ -136,6 +144,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     if (stopping) return;
     stopping = true;
     say(`\n${signal}: stopping the sandbox.`);
+    setTimeout(() => process.exit(130), 5000).unref(); // never hang on the way out
     void cleanUp().then(() => process.exit(130));
   });
 }
@@ -324,6 +333,8 @@ try {
 } finally {
   await cleanUp();
 }
+// After Ctrl-C the signal handler stops the sandbox and exits 130: the steps failing meanwhile are no result.
+if (stopping) await new Promise(() => {});
 printTable();
 if (asJson) process.stdout.write(`${JSON.stringify(steps)}\n`);
 process.exit(steps.length > 0 && steps.every((s) => s.ok) ? 0 : 1);
