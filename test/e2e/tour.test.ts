@@ -93,4 +93,31 @@ describe('npm start tour', () => {
     expect(out).toContain('SIGINT: stopping the sandbox.');
     await expect(fetch(`${sandboxUrl}/__admin/state`)).rejects.toThrow();
   }, 60_000);
+
+  it('zapier-platform invoke runs the creates and searches against `npm run sandbox`, as the README says', async () => {
+    const server = spawn(process.execPath, [join(root, 'sandbox/server.mjs'), '--port', '0', '--quiet', '--stdin-lifeline'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      const info = await new Promise<{ baseUrl: string; appId: string; appToken: string }>((resolve, reject) => {
+        server.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString().split('\n')[0]!)));
+        server.once('exit', () => reject(new Error('the sandbox exited')));
+      });
+      const env = { ...process.env, authData_appId: info.appId, authData_appToken: info.appToken, authData_baseUrl: info.baseUrl };
+      const invoke = (...args: string[]) =>
+        spawnSync(join(root, 'node_modules/.bin/zapier-platform'), ['invoke', ...args, '--non-interactive'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+      const auth = invoke('auth', 'test');
+      expect(auth.status).toBe(0);
+      const found = invoke('search', 'find_contact', '--inputData', '{"full_name":"Ann Lee"}');
+      expect(found.status).toBe(0);
+      expect(found.stdout).toMatch(/"firstName": "Ann",\s+"lastName": "Lee"/);
+      const sent = invoke('create', 'send_sms', '--inputData', '{"number_type":"access-numbers","sender_number":"+85230001234","recipient_numbers":["+85294667788"],"text":"Hello"}');
+      expect(sent.status).toBe(0);
+      expect(sent.stdout).toMatch(/"encoding": "GSM-7"/);
+      const refused = invoke('create', 'send_sms', '--inputData', '{"number_type":"access-numbers","sender_number":"+85230001234","recipient_numbers":["94667788"],"text":"Hello"}');
+      expect(refused.status).not.toBe(0);
+      const said = `${refused.stdout}${refused.stderr}`.replace(/\s*\n\s*›\s*/g, ' '); // the CLI wraps its error lines
+      expect(said).toMatch(/Nothing was sent to CINNOX\. Recipient Number \\?"94667788\\?" must start with \+ and the country code/);
+    } finally {
+      server.kill('SIGTERM');
+    }
+  }, 120_000);
 });
