@@ -6,6 +6,7 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import type { SendSmsBody, SendSmsRecipientResult } from '../cinnox/contract';
+import { text as str } from '../cinnox/values';
 import { toInputFields, validateInput } from '../schemas';
 import { SEND_SMS_FIELDS, SMS_MAX_PARTS, smsText, type SmsEncoding } from '../schemas/messaging';
 
@@ -28,7 +29,6 @@ export type SendSmsOutput = {
   recipients: RecipientOutcome[];
 };
 
-const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 const digits = (value: unknown): string => str(value).replace(/\D/g, '');
 
 /** Per-recipient results, whatever shape CINNOX used: a list (A3), one object under `result`, or the body itself. */

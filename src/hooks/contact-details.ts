@@ -7,7 +7,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { NOT_FOUND_ERROR_CODE } from '../cinnox/errors';
 import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, toFoundContact, type FoundContact } from '../schemas/contact-map';
-import { text } from './payload';
+import { text } from '../cinnox/values';
 
 /** The details are exactly what Find External Contact returns for the contact (one mapping, src/schemas/contact-map.ts). */
 export type ContactDetails = FoundContact;

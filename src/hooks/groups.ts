@@ -10,7 +10,8 @@ import { cinnox } from '../cinnox/client';
 import { ENQUIRY_RECORD_ID_KEYS, ENQUIRY_RECORD_STATUSES, EVENT_STATUS, SUBSCRIPTIONS, type EnquiryRecord, type EventGroup, type SubscriptionName } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
 import { contactDetails } from './contact-details';
-import { fingerprint, folded, phone, pick, text, type Raw } from './payload';
+import { phone, text } from '../cinnox/values';
+import { fingerprint, folded, pick, type Raw } from './payload';
 
 export type Item = Record<string, unknown>;
 

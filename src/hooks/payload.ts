@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Bundle } from 'zapier-platform-core';
+import { text } from '../cinnox/values';
 
 export type Raw = Record<string, unknown>;
 
@@ -42,23 +43,6 @@ export function pick(event: Raw, ...names: string[]): unknown {
   return undefined;
 }
 
-/** A value as the text Zapier shows: '' for nothing, arrays joined with ", ". */
-export function text(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return value.map(text).filter(Boolean).join(', ');
-  return JSON.stringify(value);
-}
-
-/**
- * A phone number as E.164 text. CINNOX sends numbers as "country code + number" JSON numbers
- * (e.g. 85298765432, §1.10 / §3.1), which lose the "+": digits only, 8 to 15 of them, get it back.
- */
-export function phone(value: unknown): string {
-  const t = text(value);
-  return /^\d{8,15}$/.test(t) ? `+${t}` : t;
-}
 
 /** A short, stable fingerprint of an event, for ids when the event names no record. */
 export function fingerprint(event: unknown): string {

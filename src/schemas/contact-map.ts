@@ -6,6 +6,7 @@
  *   phone numbers with their "+" back.
  */
 import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord, type SocialMessagingType } from '../cinnox/contract';
+import { phone, text as textOf } from '../cinnox/values';
 import { CONTACT_FIELDS, DEFAULT_EMAIL_TYPE, DEFAULT_PHONE_TYPE } from './contact';
 import type { Parsed } from './validate';
 
@@ -134,21 +135,12 @@ export interface FoundContact {
   slavecontacts: string | string[] | null;
 }
 
-/** Text of a record value: numbers (CINNOX types phone numbers as Number) become strings; absent is null. */
-const text = (value: unknown): Scalar => {
-  if (value === undefined || value === null || value === '') return null;
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-};
-/**
- * A phone number of a record: CINNOX returns them as JSON numbers (85294667788), which lose the "+" of
- * "+ country code and number" (§3.1); digits only, 8 to 15 of them, get it back. Other values are kept as they are.
- */
-const phoneText = (value: unknown): Scalar => {
-  const t = text(value);
-  return t !== null && /^\d{8,15}$/.test(t) ? `+${t}` : t;
-};
+/** Text of a record value (src/cinnox/values.ts); absent or empty is null, as Find External Contact shows it. */
+const text = (value: unknown): Scalar => textOf(value) || null;
+/** A phone number of a record with its "+" restored (CINNOX returns JSON numbers, §3.1). */
+const phoneText = (value: unknown): Scalar => phone(value) || null;
 const textOrList = (value: unknown): string | string[] | null =>
-  Array.isArray(value) ? value.map((v) => text(v) ?? '').filter(Boolean) : text(value);
+  Array.isArray(value) ? value.map(textOf).filter(Boolean) : text(value);
 
 /** The found contact's full name as the search compares it. */
 export const contactFullName = (record: Pick<ContactRecord, 'firstName' | 'lastName'>): string =>

@@ -9,6 +9,7 @@ import type { EnquiryRecord } from '../cinnox/contract';
 import { toInputFields, validateInput } from '../schemas';
 import { FIND_ENQUIRY_FIELDS } from '../schemas/messaging';
 import { isoDateTime } from '../cinnox/dates';
+import { text } from '../cinnox/values';
 
 /** The spec's scalar keys, in its order (objects below). */
 const ENQUIRY_KEYS = [
@@ -45,7 +46,6 @@ const LABELS: Record<string, string> = {
 
 export type EnquiryResult = Record<string, unknown> & { id: string };
 
-const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 const objectOf = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const pick = (source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
@@ -67,7 +67,7 @@ export function toEnquiryResult(record: EnquiryRecord): EnquiryResult {
   const channelDetail = objectOf(record.channelDetail);
   result.channelDetail = { ...channelDetail, ...pick(channelDetail, CHANNEL_DETAIL_KEYS) };
   for (const key of DATE_KEYS) result[key] = isoDateTime(result[key]);
-  return { ...result, id: str(result._id) || str(record.inquiry) || str(record.displayCaseNumber) };
+  return { ...result, id: text(result._id) || text(record.inquiry) || text(record.displayCaseNumber) };
 }
 
 async function perform(z: ZObject, bundle: Bundle): Promise<EnquiryResult[]> {
@@ -75,7 +75,7 @@ async function perform(z: ZObject, bundle: Bundle): Promise<EnquiryResult[]> {
   const wanted = (input.display_case_number as string).toLowerCase();
   const records = await cinnox.findEnquiries(z, bundle, input.display_case_number as string);
   // CINNOX may match loosely or ignore the filter: keep the enquiries with exactly this number.
-  return records.filter((r) => str(r.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
+  return records.filter((r) => text(r.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
 }
 
 const sample = toEnquiryResult({

@@ -4,7 +4,7 @@ import { cinnox } from '../cinnox/client';
 import type { NumberRecord, NumberType } from '../cinnox/contract';
 import { toInputFields, validateInput } from '../schemas';
 import { FIND_NUMBERS_FIELDS } from '../schemas/messaging';
-import { countryOf, numberOf } from '../triggers/sender-number-list';
+import { countryOf, numberOf, text } from '../cinnox/values';
 import { isoDateTime } from '../cinnox/dates';
 
 export interface NumberResult {
@@ -17,13 +17,12 @@ export interface NumberResult {
   expireDate: string;
 }
 
-const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
 export const toNumberResult = (record: NumberRecord): NumberResult => ({
   id: numberOf(record),
-  ServiceID: str(record.ServiceID ?? record.serviceID),
+  ServiceID: text(record.ServiceID ?? record.serviceID),
   Number: numberOf(record),
-  type: str(record.type),
+  type: text(record.type),
   country: countryOf(record),
   expireDate: isoDateTime(record.expireDate) ?? '',
 });

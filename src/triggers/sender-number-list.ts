@@ -6,6 +6,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { LIST_PAGE_MAX, NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
+import { countryOf, numberOf, text } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../schemas/messaging';
 
 export interface SenderNumberOption {
@@ -18,16 +19,11 @@ export interface SenderNumberOption {
   ServiceID: string;
 }
 
-const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
-/** The number of a record, whichever casing CINNOX used. */
-export const numberOf = (record: NumberRecord): string => str(record.number ?? record.Number);
-export const countryOf = (record: NumberRecord): string =>
-  Array.isArray(record.country) ? record.country.map(str).filter(Boolean).join(', ') : str(record.country);
 
 export function senderLabel(record: NumberRecord): string {
-  const details = [countryOf(record), str(record.type)].filter(Boolean).join(', ');
-  const name = str(record.name);
+  const details = [countryOf(record), text(record.type)].filter(Boolean).join(', ');
+  const name = text(record.name);
   let label = numberOf(record);
   if (name && name !== label) label += ` ${name}`;
   if (details) label += ` (${details})`;
@@ -35,7 +31,7 @@ export function senderLabel(record: NumberRecord): string {
 }
 
 async function perform(z: ZObject, bundle: Bundle): Promise<SenderNumberOption[]> {
-  const requested = str(bundle.inputData?.number_type);
+  const requested = text(bundle.inputData?.number_type);
   const type = (Object.hasOwn(SMS_NUMBER_TYPES, requested) ? requested : DEFAULT_SMS_NUMBER_TYPE) as NumberType;
   const page = Number(bundle.meta?.page ?? 0) || 0;
   const numbers = await cinnox.listNumbersPage(z, bundle, type, page * LIST_PAGE_MAX, LIST_PAGE_MAX);
@@ -47,9 +43,9 @@ async function perform(z: ZObject, bundle: Bundle): Promise<SenderNumberOption[]
       label: senderLabel(n),
       number: numberOf(n),
       number_type: NUMBER_TYPES[type],
-      type: str(n.type),
+      type: text(n.type),
       country: countryOf(n),
-      ServiceID: str(n.ServiceID ?? n.serviceID),
+      ServiceID: text(n.ServiceID ?? n.serviceID),
     }));
 }
 

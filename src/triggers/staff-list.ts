@@ -5,6 +5,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { LIST_PAGE_MAX, type StaffRecord } from '../cinnox/contract';
+import { text } from '../cinnox/values';
 
 export interface StaffOption {
   id: string;
@@ -15,28 +16,27 @@ export interface StaffOption {
   status: string;
 }
 
-const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
 /** "First Last (email)", falling back to the display name, the e-mail address, then the id. */
 export function staffLabel(staff: StaffRecord): string {
-  const name = [str(staff.firstName), str(staff.lastName)].filter(Boolean).join(' ') || str(staff.displayName);
-  const email = str(staff.email);
+  const name = [text(staff.firstName), text(staff.lastName)].filter(Boolean).join(' ') || text(staff.displayName);
+  const email = text(staff.email);
   if (name && email) return `${name} (${email})`;
-  return name || email || str(staff.id);
+  return name || email || text(staff.id);
 }
 
 async function perform(z: ZObject, bundle: Bundle): Promise<StaffOption[]> {
   const page = Number(bundle.meta?.page ?? 0) || 0;
   const staff = await cinnox.listStaffPage(z, bundle, page * LIST_PAGE_MAX, LIST_PAGE_MAX);
   return staff
-    .filter((s) => str(s.id))
+    .filter((s) => text(s.id))
     .map((s) => ({
-      id: str(s.id),
+      id: text(s.id),
       name: staffLabel(s),
-      firstName: str(s.firstName),
-      lastName: str(s.lastName),
-      email: str(s.email),
-      status: str(s.status),
+      firstName: text(s.firstName),
+      lastName: text(s.lastName),
+      email: text(s.email),
+      status: text(s.status),
     }));
 }
 

@@ -51,7 +51,7 @@ describe('find_contact', () => {
         sharedWith: 's2',
         slavecontacts: ['c7', 'c8'],
       },
-      { ...EMPTY, id: 'c3', firstName: 'ANN ', lastName: ' lee' },
+      { ...EMPTY, id: 'c3', firstName: 'ANN', lastName: 'lee' }, // stored with stray spaces: output trimmed, as every CINNOX value is (src/cinnox/values.ts)
       { ...EMPTY, id: 'c5', firstName: 'Ann Lee' },
     ]);
   });
