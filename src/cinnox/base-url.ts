@@ -3,6 +3,8 @@
  * Admins paste it with or without a trailing slash, sometimes with `/v1/api/apps/{appID}` already on it.
  * Everything here runs before any request, so a bad Base URL never sends the token anywhere.
  */
+import { DASHBOARD_ZAPIER_PATH } from './contract';
+
 export const API_BASE_PATH = '/v1/api/apps';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -22,8 +24,8 @@ export interface CinnoxEndpoint {
 export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
   const text = typeof raw === 'string' ? raw.trim() : '';
   const id = typeof appId === 'string' ? appId.trim() : '';
-  if (!text) throw new BaseUrlError('Base URL is empty. Copy it from the CINNOX Dashboard (Administration > Service Integration > Third Party Integration > Zapier).');
-  if (!id) throw new BaseUrlError('App ID is empty. Copy it from the CINNOX Dashboard (Administration > Service Integration > Third Party Integration > Zapier).');
+  if (!text) throw new BaseUrlError(`Base URL is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
+  if (!id) throw new BaseUrlError(`App ID is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
   if (/[\s/?#]/.test(id)) throw new BaseUrlError(`App ID "${id}" contains spaces, "/", "?" or "#": copy it again from the CINNOX Dashboard.`);
 
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;

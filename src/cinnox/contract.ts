@@ -30,6 +30,11 @@ export const MESSAGE_PUSH_PATH = '/message-push';
 /** §0.4 PATCH `{name}-event-sub` with `{enabled, url}`. */
 export const subscriptionPath = (name: SubscriptionName): string => `/${name}`;
 
+/** Where a CINNOX admin creates, views, regenerates and deletes Zapier accounts (the Zapier guide). */
+export const DASHBOARD_ZAPIER_PATH = 'Administration > Service Integration > Third Party Integration > Zapier';
+/** A CINNOX company may have at most this many Zapier accounts, i.e. App IDs (the Zapier guide). */
+export const MAX_ZAPIER_ACCOUNTS = 10;
+
 /** §1.3: at most 5000 characters per message. */
 export const MESSAGE_PUSH_MAX_CHARS = 5000;
 /** §3.4 / §3.6 / §1.4: the list endpoints return at most 500 records a request. */
@@ -166,6 +171,11 @@ export const ENQUIRY_RECORD_STATUSES: Readonly<Record<string, readonly string[]>
  * When CINNOX answers 404 or 6450001 (method not found) the app cannot read subscriptions and says so.
  */
 export const EVENT_HOOK_LIST_PATH = '/event-hooks';
+/** A13: an Event Hook List entry names its subscription with or without the `-event-sub` suffix, in any case. */
+export const isEventHookFor = (entryName: unknown, name: SubscriptionName): boolean => {
+  const base = (n: string) => n.trim().toLowerCase().replace(/-event-sub$/, '');
+  return typeof entryName === 'string' && base(entryName) === base(name);
+};
 
 /**
  * A14 URL verification (§0.4): CINNOX accepts any 2xx from the subscribed URL; Zapier's hook URLs cannot

@@ -3,7 +3,7 @@
  * `toZapierError` for every error response from the connection's Base URL.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { RATE_LIMIT_PER_MINUTE } from './contract';
+import { DASHBOARD_ZAPIER_PATH as DASHBOARD_PATH, RATE_LIMIT_PER_MINUTE } from './contract';
 
 export const CINNOX_CODES = {
   methodNotFound: 6450001,
@@ -15,7 +15,6 @@ export const CINNOX_CODES = {
   invalidAppId: 6452001,
 } as const;
 
-const DASHBOARD_PATH = 'Administration > Service Integration > Third Party Integration > Zapier';
 /** Seconds Zapier waits before retrying after a rate limit when CINNOX sends no Retry-After. */
 export const DEFAULT_RETRY_SECONDS = 60;
 /** Seconds Zapier waits before retrying after a CINNOX-side failure. */

@@ -9,7 +9,8 @@ import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import type { EventGroup } from '../cinnox/contract';
 import { GROUPS, type GroupSpec, type Item } from './groups';
 import { bodyOf, eventsOf, folded, type Raw } from './payload';
-import { subscribe, unsubscribe, MAX_CINNOX_ZAPIER_ACCOUNTS } from './subscription';
+import { MAX_ZAPIER_ACCOUNTS } from '../cinnox/contract';
+import { subscribe, unsubscribe } from './subscription';
 
 export interface OutputFieldSpec {
   readonly key: string;
@@ -39,7 +40,7 @@ export interface HookTriggerSpec<K extends string, F extends readonly OutputFiel
 export function oneZapNote(group: GroupSpec): string {
   return (
     `CINNOX sends ${group.events} to one Zap per CINNOX Zapier account: use a separate CINNOX Zapier account ` +
-    `(up to ${MAX_CINNOX_ZAPIER_ACCOUNTS}) for each Zap on these events. Turning on a second such Zap on the same connection is refused ` +
+    `(up to ${MAX_ZAPIER_ACCOUNTS}) for each Zap on these events. Turning on a second such Zap on the same connection is refused ` +
     `where CINNOX can list its subscriptions; where it cannot, the second Zap takes over the first Zap's events, and turning either Zap off stops both.`
   );
 }

@@ -9,7 +9,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import type { EventHookRecord, SubscriptionName } from '../cinnox/contract';
+import { DASHBOARD_ZAPIER_PATH, MAX_ZAPIER_ACCOUNTS, isEventHookFor, type EventHookRecord, type SubscriptionName } from '../cinnox/contract';
 import { isNotFound } from '../cinnox/errors';
 import type { GroupSpec } from './groups';
 
@@ -27,15 +27,10 @@ export interface UnsubscribeResult {
   unsubscribed: boolean;
 }
 
-const ZAPIER_ACCOUNTS_PATH = 'Administration > Service Integration > Third Party Integration > Zapier';
-/** CINNOX lets a company create up to this many Zapier accounts (App IDs). */
-export const MAX_CINNOX_ZAPIER_ACCOUNTS = 10;
-
-const baseName = (name: string): string => name.trim().toLowerCase().replace(/-event-sub$/, '');
 
 /** The Event Hook List's record for `name`, or undefined when it lists none. */
 function hookOf(hooks: EventHookRecord[], name: SubscriptionName): EventHookRecord | undefined {
-  return hooks.find((h) => typeof h.name === 'string' && baseName(h.name) === baseName(name));
+  return hooks.find((h) => isEventHookFor(h.name, name));
 }
 
 /** The URL another Zap holds the subscription with, if any. */
@@ -49,8 +44,8 @@ export function subscriptionTakenMessage(group: GroupSpec): string {
   return (
     `This Zap was not turned on: another Zap already receives CINNOX ${group.events} through this CINNOX connection. ` +
     `CINNOX sends the "${group.subscription}" events of one CINNOX Zapier account to a single URL, so this Zap would take them over and the other Zap would silently stop. ` +
-    `Each CINNOX Zapier account (up to ${MAX_CINNOX_ZAPIER_ACCOUNTS}) serves one Zap per event group: add another Zapier account in the CINNOX Dashboard ` +
-    `(${ZAPIER_ACCOUNTS_PATH} > Add Zapier Account), connect it in Zapier, and choose that connection in this Zap. Or turn the other Zap off first.`
+    `Each CINNOX Zapier account (up to ${MAX_ZAPIER_ACCOUNTS}) serves one Zap per event group: add another Zapier account in the CINNOX Dashboard ` +
+    `(${DASHBOARD_ZAPIER_PATH} > Add Zapier Account), connect it in Zapier, and choose that connection in this Zap. Or turn the other Zap off first.`
   );
 }
 
