@@ -6,7 +6,18 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, verbatimModuleSyntax: false }, diagnostics: false }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          isolatedModules: true,
+          verbatimModuleSyntax: false,
+        },
+        diagnostics: false,
+      },
+    ],
   },
   // As in the bundle (scripts/build.mjs): tests run what ships.
   moduleNameMapper: { '^grapheme-splitter$': '<rootDir>/src/sms/grapheme-splitter.ts' },

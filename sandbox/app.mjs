@@ -80,7 +80,11 @@ async function readBody(req) {
 /** @param {http.ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
 function send(res, status, body, headers = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -114,14 +118,26 @@ export function createSandbox(config, options = {}) {
       const at = Date.now();
       const contact = applyContactBody(newContact(state, at), body, at);
       state.contacts.push(contact);
-      return { record: contact, ...(quiet ? none : emitted(hooks.emit('contact.created', contactEvent(config.serviceId, 'created', contact), { contactId: contact.id }))) };
+      return {
+        record: contact,
+        ...(quiet
+          ? none
+          : emitted(
+              hooks.emit('contact.created', contactEvent(config.serviceId, 'created', contact), {
+                contactId: contact.id,
+              }),
+            )),
+      };
     },
     /** @param {string} id @param {Record<string, any>} body */
     editContact(id, body) {
       const contact = findContact(state, id);
       if (!contact) return undefined;
       applyContactBody(contact, body, Date.now());
-      return { record: contact, ...emitted(hooks.emit('contact.edited', contactEvent(config.serviceId, 'edited', contact), { contactId: id })) };
+      return {
+        record: contact,
+        ...emitted(hooks.emit('contact.edited', contactEvent(config.serviceId, 'edited', contact), { contactId: id })),
+      };
     },
     /** `from` is merged into `id` (the surviving contact) and removed. @param {string} id @param {string} from */
     mergeContact(id, from) {
@@ -131,18 +147,34 @@ export function createSandbox(config, options = {}) {
       if (contact === other) throw new AdminError(400, 'a contact cannot be merged into itself');
       state.contacts = state.contacts.filter((c) => c !== other);
       contact.slaveContacts = [...contact.slaveContacts, other.id, ...(other.slaveContacts ?? [])];
-      for (const [key, value] of Object.entries(other)) if (contact[key] === undefined || contact[key] === '') contact[key] = value;
+      for (const [key, value] of Object.entries(other))
+        if (contact[key] === undefined || contact[key] === '') contact[key] = value;
       contact.updatedAt = iso(Date.now());
-      return { record: contact, merged: other, ...emitted(hooks.emit('contact.merged', contactEvent(config.serviceId, 'merged', contact), { contactId: id, mergedId: from })) };
+      return {
+        record: contact,
+        merged: other,
+        ...emitted(
+          hooks.emit('contact.merged', contactEvent(config.serviceId, 'merged', contact), {
+            contactId: id,
+            mergedId: from,
+          }),
+        ),
+      };
     },
     /** @param {string} id @param {string} toOwnerID */
     transferContact(id, toOwnerID) {
       const contact = findContact(state, id);
       if (!contact) throw new AdminError(404, `no contact ${id}`);
       const owner = staffById(toOwnerID);
-      if (!owner) throw new AdminError(400, `no staff ${toOwnerID} (staff: ${state.staff.map((s) => s.id).join(', ')})`);
+      if (!owner)
+        throw new AdminError(400, `no staff ${toOwnerID} (staff: ${state.staff.map((s) => s.id).join(', ')})`);
       const fromOwnerID = contact.ownerId;
-      Object.assign(contact, { ownerId: owner.id, ownerName: owner.displayName, ownerDepartment: owner.department, updatedAt: iso(Date.now()) });
+      Object.assign(contact, {
+        ownerId: owner.id,
+        ownerName: owner.displayName,
+        ownerDepartment: owner.department,
+        updatedAt: iso(Date.now()),
+      });
       const payload = contactEvent(config.serviceId, 'transferred', contact, { fromOwnerID, toOwnerID: owner.id });
       return { record: contact, ...emitted(hooks.emit('contact.transferred', payload, { contactId: id })) };
     },
@@ -151,19 +183,34 @@ export function createSandbox(config, options = {}) {
       const contact = findContact(state, id);
       if (!contact) throw new AdminError(404, `no contact ${id}`);
       state.contacts = state.contacts.filter((c) => c !== contact);
-      return { record: contact, ...emitted(hooks.emit('contact.deleted', contactEvent(config.serviceId, 'deleted', contact), { contactId: id })) };
+      return {
+        record: contact,
+        ...emitted(
+          hooks.emit('contact.deleted', contactEvent(config.serviceId, 'deleted', contact), { contactId: id }),
+        ),
+      };
     },
     /** @param {Record<string, any>} options */
     openEnquiry(options = {}, quiet = false) {
       const enquiry = newEnquiry(state, options);
       state.enquiries.push(enquiry);
-      return { record: enquiry, ...(quiet ? none : emitted(hooks.emit('enquiry.opened', enquiryEvent(config.serviceId, 'opened', enquiry), { enquiryId: enquiry._id }))) };
+      return {
+        record: enquiry,
+        ...(quiet
+          ? none
+          : emitted(
+              hooks.emit('enquiry.opened', enquiryEvent(config.serviceId, 'opened', enquiry), {
+                enquiryId: enquiry._id,
+              }),
+            )),
+      };
     },
     /** @param {string} ref @param {'handling'|'closed'|'missed'} what @param {string} [staffId] */
     moveEnquiry(ref, what, staffId) {
       const enquiry = findEnquiry(state, ref);
       if (!enquiry) throw new AdminError(404, `no enquiry ${ref}`);
-      if (enquiry.status === 'closed' || enquiry.status === 'missed') throw new AdminError(409, `enquiry ${enquiry.displayCaseNumber} is already ${enquiry.status}`);
+      if (enquiry.status === 'closed' || enquiry.status === 'missed')
+        throw new AdminError(409, `enquiry ${enquiry.displayCaseNumber} is already ${enquiry.status}`);
       const now = Date.now();
       if (what === 'handling') {
         const staff = staffById(staffId ?? state.staff[1].id);
@@ -174,13 +221,21 @@ export function createSandbox(config, options = {}) {
       } else {
         missEnquiry(enquiry, now);
       }
-      return { record: enquiry, ...emitted(hooks.emit(`enquiry.${what}`, enquiryEvent(config.serviceId, what, enquiry), { enquiryId: enquiry._id })) };
+      return {
+        record: enquiry,
+        ...emitted(
+          hooks.emit(`enquiry.${what}`, enquiryEvent(config.serviceId, what, enquiry), { enquiryId: enquiry._id }),
+        ),
+      };
     },
     /** @param {string} name @param {string} colorCode */
     createLabel(name, colorCode) {
       const label = newLabel(state, checkLabelName(name), checkColor(colorCode), Date.now());
       state.labels.push(label);
-      return { record: label, ...emitted(hooks.emit('label.created', labelEvent(config.serviceId, 'created', label), { labelId: label.id })) };
+      return {
+        record: label,
+        ...emitted(hooks.emit('label.created', labelEvent(config.serviceId, 'created', label), { labelId: label.id })),
+      };
     },
     /** @param {string} id @param {{name?: string, colorCode?: string}} changes */
     editLabel(id, changes) {
@@ -192,14 +247,20 @@ export function createSandbox(config, options = {}) {
         label.colorName = colorName(label.colorCode);
       }
       label.updatedAt = iso(Date.now());
-      return { record: label, ...emitted(hooks.emit('label.edited', labelEvent(config.serviceId, 'edited', label), { labelId: id })) };
+      return {
+        record: label,
+        ...emitted(hooks.emit('label.edited', labelEvent(config.serviceId, 'edited', label), { labelId: id })),
+      };
     },
     /** @param {string} id */
     deleteLabel(id) {
       const label = state.labels.find((l) => l.id === id);
       if (!label) throw new AdminError(404, `no label ${id}`);
       state.labels = state.labels.filter((l) => l !== label);
-      return { record: label, ...emitted(hooks.emit('label.deleted', labelEvent(config.serviceId, 'deleted', label), { labelId: id })) };
+      return {
+        record: label,
+        ...emitted(hooks.emit('label.deleted', labelEvent(config.serviceId, 'deleted', label), { labelId: id })),
+      };
     },
     /**
      * A2/A3 Send SMS: one record per recipient with the SMS parts it is charged as, then one
@@ -248,25 +309,31 @@ export function createSandbox(config, options = {}) {
     smsReceipt(transactionID, status, exception) {
       const record = state.sms.find((s) => s.transactionID === transactionID);
       if (!record) throw new AdminError(404, `no SMS with transactionID ${transactionID}`);
-      if (!['Submitted', 'Delivered', 'Undelivered', 'Rejected'].includes(status)) throw new AdminError(400, `Status must be Submitted, Delivered, Undelivered or Rejected, not "${status}"`);
+      if (!['Submitted', 'Delivered', 'Undelivered', 'Rejected'].includes(status))
+        throw new AdminError(400, `Status must be Submitted, Delivered, Undelivered or Rejected, not "${status}"`);
       record.receiptStatus = status;
       if (exception !== undefined) record.exception = exception;
       if (status === 'Rejected') record.status = 'Rejected';
       if (status === 'Delivered' || status === 'Undelivered') record.carrierStatus = status;
       record.updatedAt = iso(Date.now());
-      return { record, ...emitted(hooks.emit('sms.receipt', smsReceipt(config.appId, config.serviceId, record), { transactionID })) };
+      return {
+        record,
+        ...emitted(hooks.emit('sms.receipt', smsReceipt(config.appId, config.serviceId, record), { transactionID })),
+      };
     },
   };
 
   /** @param {unknown} name @param {string} [exceptId] */
   function checkLabelName(name, exceptId) {
     if (typeof name !== 'string' || !name.trim()) throw new AdminError(400, 'name is required');
-    if (state.labels.some((l) => l.id !== exceptId && folded(l.name) === folded(name))) throw new AdminError(409, `a label named "${name}" exists`);
+    if (state.labels.some((l) => l.id !== exceptId && folded(l.name) === folded(name)))
+      throw new AdminError(409, `a label named "${name}" exists`);
     return name.trim();
   }
   /** @param {unknown} code */
   function checkColor(code) {
-    if (typeof code !== 'string' || !/^#[0-9a-f]{6}$/i.test(code)) throw new AdminError(400, `colorCode must be a hex colour like #43A047, not ${JSON.stringify(code)}`);
+    if (typeof code !== 'string' || !/^#[0-9a-f]{6}$/i.test(code))
+      throw new AdminError(400, `colorCode must be a hex colour like #43A047, not ${JSON.stringify(code)}`);
     return code.toUpperCase();
   }
 
@@ -296,82 +363,143 @@ export function createSandbox(config, options = {}) {
   /** @typedef {{query: URLSearchParams, body: unknown, params: string[]}} Call */
   /** @type {[string, string | RegExp, (call: Call) => unknown][]} */
   const api = [
-    ['GET', '/contacts/staffcontact-list', ({ query }) => {
-      onlyParams(query, ['offset', 'limit', 'fullName']);
-      const name = folded(query.get('fullName') ?? '');
-      return { code: 0, result: page(state.staff.filter((s) => !name || folded(s.displayName).includes(name)), query) };
-    }],
-    ['GET', '/contacts/extcontact-list', ({ query }) => {
-      onlyParams(query, ['offset', 'limit', 'fullName', 'id']);
-      const name = folded(query.get('fullName') ?? '');
-      const id = query.get('id');
-      const found = state.contacts.filter((c) => (!id || c.id === id) && (!name || folded(fullName(c)).includes(name)));
-      return { code: 0, result: page(found, query) };
-    }],
-    ['POST', '/management/create_externalcontact', ({ body }) => {
-      const { record } = world.createContact(contactBody(body, { create: true }));
-      return { code: 0, id: record.id };
-    }],
-    ['PUT', /^\/management\/update_externalcontact\/([^/]+)$/, ({ body, params }) => {
-      const id = /** @type {string} */ (params[0]);
-      const valid = contactBody(body, { create: false });
-      if (!findContact(state, id)) throw noRecords();
-      world.editContact(id, valid);
-      return { code: 0, id };
-    }],
-    ['GET', '/labels', ({ query }) => {
-      onlyParams(query, ['offset', 'limit', 'id', 'name']);
-      const id = query.get('id');
-      const name = query.get('name');
-      const found = state.labels.filter((l) => (!id || l.id === id) && (!name || folded(l.name) === folded(name)));
-      return { code: 0, labelList: page(found, query) };
-    }],
-    ['GET', '/data/enquiry-detail', ({ query }) => {
-      onlyParams(query, ['displayCaseNumber', 'startAt', 'endAt', 'offset', 'limit']);
-      const caseNumber = query.get('displayCaseNumber');
-      let found = [...state.enquiries].sort(newestFirst);
-      if (caseNumber !== null) {
-        if (!caseNumber.trim()) throw badParameters('invalid query: (displayCaseNumber)');
-        found = found.filter((e) => e.displayCaseNumber === caseNumber.trim());
-        if (query.has('startAt') || query.has('endAt')) found = found.filter(within(timeWindow(query)));
-      } else {
-        found = found.filter(within(timeWindow(query)));
-      }
-      return { code: 0, result: page(found, query) };
-    }],
-    ['GET', '/data/sms-detail', ({ query }) => {
-      onlyParams(query, ['startAt', 'endAt', 'offset', 'limit']);
-      const found = [...state.sms].sort(newestFirst).filter(within(timeWindow(query)));
-      return { code: 0, result: page(found, query).map((r) => smsView(/** @type {Record<string, any>} */ (r))) };
-    }],
-    ['POST', '/message-push', ({ body }) => {
-      const valid = messagePushBody(body, (eid) => Boolean(staffById(eid)));
-      const messageIDs = valid.messages.map(() => `msg-${state.next('message')}`);
-      const roomID = valid.roomID ?? `direct-${valid.receiverEID}`;
-      state.messages.push({ ...valid, roomID, messageIDs, at: iso(Date.now()) });
-      return { code: 0, result: { roomID, messageIDs } };
-    }],
-    ['POST', '/sms', ({ body }) => {
-      const valid = sendSmsBody(body, (n) => Boolean(smsSender(state, n)));
-      const { records } = world.sendSms(valid);
-      return {
-        code: 0,
-        result: records.map((r) => ({ recipientNumber: r.recipient, transactionID: r.transactionID, status: r.status, responseCode: '', exception: '' })),
-      };
-    }],
-    ...['access-numbers', 'cli', 'sms-numbers'].map((type) => /** @type {[string, string, (call: Call) => unknown]} */ ([
+    [
       'GET',
-      `/${type}`,
+      '/contacts/staffcontact-list',
       ({ query }) => {
-        onlyParams(query, ['offset', 'limit']);
-        return { code: 0, result: page(state.numbers[/** @type {keyof typeof state.numbers} */ (type)], query) };
+        onlyParams(query, ['offset', 'limit', 'fullName']);
+        const name = folded(query.get('fullName') ?? '');
+        return {
+          code: 0,
+          result: page(
+            state.staff.filter((s) => !name || folded(s.displayName).includes(name)),
+            query,
+          ),
+        };
       },
-    ])),
-    ['PATCH', /^\/([a-z-]+-event-sub)$/, async ({ body, params }) => hooks.setSubscription(/** @type {string} */ (params[0]), subscriptionBody(body))],
-    ['GET', '/event-hooks', ({ query }) => {
-      onlyParams(query, []);
-      return { code: 0, result: Object.values(state.subscriptions) };
-    }],
+    ],
+    [
+      'GET',
+      '/contacts/extcontact-list',
+      ({ query }) => {
+        onlyParams(query, ['offset', 'limit', 'fullName', 'id']);
+        const name = folded(query.get('fullName') ?? '');
+        const id = query.get('id');
+        const found = state.contacts.filter(
+          (c) => (!id || c.id === id) && (!name || folded(fullName(c)).includes(name)),
+        );
+        return { code: 0, result: page(found, query) };
+      },
+    ],
+    [
+      'POST',
+      '/management/create_externalcontact',
+      ({ body }) => {
+        const { record } = world.createContact(contactBody(body, { create: true }));
+        return { code: 0, id: record.id };
+      },
+    ],
+    [
+      'PUT',
+      /^\/management\/update_externalcontact\/([^/]+)$/,
+      ({ body, params }) => {
+        const id = /** @type {string} */ (params[0]);
+        const valid = contactBody(body, { create: false });
+        if (!findContact(state, id)) throw noRecords();
+        world.editContact(id, valid);
+        return { code: 0, id };
+      },
+    ],
+    [
+      'GET',
+      '/labels',
+      ({ query }) => {
+        onlyParams(query, ['offset', 'limit', 'id', 'name']);
+        const id = query.get('id');
+        const name = query.get('name');
+        const found = state.labels.filter((l) => (!id || l.id === id) && (!name || folded(l.name) === folded(name)));
+        return { code: 0, labelList: page(found, query) };
+      },
+    ],
+    [
+      'GET',
+      '/data/enquiry-detail',
+      ({ query }) => {
+        onlyParams(query, ['displayCaseNumber', 'startAt', 'endAt', 'offset', 'limit']);
+        const caseNumber = query.get('displayCaseNumber');
+        let found = [...state.enquiries].sort(newestFirst);
+        if (caseNumber !== null) {
+          if (!caseNumber.trim()) throw badParameters('invalid query: (displayCaseNumber)');
+          found = found.filter((e) => e.displayCaseNumber === caseNumber.trim());
+          if (query.has('startAt') || query.has('endAt')) found = found.filter(within(timeWindow(query)));
+        } else {
+          found = found.filter(within(timeWindow(query)));
+        }
+        return { code: 0, result: page(found, query) };
+      },
+    ],
+    [
+      'GET',
+      '/data/sms-detail',
+      ({ query }) => {
+        onlyParams(query, ['startAt', 'endAt', 'offset', 'limit']);
+        const found = [...state.sms].sort(newestFirst).filter(within(timeWindow(query)));
+        return { code: 0, result: page(found, query).map((r) => smsView(/** @type {Record<string, any>} */ (r))) };
+      },
+    ],
+    [
+      'POST',
+      '/message-push',
+      ({ body }) => {
+        const valid = messagePushBody(body, (eid) => Boolean(staffById(eid)));
+        const messageIDs = valid.messages.map(() => `msg-${state.next('message')}`);
+        const roomID = valid.roomID ?? `direct-${valid.receiverEID}`;
+        state.messages.push({ ...valid, roomID, messageIDs, at: iso(Date.now()) });
+        return { code: 0, result: { roomID, messageIDs } };
+      },
+    ],
+    [
+      'POST',
+      '/sms',
+      ({ body }) => {
+        const valid = sendSmsBody(body, (n) => Boolean(smsSender(state, n)));
+        const { records } = world.sendSms(valid);
+        return {
+          code: 0,
+          result: records.map((r) => ({
+            recipientNumber: r.recipient,
+            transactionID: r.transactionID,
+            status: r.status,
+            responseCode: '',
+            exception: '',
+          })),
+        };
+      },
+    ],
+    ...['access-numbers', 'cli', 'sms-numbers'].map(
+      (type) =>
+        /** @type {[string, string, (call: Call) => unknown]} */ ([
+          'GET',
+          `/${type}`,
+          ({ query }) => {
+            onlyParams(query, ['offset', 'limit']);
+            return { code: 0, result: page(state.numbers[/** @type {keyof typeof state.numbers} */ (type)], query) };
+          },
+        ]),
+    ),
+    [
+      'PATCH',
+      /^\/([a-z-]+-event-sub)$/,
+      async ({ body, params }) => hooks.setSubscription(/** @type {string} */ (params[0]), subscriptionBody(body)),
+    ],
+    [
+      'GET',
+      '/event-hooks',
+      ({ query }) => {
+        onlyParams(query, []);
+        return { code: 0, result: Object.values(state.subscriptions) };
+      },
+    ],
   ];
 
   /** @param {string} method @param {string} path */
@@ -380,7 +508,12 @@ export function createSandbox(config, options = {}) {
     for (const [m, pattern, handler] of api) {
       const match = typeof pattern === 'string' ? (pattern === path ? [path] : null) : pattern.exec(path);
       if (!match) continue;
-      if (pattern instanceof RegExp && pattern.source.includes('event-sub') && !SUBSCRIPTION_NAMES.includes(/** @type {string} */ (match[1]))) continue;
+      if (
+        pattern instanceof RegExp &&
+        pattern.source.includes('event-sub') &&
+        !SUBSCRIPTION_NAMES.includes(/** @type {string} */ (match[1]))
+      )
+        continue;
       pathMatched = true;
       if (m === method) return { handler, params: match.slice(1).map((p) => decodeURIComponent(p)) };
     }
@@ -404,7 +537,15 @@ export function createSandbox(config, options = {}) {
     const slash = rest.indexOf('/');
     const appId = decodeURIComponent(slash === -1 ? rest : rest.slice(0, slash));
     const path = slash === -1 ? '' : rest.slice(slash);
-    const entry = { at: iso(Date.now()), method, path, query: Object.fromEntries(url.searchParams), body: /** @type {unknown} */ (undefined), status: 200, code: 0 };
+    const entry = {
+      at: iso(Date.now()),
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: /** @type {unknown} */ (undefined),
+      status: 200,
+      code: 0,
+    };
     let status = 200;
     /** @type {unknown} */
     let answer;
@@ -416,9 +557,14 @@ export function createSandbox(config, options = {}) {
       if (!auth || auth[1] !== config.appToken) throw new CinnoxError(CODES.invalidToken, 'Invalid token');
       if (rateLimited(appId)) throw new CinnoxError(CODES.tooManyRequests, 'Too many requests');
       const { handler, params } = route(method, path);
-      if (!handler) throw new CinnoxError(CODES.methodNotFound, `method not found, method: ${method} url: ${url.pathname}`);
+      if (!handler)
+        throw new CinnoxError(CODES.methodNotFound, `method not found, method: ${method} url: ${url.pathname}`);
       if (typeof json === 'symbol') throw badParameters('Unknown data type: the request body is not JSON');
-      answer = await handler({ query: url.searchParams, body: method === 'GET' ? undefined : json, params: params ?? [] });
+      answer = await handler({
+        query: url.searchParams,
+        body: method === 'GET' ? undefined : json,
+        params: params ?? [],
+      });
     } catch (error) {
       if (error instanceof CinnoxError) {
         status = error.status;
@@ -435,7 +581,9 @@ export function createSandbox(config, options = {}) {
     state.requestCount += 1;
     state.requests.push(entry);
     if (state.requests.length > REQUEST_LOG_MAX) state.requests.splice(0, state.requests.length - REQUEST_LOG_MAX);
-    log(`${method} ${url.pathname}${url.search} -> ${status}${entry.code ? ` ${entry.code}${status !== 200 ? ` ${/** @type {{message?: string}} */ (answer).message}` : ''}` : ''}`);
+    log(
+      `${method} ${url.pathname}${url.search} -> ${status}${entry.code ? ` ${entry.code}${status !== 200 ? ` ${/** @type {{message?: string}} */ (answer).message}` : ''}` : ''}`,
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -448,7 +596,10 @@ export function createSandbox(config, options = {}) {
   function targetContact(body) {
     const id = str(body.id);
     if (id) return id;
-    return (latest(state.contacts) ?? world.createContact({ firstName: 'Sandbox', lastName: `Contact ${state.counters.contact + 1}` }, true).record).id;
+    return (
+      latest(state.contacts) ??
+      world.createContact({ firstName: 'Sandbox', lastName: `Contact ${state.counters.contact + 1}` }, true).record
+    ).id;
   }
   /** An open enquiry: body.id (record id or display case number), else the newest ongoing one, else a new one (quietly). @param {Record<string, any>} body @param {boolean} unhandled */
   function targetEnquiry(body, unhandled) {
@@ -461,7 +612,8 @@ export function createSandbox(config, options = {}) {
   function targetLabel(body) {
     const id = str(body.id);
     if (id) return id;
-    return (latest(state.labels) ?? world.createLabel(`Sandbox label ${state.counters.label + 1}`, '#43A047').record).id;
+    return (latest(state.labels) ?? world.createLabel(`Sandbox label ${state.counters.label + 1}`, '#43A047').record)
+      .id;
   }
   /** A validated §3.2 body for admin writes: CINNOX's rules, reported as admin errors. @param {unknown} body @param {boolean} create */
   function adminContactBody(body, create) {
@@ -478,7 +630,14 @@ export function createSandbox(config, options = {}) {
   const makeEvent = {
     'contact.created': (body) => {
       const { id: _id, ...fields } = body;
-      const values = Object.keys(fields).length > 0 ? fields : { firstName: 'Sandbox', lastName: `Contact ${state.counters.contact + 1}`, phones: [{ type: 'Mobile', phone: '+85291234567' }] };
+      const values =
+        Object.keys(fields).length > 0
+          ? fields
+          : {
+              firstName: 'Sandbox',
+              lastName: `Contact ${state.counters.contact + 1}`,
+              phones: [{ type: 'Mobile', phone: '+85291234567' }],
+            };
       return world.createContact(adminContactBody(values, true));
     },
     'contact.edited': (body) => {
@@ -494,7 +653,14 @@ export function createSandbox(config, options = {}) {
       let from = str(body.from);
       if (!from) {
         const survivor = /** @type {Record<string, any>} */ (findContact(state, id));
-        from = world.createContact({ firstName: survivor?.firstName || 'Sandbox', lastName: survivor?.lastName || 'Duplicate', emails: [{ type: 'Other', email: `duplicate.${state.counters.contact + 1}@example.com` }] }, true).record.id;
+        from = world.createContact(
+          {
+            firstName: survivor?.firstName || 'Sandbox',
+            lastName: survivor?.lastName || 'Duplicate',
+            emails: [{ type: 'Other', email: `duplicate.${state.counters.contact + 1}@example.com` }],
+          },
+          true,
+        ).record.id;
       }
       return world.mergeContact(id, from);
     },
@@ -513,15 +679,33 @@ export function createSandbox(config, options = {}) {
       let transactionID = str(body.transactionID);
       if (!transactionID) {
         const sender = String(allNumbers(state).find((n) => n.supportSMS)?.Number);
-        transactionID = world.sendSms({ senderNumber: sender, recipientNumbers: [str(body.recipientNumber) ?? '+85298765432'], text: 'Sandbox SMS' }, true).records[0].transactionID;
+        transactionID = world.sendSms(
+          {
+            senderNumber: sender,
+            recipientNumbers: [str(body.recipientNumber) ?? '+85298765432'],
+            text: 'Sandbox SMS',
+          },
+          true,
+        ).records[0].transactionID;
       }
       const record = state.sms.find((s) => s.transactionID === transactionID);
-      return world.smsReceipt(transactionID, str(body.Status) ?? str(body.status) ?? record?.receiptStatus ?? 'Delivered', str(body.Exception) ?? str(body.exception));
+      return world.smsReceipt(
+        transactionID,
+        str(body.Status) ?? str(body.status) ?? record?.receiptStatus ?? 'Delivered',
+        str(body.Exception) ?? str(body.exception),
+      );
     },
-    'label.created': (body) => world.createLabel(str(body.name) ?? `Sandbox label ${state.counters.label + 1}`, str(body.colorCode) ?? '#43A047'),
+    'label.created': (body) =>
+      world.createLabel(
+        str(body.name) ?? `Sandbox label ${state.counters.label + 1}`,
+        str(body.colorCode) ?? '#43A047',
+      ),
     'label.edited': (body) => {
       const id = targetLabel(body);
-      const changes = body.name === undefined && body.colorCode === undefined ? { name: `Edited label ${state.counters.label}`, colorCode: '#FB8C00' } : body;
+      const changes =
+        body.name === undefined && body.colorCode === undefined
+          ? { name: `Edited label ${state.counters.label}`, colorCode: '#FB8C00' }
+          : body;
       return world.editLabel(id, changes);
     },
     'label.deleted': (body) => world.deleteLabel(targetLabel(body)),
@@ -530,44 +714,74 @@ export function createSandbox(config, options = {}) {
   /** @type {[string, RegExp, (body: Record<string, any>, params: string[], url: URL) => unknown][]} */
   const admin = [
     ['GET', /^\/state$/, () => ({ config: { ...config }, ...snapshot(state) })],
-    ['POST', /^\/reset$/, () => {
-      hooks.cancelAll();
-      rateLog = new Map();
-      Object.assign(state, createState({ serviceId: config.serviceId, appId: config.appId }));
-      log('reset');
-      return { ok: true };
-    }],
+    [
+      'POST',
+      /^\/reset$/,
+      () => {
+        hooks.cancelAll();
+        rateLog = new Map();
+        Object.assign(state, createState({ serviceId: config.serviceId, appId: config.appId }));
+        log('reset');
+        return { ok: true };
+      },
+    ],
     ['GET', /^\/config$/, () => ({ ...config })],
-    ['POST', /^\/config$/, (body) => {
-      try {
-        patchConfig(config, body);
-      } catch (error) {
-        throw new AdminError(400, /** @type {Error} */ (error).message);
-      }
-      return { ...config };
-    }],
+    [
+      'POST',
+      /^\/config$/,
+      (body) => {
+        try {
+          patchConfig(config, body);
+        } catch (error) {
+          throw new AdminError(400, /** @type {Error} */ (error).message);
+        }
+        return { ...config };
+      },
+    ],
     ['GET', /^\/events$/, () => ({ kinds: EVENT_KINDS, events: state.events })],
-    ['POST', /^\/events\/([a-z]+\.[a-z]+)$/, (body, [kind]) => {
-      const make = makeEvent[/** @type {string} */ (kind)];
-      if (!make) throw new AdminError(404, `unknown event kind ${kind} (kinds: ${EVENT_KINDS.join(', ')})`);
-      return { ok: true, kind, ...(/** @type {object} */ (make(body))) };
-    }],
-    ['GET', /^\/deliveries$/, (_body, _params, url) => {
-      const q = url.searchParams;
-      return state.deliveries.filter((d) => ['subscription', 'event', 'status', 'eventId'].every((k) => !q.get(k) || d[k] === q.get(k)));
-    }],
+    [
+      'POST',
+      /^\/events\/([a-z]+\.[a-z]+)$/,
+      (body, [kind]) => {
+        const make = makeEvent[/** @type {string} */ (kind)];
+        if (!make) throw new AdminError(404, `unknown event kind ${kind} (kinds: ${EVENT_KINDS.join(', ')})`);
+        return { ok: true, kind, .../** @type {object} */ (make(body)) };
+      },
+    ],
+    [
+      'GET',
+      /^\/deliveries$/,
+      (_body, _params, url) => {
+        const q = url.searchParams;
+        return state.deliveries.filter((d) =>
+          ['subscription', 'event', 'status', 'eventId'].every((k) => !q.get(k) || d[k] === q.get(k)),
+        );
+      },
+    ],
     ['POST', /^\/contacts$/, (body) => makeEvent['contact.created'](body)],
     ['PATCH', /^\/contacts\/([^/]+)$/, (body, [id]) => makeEvent['contact.edited']({ ...body, id })],
     ['DELETE', /^\/contacts\/([^/]+)$/, (_body, [id]) => world.deleteContact(/** @type {string} */ (id))],
     ['POST', /^\/contacts\/([^/]+)\/merge$/, (body, [id]) => makeEvent['contact.merged']({ ...body, id })],
     ['POST', /^\/contacts\/([^/]+)\/transfer$/, (body, [id]) => makeEvent['contact.transferred']({ ...body, id })],
     ['POST', /^\/enquiries$/, (body) => world.openEnquiry(body)],
-    ['POST', /^\/enquiries\/([^/]+)\/(handle|close|miss)$/, (body, [id, action]) =>
-      world.moveEnquiry(/** @type {string} */ (id), action === 'handle' ? 'handling' : action === 'close' ? 'closed' : 'missed', str(body.staffId))],
+    [
+      'POST',
+      /^\/enquiries\/([^/]+)\/(handle|close|miss)$/,
+      (body, [id, action]) =>
+        world.moveEnquiry(
+          /** @type {string} */ (id),
+          action === 'handle' ? 'handling' : action === 'close' ? 'closed' : 'missed',
+          str(body.staffId),
+        ),
+    ],
     ['POST', /^\/labels$/, (body) => makeEvent['label.created'](body)],
     ['PATCH', /^\/labels\/([^/]+)$/, (body, [id]) => makeEvent['label.edited']({ ...body, id })],
     ['DELETE', /^\/labels\/([^/]+)$/, (_body, [id]) => world.deleteLabel(/** @type {string} */ (id))],
-    ['POST', /^\/sms\/([^/]+)\/receipt$/, (body, [transactionID]) => makeEvent['sms.receipt']({ ...body, transactionID })],
+    [
+      'POST',
+      /^\/sms\/([^/]+)\/receipt$/,
+      (body, [transactionID]) => makeEvent['sms.receipt']({ ...body, transactionID }),
+    ],
   ];
 
   /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {URL} url */
@@ -577,14 +791,19 @@ export function createSandbox(config, options = {}) {
     try {
       const { json } = await readBody(req);
       if (typeof json === 'symbol') throw new AdminError(400, 'the request body is not JSON');
-      if (json !== undefined && (typeof json !== 'object' || json === null || Array.isArray(json))) throw new AdminError(400, 'the request body must be a JSON object');
+      if (json !== undefined && (typeof json !== 'object' || json === null || Array.isArray(json)))
+        throw new AdminError(400, 'the request body must be a JSON object');
       let pathMatched = false;
       for (const [m, pattern, handler] of admin) {
         const match = pattern.exec(path);
         if (!match) continue;
         pathMatched = true;
         if (m !== method) continue;
-        const result = await handler(json ?? {}, match.slice(1).map((p) => decodeURIComponent(p)), url);
+        const result = await handler(
+          json ?? {},
+          match.slice(1).map((p) => decodeURIComponent(p)),
+          url,
+        );
         send(res, 200, result);
         return;
       }
@@ -608,11 +827,15 @@ export function createSandbox(config, options = {}) {
         : Promise.resolve(
             url.pathname === '/'
               ? send(res, 200, { sandbox: 'cinnox', apiRoot: `${API_PREFIX}${config.appId}`, admin: ADMIN_PREFIX })
-              : send(res, 404, { code: CODES.methodNotFound, message: `method not found, method: ${req.method} url: ${url.pathname}` }),
+              : send(res, 404, {
+                  code: CODES.methodNotFound,
+                  message: `method not found, method: ${req.method} url: ${url.pathname}`,
+                }),
           );
     handled.catch((error) => {
       log(`unhandled: ${error?.stack ?? error}`);
-      if (!res.headersSent) send(res, 500, { code: CODES.badServiceResponse, message: 'Bad response from the service' });
+      if (!res.headersSent)
+        send(res, 500, { code: CODES.badServiceResponse, message: 'Bad response from the service' });
     });
   });
 
@@ -633,7 +856,15 @@ export function createSandbox(config, options = {}) {
           const address = /** @type {import('node:net').AddressInfo} */ (server.address());
           const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
           const baseUrl = `http://${shown}:${address.port}`;
-          resolve({ sandbox: 'cinnox', baseUrl, apiRoot: `${baseUrl}${API_PREFIX}${encodeURIComponent(config.appId)}`, adminUrl: `${baseUrl}${ADMIN_PREFIX}`, appId: config.appId, appToken: config.appToken, port: address.port });
+          resolve({
+            sandbox: 'cinnox',
+            baseUrl,
+            apiRoot: `${baseUrl}${API_PREFIX}${encodeURIComponent(config.appId)}`,
+            adminUrl: `${baseUrl}${ADMIN_PREFIX}`,
+            appId: config.appId,
+            appToken: config.appToken,
+            port: address.port,
+          });
         });
       });
     },

@@ -86,7 +86,8 @@ function coerce(name, kind, raw) {
     return text;
   }
   if (kind === 'id') {
-    if (!text || /[\s/?#]/.test(text)) throw new ConfigError(`${name} must be non-empty, without spaces, "/", "?" or "#"`);
+    if (!text || /[\s/?#]/.test(text))
+      throw new ConfigError(`${name} must be non-empty, without spaces, "/", "?" or "#"`);
     return text;
   }
   if (kind === 'challenge') {
@@ -106,9 +107,17 @@ function coerce(name, kind, raw) {
  * @param {Record<string, unknown>} patch
  */
 export function patchConfig(config, patch) {
-  const mutable = ['rateLimit', 'rateWindowMs', 'deliveryAttempts', 'deliveryBackoffMs', 'deliveryTimeoutMs', 'challenge'];
+  const mutable = [
+    'rateLimit',
+    'rateWindowMs',
+    'deliveryAttempts',
+    'deliveryBackoffMs',
+    'deliveryTimeoutMs',
+    'challenge',
+  ];
   for (const [key, value] of Object.entries(patch)) {
-    if (!mutable.includes(key)) throw new ConfigError(`${key} cannot be changed at run time (changeable: ${mutable.join(', ')})`);
+    if (!mutable.includes(key))
+      throw new ConfigError(`${key} cannot be changed at run time (changeable: ${mutable.join(', ')})`);
     const entry = Object.entries(OPTIONS).find(([, [k]]) => k === key);
     if (!entry) throw new ConfigError(`unknown setting ${key}`);
     /** @type {Record<string, unknown>} */ (config)[key] = coerce(key, entry[1][2], value);
@@ -135,7 +144,8 @@ export function parseConfig(argv, env) {
   const config = { ...DEFAULTS };
   for (const [flag, [key, envName, kind]] of Object.entries(OPTIONS)) {
     const raw = values[flag] ?? env[envName];
-    if (raw !== undefined && raw !== '') config[key] = coerce(values[flag] !== undefined ? `--${flag}` : envName, kind, raw);
+    if (raw !== undefined && raw !== '')
+      config[key] = coerce(values[flag] !== undefined ? `--${flag}` : envName, kind, raw);
   }
   config.quiet = Boolean(values.quiet);
   config.stdinLifeline = Boolean(values['stdin-lifeline']);

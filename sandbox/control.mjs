@@ -81,7 +81,8 @@ export class SandboxClient {
     });
     const text = await response.text();
     const data = text ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new Error(`sandbox admin ${method} ${path}: HTTP ${response.status} ${data?.error ?? text}`);
+    if (!response.ok)
+      throw new Error(`sandbox admin ${method} ${path}: HTTP ${response.status} ${data?.error ?? text}`);
     return data;
   }
 
@@ -95,7 +96,11 @@ export class SandboxClient {
     const appId = options.appId ?? this.appId;
     const response = await fetch(`${this.baseUrl}/v1/api/apps/${encodeURIComponent(appId)}${path}`, {
       method,
-      headers: { authorization: `Bearer ${options.token ?? this.appToken}`, 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${options.token ?? this.appToken}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
@@ -149,7 +154,9 @@ export class SandboxClient {
     const { count = 1, timeoutMs, ...match } = filter;
     return this.waitFor(
       async () => {
-        const list = /** @type {any[]} */ (await this.deliveries(match)).filter((d) => match.status || d.status !== 'pending');
+        const list = /** @type {any[]} */ (await this.deliveries(match)).filter(
+          (d) => match.status || d.status !== 'pending',
+        );
         return list.length >= count ? list : undefined;
       },
       { timeoutMs, what: `${count} deliver${count === 1 ? 'y' : 'ies'} matching ${JSON.stringify(match)}` },
@@ -221,7 +228,11 @@ export function startSandbox(options = {}) {
     const fail = (/** @type {string} */ why) => {
       clearTimeout(timer);
       void stop();
-      reject(new Error(`sandbox did not start: ${why}${logs.length ? `\n${logs.slice(-20).join('\n')}` : ''}${stderrBuffer ? `\n${stderrBuffer}` : ''}`));
+      reject(
+        new Error(
+          `sandbox did not start: ${why}${logs.length ? `\n${logs.slice(-20).join('\n')}` : ''}${stderrBuffer ? `\n${stderrBuffer}` : ''}`,
+        ),
+      );
     };
     const timer = setTimeout(() => fail(`no start-up line within ${timeoutMs} ms`), timeoutMs);
     child.once('error', (error) => fail(error.message));

@@ -11,7 +11,9 @@ const at = args.indexOf('--base-url');
 const baseUrl = at === -1 ? (process.env.CINNOX_SANDBOX_URL ?? 'http://127.0.0.1:4010') : args.splice(at, 2)[1];
 const [kind, json] = args;
 if (!kind || !EVENT_KINDS.includes(kind)) {
-  process.stderr.write(`usage: npm run sandbox:event -- <kind> [json body] [--base-url URL]\nkinds: ${EVENT_KINDS.join(', ')}\n`);
+  process.stderr.write(
+    `usage: npm run sandbox:event -- <kind> [json body] [--base-url URL]\nkinds: ${EVENT_KINDS.join(', ')}\n`,
+  );
   process.exit(2);
 }
 let body = {};
@@ -32,6 +34,8 @@ try {
   const message = error instanceof Error ? error.message : String(error);
   // The hint only when nothing answered: an admin error means the sandbox is there and said why.
   const unreachable = /fetch failed|ECONNREFUSED|ENOTFOUND/i.test(`${message} ${error?.cause?.code ?? ''}`);
-  process.stderr.write(`sandbox:event: ${message}${unreachable ? ` (is \`npm run sandbox\` running at ${baseUrl}?)` : ''}\n`);
+  process.stderr.write(
+    `sandbox:event: ${message}${unreachable ? ` (is \`npm run sandbox\` running at ${baseUrl}?)` : ''}\n`,
+  );
   process.exit(1);
 }

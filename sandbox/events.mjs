@@ -6,7 +6,13 @@
 import { fullName, iso } from './state.mjs';
 
 /** A12 / EVENT_STATUS in src/cinnox/contract.ts */
-export const CONTACT_STATUS = { created: 'create', edited: 'edit', merged: 'merge', transferred: 'transfer', deleted: 'delete' };
+export const CONTACT_STATUS = {
+  created: 'create',
+  edited: 'edit',
+  merged: 'merge',
+  transferred: 'transfer',
+  deleted: 'delete',
+};
 export const ENQUIRY_STATUS = { opened: 'Opened', handling: 'Handling', closed: 'Closed', missed: 'Missed' };
 export const LABEL_STATUS = { created: 'create', edited: 'update', deleted: 'deleted' };
 
@@ -37,7 +43,17 @@ export function contactEvent(serviceId, what, contact, extra = {}) {
 /** Enquiry Details' destinationType → the notification's destinationTypes (the spec lists STAFF, PSTN, TRUNK). */
 const DESTINATION_TYPES = { STAFF: 'STAFF', PHONE: 'PSTN', TRUNK: 'TRUNK' };
 /** Enquiry Details' channel → the notification's channel list (§2.5). */
-const NOTIFICATION_CHANNEL = { Weblink: 'CINNOX', VirtualNumber: 'CINNOX', Email: 'EMAIL', ThirdParty: 'THIRDPARTY', FACEBOOK: 'FACEBOOK', WHATSAPP: 'WHATSAPP', WECHAT: 'WECHAT', LINE: 'LINE', WOZTELL: 'WOZTELL' };
+const NOTIFICATION_CHANNEL = {
+  Weblink: 'CINNOX',
+  VirtualNumber: 'CINNOX',
+  Email: 'EMAIL',
+  ThirdParty: 'THIRDPARTY',
+  FACEBOOK: 'FACEBOOK',
+  WHATSAPP: 'WHATSAPP',
+  WECHAT: 'WECHAT',
+  LINE: 'LINE',
+  WOZTELL: 'WOZTELL',
+};
 
 /**
  * @param {string} serviceId
@@ -57,7 +73,9 @@ export function enquiryEvent(serviceId, what, enquiry) {
     socialId: '',
     date: iso(Date.now()),
     destination: enquiry.destinationID,
-    destinationTypes: DESTINATION_TYPES[/** @type {keyof typeof DESTINATION_TYPES} */ (enquiry.destinationType)] ?? enquiry.destinationType,
+    destinationTypes:
+      DESTINATION_TYPES[/** @type {keyof typeof DESTINATION_TYPES} */ (enquiry.destinationType)] ??
+      enquiry.destinationType,
   };
 }
 
@@ -91,6 +109,14 @@ export function smsReceipt(appId, serviceId, sms) {
 export function labelEvent(serviceId, what, label) {
   return {
     type: 'message',
-    message: { type: 'label', status: LABEL_STATUS[what], serviceId, id: label.id, name: label.name, colorCode: label.colorCode, updatedAt: iso(Date.now()) },
+    message: {
+      type: 'label',
+      status: LABEL_STATUS[what],
+      serviceId,
+      id: label.id,
+      name: label.name,
+      colorCode: label.colorCode,
+      updatedAt: iso(Date.now()),
+    },
   };
 }

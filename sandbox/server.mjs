@@ -68,4 +68,3 @@ if (!config.quiet) {
     ].join('\n'),
   );
 }
-

@@ -88,16 +88,47 @@ export function createState(account) {
 
   // Seed: two contacts, two labels, two past enquiries (inside the default 7-day report window).
   for (const body of [
-    { firstName: 'Ann', lastName: 'Lee', level: 'Primary', type: 'Customer', phones: [{ type: 'Mobile', phone: '+85294667788' }], emails: [{ type: 'Work', email: 'ann.lee@example.com' }], company: 'Example Ltd', jobTitle: 'Buyer', team: 'Procurement', language: 'en', birthDate: '31/05/1990', addresses: { city: 'Hong Kong', country: 'HK' } },
-    { firstName: 'Ben', lastName: 'Ho', level: 'Secondary', type: 'Lead', phones: [{ type: 'Work', phone: '+6591234567' }], emails: [{ type: 'Personal', email: 'ben.ho@example.net' }], socialContacts: [{ key: 'whatsApp', value: '+6591234567' }] },
+    {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      level: 'Primary',
+      type: 'Customer',
+      phones: [{ type: 'Mobile', phone: '+85294667788' }],
+      emails: [{ type: 'Work', email: 'ann.lee@example.com' }],
+      company: 'Example Ltd',
+      jobTitle: 'Buyer',
+      team: 'Procurement',
+      language: 'en',
+      birthDate: '31/05/1990',
+      addresses: { city: 'Hong Kong', country: 'HK' },
+    },
+    {
+      firstName: 'Ben',
+      lastName: 'Ho',
+      level: 'Secondary',
+      type: 'Lead',
+      phones: [{ type: 'Work', phone: '+6591234567' }],
+      emails: [{ type: 'Personal', email: 'ben.ho@example.net' }],
+      socialContacts: [{ key: 'whatsApp', value: '+6591234567' }],
+    },
   ]) {
     state.contacts.push(applyContactBody(newContact(state, now - 3 * DAY), body, now - 3 * DAY));
   }
-  state.labels.push(newLabel(state, 'VIP', '#E53935', now - 10 * DAY), newLabel(state, 'Follow-up', '#1E88E5', now - 5 * DAY));
+  state.labels.push(
+    newLabel(state, 'VIP', '#E53935', now - 10 * DAY),
+    newLabel(state, 'Follow-up', '#1E88E5', now - 5 * DAY),
+  );
   const closed = newEnquiry(state, { at: now - 2 * DAY, visitorFirstName: 'Dana', visitorLastName: 'Lam' });
   handleEnquiry(state, closed, staff[1], now - 2 * DAY + 60_000);
   closeEnquiry(closed, now - 2 * DAY + 600_000);
-  const missed = newEnquiry(state, { at: now - DAY, channel: 'VirtualNumber', initChannel: 'CALL', destinationType: 'PHONE', visitorFirstName: 'Eli', visitorLastName: 'Tse' });
+  const missed = newEnquiry(state, {
+    at: now - DAY,
+    channel: 'VirtualNumber',
+    initChannel: 'CALL',
+    destinationType: 'PHONE',
+    visitorFirstName: 'Eli',
+    visitorLastName: 'Tse',
+  });
   missEnquiry(missed, now - DAY + 120_000);
   state.enquiries.push(closed, missed);
   return state;
@@ -136,7 +167,16 @@ function staffRecord(id, firstName, lastName, role, department, ext) {
  * @param {boolean} supportSMS @param {boolean} supportCall @param {string} name
  */
 function numberRecord(serviceId, number, type, country, supportSMS, supportCall, name) {
-  return { ServiceID: serviceId, Number: number, type, country: [country], expireDate: '2030-12-31T00:00:00.000Z', name, supportSMS, supportCall };
+  return {
+    ServiceID: serviceId,
+    Number: number,
+    type,
+    country: [country],
+    expireDate: '2030-12-31T00:00:00.000Z',
+    name,
+    supportSMS,
+    supportCall,
+  };
 }
 
 /** Every number the account has, any type. @param {State} state */
@@ -183,7 +223,8 @@ export function applyContactBody(record, body, at) {
   if (body.lastName !== undefined) record.lastName = body.lastName;
   if (body.level !== undefined) record.level = body.level;
   if (body.type !== undefined) record.customerType = body.type;
-  for (const p of body.phones ?? []) record[PHONE_FIELD[/** @type {keyof typeof PHONE_FIELD} */ (p.type)]] = phoneNumber(p.phone);
+  for (const p of body.phones ?? [])
+    record[PHONE_FIELD[/** @type {keyof typeof PHONE_FIELD} */ (p.type)]] = phoneNumber(p.phone);
   for (const e of body.emails ?? []) record[EMAIL_FIELD[/** @type {keyof typeof EMAIL_FIELD} */ (e.type)]] = e.email;
   if (body.company !== undefined) record.companyName = body.company;
   if (body.team !== undefined) record.department = body.team;
@@ -195,7 +236,8 @@ export function applyContactBody(record, body, at) {
     record.address = { ...(record.address ?? {}), ...body.addresses };
     record.addresses = record.address;
   }
-  for (const s of body.socialContacts ?? []) record[s.key] = s.key === 'whatsApp' && /^\+\d+$/.test(s.value) ? phoneNumber(s.value) : s.value;
+  for (const s of body.socialContacts ?? [])
+    record[s.key] = s.key === 'whatsApp' && /^\+\d+$/.test(s.value) ? phoneNumber(s.value) : s.value;
   record.updatedAt = iso(at);
   return record;
 }
@@ -210,15 +252,32 @@ export const findContact = (state, id) => state.contacts.find((c) => c.id === id
 // Labels: §3.6 records plus the spec's colorCode.
 // ---------------------------------------------------------------------------------------------
 
-const COLOR_NAMES = { '#E53935': 'red', '#1E88E5': 'blue', '#43A047': 'green', '#FDD835': 'yellow', '#8E24AA': 'purple', '#FB8C00': 'orange' };
+const COLOR_NAMES = {
+  '#E53935': 'red',
+  '#1E88E5': 'blue',
+  '#43A047': 'green',
+  '#FDD835': 'yellow',
+  '#8E24AA': 'purple',
+  '#FB8C00': 'orange',
+};
 
 /** @param {string} colorCode */
-export const colorName = (colorCode) => COLOR_NAMES[/** @type {keyof typeof COLOR_NAMES} */ (colorCode.toUpperCase())] ?? 'custom';
+export const colorName = (colorCode) =>
+  COLOR_NAMES[/** @type {keyof typeof COLOR_NAMES} */ (colorCode.toUpperCase())] ?? 'custom';
 
 /** @param {State} state @param {string} name @param {string} colorCode @param {number} at */
 export function newLabel(state, name, colorCode, at) {
   const by = state.staff[0].id;
-  return { id: state.labelId(), name, colorName: colorName(colorCode), colorCode: colorCode.toUpperCase(), createdBy: by, updatedBy: by, createdAt: iso(at), updatedAt: iso(at) };
+  return {
+    id: state.labelId(),
+    name,
+    colorName: colorName(colorCode),
+    colorCode: colorCode.toUpperCase(),
+    createdBy: by,
+    updatedBy: by,
+    createdAt: iso(at),
+    updatedAt: iso(at),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,7 +366,13 @@ export function handleEnquiry(_state, e, staff, at) {
 
 /** @param {Record<string, any>} e @param {number} at */
 export function closeEnquiry(e, at) {
-  Object.assign(e, { status: 'closed', closedByType: 'staff', closedAt: iso(at), closeDuration: at - Date.parse(e.createdAt), updatedAt: iso(at) });
+  Object.assign(e, {
+    status: 'closed',
+    closedByType: 'staff',
+    closedAt: iso(at),
+    closeDuration: at - Date.parse(e.createdAt),
+    updatedAt: iso(at),
+  });
 }
 
 /** @param {Record<string, any>} e @param {number} at */
@@ -316,7 +381,8 @@ export function missEnquiry(e, at) {
 }
 
 /** An enquiry by record id, inquiry id or display case number. @param {State} state @param {string} ref */
-export const findEnquiry = (state, ref) => state.enquiries.find((e) => e._id === ref || e.inquiry === ref || e.displayCaseNumber === ref);
+export const findEnquiry = (state, ref) =>
+  state.enquiries.find((e) => e._id === ref || e.inquiry === ref || e.displayCaseNumber === ref);
 
 /** @param {State} state */
 export function snapshot(state) {

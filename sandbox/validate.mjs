@@ -83,12 +83,16 @@ export function timeWindow(query) {
   const endAt = query.get('endAt') ?? '';
   if (!startAt && !endAt) throw badParameters('Empty time range (missing startAt and endAt)');
   if (!startAt || !endAt) throw badParameters('missing one of startAt, endAt');
-  const bad = [['startAt', startAt], ['endAt', endAt]].filter(([, v]) => !RFC3339.test(v) || !Number.isFinite(Date.parse(v)));
+  const bad = [
+    ['startAt', startAt],
+    ['endAt', endAt],
+  ].filter(([, v]) => !RFC3339.test(v) || !Number.isFinite(Date.parse(v)));
   if (bad.length > 0) throw badParameters(`invalid query: ${bad.map(([k]) => `(${k})`).join(', ')}`);
   const start = Date.parse(startAt);
   const end = Date.parse(endAt);
   if (end < start) throw badParameters('endAt is prior to startAt');
-  if (end - start > MAX_QUERY_DAYS * 24 * 3600 * 1000) throw badParameters(`Exceed maximum query day ${MAX_QUERY_DAYS}`);
+  if (end - start > MAX_QUERY_DAYS * 24 * 3600 * 1000)
+    throw badParameters(`Exceed maximum query day ${MAX_QUERY_DAYS}`);
   return { start, end };
 }
 
@@ -99,7 +103,8 @@ export function timeWindow(query) {
  */
 export function objectBody(body) {
   if (body === undefined) throw badParameters('request body is required');
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badParameters('Unknown data type: the request body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badParameters('Unknown data type: the request body must be a JSON object');
   return /** @type {Record<string, unknown>} */ (body);
 }
 
@@ -140,7 +145,8 @@ function stringField(body, key, rules = {}) {
   }
   if (typeof value !== 'string') throw badParameters(`Unknown data type: ${name} must be a string`);
   if (rules.required && value.trim() === '') throw badParameters(`${name} is required`);
-  if (rules.max !== undefined && charCount(value) > rules.max) throw badParameters(`${name} exceeds maximum length ${rules.max}`);
+  if (rules.max !== undefined && charCount(value) > rules.max)
+    throw badParameters(`${name} exceeds maximum length ${rules.max}`);
   return value;
 }
 
@@ -151,7 +157,8 @@ function stringField(body, key, rules = {}) {
  */
 function choiceField(body, key, choices) {
   const value = stringField(body, key);
-  if (value !== undefined && !choices.includes(value)) throw badParameters(`invalid ${key}: "${value}" (one of ${choices.join(', ')})`);
+  if (value !== undefined && !choices.includes(value))
+    throw badParameters(`invalid ${key}: "${value}" (one of ${choices.join(', ')})`);
   return value;
 }
 
@@ -160,8 +167,33 @@ export const CONTACT_TYPES = ['Lead', 'Prospect', 'Customer', 'Others'];
 export const PHONE_TYPES = ['Mobile', 'Work', 'Home', 'Other'];
 export const EMAIL_TYPES = ['Work', 'Personal', 'Other'];
 /** A9: socialContacts keys are the contact list's field names. */
-export const SOCIAL_KEYS = ['facebook', 'whatsApp', 'weChat', 'line', 'twitter', 'linkedin', 'woztellWhatsApp', 'woztellFacebook', 'woztellInstagram'];
-const CONTACT_KEYS = ['firstName', 'lastName', 'level', 'type', 'phones', 'emails', 'company', 'jobTitle', 'team', 'group', 'language', 'birthDate', 'addresses', 'socialContacts'];
+export const SOCIAL_KEYS = [
+  'facebook',
+  'whatsApp',
+  'weChat',
+  'line',
+  'twitter',
+  'linkedin',
+  'woztellWhatsApp',
+  'woztellFacebook',
+  'woztellInstagram',
+];
+const CONTACT_KEYS = [
+  'firstName',
+  'lastName',
+  'level',
+  'type',
+  'phones',
+  'emails',
+  'company',
+  'jobTitle',
+  'team',
+  'group',
+  'language',
+  'birthDate',
+  'addresses',
+  'socialContacts',
+];
 const ADDRESS_KEYS = ['street', 'city', 'state', 'zipcode', 'country'];
 
 /** §3.2: "+" and the country code, then the number. */
@@ -179,7 +211,8 @@ const COUNTRY = /^[A-Z]{2}$/;
 function arrayOfObjects(raw, name) {
   const list = Array.isArray(raw) ? raw : [raw];
   return list.map((item, i) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw badParameters(`Unknown data type: ${name}[${i}] must be an object`);
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw badParameters(`Unknown data type: ${name}[${i}] must be an object`);
     return /** @type {Record<string, unknown>} */ (item);
   });
 }
@@ -190,7 +223,13 @@ function validBirthDate(text) {
   if (!m) return false;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && date.getTime() <= Date.now() && y >= 1900;
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    date.getTime() <= Date.now() &&
+    y >= 1900
+  );
 }
 
 /**
@@ -218,21 +257,27 @@ export function contactBody(raw, mode) {
   }
   const language = stringField(body, 'language');
   if (language !== undefined) {
-    if (!LANGUAGE.test(language)) throw badParameters(`invalid language: "${language}" (ISO 639-1 code, e.g. en, zh-hant)`);
+    if (!LANGUAGE.test(language))
+      throw badParameters(`invalid language: "${language}" (ISO 639-1 code, e.g. en, zh-hant)`);
     out.language = language;
   }
   const birthDate = stringField(body, 'birthDate');
   if (birthDate !== undefined) {
-    if (!validBirthDate(birthDate)) throw badParameters(`invalid birthDate: "${birthDate}" (format DD/MM/YYYY, a past date)`);
+    if (!validBirthDate(birthDate))
+      throw badParameters(`invalid birthDate: "${birthDate}" (format DD/MM/YYYY, a past date)`);
     out.birthDate = birthDate;
   }
   if (body.phones !== undefined) {
     out.phones = arrayOfObjects(body.phones, 'phones').map((p, i) => {
       onlyFields(p, ['type', 'phone'], `phones[${i}].`);
       const t = stringField(p, 'type', { required: true, where: `phones[${i}].` });
-      if (!PHONE_TYPES.includes(/** @type {string} */ (t))) throw badParameters(`invalid phones[${i}].type: "${t}" (one of ${PHONE_TYPES.join(', ')})`);
+      if (!PHONE_TYPES.includes(/** @type {string} */ (t)))
+        throw badParameters(`invalid phones[${i}].type: "${t}" (one of ${PHONE_TYPES.join(', ')})`);
       const phone = /** @type {string} */ (stringField(p, 'phone', { required: true, where: `phones[${i}].` }));
-      if (!E164.test(phone)) throw badParameters(`invalid phones[${i}].phone: "${phone}" ("+" and the country code are required, e.g. +85294667788)`);
+      if (!E164.test(phone))
+        throw badParameters(
+          `invalid phones[${i}].phone: "${phone}" ("+" and the country code are required, e.g. +85294667788)`,
+        );
       return { type: t, phone };
     });
   }
@@ -240,7 +285,8 @@ export function contactBody(raw, mode) {
     out.emails = arrayOfObjects(body.emails, 'emails').map((e, i) => {
       onlyFields(e, ['type', 'email'], `emails[${i}].`);
       const t = stringField(e, 'type', { required: true, where: `emails[${i}].` });
-      if (!EMAIL_TYPES.includes(/** @type {string} */ (t))) throw badParameters(`invalid emails[${i}].type: "${t}" (one of ${EMAIL_TYPES.join(', ')})`);
+      if (!EMAIL_TYPES.includes(/** @type {string} */ (t)))
+        throw badParameters(`invalid emails[${i}].type: "${t}" (one of ${EMAIL_TYPES.join(', ')})`);
       const email = /** @type {string} */ (stringField(e, 'email', { required: true, where: `emails[${i}].` }));
       if (!EMAIL.test(email)) throw badParameters(`invalid emails[${i}].email: "${email}"`);
       return { type: t, email };
@@ -253,11 +299,16 @@ export function contactBody(raw, mode) {
     /** @type {Record<string, string>} */
     const address = {};
     for (const key of ADDRESS_KEYS) {
-      const v = stringField(/** @type {Record<string, unknown>} */ (a), key, { max: key === 'zipcode' ? 10 : 50, where: 'addresses.' });
+      const v = stringField(/** @type {Record<string, unknown>} */ (a), key, {
+        max: key === 'zipcode' ? 10 : 50,
+        where: 'addresses.',
+      });
       if (v !== undefined) address[key] = v;
     }
     if (address.country !== undefined && !COUNTRY.test(address.country)) {
-      throw badParameters(`invalid addresses.country: "${address.country}" (ISO 3166 two-letter country code, e.g. HK)`);
+      throw badParameters(
+        `invalid addresses.country: "${address.country}" (ISO 3166 two-letter country code, e.g. HK)`,
+      );
     }
     out.addresses = address;
   }
@@ -265,12 +316,16 @@ export function contactBody(raw, mode) {
     out.socialContacts = arrayOfObjects(body.socialContacts, 'socialContacts').map((s, i) => {
       onlyFields(s, ['key', 'value'], `socialContacts[${i}].`);
       const key = /** @type {string} */ (stringField(s, 'key', { required: true, where: `socialContacts[${i}].` }));
-      if (!SOCIAL_KEYS.includes(key)) throw badParameters(`invalid socialContacts[${i}].key: "${key}" (one of ${SOCIAL_KEYS.join(', ')})`);
-      const value = /** @type {string} */ (stringField(s, 'value', { required: true, max: 100, where: `socialContacts[${i}].` }));
+      if (!SOCIAL_KEYS.includes(key))
+        throw badParameters(`invalid socialContacts[${i}].key: "${key}" (one of ${SOCIAL_KEYS.join(', ')})`);
+      const value = /** @type {string} */ (
+        stringField(s, 'value', { required: true, max: 100, where: `socialContacts[${i}].` })
+      );
       return { key, value };
     });
   }
-  if (!mode.create && Object.keys(out).length === 0) throw badParameters('nothing to update: the request body has no field');
+  if (!mode.create && Object.keys(out).length === 0)
+    throw badParameters('nothing to update: the request body has no field');
   return out;
 }
 
@@ -291,12 +346,16 @@ export function messagePushBody(raw, staffExists) {
   if (body.messages === undefined || body.messages === null) throw badParameters('messages is required');
   if (!Array.isArray(body.messages)) throw badParameters('Unknown data type: messages must be an array');
   if (body.messages.length === 0) throw badParameters('messages is required');
-  if (body.messages.length > MESSAGE_PUSH_MAX_MESSAGES) throw badParameters(`exceed maximum messages ${MESSAGE_PUSH_MAX_MESSAGES}`);
+  if (body.messages.length > MESSAGE_PUSH_MAX_MESSAGES)
+    throw badParameters(`exceed maximum messages ${MESSAGE_PUSH_MAX_MESSAGES}`);
   const messages = arrayOfObjects(body.messages, 'messages').map((m, i) => {
     onlyFields(m, ['type', 'text'], `messages[${i}].`);
     const type = stringField(m, 'type', { required: true, where: `messages[${i}].` });
-    if (type !== 'text') throw badParameters(`Unknown data type: messages[${i}].type "${type}" (only "text" is supported)`);
-    const text = /** @type {string} */ (stringField(m, 'text', { required: true, max: MESSAGE_PUSH_MAX_CHARS, where: `messages[${i}].` }));
+    if (type !== 'text')
+      throw badParameters(`Unknown data type: messages[${i}].type "${type}" (only "text" is supported)`);
+    const text = /** @type {string} */ (
+      stringField(m, 'text', { required: true, max: MESSAGE_PUSH_MAX_CHARS, where: `messages[${i}].` })
+    );
     return { type, text };
   });
   return { roomID, senderEID, receiverEID, messages };
@@ -314,16 +373,22 @@ export function sendSmsBody(raw, isSmsSender) {
   if (!/^(\+?\d{3,15}|[A-Za-z0-9 ]{1,11})$/.test(/** @type {string} */ (senderNumber))) {
     throw new CinnoxError(CODES.smsSenderFormat, `senderNumber Invalid format: "${senderNumber}"`);
   }
-  if (!isSmsSender(/** @type {string} */ (senderNumber))) throw badParameters(`Invalid senderNumber: "${senderNumber}" is not an SMS number of this account`);
+  if (!isSmsSender(/** @type {string} */ (senderNumber)))
+    throw badParameters(`Invalid senderNumber: "${senderNumber}" is not an SMS number of this account`);
   const recipients = body.recipientNumbers;
   if (recipients === undefined || recipients === null) throw badParameters('recipientNumbers is required');
   if (!Array.isArray(recipients)) throw badParameters('Unknown data type: recipientNumbers must be an array');
   if (recipients.length === 0) throw badParameters('recipientNumbers is required');
   for (const r of recipients) {
-    if (typeof r !== 'string' || !E164.test(r)) throw new CinnoxError(CODES.smsRecipientFormat, `RecipientNumber Invalid format: ${JSON.stringify(r)}`);
+    if (typeof r !== 'string' || !E164.test(r))
+      throw new CinnoxError(CODES.smsRecipientFormat, `RecipientNumber Invalid format: ${JSON.stringify(r)}`);
   }
   const text = /** @type {string} */ (stringField(body, 'text', { required: true }));
-  return { senderNumber: /** @type {string} */ (senderNumber), recipientNumbers: /** @type {string[]} */ (recipients), text };
+  return {
+    senderNumber: /** @type {string} */ (senderNumber),
+    recipientNumbers: /** @type {string[]} */ (recipients),
+    text,
+  };
 }
 
 /**
@@ -342,6 +407,7 @@ export function subscriptionBody(raw) {
   } catch {
     throw badParameters(`invalid url: "${url}"`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badParameters(`invalid url: "${url}" (http or https only)`);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw badParameters(`invalid url: "${url}" (http or https only)`);
   return { enabled: body.enabled, url };
 }

@@ -66,7 +66,12 @@ export function createWebhooks(state, config, log) {
         timeout: { request: config.deliveryTimeoutMs },
         signal: lifetime.signal,
       });
-      return { status: response.statusCode, body: String(response.body ?? '').slice(0, 2000), error: null, ms: Date.now() - started };
+      return {
+        status: response.statusCode,
+        body: String(response.body ?? '').slice(0, 2000),
+        error: null,
+        ms: Date.now() - started,
+      };
     } catch (error) {
       const err = /** @type {Error & {code?: string}} */ (error);
       return { status: null, body: '', error: `${err.code ?? err.name}: ${err.message}`, ms: Date.now() - started };
@@ -91,7 +96,16 @@ export function createWebhooks(state, config, log) {
       }
       ok = parsed?.result?.challenge === challenge || parsed?.challenge === challenge;
     }
-    const record = { name, url, challenge, mode: config.challenge, status: reply.status, error: reply.error, ok, at: iso(Date.now()) };
+    const record = {
+      name,
+      url,
+      challenge,
+      mode: config.challenge,
+      status: reply.status,
+      error: reply.error,
+      ok,
+      at: iso(Date.now()),
+    };
     state.verifications.push(record);
     log(`verify ${name} ${url} -> ${reply.status ?? reply.error} ${ok ? 'ok' : 'FAILED'}`);
     return record;
@@ -137,7 +151,9 @@ export function createWebhooks(state, config, log) {
         log(`deliver ${delivery.event} -> ${delivery.url}: ${reply.status} (attempt ${attempt})`);
         return;
       }
-      log(`deliver ${delivery.event} -> ${delivery.url}: ${reply.status ?? reply.error} (attempt ${attempt}/${config.deliveryAttempts})`);
+      log(
+        `deliver ${delivery.event} -> ${delivery.url}: ${reply.status ?? reply.error} (attempt ${attempt}/${config.deliveryAttempts})`,
+      );
       if (attempt < config.deliveryAttempts) {
         const wait = config.deliveryBackoffMs * 2 ** (attempt - 1);
         delivery.nextAttemptAt = iso(Date.now() + wait);
@@ -157,13 +173,30 @@ export function createWebhooks(state, config, log) {
    * @param {EventKind} kind @param {unknown} payload @param {Record<string, unknown>} [about]
    */
   function emit(kind, payload, about = {}) {
-    const event = { id: `evt-${state.next('event')}`, kind, at: iso(Date.now()), payload, about, deliveries: /** @type {string[]} */ ([]) };
+    const event = {
+      id: `evt-${state.next('event')}`,
+      kind,
+      at: iso(Date.now()),
+      payload,
+      about,
+      deliveries: /** @type {string[]} */ ([]),
+    };
     state.events.push(event);
     const deliveries = [];
     for (const name of EVENT_ROUTES[kind]) {
       const sub = state.subscriptions[name];
       if (!sub?.enabled) continue;
-      const delivery = { id: `dlv-${state.next('delivery')}`, eventId: event.id, event: kind, subscription: name, url: sub.url, payload, status: 'pending', attempts: [], createdAt: iso(Date.now()) };
+      const delivery = {
+        id: `dlv-${state.next('delivery')}`,
+        eventId: event.id,
+        event: kind,
+        subscription: name,
+        url: sub.url,
+        payload,
+        status: 'pending',
+        attempts: [],
+        createdAt: iso(Date.now()),
+      };
       state.deliveries.push(delivery);
       event.deliveries.push(delivery.id);
       deliveries.push(delivery);

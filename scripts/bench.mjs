@@ -57,8 +57,17 @@ const minimalApp = `const zapier = require('zapier-platform-core');
 module.exports = { version: '1.0.0', platformVersion: zapier.version, triggers: {}, creates: {}, searches: {} };
 `;
 const appZip = stageAndBuild({ files: appFiles(), main: 'index.js', outDir: join(root, 'build'), quiet: true });
-const floorZip = stageAndBuild({ files: {}, contents: { 'index.js': minimalApp }, main: 'index.js', name: 'minimal-app', version: '1.0.0', outDir: minimalDir, quiet: true });
-const zipFiles = (zip) => Number(/(\d+)\s+files?\s*$/.exec(execFileSync('unzip', ['-l', zip], { encoding: 'utf8' }).trim())?.[1] ?? NaN);
+const floorZip = stageAndBuild({
+  files: {},
+  contents: { 'index.js': minimalApp },
+  main: 'index.js',
+  name: 'minimal-app',
+  version: '1.0.0',
+  outDir: minimalDir,
+  quiet: true,
+});
+const zipFiles = (zip) =>
+  Number(/(\d+)\s+files?\s*$/.exec(execFileSync('unzip', ['-l', zip], { encoding: 'utf8' }).trim())?.[1] ?? NaN);
 const appFileCount = zipFiles(appZip.zip);
 const floorFiles = zipFiles(floorZip.zip);
 rmSync(minimalDir, { recursive: true, force: true });
@@ -74,8 +83,20 @@ rmSync(unzipped, { recursive: true, force: true });
 const ratio = (a, b) => a / b;
 const rows = [
   ['Cold start, wall time (median ms)', appMs.toFixed(1), floorMs.toFixed(1), ratio(appMs, floorMs), TARGET.time],
-  ['Cold start, peak RSS (median MB)', (appRss / 1024).toFixed(1), (floorRss / 1024).toFixed(1), ratio(appRss, floorRss), TARGET.memory],
-  ['Deployable zip (KB)', (appZip.bytes / 1024).toFixed(0), (floorZip.bytes / 1024).toFixed(0), ratio(appZip.bytes, floorZip.bytes), TARGET.bundle],
+  [
+    'Cold start, peak RSS (median MB)',
+    (appRss / 1024).toFixed(1),
+    (floorRss / 1024).toFixed(1),
+    ratio(appRss, floorRss),
+    TARGET.memory,
+  ],
+  [
+    'Deployable zip (KB)',
+    (appZip.bytes / 1024).toFixed(0),
+    (floorZip.bytes / 1024).toFixed(0),
+    ratio(appZip.bytes, floorZip.bytes),
+    TARGET.bundle,
+  ],
 ];
 const lines = [
   `# Benchmark results`,
@@ -84,7 +105,10 @@ const lines = [
   '',
   '| figure | app | floor | ratio | target | pass |',
   '|---|---|---|---|---|---|',
-  ...rows.map(([f, a, b, r, t]) => `| ${f} | ${a} | ${b} | ${r.toFixed(3)}× | ≤ ${t.toFixed(2)}× | ${r <= t ? 'yes' : '**no**'} |`),
+  ...rows.map(
+    ([f, a, b, r, t]) =>
+      `| ${f} | ${a} | ${b} | ${r.toFixed(3)}× | ≤ ${t.toFixed(2)}× | ${r <= t ? 'yes' : '**no**'} |`,
+  ),
   `| Files in the zip | ${appFileCount} | ${floorFiles} | ${(appFileCount / floorFiles).toFixed(3)}× | — | — |`,
   '',
   '## Requests per operation',
@@ -93,7 +117,9 @@ const lines = [
   '',
   '| operation | requests | target | pass |',
   '|---|---|---|---|',
-  ...requestCounts.map((r) => `| ${r.operation} | ${r.requests} | ${r.target} | ${r.requests === r.target ? 'yes' : '**no**'} |`),
+  ...requestCounts.map(
+    (r) => `| ${r.operation} | ${r.requests} | ${r.target} | ${r.requests === r.target ? 'yes' : '**no**'} |`,
+  ),
   '',
 ];
 const report = lines.join('\n');

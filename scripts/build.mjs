@@ -43,7 +43,9 @@ const lazyExternals = {
     for (const { specifier, out } of LAZY) {
       b.onResolve({ filter: specifier }, (args) => {
         if (args.kind !== 'dynamic-import') {
-          throw new Error(`${args.importer} imports ${args.path} statically: load it with await import() so it stays out of the cold start`);
+          throw new Error(
+            `${args.importer} imports ${args.path} statically: load it with await import() so it stays out of the cold start`,
+          );
         }
         return { path: `./${out}`, external: true };
       });

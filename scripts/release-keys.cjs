@@ -4,7 +4,10 @@
 'use strict';
 
 const fieldKeys = (fields) =>
-  (Array.isArray(fields) ? fields : []).filter((f) => f && typeof f === 'object' && typeof f.key === 'string').map((f) => f.key).sort();
+  (Array.isArray(fields) ? fields : [])
+    .filter((f) => f && typeof f === 'object' && typeof f.key === 'string')
+    .map((f) => f.key)
+    .sort();
 
 /** { triggers: { key: { inputFields: [...], outputFields: [...] } }, creates: {...}, searches: {...} } */
 function keysOf(app) {

@@ -68,7 +68,8 @@ async function step(operation, fn) {
 const expect = (condition, message) => {
   if (!condition) throw new Error(message);
 };
-const pick = (item, keys) => keys.map((k) => `${k}=${item?.[k] === '' || item?.[k] === undefined ? '∅' : item[k]}`).join(' ');
+const pick = (item, keys) =>
+  keys.map((k) => `${k}=${item?.[k] === '' || item?.[k] === undefined ? '∅' : item[k]}`).join(' ');
 
 /** Stands in for Zapier's hook URLs: records what each URL receives, answers as Zapier does. */
 function startReceiver() {
@@ -129,7 +130,14 @@ const SHOWN = {
   sms: ['status', 'recipientNumber', 'transactionId'],
   label: ['status', 'name', 'colorCode'],
 };
-const groupOf = (key) => (key.startsWith('contact') ? 'contact' : key.startsWith('enquiry') ? 'enquiry' : key.startsWith('sms') ? 'sms' : 'label');
+const groupOf = (key) =>
+  key.startsWith('contact')
+    ? 'contact'
+    : key.startsWith('enquiry')
+      ? 'enquiry'
+      : key.startsWith('sms')
+        ? 'sms'
+        : 'label';
 const hookTriggers = Object.entries(app.triggers).filter(([, t]) => t.operation.type === 'hook');
 
 let sandbox;
@@ -154,17 +162,27 @@ async function runTriggers(authData, state) {
   await step('one URL per subscription: a second Zap is refused', async () => {
     const [firstKey, first] = hookTriggers.find(([k]) => groupOf(k) === 'label');
     const [, second] = hookTriggers.find(([k]) => groupOf(k) === 'label' && k !== firstKey);
-    const subscribeData = await appTester(first.operation.performSubscribe, { authData, targetUrl: `${receiver.base}/hooks/zap-a` });
+    const subscribeData = await appTester(first.operation.performSubscribe, {
+      authData,
+      targetUrl: `${receiver.base}/hooks/zap-a`,
+    });
     let refused;
     try {
       await appTester(second.operation.performSubscribe, { authData, targetUrl: `${receiver.base}/hooks/zap-b` });
     } catch (error) {
       refused = error;
     }
-    await appTester(first.operation.performUnsubscribe, { authData, subscribeData, targetUrl: `${receiver.base}/hooks/zap-a` });
+    await appTester(first.operation.performUnsubscribe, {
+      authData,
+      subscribeData,
+      targetUrl: `${receiver.base}/hooks/zap-a`,
+    });
     expect(refused, 'the second subscription on label-event-sub was accepted');
     const why = String(refused.message);
-    expect(/another Zap already receives/.test(why) && /Add Zapier Account/.test(why), `refused for another reason: ${why.slice(0, 200)}`);
+    expect(
+      /another Zap already receives/.test(why) && /Add Zapier Account/.test(why),
+      `refused for another reason: ${why.slice(0, 200)}`,
+    );
     return 'refused, with the fix named';
   });
 
@@ -187,7 +205,13 @@ async function runTriggers(authData, state) {
         );
         let items = [];
         for (const body of deliveries) {
-          items = items.concat(await appTester(op.perform, { authData, cleanedRequest: body, rawRequest: { content: JSON.stringify(body) } }));
+          items = items.concat(
+            await appTester(op.perform, {
+              authData,
+              cleanedRequest: body,
+              rawRequest: { content: JSON.stringify(body) },
+            }),
+          );
         }
         expect(items.length > 0, `perform returned no item for the ${EVENT_OF[key]} delivery`);
         const listed = await appTester(op.performList, { authData });
@@ -215,7 +239,11 @@ async function runActions(authData, state) {
     return `${list.length} staff; first id=${staff.id}`;
   });
   await step('drop-down sender_number_list', async () => {
-    const list = await appTester(app.triggers.sender_number_list.operation.perform, { authData, inputData: { number_type: 'access-numbers' }, meta: { page: 0 } });
+    const list = await appTester(app.triggers.sender_number_list.operation.perform, {
+      authData,
+      inputData: { number_type: 'access-numbers' },
+      meta: { page: 0 },
+    });
     expect(list.length > 0, 'no virtual numbers');
     sender = list[0];
     return `${list.length} numbers; first ${sender.number ?? sender.id}`;
@@ -223,23 +251,47 @@ async function runActions(authData, state) {
   await step('create create_contact', async () => {
     contact = await appTester(app.creates.create_contact.operation.perform, {
       authData,
-      inputData: { first_name: 'Tour', last_name: `Guest ${stamp}`, phone_number: '+852 9466 7788', email_address: 'tour@example.com', level: 'Primary', type: 'Lead', birth_date: '1990-05-31' },
+      inputData: {
+        first_name: 'Tour',
+        last_name: `Guest ${stamp}`,
+        phone_number: '+852 9466 7788',
+        email_address: 'tour@example.com',
+        level: 'Primary',
+        type: 'Lead',
+        birth_date: '1990-05-31',
+      },
     });
     expect(contact.id, 'no id');
     return pick(contact, ['id', 'first_name', 'last_name', 'phone_number', 'birth_date']);
   });
   await step('search find_contact', async () => {
-    const found = await appTester(app.searches.find_contact.operation.perform, { authData, inputData: { full_name: `Tour Guest ${stamp}` } });
-    expect(found.length === 1 && found[0].id === contact.id, `expected exactly the created contact, got ${found.length}`);
+    const found = await appTester(app.searches.find_contact.operation.perform, {
+      authData,
+      inputData: { full_name: `Tour Guest ${stamp}` },
+    });
+    expect(
+      found.length === 1 && found[0].id === contact.id,
+      `expected exactly the created contact, got ${found.length}`,
+    );
     return pick(found[0], ['id', 'firstName', 'lastName', 'mobilePhone']);
   });
   await step('create update_contact', async () => {
-    const updated = await appTester(app.creates.update_contact.operation.perform, { authData, inputData: { contact_id: contact.id, job_title: 'Head of Tours' } });
+    const updated = await appTester(app.creates.update_contact.operation.perform, {
+      authData,
+      inputData: { contact_id: contact.id, job_title: 'Head of Tours' },
+    });
     return pick(updated, ['contact_id', 'job_title']);
   });
-  for (const [type, label] of [['access-numbers', 'Virtual'], ['cli', 'Service'], ['sms-numbers', 'Alphanumeric']]) {
+  for (const [type, label] of [
+    ['access-numbers', 'Virtual'],
+    ['cli', 'Service'],
+    ['sms-numbers', 'Alphanumeric'],
+  ]) {
     await step(`search find_numbers (${label})`, async () => {
-      const numbers = await appTester(app.searches.find_numbers.operation.perform, { authData, inputData: { number_type: type } });
+      const numbers = await appTester(app.searches.find_numbers.operation.perform, {
+        authData,
+        inputData: { number_type: type },
+      });
       expect(numbers.length > 0, 'no numbers');
       return `${numbers.length} numbers; ${pick(numbers[0], ['Number', 'type'])}`;
     });
@@ -247,46 +299,86 @@ async function runActions(authData, state) {
   await step('create send_sms', async () => {
     const sent = await appTester(app.creates.send_sms.operation.perform, {
       authData,
-      inputData: { number_type: 'access-numbers', sender_number: sender.id, recipient_numbers: ['+85294667788', '+14155552671'], text: 'Your CINNOX tour order has shipped. Reply STOP to opt out.' },
+      inputData: {
+        number_type: 'access-numbers',
+        sender_number: sender.id,
+        recipient_numbers: ['+85294667788', '+14155552671'],
+        text: 'Your CINNOX tour order has shipped. Reply STOP to opt out.',
+      },
     });
     return pick(sent, ['response_code', 'encoding', 'parts', 'characters']) + `; recipients ${sent.recipients?.length}`;
   });
   await step('create send_im_to_staff', async () => {
-    const sent = await appTester(app.creates.send_im_to_staff.operation.perform, { authData, inputData: { staff_id: staff.id, text: 'A new lead arrived from the tour.' } });
+    const sent = await appTester(app.creates.send_im_to_staff.operation.perform, {
+      authData,
+      inputData: { staff_id: staff.id, text: 'A new lead arrived from the tour.' },
+    });
     return pick(sent, ['staff_id', 'text']);
   });
   await step('create send_im_to_room', async () => {
-    const sent = await appTester(app.creates.send_im_to_room.operation.perform, { authData, inputData: { room_id: 'room-sandbox-general', text: 'Daily report is ready.' } });
+    const sent = await appTester(app.creates.send_im_to_room.operation.perform, {
+      authData,
+      inputData: { room_id: 'room-sandbox-general', text: 'Daily report is ready.' },
+    });
     return pick(sent, ['room_id', 'text']);
   });
   await step('search find_enquiry', async () => {
     expect(state.caseNumber, 'no enquiry case number from the enquiry_opened step');
-    const found = await appTester(app.searches.find_enquiry.operation.perform, { authData, inputData: { display_case_number: state.caseNumber } });
+    const found = await appTester(app.searches.find_enquiry.operation.perform, {
+      authData,
+      inputData: { display_case_number: state.caseNumber },
+    });
     expect(found.length === 1, `expected one enquiry, got ${found.length}`);
     return pick(found[0], ['displayCaseNumber', 'status', 'createdAt']);
   });
 }
 
 async function runReadOnly(authData) {
-  await step('drop-down staff_list', async () => `${(await appTester(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } })).length} staff`);
-  for (const [type, label] of [['access-numbers', 'Virtual'], ['cli', 'Service']]) {
+  await step(
+    'drop-down staff_list',
+    async () =>
+      `${(await appTester(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } })).length} staff`,
+  );
+  for (const [type, label] of [
+    ['access-numbers', 'Virtual'],
+    ['cli', 'Service'],
+  ]) {
     await step(`drop-down sender_number_list (${label})`, async () => {
-      const list = await appTester(app.triggers.sender_number_list.operation.perform, { authData, inputData: { number_type: type }, meta: { page: 0 } });
+      const list = await appTester(app.triggers.sender_number_list.operation.perform, {
+        authData,
+        inputData: { number_type: type },
+        meta: { page: 0 },
+      });
       return `${list.length} SMS-capable numbers`;
     });
   }
-  for (const [type, label] of [['access-numbers', 'Virtual'], ['cli', 'Service'], ['sms-numbers', 'Alphanumeric']]) {
-    await step(`search find_numbers (${label})`, async () => `${(await appTester(app.searches.find_numbers.operation.perform, { authData, inputData: { number_type: type } })).length} numbers`);
+  for (const [type, label] of [
+    ['access-numbers', 'Virtual'],
+    ['cli', 'Service'],
+    ['sms-numbers', 'Alphanumeric'],
+  ]) {
+    await step(
+      `search find_numbers (${label})`,
+      async () =>
+        `${(await appTester(app.searches.find_numbers.operation.perform, { authData, inputData: { number_type: type } })).length} numbers`,
+    );
   }
   await step('search find_contact', async () => {
     const name = process.env.CINNOX_TOUR_CONTACT_NAME ?? 'Zapier Tour Probe';
     return `${(await appTester(app.searches.find_contact.operation.perform, { authData, inputData: { full_name: name } })).length} match(es) for "${name}"`;
   });
   if (process.env.CINNOX_TOUR_CASE_NUMBER) {
-    await step('search find_enquiry', async () => `${(await appTester(app.searches.find_enquiry.operation.perform, { authData, inputData: { display_case_number: process.env.CINNOX_TOUR_CASE_NUMBER } })).length} enquiry`);
+    await step(
+      'search find_enquiry',
+      async () =>
+        `${(await appTester(app.searches.find_enquiry.operation.perform, { authData, inputData: { display_case_number: process.env.CINNOX_TOUR_CASE_NUMBER } })).length} enquiry`,
+    );
   }
   for (const [key, trigger] of hookTriggers) {
-    await step(`trigger ${key} performList`, async () => `${(await appTester(trigger.operation.performList, { authData })).length} item(s)`);
+    await step(
+      `trigger ${key} performList`,
+      async () => `${(await appTester(trigger.operation.performList, { authData })).length} item(s)`,
+    );
   }
 }
 
@@ -307,14 +399,20 @@ function printTable() {
 try {
   let authData;
   if (real) {
-    authData = { baseUrl: process.env.CINNOX_BASE_URL, appId: process.env.CINNOX_APP_ID, appToken: process.env.CINNOX_APP_TOKEN };
+    authData = {
+      baseUrl: process.env.CINNOX_BASE_URL,
+      appId: process.env.CINNOX_APP_ID,
+      appToken: process.env.CINNOX_APP_TOKEN,
+    };
     say(`Real CINNOX account (${authData.appId}): read-only steps only: the connection test, lists and searches.`);
   } else {
     say('Starting the CINNOX sandbox…');
     sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '20'] });
     receiver = await startReceiver();
     authData = { ...sandbox.authData, ...(option('--app-token') ? { appToken: option('--app-token') } : {}) };
-    say(`Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs stand in at ${receiver.base}/hooks/…; app ${appPath}`);
+    say(
+      `Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs stand in at ${receiver.base}/hooks/…; app ${appPath}`,
+    );
   }
   await step('connection test', async () => {
     await appTester(app.authentication.test, { authData });

@@ -6,9 +6,9 @@ import { cinnox, endpointOf } from './cinnox/client';
 import { DASHBOARD_ZAPIER_PATH } from './cinnox/contract';
 
 export const CINNOX_ZAPIER_GUIDE = 'https://docs.cinnox.com/docs/zapier';
-const WHERE =
-  `In the CINNOX Dashboard go to **${DASHBOARD_ZAPIER_PATH}**, then **Add Zapier Account** (or **More (...) > View** for an existing one). See [CINNOX's Zapier guide](${CINNOX_ZAPIER_GUIDE}).`;
-const WARNING = 'Regenerating the App Token or deleting this Zapier account in CINNOX ends this connection: you will have to reconnect.';
+const WHERE = `In the CINNOX Dashboard go to **${DASHBOARD_ZAPIER_PATH}**, then **Add Zapier Account** (or **More (...) > View** for an existing one). See [CINNOX's Zapier guide](${CINNOX_ZAPIER_GUIDE}).`;
+const WARNING =
+  'Regenerating the App Token or deleting this Zapier account in CINNOX ends this connection: you will have to reconnect.';
 
 export const authentication: Authentication = {
   type: 'custom',

@@ -19,12 +19,20 @@ describe('authentication', () => {
     for (const field of fields) {
       expect(field.helpText).toContain('**Administration > Service Integration > Third Party Integration > Zapier**');
       expect(field.helpText).toContain("[CINNOX's Zapier guide](https://docs.cinnox.com/docs/zapier)");
-      expect(field.helpText).toContain('Regenerating the App Token or deleting this Zapier account in CINNOX ends this connection');
+      expect(field.helpText).toContain(
+        'Regenerating the App Token or deleting this Zapier account in CINNOX ends this connection',
+      );
     }
   });
 
   it('tests a good connection with one authenticated read, and labels it with App ID and host', async () => {
-    const scope = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${APP_TOKEN}`, 'content-type': 'application/json', accept: 'application/json' } })
+    const scope = nock(BASE_URL, {
+      reqheaders: {
+        authorization: `Bearer ${APP_TOKEN}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+    })
       .get(STAFF)
       .query({ offset: '0', limit: '1' })
       .reply(200, { code: 0, result: [{ id: 's1', firstName: 'Ann' }] });

@@ -6,7 +6,15 @@
  */
 import { App } from './helpers/app';
 
-type Field = { key: string; label?: string; helpText?: string; required?: boolean; choices?: unknown; dynamic?: string; search?: string };
+type Field = {
+  key: string;
+  label?: string;
+  helpText?: string;
+  required?: boolean;
+  choices?: unknown;
+  dynamic?: string;
+  search?: string;
+};
 type Op = {
   key: string;
   noun: string;
@@ -20,7 +28,8 @@ function flatKeys(value: Record<string, unknown>, prefix = ''): string[] {
     if (Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object')) {
       return v.flatMap((x) => flatKeys(x as Record<string, unknown>, `${prefix}${key}[]`));
     }
-    if (v && typeof v === 'object' && !Array.isArray(v)) return flatKeys(v as Record<string, unknown>, `${prefix}${key}__`);
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      return flatKeys(v as Record<string, unknown>, `${prefix}${key}__`);
     return [`${prefix}${key}`];
   });
 }
@@ -35,18 +44,42 @@ const all: [string, Op][] = [
 ];
 
 it('has every operation the issues name, and no other', () => {
-  const hooks = Object.entries(triggers).filter(([, t]) => t.operation.type === 'hook').map(([k]) => k);
+  const hooks = Object.entries(triggers)
+    .filter(([, t]) => t.operation.type === 'hook')
+    .map(([k]) => k);
   expect(hooks.sort()).toEqual(
     [
-      'contact_created', 'contact_edited', 'contact_merged', 'contact_ownership_transferred', 'contact_deleted',
-      'enquiry_opened', 'enquiry_handling', 'enquiry_closed', 'enquiry_missed', 'sms_delivery_receipt',
-      'label_created', 'label_edited', 'label_deleted',
+      'contact_created',
+      'contact_edited',
+      'contact_merged',
+      'contact_ownership_transferred',
+      'contact_deleted',
+      'enquiry_opened',
+      'enquiry_handling',
+      'enquiry_closed',
+      'enquiry_missed',
+      'sms_delivery_receipt',
+      'label_created',
+      'label_edited',
+      'label_deleted',
     ].sort(),
   );
-  expect(Object.keys(triggers).filter((k) => !hooks.includes(k)).sort()).toEqual(['sender_number_list', 'staff_list']);
-  expect(Object.keys(creates).sort()).toEqual(['create_contact', 'send_im_to_room', 'send_im_to_staff', 'send_sms', 'update_contact']);
+  expect(
+    Object.keys(triggers)
+      .filter((k) => !hooks.includes(k))
+      .sort(),
+  ).toEqual(['sender_number_list', 'staff_list']);
+  expect(Object.keys(creates).sort()).toEqual([
+    'create_contact',
+    'send_im_to_room',
+    'send_im_to_staff',
+    'send_sms',
+    'update_contact',
+  ]);
   expect(Object.keys(searches).sort()).toEqual(['find_contact', 'find_enquiry', 'find_numbers']);
-  expect(App.searchOrCreates).toEqual({ find_contact: expect.objectContaining({ key: 'find_contact', search: 'find_contact', create: 'create_contact' }) });
+  expect(App.searchOrCreates).toEqual({
+    find_contact: expect.objectContaining({ key: 'find_contact', search: 'find_contact', create: 'create_contact' }),
+  });
 });
 
 describe.each(all)('%s', (_name, op) => {
@@ -60,7 +93,8 @@ describe.each(all)('%s', (_name, op) => {
     for (const field of op.operation.inputFields ?? []) {
       expect([field.key, field.label]).toEqual([field.key, expect.stringMatching(/\S/)]);
       expect([field.key, field.helpText]).toEqual([field.key, expect.stringMatching(/\S{3}/)]);
-      if (field.choices !== undefined) expect([field.key, Object.keys(field.choices as object).length > 0]).toEqual([field.key, true]);
+      if (field.choices !== undefined)
+        expect([field.key, Object.keys(field.choices as object).length > 0]).toEqual([field.key, true]);
     }
   });
 

@@ -8,11 +8,21 @@ const bundle = { authData };
 
 describe('token middleware', () => {
   it('sends the token to the Base URL origin only', async () => {
-    const cinnoxScope = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${APP_TOKEN}` } }).get('/anything').reply(200, {});
-    const otherScope = nock('https://elsewhere.test', { badheaders: ['authorization'] }).get('/x').reply(200, {});
-    const lookalike = nock('https://api.cinnox.test.evil.test', { badheaders: ['authorization'] }).get('/x').reply(200, {});
-    const otherPort = nock('https://api.cinnox.test:8443', { badheaders: ['authorization'] }).get('/x').reply(200, {});
-    const plainHttp = nock('http://api.cinnox.test', { badheaders: ['authorization'] }).get('/x').reply(200, {});
+    const cinnoxScope = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${APP_TOKEN}` } })
+      .get('/anything')
+      .reply(200, {});
+    const otherScope = nock('https://elsewhere.test', { badheaders: ['authorization'] })
+      .get('/x')
+      .reply(200, {});
+    const lookalike = nock('https://api.cinnox.test.evil.test', { badheaders: ['authorization'] })
+      .get('/x')
+      .reply(200, {});
+    const otherPort = nock('https://api.cinnox.test:8443', { badheaders: ['authorization'] })
+      .get('/x')
+      .reply(200, {});
+    const plainHttp = nock('http://api.cinnox.test', { badheaders: ['authorization'] })
+      .get('/x')
+      .reply(200, {});
     await appTester(async (z: ZObject) => {
       await z.request({ url: `${BASE_URL}/anything` });
       await z.request({ url: 'https://elsewhere.test/x' });
@@ -26,7 +36,10 @@ describe('token middleware', () => {
 
 describe('CINNOX error mapping', () => {
   const fail = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
-    nock(BASE_URL).get(STAFF).query(true).reply(status, body as nock.Body, headers);
+    nock(BASE_URL)
+      .get(STAFF)
+      .query(true)
+      .reply(status, body as nock.Body, headers);
     return failure(() => appTester(test_, bundle));
   };
 
@@ -53,7 +66,9 @@ describe('CINNOX error mapping', () => {
     const error = await fail(400, { code: 6451010, message: 'Too many requests' });
     expect(error.name).toBe('ThrottledError');
     expect(error.delay).toBe(60);
-    expect(error.message).toMatch(/CINNOX code 6451010: Too many requests; at most 500 requests a minute per CINNOX service account\)\. Zapier will retry in 60 seconds\./);
+    expect(error.message).toMatch(
+      /CINNOX code 6451010: Too many requests; at most 500 requests a minute per CINNOX service account\)\. Zapier will retry in 60 seconds\./,
+    );
   });
 
   it('HTTP 429 honours Retry-After', async () => {
@@ -67,7 +82,9 @@ describe('CINNOX error mapping', () => {
     const error = await fail(400, { code: 6451000, message: 'exceed maximum limit 500' });
     expect(error.name).toBe('AppError');
     expect(error.code).toBe('CinnoxInvalidParameters');
-    expect(error.message).toBe("CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: exceed maximum limit 500)");
+    expect(error.message).toBe(
+      "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: exceed maximum limit 500)",
+    );
   });
 
   it('6451011 is a distinct not-found error', async () => {
@@ -91,16 +108,27 @@ describe('CINNOX error mapping', () => {
     [500, 'Internal Server Error'],
     [400, { code: 6451001, message: 'Bad response from the service' }],
   ])('a failed POST (HTTP %i) is not retried: it may have been carried out', async (status, body) => {
-    nock(BASE_URL).post(`${API_ROOT}/sms`).reply(status, body as nock.Body);
-    const error = await failure(() => appTester(async (z: ZObject) => z.request({ url: `${BASE_URL}${API_ROOT}/sms`, method: 'POST', body: { text: 'hi' } }), bundle));
+    nock(BASE_URL)
+      .post(`${API_ROOT}/sms`)
+      .reply(status, body as nock.Body);
+    const error = await failure(() =>
+      appTester(
+        async (z: ZObject) => z.request({ url: `${BASE_URL}${API_ROOT}/sms`, method: 'POST', body: { text: 'hi' } }),
+        bundle,
+      ),
+    );
     expect(error.name).toBe('AppError');
     expect(error.code).toBe('CinnoxServerError');
-    expect(error.message).toMatch(/CINNOX had a problem .*may or may not have been carried out.*check CINNOX \(was the SMS sent/);
+    expect(error.message).toMatch(
+      /CINNOX had a problem .*may or may not have been carried out.*check CINNOX \(was the SMS sent/,
+    );
   });
 
   it('HTTP 404 without a CINNOX code names the path and is not "no records"', async () => {
     nock(BASE_URL).get(`${API_ROOT}/access-numbers`).reply(404, { message: 'not here' });
-    const error = await failure(() => appTester(async (z: ZObject) => z.request({ url: `${BASE_URL}${API_ROOT}/access-numbers` }), bundle));
+    const error = await failure(() =>
+      appTester(async (z: ZObject) => z.request({ url: `${BASE_URL}${API_ROOT}/access-numbers` }), bundle),
+    );
     expect(error.code).toBe('CinnoxHttp404');
     expect(error.message).toBe(
       `CINNOX answered HTTP 404 for GET ${API_ROOT}/access-numbers: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.`,
@@ -117,10 +145,15 @@ describe('CINNOX error mapping', () => {
   it('a 2xx answer that is not JSON is not taken for success (an HTML page from a wrong Base URL)', async () => {
     const error = await fail(200, '<!doctype html><title>Welcome</title>');
     expect(error.code).toBe('CinnoxUnexpectedResponse');
-    expect(error.message).toBe('CINNOX answered HTTP 200 with a body that is not JSON: "<!doctype html><title>Welcome</title>". Check the connection\'s Base URL.');
+    expect(error.message).toBe(
+      'CINNOX answered HTTP 200 with a body that is not JSON: "<!doctype html><title>Welcome</title>". Check the connection\'s Base URL.',
+    );
   });
 
-  it.each([['an empty body', ''], ['a bare JSON list', '[]']])('a 2xx answer with %s is success', async (_what, body) => {
+  it.each([
+    ['an empty body', ''],
+    ['a bare JSON list', '[]'],
+  ])('a 2xx answer with %s is success', async (_what, body) => {
     nock(BASE_URL).get(STAFF).query(true).reply(200, body);
     await expect(appTester(test_, bundle)).resolves.toMatchObject({ appId: 'app123' });
   });
@@ -138,7 +171,10 @@ describe('CINNOX error mapping', () => {
 
   it('leaves responses from other hosts to the caller', async () => {
     nock('https://elsewhere.test').get('/x').reply(400, { code: 6452000 });
-    const status = await appTester(async (z: ZObject) => (await z.request({ url: 'https://elsewhere.test/x', skipThrowForStatus: true })).status, bundle);
+    const status = await appTester(
+      async (z: ZObject) => (await z.request({ url: 'https://elsewhere.test/x', skipThrowForStatus: true })).status,
+      bundle,
+    );
     expect(status).toBe(400);
   });
 });

@@ -8,12 +8,18 @@ const { keysOf, removedKeys, changelogHasVersion } = require('../scripts/release
   removedKeys: (released: Keys, current: Keys) => string[];
   changelogHasVersion: (changelog: string, version: string) => boolean;
 };
-type Keys = Record<'triggers' | 'creates' | 'searches', Record<string, { inputFields: string[]; outputFields: string[] }>>;
+type Keys = Record<
+  'triggers' | 'creates' | 'searches',
+  Record<string, { inputFields: string[]; outputFields: string[] }>
+>;
 
 const root = join(__dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
-const released = JSON.parse(readFileSync(join(root, 'release/released-keys.json'), 'utf8')) as { version: string; keys: Keys };
+const released = JSON.parse(readFileSync(join(root, 'release/released-keys.json'), 'utf8')) as {
+  version: string;
+  keys: Keys;
+};
 
 describe('release safety', () => {
   it('the app version is the package version, and CHANGELOG.md has an entry for it', () => {
@@ -55,7 +61,13 @@ describe('release safety', () => {
       ...App,
       triggers: {
         ...App.triggers,
-        contact_created: { ...trigger, operation: { ...trigger.operation, outputFields: trigger.operation.outputFields.filter((f) => f.key !== 'name') } },
+        contact_created: {
+          ...trigger,
+          operation: {
+            ...trigger.operation,
+            outputFields: trigger.operation.outputFields.filter((f) => f.key !== 'name'),
+          },
+        },
       },
     };
     expect(released.keys.triggers.contact_created?.outputFields).toContain('name');

@@ -9,9 +9,22 @@ const authData = { appId: 'bench-app', appToken: 'bench-token', baseUrl: BASE_UR
 
 /** Common-case inputs: what a Zap builder fills in most often. */
 const CASES = [
-  ['creates', 'create_contact', { first_name: 'Ann', last_name: 'Lee', phone_number: '+85294667788', email_address: 'ann@example.com' }],
+  [
+    'creates',
+    'create_contact',
+    { first_name: 'Ann', last_name: 'Lee', phone_number: '+85294667788', email_address: 'ann@example.com' },
+  ],
   ['creates', 'update_contact', { contact_id: 'c-1', job_title: 'CTO' }],
-  ['creates', 'send_sms', { number_type: 'access-numbers', sender_number: '+85230001234', recipient_numbers: ['+85294667788'], text: 'Your order has shipped.' }],
+  [
+    'creates',
+    'send_sms',
+    {
+      number_type: 'access-numbers',
+      sender_number: '+85230001234',
+      recipient_numbers: ['+85294667788'],
+      text: 'Your order has shipped.',
+    },
+  ],
   ['creates', 'send_im_to_staff', { staff_id: 's-1', text: 'New lead from the web form.' }],
   ['creates', 'send_im_to_room', { room_id: 'r-1', text: 'Daily report is ready.' }],
   ['searches', 'find_contact', { full_name: 'Ann Lee' }],
@@ -22,11 +35,25 @@ const CASES = [
 ];
 
 function reply(method, path) {
-  if (method !== 'GET') return { code: 0, id: 'new-1', result: [{ recipientNumber: '+85294667788', transactionID: 't-1', status: 'Submitted' }] };
+  if (method !== 'GET')
+    return {
+      code: 0,
+      id: 'new-1',
+      result: [{ recipientNumber: '+85294667788', transactionID: 't-1', status: 'Submitted' }],
+    };
   return {
     code: 0,
     result: [
-      { id: 'c-1', firstName: 'Ann', lastName: 'Lee', displayCaseNumber: '100245', number: '+85230001234', type: 'DID', serviceID: 'svc', path },
+      {
+        id: 'c-1',
+        firstName: 'Ann',
+        lastName: 'Lee',
+        displayCaseNumber: '100245',
+        number: '+85230001234',
+        type: 'DID',
+        serviceID: 'svc',
+        path,
+      },
     ],
   };
 }
@@ -63,7 +90,12 @@ export async function countRequests(appPath) {
     if (op.operation.type !== 'hook') continue;
     count = 0;
     const sample = op.operation.sample ?? {};
-    await appTester(op.operation.perform, { authData, inputData: {}, cleanedRequest: sample, rawRequest: { content: JSON.stringify(sample) } });
+    await appTester(op.operation.perform, {
+      authData,
+      inputData: {},
+      cleanedRequest: sample,
+      rawRequest: { content: JSON.stringify(sample) },
+    });
     results.push({ operation: `triggers.${key} (hook perform)`, requests: count, target: 0 });
   }
   scope.persist(false);

@@ -12,7 +12,11 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built app's files (scripts/build.mjs), staged at the zip's root: the CLI's dependency detection
  * starts from zapierwrapper.js and index.js only, so the entry must be the root index.js. */
 export const appFiles = () =>
-  Object.fromEntries(readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js')).map((f) => [f, join(root, 'dist', f)]));
+  Object.fromEntries(
+    readdirSync(join(root, 'dist'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, join(root, 'dist', f)]),
+  );
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /**
@@ -20,7 +24,15 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  *   files: staged path → source path (absolute) or `{ content }` via writeFiles below.
  * @returns {{ zip: string, bytes: number }}
  */
-export function stageAndBuild({ files, contents = {}, main, name = pkg.name, version = pkg.version, outDir, quiet = false }) {
+export function stageAndBuild({
+  files,
+  contents = {},
+  main,
+  name = pkg.name,
+  version = pkg.version,
+  outDir,
+  quiet = false,
+}) {
   // Outside the project: Node's resolution walks up parent folders and would find the dev tree.
   const stage = mkdtempSync(join(tmpdir(), 'cinnox-zapier-stage-'));
   const stdio = quiet ? 'pipe' : 'inherit';
@@ -38,14 +50,29 @@ export function stageAndBuild({ files, contents = {}, main, name = pkg.name, ver
     writeFileSync(
       join(stage, 'package.json'),
       JSON.stringify(
-        { name, version, main, private: true, engines: pkg.engines, dependencies: { 'zapier-platform-core': pkg.dependencies['zapier-platform-core'] } },
+        {
+          name,
+          version,
+          main,
+          private: true,
+          engines: pkg.engines,
+          dependencies: { 'zapier-platform-core': pkg.dependencies['zapier-platform-core'] },
+        },
         null,
         2,
       ),
     );
     const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` };
-    execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: stage, stdio, env });
-    execFileSync(join(root, 'node_modules/.bin/zapier-platform'), ['build', '--skip-validation', '--skip-npm-install'], { cwd: stage, stdio, env });
+    execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
+      cwd: stage,
+      stdio,
+      env,
+    });
+    execFileSync(
+      join(root, 'node_modules/.bin/zapier-platform'),
+      ['build', '--skip-validation', '--skip-npm-install'],
+      { cwd: stage, stdio, env },
+    );
     mkdirSync(outDir, { recursive: true });
     const zip = join(outDir, 'build.zip');
     cpSync(join(stage, 'build/build.zip'), zip);

@@ -26,24 +26,37 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
   const id = typeof appId === 'string' ? appId.trim() : '';
   if (!text) throw new BaseUrlError(`Base URL is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
   if (!id) throw new BaseUrlError(`App ID is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
-  if (/[\s/?#]/.test(id)) throw new BaseUrlError(`App ID "${id}" contains spaces, "/", "?" or "#": copy it again from the CINNOX Dashboard.`);
+  if (/[\s/?#]/.test(id))
+    throw new BaseUrlError(`App ID "${id}" contains spaces, "/", "?" or "#": copy it again from the CINNOX Dashboard.`);
 
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new BaseUrlError(`Base URL "${text}" is not a URL. It looks like https://examplebaseurl.com (from the CINNOX Dashboard).`);
+    throw new BaseUrlError(
+      `Base URL "${text}" is not a URL. It looks like https://examplebaseurl.com (from the CINNOX Dashboard).`,
+    );
   }
   if (url.username || url.password) {
-    throw new BaseUrlError('Base URL must not contain a user name or password: enter only the Base URL the CINNOX Dashboard shows, and the App Token in its own field.');
+    throw new BaseUrlError(
+      'Base URL must not contain a user name or password: enter only the Base URL the CINNOX Dashboard shows, and the App Token in its own field.',
+    );
   }
-  if (url.search || text.includes('?')) throw new BaseUrlError(`Base URL must not contain a query string ("${url.search || '?'}"): enter only the Base URL the CINNOX Dashboard shows.`);
-  if (url.hash || text.includes('#')) throw new BaseUrlError(`Base URL must not contain a fragment ("${url.hash || '#'}"): enter only the Base URL the CINNOX Dashboard shows.`);
+  if (url.search || text.includes('?'))
+    throw new BaseUrlError(
+      `Base URL must not contain a query string ("${url.search || '?'}"): enter only the Base URL the CINNOX Dashboard shows.`,
+    );
+  if (url.hash || text.includes('#'))
+    throw new BaseUrlError(
+      `Base URL must not contain a fragment ("${url.hash || '#'}"): enter only the Base URL the CINNOX Dashboard shows.`,
+    );
 
   const local = LOCAL_HOSTS.has(url.hostname);
   if (url.protocol === 'http:' && !local) {
-    throw new BaseUrlError(`Base URL must use https:// (plain http is allowed only for localhost and 127.0.0.1). You entered "${text}".`);
+    throw new BaseUrlError(
+      `Base URL must use https:// (plain http is allowed only for localhost and 127.0.0.1). You entered "${text}".`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new BaseUrlError(`Base URL must start with https://. You entered "${text}".`);
@@ -53,11 +66,15 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
   if (path !== '') {
     const prefix = `${API_BASE_PATH}/`;
     if (!path.startsWith(prefix) || path.slice(prefix.length).includes('/')) {
-      throw new BaseUrlError(`Base URL path "${url.pathname}" is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`);
+      throw new BaseUrlError(
+        `Base URL path "${url.pathname}" is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`,
+      );
     }
     const pathAppId = decodeURIComponent(path.slice(prefix.length));
     if (pathAppId !== id) {
-      throw new BaseUrlError(`Base URL ends in ${API_BASE_PATH}/${pathAppId}, but the App ID is "${id}". Use the Base URL and App ID of the same CINNOX Zapier account.`);
+      throw new BaseUrlError(
+        `Base URL ends in ${API_BASE_PATH}/${pathAppId}, but the App ID is "${id}". Use the Base URL and App ID of the same CINNOX Zapier account.`,
+      );
     }
   }
 

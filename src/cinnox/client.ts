@@ -81,7 +81,11 @@ function parseContent(content: string): unknown {
   }
 }
 
-export async function cinnoxRequest<T>(z: ZObject, bundle: Pick<Bundle, 'authData'>, call: CinnoxCall): Promise<CinnoxResponse<T>> {
+export async function cinnoxRequest<T>(
+  z: ZObject,
+  bundle: Pick<Bundle, 'authData'>,
+  call: CinnoxCall,
+): Promise<CinnoxResponse<T>> {
   const { apiRoot } = endpointOf(z, bundle.authData);
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(call.params ?? {})) {
@@ -131,7 +135,13 @@ async function list<T>(z: ZObject, bundle: Pick<Bundle, 'authData'>, path: strin
 }
 
 /** Reads every page of a list endpoint (500 a request), stopping at a short page or `max` records. */
-async function listAll<T>(z: ZObject, bundle: Pick<Bundle, 'authData'>, path: string, params: Params, max = 10_000): Promise<T[]> {
+async function listAll<T>(
+  z: ZObject,
+  bundle: Pick<Bundle, 'authData'>,
+  path: string,
+  params: Params,
+  max = 10_000,
+): Promise<T[]> {
   const all: T[] = [];
   for (let offset = 0; offset < max; offset += LIST_PAGE_MAX) {
     const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
@@ -159,9 +169,17 @@ export const cinnox = {
   listContacts: (z: ZObject, bundle: B, params: { offset?: number; limit?: number } = {}) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: params.offset ?? 0, limit: params.limit ?? 50 }),
   findContactsByName: (z: ZObject, bundle: B, fullName: string) =>
-    list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { [CONTACT_NAME_PARAM]: fullName, offset: 0, limit: LIST_PAGE_MAX }),
+    list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
+      [CONTACT_NAME_PARAM]: fullName,
+      offset: 0,
+      limit: LIST_PAGE_MAX,
+    }),
   getContact: async (z: ZObject, bundle: B, id: string): Promise<ContactRecord | undefined> => {
-    const found = await list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { [CONTACT_ID_PARAM]: id, offset: 0, limit: 1 });
+    const found = await list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
+      [CONTACT_ID_PARAM]: id,
+      offset: 0,
+      limit: 1,
+    });
     return found.find((c) => c.id === id) ?? found[0];
   },
   createContact: async (z: ZObject, bundle: B, body: ContactBody) =>
@@ -169,7 +187,8 @@ export const cinnox = {
   updateContact: async (z: ZObject, bundle: B, id: string, body: ContactBody) =>
     (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body })).data,
 
-  listLabels: (z: ZObject, bundle: B, limit = 50) => list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset: 0, limit }),
+  listLabels: (z: ZObject, bundle: B, limit = 50) =>
+    list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset: 0, limit }),
 
   findEnquiries: (z: ZObject, bundle: B, displayCaseNumber: string) =>
     list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { [ENQUIRY_CASE_NUMBER_PARAM]: displayCaseNumber }),
@@ -180,7 +199,8 @@ export const cinnox = {
 
   listNumbersPage: (z: ZObject, bundle: B, type: NumberType, offset: number, limit = LIST_PAGE_MAX) =>
     list<NumberRecord>(z, bundle, numberListPath(type), { offset, limit }),
-  listAllNumbers: (z: ZObject, bundle: B, type: NumberType) => listAll<NumberRecord>(z, bundle, numberListPath(type), {}),
+  listAllNumbers: (z: ZObject, bundle: B, type: NumberType) =>
+    listAll<NumberRecord>(z, bundle, numberListPath(type), {}),
 
   sendSms: async (z: ZObject, bundle: B, body: SendSmsBody) => {
     const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_SMS_PATH, body });
@@ -190,14 +210,24 @@ export const cinnox = {
     (await cinnoxRequest<MessagePushResult>(z, bundle, { method: 'POST', path: MESSAGE_PUSH_PATH, body })).data,
 
   setSubscription: async (z: ZObject, bundle: B, name: SubscriptionName, enabled: boolean, url: string) =>
-    (await cinnoxRequest<SubscriptionResult>(z, bundle, { method: 'PATCH', path: subscriptionPath(name), body: { enabled, url } })).data,
+    (
+      await cinnoxRequest<SubscriptionResult>(z, bundle, {
+        method: 'PATCH',
+        path: subscriptionPath(name),
+        body: { enabled, url },
+      })
+    ).data,
 
   /**
    * The current subscriptions (assumption A13), or `undefined` when CINNOX cannot list them
    * (404 or 6450001 method not found).
    */
   listEventHooks: async (z: ZObject, bundle: B): Promise<EventHookRecord[] | undefined> => {
-    const response = await cinnoxRequest<unknown>(z, bundle, { method: 'GET', path: EVENT_HOOK_LIST_PATH, skipThrowForStatus: true });
+    const response = await cinnoxRequest<unknown>(z, bundle, {
+      method: 'GET',
+      path: EVENT_HOOK_LIST_PATH,
+      skipThrowForStatus: true,
+    });
     const code = Number((response.data as { code?: unknown } | undefined)?.code);
     if (response.status === 404 || response.status === 405 || code === CINNOX_CODES.methodNotFound) return undefined;
     // Anything else (bad token, rate limit, CINNOX down) is mapped as usual.

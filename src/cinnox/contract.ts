@@ -173,7 +173,11 @@ export const ENQUIRY_RECORD_STATUSES: Readonly<Record<string, readonly string[]>
 export const EVENT_HOOK_LIST_PATH = '/event-hooks';
 /** A13: an Event Hook List entry names its subscription with or without the `-event-sub` suffix, in any case. */
 export const isEventHookFor = (entryName: unknown, name: SubscriptionName): boolean => {
-  const base = (n: string) => n.trim().toLowerCase().replace(/-event-sub$/, '');
+  const base = (n: string) =>
+    n
+      .trim()
+      .toLowerCase()
+      .replace(/-event-sub$/, '');
   return typeof entryName === 'string' && base(entryName) === base(name);
 };
 

@@ -28,13 +28,16 @@ function textMs(text: string): number | undefined {
   if (EPOCH_TEXT.test(text)) return epochMs(Number(text));
   const m = DATE_TIME.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[3], m[4], m[5], m[6], m[7]].map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [m[1], m[3], m[4], m[5], m[6], m[7]].map((part) =>
+    Number(part ?? 0),
+  ) as [number, number, number, number, number, number];
   const fraction = m[8] ? Math.floor(Number(`0${m[8]}`) * 1000) : 0;
   const offset = offsetMinutes(m[9]);
   if (offset === undefined || hour > 23 || minute > 59 || second > 59) return undefined;
   const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second, fraction));
   // Date.UTC rolls 2024-02-30 over into March: a date that does not exist is unreadable.
-  if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month - 1 || local.getUTCDate() !== day) return undefined;
+  if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month - 1 || local.getUTCDate() !== day)
+    return undefined;
   return local.getTime() - offset * 60_000;
 }
 

@@ -154,7 +154,11 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
       status,
     );
   }
-  return new z.errors.Error(`CINNOX refused the request (${tag}).`, code !== undefined ? `Cinnox${code}` : 'CinnoxError', status);
+  return new z.errors.Error(
+    `CINNOX refused the request (${tag}).`,
+    code !== undefined ? `Cinnox${code}` : 'CinnoxError',
+    status,
+  );
 }
 
 /** True for the mapped 6451011 "No records found": searches turn it into an empty result. */

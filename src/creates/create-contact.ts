@@ -22,7 +22,8 @@ export default defineCreate({
   noun: 'External Contact',
   display: {
     label: 'Create External Contact',
-    description: 'Creates an external contact in CINNOX: a First Name or a Last Name is required (custom fields are not supported).',
+    description:
+      'Creates an external contact in CINNOX: a First Name or a Last Name is required (custom fields are not supported).',
   },
   operation: {
     inputFields: toInputFields(CONTACT_FIELDS),
@@ -44,7 +45,7 @@ export default defineCreate({
       language: 'en',
       birth_date: '31/05/1990',
       zip_code: '999077',
-      street: '1 Queen\'s Road Central',
+      street: "1 Queen's Road Central",
       city: 'Hong Kong',
       state: 'Hong Kong Island',
       country: 'HK',

@@ -48,7 +48,12 @@ export interface SendImOutput {
 
 async function perform(z: ZObject, bundle: Bundle): Promise<SendImOutput & { staff_id: string }> {
   const { target, text, answer } = await pushText(z, bundle, SEND_IM_TO_STAFF_FIELDS, staffAddress);
-  return { staff_id: target, text, code: Number(answer.code ?? 0), ...(answer.result ? { result: answer.result } : {}) };
+  return {
+    staff_id: target,
+    text,
+    code: Number(answer.code ?? 0),
+    ...(answer.result ? { result: answer.result } : {}),
+  };
 }
 
 export const sendImToStaff = defineCreate({
@@ -61,7 +66,11 @@ export const sendImToStaff = defineCreate({
   operation: {
     inputFields: toInputFields(SEND_IM_TO_STAFF_FIELDS),
     perform,
-    sample: { staff_id: '5f0c3a2b1d4e5f6a7b8c9d0e', text: 'Ticket #1042 was updated: status is now Approved.', code: 0 },
+    sample: {
+      staff_id: '5f0c3a2b1d4e5f6a7b8c9d0e',
+      text: 'Ticket #1042 was updated: status is now Approved.',
+      code: 0,
+    },
     outputFields: [
       { key: 'staff_id', label: 'Staff ID' },
       { key: 'text', label: 'Text' },

@@ -35,14 +35,21 @@ const digits = (value: unknown): string => str(value).replace(/\D/g, '');
 function recipientResults(raw: unknown, listed: SendSmsRecipientResult[]): SendSmsRecipientResult[] {
   if (listed.length > 0) return listed;
   const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const single = body.result && typeof body.result === 'object' && !Array.isArray(body.result) ? (body.result as Record<string, unknown>) : body;
-  return 'transactionID' in single || 'recipientNumber' in single || 'status' in single ? [single as SendSmsRecipientResult] : [];
+  const single =
+    body.result && typeof body.result === 'object' && !Array.isArray(body.result)
+      ? (body.result as Record<string, unknown>)
+      : body;
+  return 'transactionID' in single || 'recipientNumber' in single || 'status' in single
+    ? [single as SendSmsRecipientResult]
+    : [];
 }
 
 /** Each requested recipient with CINNOX's result for it: matched by number, else by position. */
 export function recipientOutcomes(requested: string[], results: SendSmsRecipientResult[]): RecipientOutcome[] {
   return requested.map((number, index) => {
-    const result = results.find((r) => digits(r.recipientNumber) === digits(number)) ?? (results.length === requested.length ? results[index] : undefined);
+    const result =
+      results.find((r) => digits(r.recipientNumber) === digits(number)) ??
+      (results.length === requested.length ? results[index] : undefined);
     return {
       recipient_number: number,
       transaction_id: str(result?.transactionID),
@@ -75,7 +82,9 @@ async function perform(z: ZObject, bundle: Bundle): Promise<SendSmsOutput> {
     response_code: top.code !== undefined ? str(top.code) : (outcomes[0]?.response_code ?? ''),
     exception:
       str(top.exception) ||
-      (outcomes.length === 1 ? (outcomes[0]?.exception ?? '') : failed.map((o) => `${o.recipient_number}: ${o.exception}`).join('; ')),
+      (outcomes.length === 1
+        ? (outcomes[0]?.exception ?? '')
+        : failed.map((o) => `${o.recipient_number}: ${o.exception}`).join('; ')),
     encoding: measure.encoding,
     parts: measure.parts,
     characters: measure.characters,
@@ -94,7 +103,15 @@ const sample: SendSmsOutput = {
   characters: SAMPLE_TEXT.length,
   sender_number: '+85230001234',
   text: SAMPLE_TEXT,
-  recipients: [{ recipient_number: '+85294667788', transaction_id: 'f3b1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', status: 'Submitted', response_code: '', exception: '' }],
+  recipients: [
+    {
+      recipient_number: '+85294667788',
+      transaction_id: 'f3b1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      status: 'Submitted',
+      response_code: '',
+      exception: '',
+    },
+  ],
 };
 
 export const sendSms = defineCreate({
@@ -102,7 +119,8 @@ export const sendSms = defineCreate({
   noun: 'SMS',
   display: {
     label: 'Send SMS',
-    description: 'Sends an SMS from one of your CINNOX numbers to one or more recipients, counting the SMS parts CINNOX charges for.',
+    description:
+      'Sends an SMS from one of your CINNOX numbers to one or more recipients, counting the SMS parts CINNOX charges for.',
   },
   operation: {
     inputFields: toInputFields(SEND_SMS_FIELDS),

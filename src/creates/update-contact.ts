@@ -28,7 +28,8 @@ export default defineCreate({
   noun: 'External Contact',
   display: {
     label: 'Update External Contact',
-    description: 'Updates an external contact in CINNOX: only the fields you fill are changed (custom fields are not supported).',
+    description:
+      'Updates an external contact in CINNOX: only the fields you fill are changed (custom fields are not supported).',
   },
   operation: {
     inputFields: toInputFields(UPDATE_CONTACT_FIELDS),

@@ -6,7 +6,12 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { NOT_FOUND_ERROR_CODE } from '../cinnox/errors';
-import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, toFoundContact, type FoundContact } from '../schemas/contact-map';
+import {
+  FOUND_CONTACT_OUTPUT_FIELDS,
+  FOUND_CONTACT_SAMPLE,
+  toFoundContact,
+  type FoundContact,
+} from '../schemas/contact-map';
 import { text } from '../cinnox/values';
 
 /** The details are exactly what Find External Contact returns for the contact (one mapping, src/schemas/contact-map.ts). */
@@ -15,7 +20,12 @@ export type ContactDetails = FoundContact;
 /** The hydrator (registered in the app's `hydrators`): one contact read, when a later step asks. */
 export async function contactDetails(z: ZObject, bundle: Bundle<{ contactId?: string }>): Promise<ContactDetails> {
   const contactId = text(bundle.inputData.contactId);
-  if (!contactId) throw new z.errors.Error('This event names no external contact, so there are no contact details to load.', NOT_FOUND_ERROR_CODE, 404);
+  if (!contactId)
+    throw new z.errors.Error(
+      'This event names no external contact, so there are no contact details to load.',
+      NOT_FOUND_ERROR_CODE,
+      404,
+    );
   const record = await cinnox.getContact(z, bundle, contactId);
   const foundId = text(record?.id);
   if (!record || (foundId && foundId !== contactId)) {
@@ -35,7 +45,10 @@ type DetailField = { readonly key: `details__${string}`; readonly label: string 
 /** Output fields for the hydrated `details` (Zapier's `__` path notation): Find External Contact's, prefixed. */
 export const CONTACT_DETAIL_FIELDS: readonly [{ readonly key: 'details'; readonly label: string }, ...DetailField[]] = [
   { key: 'details', label: 'Contact Details' },
-  ...FOUND_CONTACT_OUTPUT_FIELDS.map((f): DetailField => ({ key: `details__${f.key}`, label: `Contact Details: ${f.label}` })),
+  ...FOUND_CONTACT_OUTPUT_FIELDS.map((f): DetailField => ({
+    key: `details__${f.key}`,
+    label: `Contact Details: ${f.label}`,
+  })),
 ];
 
 /** What the sample shows under `details` (what the hydrator returns for a typical contact). */

@@ -55,11 +55,14 @@ function shape(item: Item, keys: readonly string[]): Item {
   return out;
 }
 
-export function defineHookTrigger<const K extends string, const F extends readonly OutputFieldSpec[]>(spec: HookTriggerSpec<K, F>) {
+export function defineHookTrigger<const K extends string, const F extends readonly OutputFieldSpec[]>(
+  spec: HookTriggerSpec<K, F>,
+) {
   const group = GROUPS[spec.group];
   const keys = topKeysOf(spec.outputFields);
   const wanted = spec.status === undefined ? undefined : folded(spec.status);
-  const handles = (event: Raw): boolean => group.accepts(event) && (wanted === undefined || folded(group.statusOf(event)) === wanted);
+  const handles = (event: Raw): boolean =>
+    group.accepts(event) && (wanted === undefined || folded(group.statusOf(event)) === wanted);
 
   const itemsOf = (z: ZObject, events: Raw[]): Item[] => {
     const receivedAt = new Date().toISOString();

@@ -7,7 +7,15 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { ENQUIRY_RECORD_ID_KEYS, ENQUIRY_RECORD_STATUSES, EVENT_STATUS, SUBSCRIPTIONS, type EnquiryRecord, type EventGroup, type SubscriptionName } from '../cinnox/contract';
+import {
+  ENQUIRY_RECORD_ID_KEYS,
+  ENQUIRY_RECORD_STATUSES,
+  EVENT_STATUS,
+  SUBSCRIPTIONS,
+  type EnquiryRecord,
+  type EventGroup,
+  type SubscriptionName,
+} from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
 import { contactDetails } from './contact-details';
 import { phone, text } from '../cinnox/values';
@@ -65,7 +73,8 @@ const contact: GroupSpec = {
     const contactId = text(pick(event, 'contactId', 'externalContactId', 'id'));
     const status = statusOf(event);
     const name =
-      text(pick(event, 'name', 'fullName')) || [text(pick(event, 'firstName')), text(pick(event, 'lastName'))].filter(Boolean).join(' ');
+      text(pick(event, 'name', 'fullName')) ||
+      [text(pick(event, 'firstName')), text(pick(event, 'lastName'))].filter(Boolean).join(' ');
     return {
       id: eventIdOf(event, contactId, status, eventTime(event, ctx)),
       status,
@@ -207,7 +216,14 @@ const label: GroupSpec = {
     // A listed label has not been deleted: for Label Deleted, the static sample.
     if (status === EVENT_STATUS.labelDeleted) return [];
     const records = await cinnox.listLabels(z, bundle, LIST_SAMPLE_SIZE);
-    return records.map((r) => ({ status, id: r.id, name: r.name, colorCode: r.colorCode, colorName: r.colorName, updatedAt: r.updatedAt }));
+    return records.map((r) => ({
+      status,
+      id: r.id,
+      name: r.name,
+      colorCode: r.colorCode,
+      colorName: r.colorName,
+      updatedAt: r.updatedAt,
+    }));
   },
 };
 

@@ -43,10 +43,12 @@ export function pick(event: Raw, ...names: string[]): unknown {
   return undefined;
 }
 
-
 /** A short, stable fingerprint of an event, for ids when the event names no record. */
 export function fingerprint(event: unknown): string {
-  return createHash('sha1').update(JSON.stringify(event) ?? '').digest('hex').slice(0, 12);
+  return createHash('sha1')
+    .update(JSON.stringify(event) ?? '')
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** The delivery's body: Zapier's parsed JSON, else the raw content parsed. */

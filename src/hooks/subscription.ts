@@ -9,7 +9,13 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { DASHBOARD_ZAPIER_PATH, MAX_ZAPIER_ACCOUNTS, isEventHookFor, type EventHookRecord, type SubscriptionName } from '../cinnox/contract';
+import {
+  DASHBOARD_ZAPIER_PATH,
+  MAX_ZAPIER_ACCOUNTS,
+  isEventHookFor,
+  type EventHookRecord,
+  type SubscriptionName,
+} from '../cinnox/contract';
 import { isNotFound } from '../cinnox/errors';
 import type { GroupSpec } from './groups';
 
@@ -26,7 +32,6 @@ export interface UnsubscribeResult {
   /** False when the disable request was not sent because another Zap's URL now holds the subscription. */
   unsubscribed: boolean;
 }
-
 
 /** The Event Hook List's record for `name`, or undefined when it lists none. */
 function hookOf(hooks: EventHookRecord[], name: SubscriptionName): EventHookRecord | undefined {
@@ -59,7 +64,12 @@ export function subscriptionRefusedMessage(group: GroupSpec): string {
 
 export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): Promise<SubscribeData> {
   const url = (bundle.targetUrl ?? '').trim();
-  if (!url) throw new z.errors.Error('Zapier gave no webhook URL to subscribe to CINNOX; turn the Zap on again.', 'MissingTargetUrl', 400);
+  if (!url)
+    throw new z.errors.Error(
+      'Zapier gave no webhook URL to subscribe to CINNOX; turn the Zap on again.',
+      'MissingTargetUrl',
+      400,
+    );
   const name = group.subscription;
 
   const hooks = await cinnox.listEventHooks(z, bundle);
@@ -68,7 +78,8 @@ export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): P
   }
 
   const answer = await cinnox.setSubscription(z, bundle, name, true, url);
-  if (answer?.enabled === false) throw new z.errors.Error(subscriptionRefusedMessage(group), 'CinnoxSubscriptionRefused', 400);
+  if (answer?.enabled === false)
+    throw new z.errors.Error(subscriptionRefusedMessage(group), 'CinnoxSubscriptionRefused', 400);
   return { id: name, subscription: name, url };
 }
 

@@ -5,7 +5,13 @@
  * - a CINNOX contact list record (§3.1) → the Find External Contact result (the spec's camelCase keys),
  *   phone numbers with their "+" back.
  */
-import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord, type SocialMessagingType } from '../cinnox/contract';
+import {
+  SOCIAL_CONTACT_KEYS,
+  type ContactAddress,
+  type ContactBody,
+  type ContactRecord,
+  type SocialMessagingType,
+} from '../cinnox/contract';
 import { phone, text as textOf } from '../cinnox/values';
 import { CONTACT_FIELDS, DEFAULT_EMAIL_TYPE, DEFAULT_PHONE_TYPE } from './contact';
 import type { Parsed } from './validate';
@@ -59,8 +65,10 @@ export function toContactBody(values: ContactValues): ContactBody {
     const value = values[key];
     if (value !== undefined) (body as Record<string, unknown>)[bodyKey] = value;
   }
-  if (values.phone_number !== undefined) body.phones = [{ type: values.phone_type ?? DEFAULT_PHONE_TYPE, phone: values.phone_number }];
-  if (values.email_address !== undefined) body.emails = [{ type: values.email_type ?? DEFAULT_EMAIL_TYPE, email: values.email_address }];
+  if (values.phone_number !== undefined)
+    body.phones = [{ type: values.phone_type ?? DEFAULT_PHONE_TYPE, phone: values.phone_number }];
+  if (values.email_address !== undefined)
+    body.emails = [{ type: values.email_type ?? DEFAULT_EMAIL_TYPE, email: values.email_address }];
   const address: ContactAddress = {};
   for (const [addressKey, key] of ADDRESS_KEYS) {
     const value = values[key];
@@ -75,7 +83,11 @@ export function toContactBody(values: ContactValues): ContactBody {
 }
 
 /** The create / update result: every spec key (null when nothing was sent for it) and CINNOX's id. */
-export function contactWriteResult(values: ContactValues, id: string | null, extra: Record<string, string> = {}): Record<string, string | null> {
+export function contactWriteResult(
+  values: ContactValues,
+  id: string | null,
+  extra: Record<string, string> = {},
+): Record<string, string | null> {
   const result: Record<string, string | null> = { id, ...extra };
   for (const { key } of CONTACT_FIELDS) result[key] = values[key] ?? null;
   return result;
@@ -144,7 +156,10 @@ const textOrList = (value: unknown): string | string[] | null =>
 
 /** The found contact's full name as the search compares it. */
 export const contactFullName = (record: Pick<ContactRecord, 'firstName' | 'lastName'>): string =>
-  [record.firstName, record.lastName].map((part) => (part ?? '').trim()).filter(Boolean).join(' ');
+  [record.firstName, record.lastName]
+    .map((part) => (part ?? '').trim())
+    .filter(Boolean)
+    .join(' ');
 
 export function toFoundContact(record: ContactRecord): FoundContact {
   const address = (record.address ?? record.addresses ?? {}) as ContactAddress;
@@ -258,7 +273,13 @@ export const FOUND_CONTACT_SAMPLE: FoundContact = {
   jobTitle: 'Buyer',
   birthday: '31/05/1990',
   language: 'en',
-  addresses: { street: "1 Queen's Road Central", city: 'Hong Kong', state: 'Hong Kong Island', zipcode: '999077', country: 'HK' },
+  addresses: {
+    street: "1 Queen's Road Central",
+    city: 'Hong Kong',
+    state: 'Hong Kong Island',
+    zipcode: '999077',
+    country: 'HK',
+  },
   customerType: 'Customer',
   group: 'VIP',
   level: 'Primary',

@@ -30,8 +30,18 @@ export const DEFAULT_EMAIL_TYPE = 'Work';
 
 /** The contact fields in the Zap editor's order; keys are also the create / update output keys. */
 export const CONTACT_FIELDS: readonly FieldSpec[] = [
-  { key: 'first_name', label: 'First Name', helpText: 'First name of the external contact (Create External Contact needs a First Name or a Last Name).', maxChars: 50 },
-  { key: 'last_name', label: 'Last Name', helpText: 'Last name of the external contact (Create External Contact needs a First Name or a Last Name).', maxChars: 50 },
+  {
+    key: 'first_name',
+    label: 'First Name',
+    helpText: 'First name of the external contact (Create External Contact needs a First Name or a Last Name).',
+    maxChars: 50,
+  },
+  {
+    key: 'last_name',
+    label: 'Last Name',
+    helpText: 'Last name of the external contact (Create External Contact needs a First Name or a Last Name).',
+    maxChars: 50,
+  },
   { key: 'level', label: 'Level', helpText: 'Level of the external contact.', choices: choicesOf(CONTACT_LEVELS) },
   { key: 'type', label: 'Type', helpText: 'Type of the external contact.', choices: choicesOf(CONTACT_TYPES) },
   {
@@ -52,7 +62,12 @@ export const CONTACT_FIELDS: readonly FieldSpec[] = [
     helpText: `Type of the Email Address; ${DEFAULT_EMAIL_TYPE} when left empty. Ignored without an Email Address.`,
     choices: choicesOf(EMAIL_TYPES),
   },
-  { key: 'email_address', label: 'Email Address', helpText: 'Email address of the external contact (one address).', format: 'email' },
+  {
+    key: 'email_address',
+    label: 'Email Address',
+    helpText: 'Email address of the external contact (one address).',
+    format: 'email',
+  },
   { key: 'company', label: 'Company', helpText: 'Company name of the external contact.', maxChars: 100 },
   { key: 'job_title', label: 'Job Title', helpText: 'Job title of the external contact.', maxChars: 100 },
   { key: 'team', label: 'Team', helpText: 'Team name of the external contact.', maxChars: 100 },
@@ -82,7 +97,8 @@ export const CONTACT_FIELDS: readonly FieldSpec[] = [
 export const CONTACT_ID_FIELD: FieldSpec = {
   key: 'contact_id',
   label: 'External Contact ID',
-  helpText: 'The ID of the external contact to update; use a Find External Contact step to look it up by name. Only the fields filled below are changed.',
+  helpText:
+    'The ID of the external contact to update; use a Find External Contact step to look it up by name. Only the fields filled below are changed.',
   required: true,
   search: 'find_contact.id',
 };
@@ -96,7 +112,9 @@ const UPDATE_HELP_NOTES: Readonly<Record<string, string>> = {
 };
 export const UPDATE_CONTACT_FIELDS: readonly FieldSpec[] = [
   CONTACT_ID_FIELD,
-  ...CONTACT_FIELDS.map((f) => (UPDATE_HELP_NOTES[f.key] ? { ...f, helpText: `${f.helpText} ${UPDATE_HELP_NOTES[f.key]}` } : f)),
+  ...CONTACT_FIELDS.map((f) =>
+    UPDATE_HELP_NOTES[f.key] ? { ...f, helpText: `${f.helpText} ${UPDATE_HELP_NOTES[f.key]}` } : f,
+  ),
 ];
 
 /** Find External Contact. */

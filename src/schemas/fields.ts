@@ -47,7 +47,8 @@ const FORMAT_HELP: Record<FieldFormat, string> = {
   phone: 'Format: + country code and number, e.g. +85294667788.',
   email: 'An e-mail address, e.g. ann@example.com.',
   'past-date': 'Format: dd/mm/yyyy (ISO dates such as 2024-05-31 are accepted too); not in the future.',
-  country: 'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
+  country:
+    'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
 };
 
 export function describeLimits(spec: FieldSpec): string {

@@ -50,7 +50,8 @@ export const senderNumber: FieldSpec = {
 export const recipientNumbers: FieldSpec = {
   key: 'recipient_numbers',
   label: 'Recipient Number',
-  helpText: 'Who receives the SMS. Add several numbers to send the same text to each of them (each number is charged); duplicates are sent once.',
+  helpText:
+    'Who receives the SMS. Add several numbers to send the same text to each of them (each number is charged); duplicates are sent once.',
   required: true,
   format: 'phone',
   list: true,
@@ -72,7 +73,8 @@ export const smsText: FieldSpec = {
 export const allowMultipart: FieldSpec = {
   key: 'allow_multipart',
   label: 'Allow Multi-part SMS',
-  helpText: 'No (the default): a text longer than one SMS is refused and nothing is sent. Yes: a longer text is sent as several SMS parts, each charged, up to Maximum SMS Parts.',
+  helpText:
+    'No (the default): a text longer than one SMS is refused and nothing is sent. Yes: a longer text is sent as several SMS parts, each charged, up to Maximum SMS Parts.',
   type: 'boolean',
   default: 'false',
 };
@@ -86,7 +88,14 @@ export const maxParts: FieldSpec = {
   max: SMS_MAX_PARTS,
 };
 
-export const SEND_SMS_FIELDS: readonly FieldSpec[] = [smsNumberType, senderNumber, recipientNumbers, smsText, allowMultipart, maxParts];
+export const SEND_SMS_FIELDS: readonly FieldSpec[] = [
+  smsNumberType,
+  senderNumber,
+  recipientNumbers,
+  smsText,
+  allowMultipart,
+  maxParts,
+];
 
 // ---------------------------------------------------------------------------------------------
 // Send IM to Staff / Room (message push, §1.3)

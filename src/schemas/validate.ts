@@ -35,10 +35,15 @@ export function normalizePhone(label: string, raw: string): { value?: string; er
   }
   try {
     const phone = parsePhoneNumberWithError(text);
-    if (!isValidPhoneNumber(text)) return { error: `${label} ${preview(raw)} is not a valid phone number for ${phone.country ?? `country code +${phone.countryCallingCode}`}; enter + country code and number, e.g. ${PHONE_EXAMPLE}.` };
+    if (!isValidPhoneNumber(text))
+      return {
+        error: `${label} ${preview(raw)} is not a valid phone number for ${phone.country ?? `country code +${phone.countryCallingCode}`}; enter + country code and number, e.g. ${PHONE_EXAMPLE}.`,
+      };
     return { value: phone.number };
   } catch {
-    return { error: `${label} ${preview(raw)} is not a phone number; enter + country code and number, e.g. ${PHONE_EXAMPLE}.` };
+    return {
+      error: `${label} ${preview(raw)} is not a phone number; enter + country code and number, e.g. ${PHONE_EXAMPLE}.`,
+    };
   }
 }
 
@@ -81,7 +86,9 @@ let countryIndex: { codes: Set<string>; byName: Map<string, string> } | undefine
 /** The valid codes and the English names → code map, from Intl (built on first use). */
 function countries(): NonNullable<typeof countryIndex> {
   if (countryIndex) return countryIndex;
-  const names = (['long', 'short'] as const).map((style) => new Intl.DisplayNames(['en'], { type: 'region', style, fallback: 'none' }));
+  const names = (['long', 'short'] as const).map(
+    (style) => new Intl.DisplayNames(['en'], { type: 'region', style, fallback: 'none' }),
+  );
   const codes = new Set<string>();
   const byName = new Map<string, string>();
   for (let a = 65; a <= 90; a += 1) {
@@ -95,7 +102,8 @@ function countries(): NonNullable<typeof countryIndex> {
       for (const name of found) if (!byName.has(countryKey(name))) byName.set(countryKey(name), code);
     }
   }
-  for (const [name, code] of Object.entries(COUNTRY_ALIASES)) if (codes.has(code) && !byName.has(name)) byName.set(name, code);
+  for (const [name, code] of Object.entries(COUNTRY_ALIASES))
+    if (codes.has(code) && !byName.has(name)) byName.set(name, code);
   countryIndex = { codes, byName };
   return countryIndex;
 }
@@ -104,9 +112,12 @@ function countries(): NonNullable<typeof countryIndex> {
 export function normalizeCountry(label: string, raw: string): { value?: string; error?: string } {
   const text = raw.trim();
   const { codes, byName } = countries();
-  const code = /^[a-z]{2}$/i.test(text) && codes.has(text.toUpperCase()) ? text.toUpperCase() : byName.get(countryKey(text));
+  const code =
+    /^[a-z]{2}$/i.test(text) && codes.has(text.toUpperCase()) ? text.toUpperCase() : byName.get(countryKey(text));
   if (code) return { value: code };
-  return { error: `${label} ${preview(raw)} is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.` };
+  return {
+    error: `${label} ${preview(raw)} is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.`,
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -184,7 +195,10 @@ function checkOne(spec: FieldSpec, raw: unknown, ctx: { issues: string[] }): unk
 }
 
 const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.every(isEmpty));
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.every(isEmpty));
 
 /** The zod schema of a set of field specs: empty optional fields become undefined, never "". */
 export function schemaOf(specs: readonly FieldSpec[]) {
@@ -223,7 +237,11 @@ export class InputError extends Error {
  * Parses inputData against the specs plus cross-field `rules` (each returns an issue message or nothing).
  * Throws InputError listing every problem.
  */
-export function parseInput(specs: readonly FieldSpec[], inputData: Record<string, unknown>, rules: ((parsed: Parsed) => string | undefined)[] = []): Parsed {
+export function parseInput(
+  specs: readonly FieldSpec[],
+  inputData: Record<string, unknown>,
+  rules: ((parsed: Parsed) => string | undefined)[] = [],
+): Parsed {
   // Zapier leaves unfilled fields out of inputData, and zod refuses an absent key ("Invalid input"):
   // give every spec's key a value so its own check runs (empty optional → undefined, empty required → named).
   const input: Record<string, unknown> = { ...(inputData ?? {}) };

@@ -7,17 +7,25 @@ import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { validateInput, toInputFields } from '../schemas';
 import { FIND_CONTACT_FIELDS } from '../schemas/contact';
-import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../schemas/contact-map';
+import {
+  FOUND_CONTACT_OUTPUT_FIELDS,
+  FOUND_CONTACT_SAMPLE,
+  contactFullName,
+  toFoundContact,
+} from '../schemas/contact-map';
 
 /** The form names are compared in: whitespace collapsed, Unicode NFC, lower case. */
-export const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').normalize('NFC').toLocaleLowerCase('en');
+export const nameKey = (name: string): string =>
+  name.trim().replace(/\s+/g, ' ').normalize('NFC').toLocaleLowerCase('en');
 
 const perform = async (z: ZObject, bundle: Bundle) => {
   const parsed = await validateInput(z, FIND_CONTACT_FIELDS, bundle.inputData);
   const fullName = String(parsed.full_name).replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
   const records = await cinnox.findContactsByName(z, bundle, fullName);
-  return records.filter((record) => record?.id !== undefined && nameKey(contactFullName(record)) === wanted).map(toFoundContact);
+  return records
+    .filter((record) => record?.id !== undefined && nameKey(contactFullName(record)) === wanted)
+    .map(toFoundContact);
 };
 
 export default defineSearch({

@@ -17,7 +17,6 @@ export interface NumberResult {
   expireDate: string;
 }
 
-
 export const toNumberResult = (record: NumberRecord): NumberResult => ({
   id: numberOf(record),
   ServiceID: text(record.ServiceID ?? record.serviceID),
@@ -38,7 +37,8 @@ export const findNumbers = defineSearch({
   noun: 'Number',
   display: {
     label: 'Get Number List',
-    description: 'Lists the numbers of your CINNOX service of one type: Virtual Numbers, Service Numbers or Alphanumeric sender IDs.',
+    description:
+      'Lists the numbers of your CINNOX service of one type: Virtual Numbers, Service Numbers or Alphanumeric sender IDs.',
   },
   operation: {
     inputFields: toInputFields(FIND_NUMBERS_FIELDS),

@@ -59,7 +59,12 @@ const quoteList = (chars: string[]): string => chars.map((c) => `"${c}"`).join('
  * The input error when `measure` needs more than `maxParts` parts, else undefined. `multipartAllowed`
  * picks the advice: allow multi-part, or raise the maximum.
  */
-export function smsLimitIssue(label: string, measure: SmsMeasure, maxParts: number, multipartAllowed: boolean): string | undefined {
+export function smsLimitIssue(
+  label: string,
+  measure: SmsMeasure,
+  maxParts: number,
+  multipartAllowed: boolean,
+): string | undefined {
   if (measure.parts <= maxParts) return undefined;
   const { encoding, characters, parts } = measure;
   const limit = unitsFor(encoding, maxParts);
@@ -69,18 +74,26 @@ export function smsLimitIssue(label: string, measure: SmsMeasure, maxParts: numb
   const extension = distinct(measure.extension);
   if (extension.length > 0) counted += ` (${quoteList(extension)} count two)`;
   const needs = parts === 1 ? 'one SMS' : `${parts} SMS parts`;
-  const allowed = maxParts === 1 ? `one SMS holds ${limit} ${encoding} characters` : `Maximum SMS Parts is ${maxParts} (${limit} ${encoding} characters)`;
+  const allowed =
+    maxParts === 1
+      ? `one SMS holds ${limit} ${encoding} characters`
+      : `Maximum SMS Parts is ${maxParts} (${limit} ${encoding} characters)`;
   sentences.push(`${counted}, which needs ${needs}; ${allowed}.`);
 
   if (characters <= limit) {
-    sentences.push('A character is never split between two SMS parts, so a part that would split one holds one character less.');
+    sentences.push(
+      'A character is never split between two SMS parts, so a part that would split one holds one character less.',
+    );
   }
   if (encoding === 'UCS-2') {
     const forcing = measure.nonGsm[0];
     const others = distinct(measure.nonGsm).filter((c) => c !== forcing).length;
     if (forcing !== undefined) {
-      const more = others > 0 ? ` (as ${others === 1 ? 'is 1 other character' : `are ${others} other characters`})` : '';
-      sentences.push(`It is sent as UCS-2 because "${forcing}" (${codePoints(forcing)}) is not in the GSM-7 alphabet${more}.`);
+      const more =
+        others > 0 ? ` (as ${others === 1 ? 'is 1 other character' : `are ${others} other characters`})` : '';
+      sentences.push(
+        `It is sent as UCS-2 because "${forcing}" (${codePoints(forcing)}) is not in the GSM-7 alphabet${more}.`,
+      );
     }
   }
   if (parts > SMS_MAX_PARTS) {

@@ -1,5 +1,11 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import { CONTACT_DETAIL_FIELDS, CONTACT_DETAILS_SAMPLE, CONTACT_EVENT_FIELDS, contactEventSample, defineHookTrigger } from '../hooks';
+import {
+  CONTACT_DETAIL_FIELDS,
+  CONTACT_DETAILS_SAMPLE,
+  CONTACT_EVENT_FIELDS,
+  contactEventSample,
+  defineHookTrigger,
+} from '../hooks';
 
 const outputFields = [...CONTACT_EVENT_FIELDS, ...CONTACT_DETAIL_FIELDS] as const;
 

@@ -1,5 +1,12 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import { CONTACT_DETAIL_FIELDS, CONTACT_DETAILS_SAMPLE, CONTACT_EVENT_FIELDS, OWNER_TRANSFER_FIELDS, contactEventSample, defineHookTrigger } from '../hooks';
+import {
+  CONTACT_DETAIL_FIELDS,
+  CONTACT_DETAILS_SAMPLE,
+  CONTACT_EVENT_FIELDS,
+  OWNER_TRANSFER_FIELDS,
+  contactEventSample,
+  defineHookTrigger,
+} from '../hooks';
 
 const outputFields = [...CONTACT_EVENT_FIELDS, ...OWNER_TRANSFER_FIELDS, ...CONTACT_DETAIL_FIELDS] as const;
 

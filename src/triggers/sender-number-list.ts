@@ -19,8 +19,6 @@ export interface SenderNumberOption {
   ServiceID: string;
 }
 
-
-
 export function senderLabel(record: NumberRecord): string {
   const details = [countryOf(record), text(record.type)].filter(Boolean).join(', ');
   const name = text(record.name);
@@ -54,7 +52,8 @@ export const senderNumberList = defineTrigger({
   noun: 'Sender Number',
   display: {
     label: 'Sender Number List',
-    description: 'Triggers when the Sender Number drop-down is opened: lists your CINNOX numbers of the chosen Number Type that can send SMS.',
+    description:
+      'Triggers when the Sender Number drop-down is opened: lists your CINNOX numbers of the chosen Number Type that can send SMS.',
     hidden: true,
   },
   operation: {

@@ -7,7 +7,8 @@ export const smsDeliveryReceipt = defineHookTrigger({
   key: 'sms_delivery_receipt',
   noun: 'SMS Delivery Receipt',
   label: 'New SMS Delivery Receipt',
-  description: 'Triggers when CINNOX receives a delivery receipt (Submitted, Delivered, Undelivered or Rejected) for an SMS sent through CINNOX.',
+  description:
+    'Triggers when CINNOX receives a delivery receipt (Submitted, Delivered, Undelivered or Rejected) for an SMS sent through CINNOX.',
   group: 'sms',
   outputFields,
   sample: {

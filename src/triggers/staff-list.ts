@@ -16,7 +16,6 @@ export interface StaffOption {
   status: string;
 }
 
-
 /** "First Last (email)", falling back to the display name, the e-mail address, then the id. */
 export function staffLabel(staff: StaffRecord): string {
   const name = [text(staff.firstName), text(staff.lastName)].filter(Boolean).join(' ') || text(staff.displayName);

@@ -19,7 +19,12 @@ export const LIMITS: [string, string, number, (v: string) => DataMatcherMap][] =
   ['street', 'Street', 50, (v) => ({ addresses: { street: v } })],
   ['city', 'City', 50, (v) => ({ addresses: { city: v } })],
   ['state', 'State', 50, (v) => ({ addresses: { state: v } })],
-  ['social_messaging_name_id', 'Social Messaging Name/ID', 100, (v) => ({ socialContacts: [{ key: 'line', value: v }] })],
+  [
+    'social_messaging_name_id',
+    'Social Messaging Name/ID',
+    100,
+    (v) => ({ socialContacts: [{ key: 'line', value: v }] }),
+  ],
 ];
 
 /** Extra input a limit case needs to be valid on its own. */
@@ -44,21 +49,69 @@ export const shown = (text: string): string => (text.length > 40 ? `"${text.slic
 
 /** [case, input, exact message after "Nothing was sent to CINNOX. "]. */
 export const BAD_INPUT: [string, Record<string, unknown>, string][] = [
-  ['a phone number without +', { phone_number: '94667788' }, 'Phone Number "94667788" must start with + and the country code, e.g. +85294667788.'],
-  ['a phone number too short to be one', { phone_number: '+852 1' }, 'Phone Number "+852 1" is not a phone number; enter + country code and number, e.g. +85294667788.'],
-  ['a phone number its country does not use', { phone_number: '+852 1234 5678' }, 'Phone Number "+852 1234 5678" is not a valid phone number for HK; enter + country code and number, e.g. +85294667788.'],
-  ['an e-mail that is no address', { email_address: 'ann.example.com' }, 'Email Address "ann.example.com" is not an e-mail address (e.g. ann@example.com).'],
-  ['a date that is not a date', { birth_date: 'May 1990' }, 'Birth Date "May 1990" is not a date; use dd/mm/yyyy, e.g. 31/05/1990.'],
+  [
+    'a phone number without +',
+    { phone_number: '94667788' },
+    'Phone Number "94667788" must start with + and the country code, e.g. +85294667788.',
+  ],
+  [
+    'a phone number too short to be one',
+    { phone_number: '+852 1' },
+    'Phone Number "+852 1" is not a phone number; enter + country code and number, e.g. +85294667788.',
+  ],
+  [
+    'a phone number its country does not use',
+    { phone_number: '+852 1234 5678' },
+    'Phone Number "+852 1234 5678" is not a valid phone number for HK; enter + country code and number, e.g. +85294667788.',
+  ],
+  [
+    'an e-mail that is no address',
+    { email_address: 'ann.example.com' },
+    'Email Address "ann.example.com" is not an e-mail address (e.g. ann@example.com).',
+  ],
+  [
+    'a date that is not a date',
+    { birth_date: 'May 1990' },
+    'Birth Date "May 1990" is not a date; use dd/mm/yyyy, e.g. 31/05/1990.',
+  ],
   ['a date not in the calendar', { birth_date: '30/02/1990' }, 'Birth Date "30/02/1990" is not a real calendar date.'],
   ['a date in the future', { birth_date: '01/01/2999' }, 'Birth Date "01/01/2999" is in the future.'],
-  ['an unknown country', { country: 'Atlantis' }, 'Country "Atlantis" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.'],
-  ['a two-letter code no country has', { country: 'xx' }, 'Country "xx" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.'],
-  ['a region code that is no country', { country: 'EU' }, 'Country "EU" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.'],
+  [
+    'an unknown country',
+    { country: 'Atlantis' },
+    'Country "Atlantis" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.',
+  ],
+  [
+    'a two-letter code no country has',
+    { country: 'xx' },
+    'Country "xx" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.',
+  ],
+  [
+    'a region code that is no country',
+    { country: 'EU' },
+    'Country "EU" is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.',
+  ],
   ['a level outside its list', { level: 'Gold' }, 'Level must be one of Primary, Secondary, Tertiary; got "Gold".'],
-  ['a type outside its list', { type: 'Partner' }, 'Type must be one of Lead, Prospect, Customer, Others; got "Partner".'],
-  ['a phone type outside its list', { phone_type: 'Personal', phone_number: '+85294667788' }, 'Phone Type must be one of Mobile, Work, Home, Other; got "Personal".'],
-  ['an email type outside its list', { email_type: 'Mobile', email_address: 'ann@example.com' }, 'Email Type must be one of Work, Personal, Other; got "Mobile".'],
-  ['the spec\'s "zh-ant" typo', { language: 'zh-ant' }, 'Language must be one of en, it, th, ja, zh-hant, zh-hans; got "zh-ant".'],
+  [
+    'a type outside its list',
+    { type: 'Partner' },
+    'Type must be one of Lead, Prospect, Customer, Others; got "Partner".',
+  ],
+  [
+    'a phone type outside its list',
+    { phone_type: 'Personal', phone_number: '+85294667788' },
+    'Phone Type must be one of Mobile, Work, Home, Other; got "Personal".',
+  ],
+  [
+    'an email type outside its list',
+    { email_type: 'Mobile', email_address: 'ann@example.com' },
+    'Email Type must be one of Work, Personal, Other; got "Mobile".',
+  ],
+  [
+    'the spec\'s "zh-ant" typo',
+    { language: 'zh-ant' },
+    'Language must be one of en, it, th, ja, zh-hant, zh-hans; got "zh-ant".',
+  ],
   [
     'a social messaging type outside its list',
     { social_messaging_type: 'Telegram', social_messaging_name_id: 'ann' },
@@ -86,8 +139,27 @@ export const SOCIAL_KEYS: [string, string][] = [
 
 /** The create / update output keys the spec documents, in its order. */
 export const WRITE_KEYS = [
-  'first_name', 'last_name', 'level', 'type', 'phone_type', 'phone_number', 'email_type', 'email_address', 'company', 'job_title',
-  'team', 'group', 'language', 'birth_date', 'zip_code', 'street', 'city', 'state', 'country', 'social_messaging_type', 'social_messaging_name_id',
+  'first_name',
+  'last_name',
+  'level',
+  'type',
+  'phone_type',
+  'phone_number',
+  'email_type',
+  'email_address',
+  'company',
+  'job_title',
+  'team',
+  'group',
+  'language',
+  'birth_date',
+  'zip_code',
+  'street',
+  'city',
+  'state',
+  'country',
+  'social_messaging_type',
+  'social_messaging_name_id',
 ];
 
 /** A result with every write key null except `set`. */

@@ -24,7 +24,13 @@ describe('create_contact', () => {
         group: 'VIP',
         language: 'zh-hant',
         birthDate: '31/05/1990',
-        addresses: { street: "1 Queen's Road Central", city: 'Hong Kong', state: 'HK Island', zipcode: '999077', country: 'HK' },
+        addresses: {
+          street: "1 Queen's Road Central",
+          city: 'Hong Kong',
+          state: 'HK Island',
+          zipcode: '999077',
+          country: 'HK',
+        },
         socialContacts: [{ key: 'woztellWhatsApp', value: '+85294667788' }],
       })
       .reply(200, { code: 0, id: 'c1' });
@@ -81,22 +87,50 @@ describe('create_contact', () => {
 
   it('sends no defaults the user did not choose: no level, type or empty fields; Mobile / Work for an untyped phone / email', async () => {
     const scope = nock(BASE_URL)
-      .post(CREATE, { lastName: 'Lee', phones: [{ type: 'Mobile', phone: '+14155552671' }], emails: [{ type: 'Work', email: 'lee@example.com' }] })
+      .post(CREATE, {
+        lastName: 'Lee',
+        phones: [{ type: 'Mobile', phone: '+14155552671' }],
+        emails: [{ type: 'Work', email: 'lee@example.com' }],
+      })
       .reply(200, { code: 0, id: 'c9' });
-    const result = await run({ first_name: '', last_name: 'Lee', level: '', phone_number: '+14155552671', email_address: 'lee@example.com', city: '  ', social_messaging_type: '' });
+    const result = await run({
+      first_name: '',
+      last_name: 'Lee',
+      level: '',
+      phone_number: '+14155552671',
+      email_address: 'lee@example.com',
+      city: '  ',
+      social_messaging_type: '',
+    });
     scope.done();
-    expect(result).toEqual(resultWith({ id: 'c9', last_name: 'Lee', phone_type: 'Mobile', phone_number: '+14155552671', email_type: 'Work', email_address: 'lee@example.com' }));
+    expect(result).toEqual(
+      resultWith({
+        id: 'c9',
+        last_name: 'Lee',
+        phone_type: 'Mobile',
+        phone_number: '+14155552671',
+        email_type: 'Work',
+        email_address: 'lee@example.com',
+      }),
+    );
   });
 
   it('ignores a Phone, Email or Social Messaging Type given without its number, address or ID', async () => {
     const scope = nock(BASE_URL).post(CREATE, { firstName: 'Ann' }).reply(200, { code: 0, id: 'c2' });
-    const result = await run({ first_name: 'Ann', phone_type: 'Home', email_type: 'Other', social_messaging_type: 'LINE' });
+    const result = await run({
+      first_name: 'Ann',
+      phone_type: 'Home',
+      email_type: 'Other',
+      social_messaging_type: 'LINE',
+    });
     scope.done();
     expect(result).toEqual(resultWith({ id: 'c2', first_name: 'Ann' }));
   });
 
   it.each(SOCIAL_KEYS)('sends social messaging type %p as socialContacts key %p', async (type, key) => {
-    const scope = nock(BASE_URL).post(CREATE, { firstName: 'Ann', socialContacts: [{ key, value: 'ann.lee' }] }).reply(200, { code: 0, id: 'c3' });
+    const scope = nock(BASE_URL)
+      .post(CREATE, { firstName: 'Ann', socialContacts: [{ key, value: 'ann.lee' }] })
+      .reply(200, { code: 0, id: 'c3' });
     const result = await run({ first_name: 'Ann', social_messaging_type: type, social_messaging_name_id: 'ann.lee' });
     scope.done();
     expect(result).toMatchObject({ social_messaging_type: type, social_messaging_name_id: 'ann.lee' });
@@ -109,7 +143,9 @@ describe('create_contact', () => {
   describe.each(LIMITS)('%s (%s) at most %i characters', (key, label, limit, body) => {
     it('passes at the limit (an emoji counts as one character)', async () => {
       const value = `${'a'.repeat(limit - 1)}👍🏽`;
-      const scope = nock(BASE_URL).post(CREATE, { ...namedBody(key), ...body(value) }).reply(200, { code: 0, id: 'c4' });
+      const scope = nock(BASE_URL)
+        .post(CREATE, { ...namedBody(key), ...body(value) })
+        .reply(200, { code: 0, id: 'c4' });
       const result = await run({ ...named(key), [key]: value, ...companion(key) });
       scope.done();
       expect(result[key]).toBe(value);
@@ -119,13 +155,19 @@ describe('create_contact', () => {
       const value = 'a'.repeat(limit + 1);
       const error = await failure(() => run({ ...named(key), [key]: value, ...companion(key) }));
       expect(error.code).toBe('InvalidInput');
-      expect(error.message).toBe(`Nothing was sent to CINNOX. ${label} must be at most ${limit} characters; got ${limit + 1} (${shown(value)}).`);
+      expect(error.message).toBe(
+        `Nothing was sent to CINNOX. ${label} must be at most ${limit} characters; got ${limit + 1} (${shown(value)}).`,
+      );
     });
   });
 
   it.each(BAD_INPUT)('refuses %s before any request', async (_case, input, message) => {
     const error = await failure(() => run(input));
-    expect(error).toMatchObject({ name: 'AppError', code: 'InvalidInput', message: `Nothing was sent to CINNOX. ${message}` });
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'InvalidInput',
+      message: `Nothing was sent to CINNOX. ${message}`,
+    });
   });
 
   it('lists every problem at once', async () => {
@@ -137,17 +179,23 @@ describe('create_contact', () => {
 
   it.each([
     ['an empty contact', { first_name: ' ', phone_type: 'Mobile' }],
-    ['a contact without a name', { phone_number: '+85294667788', email_address: 'ann@example.com', company: 'Example Ltd' }],
+    [
+      'a contact without a name',
+      { phone_number: '+85294667788', email_address: 'ann@example.com', company: 'Example Ltd' },
+    ],
   ])('refuses %s before any request: a First Name or a Last Name is required', async (_case, input) => {
     const error = await failure(() => run(input));
     expect(error).toMatchObject({
       code: 'InvalidInput',
-      message: 'Nothing was sent to CINNOX. Fill a First Name or a Last Name: CINNOX needs at least one of them to create a contact.',
+      message:
+        'Nothing was sent to CINNOX. Fill a First Name or a Last Name: CINNOX needs at least one of them to create a contact.',
     });
   });
 
   it.each(COUNTRIES)('sends Country %p as the ISO 3166 code %p', async (country, code) => {
-    const scope = nock(BASE_URL).post(CREATE, { firstName: 'Ann', addresses: { city: 'Somewhere', country: code } }).reply(200, { code: 0, id: 'c5' });
+    const scope = nock(BASE_URL)
+      .post(CREATE, { firstName: 'Ann', addresses: { city: 'Somewhere', country: code } })
+      .reply(200, { code: 0, id: 'c5' });
     const result = await run({ first_name: 'Ann', city: 'Somewhere', country });
     scope.done();
     expect(result).toEqual(resultWith({ id: 'c5', first_name: 'Ann', city: 'Somewhere', country: code }));
@@ -156,23 +204,39 @@ describe('create_contact', () => {
   it('refuses a Country over 50 characters by its limit, before any request', async () => {
     const value = 'a'.repeat(51);
     const error = await failure(() => run({ first_name: 'Ann', country: value }));
-    expect(error.message).toBe(`Nothing was sent to CINNOX. Country must be at most 50 characters; got 51 (${shown(value)}).`);
+    expect(error.message).toBe(
+      `Nothing was sent to CINNOX. Country must be at most 50 characters; got 51 (${shown(value)}).`,
+    );
   });
 
   it('passes on CINNOX refusing the parameters', async () => {
     const scope = nock(BASE_URL).post(CREATE, { firstName: 'Ann' }).reply(400, { code: 6451000, message: 'Bad query' });
     const error = await failure(() => run({ first_name: 'Ann' }));
     scope.done();
-    expect(error).toMatchObject({ code: 'CinnoxInvalidParameters', message: 'CINNOX refused the request\'s parameters. Check the fields of this step. (CINNOX code 6451000: Bad query)' });
+    expect(error).toMatchObject({
+      code: 'CinnoxInvalidParameters',
+      message:
+        "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: Bad query)",
+    });
   });
 
   it('declares the fields with the spec lists and limits in the help text', () => {
-    const fields = create.operation.inputFields as { key: string; label: string; helpText: string; required: boolean; choices?: Record<string, string> }[];
+    const fields = create.operation.inputFields as {
+      key: string;
+      label: string;
+      helpText: string;
+      required: boolean;
+      choices?: Record<string, string>;
+    }[];
     expect(fields.map((f) => f.key)).toEqual(WRITE_KEYS);
     expect(fields.every((f) => f.required === false)).toBe(true);
     const field = (key: string) => fields.find((f) => f.key === key)!;
-    expect(field('first_name').helpText).toBe('First name of the external contact (Create External Contact needs a First Name or a Last Name). At most 50 characters.');
-    expect(field('last_name').helpText).toBe('Last name of the external contact (Create External Contact needs a First Name or a Last Name). At most 50 characters.');
+    expect(field('first_name').helpText).toBe(
+      'First name of the external contact (Create External Contact needs a First Name or a Last Name). At most 50 characters.',
+    );
+    expect(field('last_name').helpText).toBe(
+      'Last name of the external contact (Create External Contact needs a First Name or a Last Name). At most 50 characters.',
+    );
     expect(field('country').helpText).toBe(
       'Country of the address. At most 50 characters. A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
     );

@@ -6,12 +6,20 @@ const PUSH = `${API_ROOT}/message-push`;
 type Perform = (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>;
 const staff = App.creates!.send_im_to_staff!;
 const room = App.creates!.send_im_to_room!;
-const toStaff = (inputData: Record<string, unknown>) => appTester(staff.operation.perform as Perform, bundleWith(inputData));
-const toRoom = (inputData: Record<string, unknown>) => appTester(room.operation.perform as Perform, bundleWith(inputData));
+const toStaff = (inputData: Record<string, unknown>) =>
+  appTester(staff.operation.perform as Perform, bundleWith(inputData));
+const toRoom = (inputData: Record<string, unknown>) =>
+  appTester(room.operation.perform as Perform, bundleWith(inputData));
 
 describe('send_im_to_staff', () => {
   it('declares Staff ID as a drop-down of the staff list and Text with the 5000-character limit', () => {
-    const fields = staff.operation.inputFields as { key: string; label: string; required: boolean; dynamic?: string; helpText: string }[];
+    const fields = staff.operation.inputFields as {
+      key: string;
+      label: string;
+      required: boolean;
+      dynamic?: string;
+      helpText: string;
+    }[];
     expect(fields.map((f) => [f.key, f.label, f.required, f.dynamic])).toEqual([
       ['staff_id', 'Staff ID', true, 'staff_list.id.name'],
       ['text', 'Text', true, undefined],
@@ -41,16 +49,27 @@ describe('send_im_to_staff', () => {
     const scope = nock(BASE_URL)
       .post(PUSH, { receiverEID: 'staff-1', messages: [{ type: 'text', text: 'é'.repeat(5000) }] })
       .reply(200, { code: 0 });
-    expect(await toStaff({ staff_id: 'staff-1', text: 'é'.repeat(5000) })).toEqual({ staff_id: 'staff-1', text: 'é'.repeat(5000), code: 0 });
+    expect(await toStaff({ staff_id: 'staff-1', text: 'é'.repeat(5000) })).toEqual({
+      staff_id: 'staff-1',
+      text: 'é'.repeat(5000),
+      code: 0,
+    });
     scope.done();
     const error = await failure(() => toStaff({ staff_id: 'staff-1', text: 'x'.repeat(5001) }));
-    expect(error.message).toBe(`Nothing was sent to CINNOX. Text must be at most 5000 characters; got 5001 ("${'x'.repeat(40)}…").`);
+    expect(error.message).toBe(
+      `Nothing was sent to CINNOX. Text must be at most 5000 characters; got 5001 ("${'x'.repeat(40)}…").`,
+    );
   });
 
   it('fails when CINNOX answers a non-zero code', async () => {
-    nock(BASE_URL).post(PUSH).reply(200, { code: 1, result: { reason: 'receiver not in room' } });
+    nock(BASE_URL)
+      .post(PUSH)
+      .reply(200, { code: 1, result: { reason: 'receiver not in room' } });
     const error = await failure(() => toStaff({ staff_id: 'staff-1', text: 'Hi' }));
-    expect([error.code, error.message]).toEqual(['CinnoxMessageNotSent', 'CINNOX did not send the message (code 1: {"reason":"receiver not in room"}).']);
+    expect([error.code, error.message]).toEqual([
+      'CinnoxMessageNotSent',
+      'CINNOX did not send the message (code 1: {"reason":"receiver not in room"}).',
+    ]);
   });
 });
 

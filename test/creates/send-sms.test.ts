@@ -9,7 +9,13 @@ const perform = create.operation.perform as (z: ZObject, bundle: Bundle) => Prom
 const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
 
 const base = { number_type: 'access-numbers', sender_number: '+85230001234', recipient_numbers: ['+85294667788'] };
-const submitted = (recipientNumber: string, transactionID: string) => ({ recipientNumber, transactionID, status: 'Submitted', responseCode: '', exception: '' });
+const submitted = (recipientNumber: string, transactionID: string) => ({
+  recipientNumber,
+  transactionID,
+  status: 'Submitted',
+  responseCode: '',
+  exception: '',
+});
 
 /** Runs with bad input and no interceptor: any request would fail the test with a nock error instead. */
 async function refused(inputData: Record<string, unknown>) {
@@ -21,7 +27,17 @@ async function refused(inputData: Record<string, unknown>) {
 
 describe('send_sms', () => {
   it('declares the spec inputs: Number Type refreshing the Sender Number drop-down, a recipient list, the opt-in', () => {
-    const fields = create.operation.inputFields as { key: string; label: string; required: boolean; list?: boolean; dynamic?: string; altersDynamicFields?: boolean; choices?: unknown; type?: string; helpText: string }[];
+    const fields = create.operation.inputFields as {
+      key: string;
+      label: string;
+      required: boolean;
+      list?: boolean;
+      dynamic?: string;
+      altersDynamicFields?: boolean;
+      choices?: unknown;
+      type?: string;
+      helpText: string;
+    }[];
     expect(fields.map((f) => [f.key, f.label, f.required])).toEqual([
       ['number_type', 'Number Type', true],
       ['sender_number', 'Sender Number', true],
@@ -30,7 +46,10 @@ describe('send_sms', () => {
       ['allow_multipart', 'Allow Multi-part SMS', false],
       ['max_parts', 'Maximum SMS Parts', false],
     ]);
-    expect(fields[0]).toMatchObject({ choices: { 'access-numbers': 'Virtual Number', cli: 'Service Number' }, altersDynamicFields: true });
+    expect(fields[0]).toMatchObject({
+      choices: { 'access-numbers': 'Virtual Number', cli: 'Service Number' },
+      altersDynamicFields: true,
+    });
     expect(fields[1]!.dynamic).toBe('sender_number_list.id.label');
     expect(fields[2]).toMatchObject({ list: true });
     expect(fields[2]!.helpText).toContain('Format: + country code and number, e.g. +85294667788.');
@@ -67,29 +86,75 @@ describe('send_sms', () => {
       characters: 23,
       sender_number: '+85230001234',
       text: 'Your order has shipped.',
-      recipients: [{ recipient_number: '+85294667788', transaction_id: 'tx-1', status: 'Submitted', response_code: '', exception: '' }],
+      recipients: [
+        {
+          recipient_number: '+85294667788',
+          transaction_id: 'tx-1',
+          status: 'Submitted',
+          response_code: '',
+          exception: '',
+        },
+      ],
     });
   });
 
   it('sends one text to several recipients (E.164, duplicates once) and reports each outcome', async () => {
     const scope = nock(BASE_URL)
-      .post(SMS, { senderNumber: '+85230001234', recipientNumbers: ['+85294667788', '+14155552671', '+447911123456'], text: '中文短信' })
+      .post(SMS, {
+        senderNumber: '+85230001234',
+        recipientNumbers: ['+85294667788', '+14155552671', '+447911123456'],
+        text: '中文短信',
+      })
       .reply(200, {
         code: 0,
         result: [
           // CINNOX may answer numbers without "+" and in any order.
-          { recipientNumber: '447911123456', transactionID: 'tx-3', status: 'Rejected', responseCode: '400', exception: 'sms send failed' },
+          {
+            recipientNumber: '447911123456',
+            transactionID: 'tx-3',
+            status: 'Rejected',
+            responseCode: '400',
+            exception: 'sms send failed',
+          },
           submitted('85294667788', 'tx-1'),
           submitted('14155552671', 'tx-2'),
         ],
       });
-    const result = await run({ ...base, recipient_numbers: ['+85294667788', '+1 415 555 2671', '+85294667788', '+44 7911 123456'], text: '中文短信' });
+    const result = await run({
+      ...base,
+      recipient_numbers: ['+85294667788', '+1 415 555 2671', '+85294667788', '+44 7911 123456'],
+      text: '中文短信',
+    });
     scope.done();
-    expect(result).toMatchObject({ response_code: '0', exception: '+447911123456: sms send failed', encoding: 'UCS-2', parts: 1, characters: 4 });
+    expect(result).toMatchObject({
+      response_code: '0',
+      exception: '+447911123456: sms send failed',
+      encoding: 'UCS-2',
+      parts: 1,
+      characters: 4,
+    });
     expect(result.recipients).toEqual([
-      { recipient_number: '+85294667788', transaction_id: 'tx-1', status: 'Submitted', response_code: '', exception: '' },
-      { recipient_number: '+14155552671', transaction_id: 'tx-2', status: 'Submitted', response_code: '', exception: '' },
-      { recipient_number: '+447911123456', transaction_id: 'tx-3', status: 'Rejected', response_code: '400', exception: 'sms send failed' },
+      {
+        recipient_number: '+85294667788',
+        transaction_id: 'tx-1',
+        status: 'Submitted',
+        response_code: '',
+        exception: '',
+      },
+      {
+        recipient_number: '+14155552671',
+        transaction_id: 'tx-2',
+        status: 'Submitted',
+        response_code: '',
+        exception: '',
+      },
+      {
+        recipient_number: '+447911123456',
+        transaction_id: 'tx-3',
+        status: 'Rejected',
+        response_code: '400',
+        exception: 'sms send failed',
+      },
     ]);
   });
 
@@ -97,11 +162,28 @@ describe('send_sms', () => {
     const scope = nock(BASE_URL)
       .post(SMS, { senderNumber: '85230001234', recipientNumbers: ['+85294667788', '+14155552671'], text: 'Hi' })
       .reply(200, { code: 0, result: { recipientNumber: '+85294667788', transactionID: 'tx-9', status: 'Submitted' } });
-    const result = await run({ ...base, sender_number: '85230001234', recipient_numbers: '+85294667788, +14155552671', text: 'Hi' });
+    const result = await run({
+      ...base,
+      sender_number: '85230001234',
+      recipient_numbers: '+85294667788, +14155552671',
+      text: 'Hi',
+    });
     scope.done();
     expect(result.recipients).toEqual([
-      { recipient_number: '+85294667788', transaction_id: 'tx-9', status: 'Submitted', response_code: '', exception: '' },
-      { recipient_number: '+14155552671', transaction_id: '', status: 'Not reported', response_code: '', exception: 'CINNOX returned no result for this number.' },
+      {
+        recipient_number: '+85294667788',
+        transaction_id: 'tx-9',
+        status: 'Submitted',
+        response_code: '',
+        exception: '',
+      },
+      {
+        recipient_number: '+14155552671',
+        transaction_id: '',
+        status: 'Not reported',
+        response_code: '',
+        exception: 'CINNOX returned no result for this number.',
+      },
     ]);
     expect(result.exception).toBe('+14155552671: CINNOX returned no result for this number.');
   });
@@ -109,7 +191,15 @@ describe('send_sms', () => {
   it('takes the response code and exception of a lone recipient when CINNOX sends no top-level code', async () => {
     const scope = nock(BASE_URL)
       .post(SMS, { senderNumber: '+85230001234', recipientNumbers: ['+85294667788'], text: 'Hi' })
-      .reply(200, [{ recipientNumber: '+85294667788', transactionID: 'tx-4', status: 'Rejected', responseCode: 400, exception: 'sms send failed' }]);
+      .reply(200, [
+        {
+          recipientNumber: '+85294667788',
+          transactionID: 'tx-4',
+          status: 'Rejected',
+          responseCode: 400,
+          exception: 'sms send failed',
+        },
+      ]);
     const result = await run({ ...base, text: 'Hi' });
     scope.done();
     expect(result).toMatchObject({ response_code: '400', exception: 'sms send failed' });
@@ -122,9 +212,16 @@ describe('send_sms', () => {
   });
 
   it('refuses an invalid number, missing recipients and missing sender together; nothing is sent', async () => {
-    const message = await refused({ number_type: 'access-numbers', sender_number: ' ', recipient_numbers: [], text: 'Hi' });
+    const message = await refused({
+      number_type: 'access-numbers',
+      sender_number: ' ',
+      recipient_numbers: [],
+      text: 'Hi',
+    });
     expect(message).toBe('Nothing was sent to CINNOX. Sender Number is required. Recipient Number is required.');
-    expect(await refused({ ...base, recipient_numbers: ['+8521'], text: 'Hi' })).toMatch(/^Nothing was sent to CINNOX\. Recipient Number "\+8521" is not (a valid phone number|a phone number)/);
+    expect(await refused({ ...base, recipient_numbers: ['+8521'], text: 'Hi' })).toMatch(
+      /^Nothing was sent to CINNOX\. Recipient Number "\+8521" is not (a valid phone number|a phone number)/,
+    );
   });
 
   it('refuses empty or whitespace-only text; nothing is sent', async () => {
@@ -153,7 +250,11 @@ describe('send_sms', () => {
       .post(SMS, { senderNumber: '+85230001234', recipientNumbers: ['+85294667788'], text: '中'.repeat(70) })
       .reply(200, { code: 0, result: [submitted('+85294667788', 'tx-2')] });
     expect(await run({ ...base, text: text160 })).toMatchObject({ encoding: 'GSM-7', characters: 160, parts: 1 });
-    expect(await run({ ...base, text: '中'.repeat(70) })).toMatchObject({ encoding: 'UCS-2', characters: 70, parts: 1 });
+    expect(await run({ ...base, text: '中'.repeat(70) })).toMatchObject({
+      encoding: 'UCS-2',
+      characters: 70,
+      parts: 1,
+    });
     scope.done();
   });
 
@@ -171,7 +272,10 @@ describe('send_sms', () => {
     const scope = nock(BASE_URL)
       .post(SMS, { senderNumber: '+85230001234', recipientNumbers: ['+85294667788'], text: 'x'.repeat(1530) })
       .reply(200, { code: 0, result: [submitted('+85294667788', 'tx-1')] });
-    expect(await run({ ...base, text: 'x'.repeat(1530), allow_multipart: true })).toMatchObject({ parts: 10, characters: 1530 });
+    expect(await run({ ...base, text: 'x'.repeat(1530), allow_multipart: true })).toMatchObject({
+      parts: 10,
+      characters: 1530,
+    });
     scope.done();
     expect(await refused({ ...base, text: 'x'.repeat(1531), allow_multipart: true })).toBe(
       'Nothing was sent to CINNOX. Text is 1531 GSM-7 characters, which needs 11 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text: even multi-part SMS allows at most 10 parts.',
@@ -179,7 +283,9 @@ describe('send_sms', () => {
     expect(await refused({ ...base, text: 'x'.repeat(400), allow_multipart: true, max_parts: 2 })).toBe(
       'Nothing was sent to CINNOX. Text is 400 GSM-7 characters, which needs 3 SMS parts; Maximum SMS Parts is 2 (306 GSM-7 characters). Shorten the text, or raise Maximum SMS Parts (at most 10).',
     );
-    expect(await refused({ ...base, text: 'Hi', allow_multipart: true, max_parts: 11 })).toBe('Nothing was sent to CINNOX. Maximum SMS Parts must be from 1 to 10; got 11.');
+    expect(await refused({ ...base, text: 'Hi', allow_multipart: true, max_parts: 11 })).toBe(
+      'Nothing was sent to CINNOX. Maximum SMS Parts must be from 1 to 10; got 11.',
+    );
   });
 
   it('refuses a number type that cannot send SMS', async () => {

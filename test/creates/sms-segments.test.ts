@@ -146,6 +146,8 @@ describe('smsLimitIssue', () => {
   });
 
   it('knows what n parts hold', () => {
-    expect([unitsFor('GSM-7', 1), unitsFor('GSM-7', 3), unitsFor('UCS-2', 1), unitsFor('UCS-2', 3)]).toEqual([160, 459, 70, 201]);
+    expect([unitsFor('GSM-7', 1), unitsFor('GSM-7', 3), unitsFor('UCS-2', 1), unitsFor('UCS-2', 3)]).toEqual([
+      160, 459, 70, 201,
+    ]);
   });
 });

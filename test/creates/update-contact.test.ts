@@ -11,7 +11,11 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWit
 describe('update_contact', () => {
   it('PUTs only the filled fields to the contact and returns them with contact_id and id', async () => {
     const scope = nock(BASE_URL)
-      .put(updatePath('c1'), { phones: [{ type: 'Mobile', phone: '+85294667788' }], addresses: { city: 'Kowloon' }, birthDate: '01/02/1990' })
+      .put(updatePath('c1'), {
+        phones: [{ type: 'Mobile', phone: '+85294667788' }],
+        addresses: { city: 'Kowloon' },
+        birthDate: '01/02/1990',
+      })
       .reply(200, { code: 0, id: 'c1' });
     const result = await run({
       contact_id: ' c1 ',
@@ -30,7 +34,13 @@ describe('update_contact', () => {
     scope.done();
     expect(result).toEqual({
       contact_id: 'c1',
-      ...resultWith({ id: 'c1', phone_type: 'Mobile', phone_number: '+85294667788', city: 'Kowloon', birth_date: '01/02/1990' }),
+      ...resultWith({
+        id: 'c1',
+        phone_type: 'Mobile',
+        phone_number: '+85294667788',
+        city: 'Kowloon',
+        birth_date: '01/02/1990',
+      }),
     });
   });
 
@@ -78,7 +88,13 @@ describe('update_contact', () => {
     };
     const result = await run({ contact_id: 'c2', ...input });
     scope.done();
-    expect(result).toEqual({ id: 'c2', contact_id: 'c2', ...input, phone_number: '+14155552671', birth_date: '29/02/2000' });
+    expect(result).toEqual({
+      id: 'c2',
+      contact_id: 'c2',
+      ...input,
+      phone_number: '+14155552671',
+      birth_date: '29/02/2000',
+    });
   });
 
   it('puts the contact id in the path encoded, and falls back to it when CINNOX returns no id', async () => {
@@ -90,13 +106,19 @@ describe('update_contact', () => {
 
   it('refuses a missing External Contact ID before any request', async () => {
     const error = await failure(() => run({ first_name: 'Ann' }));
-    expect(error).toMatchObject({ code: 'InvalidInput', message: 'Nothing was sent to CINNOX. External Contact ID is required.' });
+    expect(error).toMatchObject({
+      code: 'InvalidInput',
+      message: 'Nothing was sent to CINNOX. External Contact ID is required.',
+    });
   });
 
   it.each([
     ['only the id', { contact_id: 'c1' }],
     ['the id and empty fields', { contact_id: 'c1', first_name: ' ', city: '' }],
-    ['the id and types without their values', { contact_id: 'c1', phone_type: 'Work', email_type: 'Work', social_messaging_type: 'LINE' }],
+    [
+      'the id and types without their values',
+      { contact_id: 'c1', phone_type: 'Work', email_type: 'Work', social_messaging_type: 'LINE' },
+    ],
   ])('refuses %s before any request: nothing to update', async (_case, input) => {
     const error = await failure(() => run(input));
     expect(error).toMatchObject({
@@ -118,12 +140,16 @@ describe('update_contact', () => {
     it('fails one past the limit, naming the field, before any request', async () => {
       const value = 'b'.repeat(limit + 1);
       const error = await failure(() => run({ contact_id: 'c3', [key]: value, ...companion(key) }));
-      expect(error.message).toBe(`Nothing was sent to CINNOX. ${label} must be at most ${limit} characters; got ${limit + 1} (${shown(value)}).`);
+      expect(error.message).toBe(
+        `Nothing was sent to CINNOX. ${label} must be at most ${limit} characters; got ${limit + 1} (${shown(value)}).`,
+      );
     });
   });
 
   it.each(COUNTRIES.slice(0, 4))('sends Country %p as the ISO 3166 code %p', async (country, code) => {
-    const scope = nock(BASE_URL).put(updatePath('c4'), { addresses: { country: code } }).reply(200, { code: 0, id: 'c4' });
+    const scope = nock(BASE_URL)
+      .put(updatePath('c4'), { addresses: { country: code } })
+      .reply(200, { code: 0, id: 'c4' });
     const result = await run({ contact_id: 'c4', country });
     scope.done();
     expect(result).toEqual({ contact_id: 'c4', ...resultWith({ id: 'c4', country: code }) });
@@ -131,29 +157,60 @@ describe('update_contact', () => {
 
   it('needs no name: a patch of one field is sent as it is', async () => {
     const scope = nock(BASE_URL).put(updatePath('c5'), { jobTitle: 'CEO' }).reply(200, { code: 0, id: 'c5' });
-    await expect(run({ contact_id: 'c5', job_title: 'CEO' })).resolves.toMatchObject({ id: 'c5', job_title: 'CEO', first_name: null, last_name: null });
+    await expect(run({ contact_id: 'c5', job_title: 'CEO' })).resolves.toMatchObject({
+      id: 'c5',
+      job_title: 'CEO',
+      first_name: null,
+      last_name: null,
+    });
     scope.done();
   });
 
   it.each(BAD_INPUT)('refuses %s before any request', async (_case, input, message) => {
     const error = await failure(() => run({ contact_id: 'c1', ...input }));
-    expect(error).toMatchObject({ name: 'AppError', code: 'InvalidInput', message: `Nothing was sent to CINNOX. ${message}` });
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'InvalidInput',
+      message: `Nothing was sent to CINNOX. ${message}`,
+    });
   });
 
   it('maps a CINNOX "no records" answer for an unknown id to a CINNOX error, not a success', async () => {
-    const scope = nock(BASE_URL).put(updatePath('gone'), { firstName: 'Ann' }).reply(400, { code: 6451011, message: 'No records found' });
+    const scope = nock(BASE_URL)
+      .put(updatePath('gone'), { firstName: 'Ann' })
+      .reply(400, { code: 6451011, message: 'No records found' });
     const error = await failure(() => run({ contact_id: 'gone', first_name: 'Ann' }));
     scope.done();
-    expect(error).toMatchObject({ code: 'CinnoxNotFound', message: 'CINNOX found no matching record (CINNOX code 6451011: No records found).' });
+    expect(error).toMatchObject({
+      code: 'CinnoxNotFound',
+      message: 'CINNOX found no matching record (CINNOX code 6451011: No records found).',
+    });
   });
 
   it('declares a required, search-powered External Contact ID and then the create fields, all optional', () => {
-    const fields = update.operation.inputFields as { key: string; label: string; helpText: string; required: boolean; search?: string; choices?: Record<string, string> }[];
-    expect(fields[0]).toMatchObject({ key: 'contact_id', label: 'External Contact ID', required: true, search: 'find_contact.id' });
+    const fields = update.operation.inputFields as {
+      key: string;
+      label: string;
+      helpText: string;
+      required: boolean;
+      search?: string;
+      choices?: Record<string, string>;
+    }[];
+    expect(fields[0]).toMatchObject({
+      key: 'contact_id',
+      label: 'External Contact ID',
+      required: true,
+      search: 'find_contact.id',
+    });
     expect(fields.slice(1).map((f) => f.key)).toEqual(WRITE_KEYS);
     expect(fields.slice(1).every((f) => !f.required)).toBe(true);
     // The spec's Update table swaps these two lists; the Create lists are used.
-    expect(Object.keys(fields.find((f) => f.key === 'phone_type')!.choices!)).toEqual(['Mobile', 'Work', 'Home', 'Other']);
+    expect(Object.keys(fields.find((f) => f.key === 'phone_type')!.choices!)).toEqual([
+      'Mobile',
+      'Work',
+      'Home',
+      'Other',
+    ]);
     expect(Object.keys(fields.find((f) => f.key === 'email_type')!.choices!)).toEqual(['Work', 'Personal', 'Other']);
     // The same fields as Create, except that Phone Number and Email Address say CINNOX may replace the stored ones (A17).
     const createFields = App.creates!.create_contact!.operation.inputFields as { key: string; helpText: string }[];
@@ -166,7 +223,9 @@ describe('update_contact', () => {
     expect(help('email_address')).toBe(
       "Email address of the external contact (one address). CINNOX may replace the contact's stored addresses of this type with this one. An e-mail address, e.g. ann@example.com.",
     );
-    expect(fields.slice(1).map((f) => ({ ...f, helpText: undefined }))).toEqual(createFields.map((f) => ({ ...f, helpText: undefined })));
+    expect(fields.slice(1).map((f) => ({ ...f, helpText: undefined }))).toEqual(
+      createFields.map((f) => ({ ...f, helpText: undefined })),
+    );
   });
 
   it('labels every sample key in outputFields', () => {

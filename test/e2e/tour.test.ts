@@ -14,19 +14,30 @@ interface Step {
 const root = join(__dirname, '../..');
 
 function tour(...args: string[]): { status: number | null; steps: Step[]; stderr: string };
-function tour(options: { env: Record<string, string> }, ...args: string[]): { status: number | null; steps: Step[]; stderr: string };
+function tour(
+  options: { env: Record<string, string> },
+  ...args: string[]
+): { status: number | null; steps: Step[]; stderr: string };
 function tour(...all: unknown[]): { status: number | null; steps: Step[]; stderr: string } {
   const options = typeof all[0] === 'object' ? (all.shift() as { env: Record<string, string> }) : { env: {} };
   const args = all as string[];
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (!options.env.CINNOX_BASE_URL) delete env.CINNOX_BASE_URL; // the sandbox, never a real account, in tests
-  const out = spawnSync(process.execPath, [join(root, 'scripts/tour.mjs'), '--json', ...args], { cwd: root, encoding: 'utf8', env, timeout: 120_000 });
+  const out = spawnSync(process.execPath, [join(root, 'scripts/tour.mjs'), '--json', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env,
+    timeout: 120_000,
+  });
   const lastLine = out.stdout.trim().split('\n').pop() ?? '[]';
   return { status: out.status, steps: JSON.parse(lastLine) as Step[], stderr: out.stderr };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built CommonJS bundle
-const app = require(join(root, 'dist/index.js')) as Record<'triggers' | 'creates' | 'searches', Record<string, { operation: { type?: string } }>>;
+const app = require(join(root, 'dist/index.js')) as Record<
+  'triggers' | 'creates' | 'searches',
+  Record<string, { operation: { type?: string } }>
+>;
 
 describe('npm start tour', () => {
   it('passes every step: connection, all 13 triggers, every create, search and drop-down', () => {
@@ -35,7 +46,9 @@ describe('npm start tour', () => {
     expect(failed).toEqual([]);
     expect(status).toBe(0);
     const names = steps.map((s) => s.operation);
-    const hooks = Object.entries(app.triggers).filter(([, t]) => t.operation.type === 'hook').map(([k]) => `trigger ${k}`);
+    const hooks = Object.entries(app.triggers)
+      .filter(([, t]) => t.operation.type === 'hook')
+      .map(([k]) => `trigger ${k}`);
     expect(hooks).toHaveLength(13);
     expect(names).toEqual(expect.arrayContaining(['connection test', ...hooks]));
     for (const key of Object.keys(app.creates)) expect(names).toContain(`create ${key}`);
@@ -53,20 +66,37 @@ describe('npm start tour', () => {
   }, 120_000);
 
   it('with CINNOX_* set, runs only the read-only steps against that account (here a sandbox of its own)', async () => {
-    const server = spawn(process.execPath, [join(root, 'sandbox/server.mjs'), '--port', '0', '--quiet', '--stdin-lifeline'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const server = spawn(
+      process.execPath,
+      [join(root, 'sandbox/server.mjs'), '--port', '0', '--quiet', '--stdin-lifeline'],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     try {
       const info = await new Promise<{ baseUrl: string; appId: string; appToken: string }>((resolve, reject) => {
         server.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString().split('\n')[0]!)));
         server.once('exit', () => reject(new Error('the sandbox exited')));
       });
-      const before = (await (await fetch(`${info.baseUrl}/__admin/state`)).json()) as { requests: { method: string }[] };
-      const { status, steps, stderr } = tour({ env: { CINNOX_BASE_URL: info.baseUrl, CINNOX_APP_ID: info.appId, CINNOX_APP_TOKEN: info.appToken } });
+      const before = (await (await fetch(`${info.baseUrl}/__admin/state`)).json()) as {
+        requests: { method: string }[];
+      };
+      const { status, steps, stderr } = tour({
+        env: { CINNOX_BASE_URL: info.baseUrl, CINNOX_APP_ID: info.appId, CINNOX_APP_TOKEN: info.appToken },
+      });
       expect(stderr).toContain(`Real CINNOX account (${info.appId}): read-only steps only`);
       expect(steps.filter((s) => !s.ok)).toEqual([]);
       expect(status).toBe(0);
       const names = steps.map((s) => s.operation);
-      expect(names).toEqual(expect.arrayContaining(['connection test', 'drop-down staff_list', 'search find_contact', 'trigger label_deleted performList']));
-      expect(names.filter((n) => n.startsWith('create ') || (n.startsWith('trigger ') && !n.endsWith('performList')))).toEqual([]);
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'connection test',
+          'drop-down staff_list',
+          'search find_contact',
+          'trigger label_deleted performList',
+        ]),
+      );
+      expect(
+        names.filter((n) => n.startsWith('create ') || (n.startsWith('trigger ') && !n.endsWith('performList'))),
+      ).toEqual([]);
       const after = (await (await fetch(`${info.baseUrl}/__admin/state`)).json()) as { requests: { method: string }[] };
       const made = after.requests.slice(before.requests.length);
       expect(made.length).toBeGreaterThan(10);
@@ -77,7 +107,11 @@ describe('npm start tour', () => {
   }, 120_000);
 
   it('Ctrl-C stops the tour and its sandbox', async () => {
-    const child = spawn(process.execPath, [join(root, 'scripts/tour.mjs')], { cwd: root, env: { ...process.env, CINNOX_BASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'scripts/tour.mjs')], {
+      cwd: root,
+      env: { ...process.env, CINNOX_BASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const sandboxUrl = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -95,27 +129,53 @@ describe('npm start tour', () => {
   }, 60_000);
 
   it('zapier-platform invoke runs the creates and searches against `npm run sandbox`, as the README says', async () => {
-    const server = spawn(process.execPath, [join(root, 'sandbox/server.mjs'), '--port', '0', '--quiet', '--stdin-lifeline'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const server = spawn(
+      process.execPath,
+      [join(root, 'sandbox/server.mjs'), '--port', '0', '--quiet', '--stdin-lifeline'],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     try {
       const info = await new Promise<{ baseUrl: string; appId: string; appToken: string }>((resolve, reject) => {
         server.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString().split('\n')[0]!)));
         server.once('exit', () => reject(new Error('the sandbox exited')));
       });
-      const env = { ...process.env, authData_appId: info.appId, authData_appToken: info.appToken, authData_baseUrl: info.baseUrl };
+      const env = {
+        ...process.env,
+        authData_appId: info.appId,
+        authData_appToken: info.appToken,
+        authData_baseUrl: info.baseUrl,
+      };
       const invoke = (...args: string[]) =>
-        spawnSync(join(root, 'node_modules/.bin/zapier-platform'), ['invoke', ...args, '--non-interactive'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+        spawnSync(join(root, 'node_modules/.bin/zapier-platform'), ['invoke', ...args, '--non-interactive'], {
+          cwd: root,
+          env,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
       const auth = invoke('auth', 'test');
       expect(auth.status).toBe(0);
       const found = invoke('search', 'find_contact', '--inputData', '{"full_name":"Ann Lee"}');
       expect(found.status).toBe(0);
       expect(found.stdout).toMatch(/"firstName": "Ann",\s+"lastName": "Lee"/);
-      const sent = invoke('create', 'send_sms', '--inputData', '{"number_type":"access-numbers","sender_number":"+85230001234","recipient_numbers":["+85294667788"],"text":"Hello"}');
+      const sent = invoke(
+        'create',
+        'send_sms',
+        '--inputData',
+        '{"number_type":"access-numbers","sender_number":"+85230001234","recipient_numbers":["+85294667788"],"text":"Hello"}',
+      );
       expect(sent.status).toBe(0);
       expect(sent.stdout).toMatch(/"encoding": "GSM-7"/);
-      const refused = invoke('create', 'send_sms', '--inputData', '{"number_type":"access-numbers","sender_number":"+85230001234","recipient_numbers":["94667788"],"text":"Hello"}');
+      const refused = invoke(
+        'create',
+        'send_sms',
+        '--inputData',
+        '{"number_type":"access-numbers","sender_number":"+85230001234","recipient_numbers":["94667788"],"text":"Hello"}',
+      );
       expect(refused.status).not.toBe(0);
       const said = `${refused.stdout}${refused.stderr}`.replace(/\s*\n\s*›\s*/g, ' '); // the CLI wraps its error lines
-      expect(said).toMatch(/Nothing was sent to CINNOX\. Recipient Number \\?"94667788\\?" must start with \+ and the country code/);
+      expect(said).toMatch(
+        /Nothing was sent to CINNOX\. Recipient Number \\?"94667788\\?" must start with \+ and the country code/,
+      );
     } finally {
       server.kill('SIGTERM');
     }

@@ -11,7 +11,9 @@ import { detailsPointer, hookTrigger } from './helpers';
 const CONTACTS = `${API_ROOT}/contacts/extcontact-list`;
 const hydrate = (App.hydrators as Record<string, (z: ZObject, bundle: Bundle) => Promise<unknown>>).contactDetails!;
 const perform = (key: string, body: unknown) =>
-  appTester(hookTrigger(key).operation.perform, bundleWith({}, { cleanedRequest: body } as never)) as Promise<Record<string, unknown>[]>;
+  appTester(hookTrigger(key).operation.perform, bundleWith({}, { cleanedRequest: body } as never)) as Promise<
+    Record<string, unknown>[]
+  >;
 
 let unmatched: string[] = [];
 const onNoMatch = (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`);
@@ -29,7 +31,12 @@ it('the no-request probe sees a request nock has no interceptor for', async () =
 });
 
 describe.each(['contact_created', 'contact_edited', 'contact_merged', 'contact_ownership_transferred'])('%s', (key) => {
-  const status = { contact_created: 'create', contact_edited: 'edit', contact_merged: 'merge', contact_ownership_transferred: 'transfer' }[key]!;
+  const status = {
+    contact_created: 'create',
+    contact_edited: 'edit',
+    contact_merged: 'merge',
+    contact_ownership_transferred: 'transfer',
+  }[key]!;
 
   it('points at the contact details without a request to CINNOX', async () => {
     const [item] = await perform(key, ev.contactOpenApi(status));
@@ -51,20 +58,29 @@ it('contact_deleted carries only what the event carries: no details key', async 
 });
 
 describe('contact trigger samples', () => {
-  const STATUSES: Record<string, string> = { contact_created: 'create', contact_edited: 'edit', contact_merged: 'merge', contact_ownership_transferred: 'transfer', contact_deleted: 'delete' };
+  const STATUSES: Record<string, string> = {
+    contact_created: 'create',
+    contact_edited: 'edit',
+    contact_merged: 'merge',
+    contact_ownership_transferred: 'transfer',
+    contact_deleted: 'delete',
+  };
 
-  it.each(Object.keys(STATUSES))("%s: the sample's contact is the contact of its details (Find External Contact's sample)", (key) => {
-    const sample = hookTrigger(key).operation.sample;
-    const status = STATUSES[key]!;
-    expect(sample).toMatchObject({
-      id: `${FOUND_CONTACT_SAMPLE.id}:${status}:2024-05-31T08:15:00.000Z`,
-      status,
-      contactId: FOUND_CONTACT_SAMPLE.id,
-      name: `${FOUND_CONTACT_SAMPLE.firstName} ${FOUND_CONTACT_SAMPLE.lastName}`,
-    });
-    if (key === 'contact_deleted') expect(sample).not.toHaveProperty('details');
-    else expect(sample.details).toEqual(FOUND_CONTACT_SAMPLE);
-  });
+  it.each(Object.keys(STATUSES))(
+    "%s: the sample's contact is the contact of its details (Find External Contact's sample)",
+    (key) => {
+      const sample = hookTrigger(key).operation.sample;
+      const status = STATUSES[key]!;
+      expect(sample).toMatchObject({
+        id: `${FOUND_CONTACT_SAMPLE.id}:${status}:2024-05-31T08:15:00.000Z`,
+        status,
+        contactId: FOUND_CONTACT_SAMPLE.id,
+        name: `${FOUND_CONTACT_SAMPLE.firstName} ${FOUND_CONTACT_SAMPLE.lastName}`,
+      });
+      if (key === 'contact_deleted') expect(sample).not.toHaveProperty('details');
+      else expect(sample.details).toEqual(FOUND_CONTACT_SAMPLE);
+    },
+  );
 
   it("transfer: the new owner is the details' owner, the previous owner another staff member", () => {
     const sample = hookTrigger('contact_ownership_transferred').operation.sample;
@@ -76,7 +92,10 @@ describe('contact trigger samples', () => {
 
 describe('the contactDetails hydrator', () => {
   it('reads the contact by id and maps it to the detail keys', async () => {
-    const scope = nock(BASE_URL).get(CONTACTS).query({ id: 'c-1', offset: '0', limit: '1' }).reply(200, { code: 0, result: [ev.contactRecords[0]] });
+    const scope = nock(BASE_URL)
+      .get(CONTACTS)
+      .query({ id: 'c-1', offset: '0', limit: '1' })
+      .reply(200, { code: 0, result: [ev.contactRecords[0]] });
     const details = await appTester(hydrate, bundleWith({ contactId: 'c-1' }));
     scope.done();
     // The same mapping as Find External Contact, so a Zap gets one shape of a contact wherever it comes from.
@@ -96,7 +115,10 @@ describe('the contactDetails hydrator', () => {
   });
 
   it('has exactly the keys the contact triggers declare under details__', async () => {
-    const scope = nock(BASE_URL).get(CONTACTS).query(true).reply(200, { code: 0, result: [ev.contactRecords[1]] });
+    const scope = nock(BASE_URL)
+      .get(CONTACTS)
+      .query(true)
+      .reply(200, { code: 0, result: [ev.contactRecords[1]] });
     const details = (await appTester(hydrate, bundleWith({ contactId: 'c-2' }))) as Record<string, unknown>;
     scope.done();
     const declared = hookTrigger('contact_created')
@@ -115,13 +137,17 @@ describe('the contactDetails hydrator', () => {
     const error = await failure(() => appTester(hydrate, bundleWith({ contactId: 'c-404' })));
     expect(error).toMatchObject({
       code: 'CinnoxNotFound',
-      message: 'CINNOX has no external contact with ID "c-404" any more (it may have been deleted or merged after the event), so its details cannot be loaded.',
+      message:
+        'CINNOX has no external contact with ID "c-404" any more (it may have been deleted or merged after the event), so its details cannot be loaded.',
     });
     scope.done();
   });
 
   it('never hands over another contact when CINNOX ignores the id filter', async () => {
-    const scope = nock(BASE_URL).get(CONTACTS).query(true).reply(200, { code: 0, result: [ev.contactRecords[1]] });
+    const scope = nock(BASE_URL)
+      .get(CONTACTS)
+      .query(true)
+      .reply(200, { code: 0, result: [ev.contactRecords[1]] });
     const error = await failure(() => appTester(hydrate, bundleWith({ contactId: 'c-1' })));
     expect(error.code).toBe('CinnoxNotFound');
     scope.done();

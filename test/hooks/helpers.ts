@@ -40,6 +40,8 @@ export const keysOf = (item: unknown): string[] => Object.keys(item as object).s
 export function flatKeys(value: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, v]) => {
     const path = `${prefix}${key}`;
-    return v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0 ? [...flatKeys(v as Record<string, unknown>, `${path}__`)] : [path];
+    return v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+      ? [...flatKeys(v as Record<string, unknown>, `${path}__`)]
+      : [path];
   });
 }

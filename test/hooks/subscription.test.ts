@@ -11,7 +11,8 @@ const CONTACT_SUB = `${API_ROOT}/contact-event-sub`;
 const subscribe = hookTrigger('contact_edited').operation.performSubscribe;
 const unsubscribe = hookTrigger('contact_deleted').operation.performUnsubscribe;
 const subscribeBundle = () => bundleWith({}, { targetUrl: TARGET_URL });
-const unsubscribeBundle = (subscribeData?: object) => bundleWith({}, { targetUrl: TARGET_URL, ...(subscribeData ? { subscribeData } : {}) } as never);
+const unsubscribeBundle = (subscribeData?: object) =>
+  bundleWith({}, { targetUrl: TARGET_URL, ...(subscribeData ? { subscribeData } : {}) } as never);
 const ours = { id: 'contact-event-sub', subscription: 'contact-event-sub', url: TARGET_URL };
 
 const TAKEN =
@@ -35,7 +36,10 @@ describe('performSubscribe where the Event Hook List can be read', () => {
   it('refuses when another Zap holds the subscription, naming the fix, and sends no PATCH', async () => {
     const scope = nock(BASE_URL)
       .get(HOOKS)
-      .reply(200, { code: 0, result: [{ name: 'contact-event-sub', enabled: true, url: OTHER_URL, updatedAt: '2024-05-31T08:15:00.000Z' }] });
+      .reply(200, {
+        code: 0,
+        result: [{ name: 'contact-event-sub', enabled: true, url: OTHER_URL, updatedAt: '2024-05-31T08:15:00.000Z' }],
+      });
     const error = await failure(() => appTester(subscribe, subscribeBundle()));
     expect(error).toMatchObject({ name: 'AppError', code: 'CinnoxSubscriptionTaken', message: TAKEN });
     expect(error.message).not.toContain(OTHER_URL);
@@ -55,7 +59,13 @@ describe('performSubscribe where the Event Hook List can be read', () => {
 
   it.each([
     ['a disabled subscription with another URL', [{ name: 'contact-event-sub', enabled: false, url: OTHER_URL }]],
-    ['other subscriptions with other URLs', [{ name: 'label-event-sub', enabled: true, url: OTHER_URL }, { name: 'external-contact-event-sub', enabled: true, url: OTHER_URL }]],
+    [
+      'other subscriptions with other URLs',
+      [
+        { name: 'label-event-sub', enabled: true, url: OTHER_URL },
+        { name: 'external-contact-event-sub', enabled: true, url: OTHER_URL },
+      ],
+    ],
     ['an empty list (bare array envelope)', []],
   ])('subscribes over %s', async (_what, hooks) => {
     const scope = nock(BASE_URL)
@@ -68,7 +78,9 @@ describe('performSubscribe where the Event Hook List can be read', () => {
   });
 
   it('matches the list entry without its -event-sub suffix', async () => {
-    const scope = nock(BASE_URL).get(HOOKS).reply(200, { code: 0, result: [{ name: 'Contact', enabled: true, url: OTHER_URL }] });
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(200, { code: 0, result: [{ name: 'Contact', enabled: true, url: OTHER_URL }] });
     const error = await failure(() => appTester(subscribe, subscribeBundle()));
     expect(error.code).toBe('CinnoxSubscriptionTaken');
     scope.done();
@@ -118,7 +130,11 @@ describe('CINNOX answering enabled: false', () => {
   });
 
   it('accepts an answer without `enabled` (only an explicit false is a failure)', async () => {
-    const scope = nock(BASE_URL).get(HOOKS).reply(404, {}).patch(CONTACT_SUB, { enabled: true, url: TARGET_URL }).reply(200, { code: 0 });
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(404, {})
+      .patch(CONTACT_SUB, { enabled: true, url: TARGET_URL })
+      .reply(200, { code: 0 });
     await expect(appTester(subscribe, subscribeBundle())).resolves.toEqual(ours);
     scope.done();
   });
@@ -126,8 +142,14 @@ describe('CINNOX answering enabled: false', () => {
 
 describe('performUnsubscribe', () => {
   it('leaves the subscription alone when another URL now holds it (no PATCH, no failure)', async () => {
-    const scope = nock(BASE_URL).get(HOOKS).reply(200, { code: 0, result: [{ name: 'contact-event-sub', enabled: true, url: OTHER_URL }] });
-    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: false });
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(200, { code: 0, result: [{ name: 'contact-event-sub', enabled: true, url: OTHER_URL }] });
+    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({
+      subscription: 'contact-event-sub',
+      url: TARGET_URL,
+      unsubscribed: false,
+    });
     scope.done();
     expect(unmatched).toEqual([]);
   });
@@ -141,7 +163,11 @@ describe('performUnsubscribe', () => {
       .reply(200, { code: 0, result: hooks })
       .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
       .reply(200, { enabled: false, url: TARGET_URL });
-    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: true });
+    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({
+      subscription: 'contact-event-sub',
+      url: TARGET_URL,
+      unsubscribed: true,
+    });
     scope.done();
   });
 
@@ -154,7 +180,11 @@ describe('performUnsubscribe', () => {
       .reply(status, body)
       .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
       .reply(200, { enabled: false, url: TARGET_URL });
-    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: true });
+    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({
+      subscription: 'contact-event-sub',
+      url: TARGET_URL,
+      unsubscribed: true,
+    });
     scope.done();
   });
 
@@ -165,7 +195,11 @@ describe('performUnsubscribe', () => {
       .reply(404, {})
       .patch(`${API_ROOT}/inquiry-event-sub`, { enabled: false, url: OTHER_URL })
       .reply(200, { enabled: false, url: OTHER_URL });
-    await expect(appTester(unsubscribe, unsubscribeBundle(recorded))).resolves.toEqual({ subscription: 'inquiry-event-sub', url: OTHER_URL, unsubscribed: true });
+    await expect(appTester(unsubscribe, unsubscribeBundle(recorded))).resolves.toEqual({
+      subscription: 'inquiry-event-sub',
+      url: OTHER_URL,
+      unsubscribed: true,
+    });
     scope.done();
   });
 
@@ -175,7 +209,11 @@ describe('performUnsubscribe', () => {
       .reply(404, {})
       .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
       .reply(200, { enabled: false, url: TARGET_URL });
-    await expect(appTester(unsubscribe, unsubscribeBundle())).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: true });
+    await expect(appTester(unsubscribe, unsubscribeBundle())).resolves.toEqual({
+      subscription: 'contact-event-sub',
+      url: TARGET_URL,
+      unsubscribed: true,
+    });
     scope.done();
   });
 
@@ -185,7 +223,11 @@ describe('performUnsubscribe', () => {
       .reply(404, {})
       .patch(CONTACT_SUB, { enabled: false, url: TARGET_URL })
       .reply(400, { code: 6451011, message: 'No records found' });
-    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({ subscription: 'contact-event-sub', url: TARGET_URL, unsubscribed: true });
+    await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toEqual({
+      subscription: 'contact-event-sub',
+      url: TARGET_URL,
+      unsubscribed: true,
+    });
     scope.done();
   });
 

@@ -56,7 +56,9 @@ describe('start-up', () => {
 
   it('stops cleanly on SIGINT (Ctrl-C), exit status 0', async () => {
     const other = await startSandbox();
-    const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => other.process.once('exit', (code, signal) => resolve([code, signal])));
+    const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      other.process.once('exit', (code, signal) => resolve([code, signal])),
+    );
     other.process.kill('SIGINT');
     await expect(exit).resolves.toEqual([0, null]);
     await expect(fetch(`${other.baseUrl}/`)).rejects.toThrow();
@@ -75,12 +77,17 @@ describe('error contract', () => {
     const want = { status: 400, data: { code: 6452000, message: 'Invalid token' } };
     await expect(sandbox.api('GET', STAFF_LIST_PATH, { token: 'wrong' })).resolves.toEqual(want);
     await expect(sandbox.api('GET', STAFF_LIST_PATH, { token: null })).resolves.toEqual(want);
-    const basic = await fetch(`${sandbox.apiRoot}${STAFF_LIST_PATH}`, { headers: { authorization: 'Basic c2FuZGJveC10b2tlbg==' } });
+    const basic = await fetch(`${sandbox.apiRoot}${STAFF_LIST_PATH}`, {
+      headers: { authorization: 'Basic c2FuZGJveC10b2tlbg==' },
+    });
     expect([basic.status, await basic.json()]).toEqual([400, want.data]);
   });
 
   it('6452001 Invalid appID: an App ID in the path other than the account’s, even with the right token', async () => {
-    await expect(sandbox.api('GET', STAFF_LIST_PATH, { appId: 'someone-else' })).resolves.toEqual({ status: 400, data: { code: 6452001, message: 'Invalid appID' } });
+    await expect(sandbox.api('GET', STAFF_LIST_PATH, { appId: 'someone-else' })).resolves.toEqual({
+      status: 400,
+      data: { code: 6452001, message: 'Invalid appID' },
+    });
   });
 
   it('6450001 method not found: an unknown path or the wrong method', async () => {
@@ -88,8 +95,13 @@ describe('error contract', () => {
       status: 400,
       data: { code: 6450001, message: 'method not found, method: GET url: /v1/api/apps/sandbox-app/contacts/everyone' },
     });
-    await expect(sandbox.api('DELETE', LABEL_LIST_PATH)).resolves.toMatchObject({ status: 400, data: { code: 6450001 } });
-    await expect(sandbox.api('PATCH', '/no-such-event-sub', { body: { enabled: true, url: 'http://127.0.0.1:1/' } })).resolves.toMatchObject({ data: { code: 6450001 } });
+    await expect(sandbox.api('DELETE', LABEL_LIST_PATH)).resolves.toMatchObject({
+      status: 400,
+      data: { code: 6450001 },
+    });
+    await expect(
+      sandbox.api('PATCH', '/no-such-event-sub', { body: { enabled: true, url: 'http://127.0.0.1:1/' } }),
+    ).resolves.toMatchObject({ data: { code: 6450001 } });
   });
 
   it.each([
@@ -111,8 +123,14 @@ describe('error contract', () => {
   const ann = { firstName: 'Ann', lastName: 'Lee' };
   it.each([
     [{}, 'firstName or lastName is required'],
-    [{ ...ann, phones: [{ type: 'Mobile', phone: '85294667788' }] }, 'invalid phones[0].phone: "85294667788" ("+" and the country code are required, e.g. +85294667788)'],
-    [{ ...ann, phones: [{ type: 'Fax', phone: '+85294667788' }] }, 'invalid phones[0].type: "Fax" (one of Mobile, Work, Home, Other)'],
+    [
+      { ...ann, phones: [{ type: 'Mobile', phone: '85294667788' }] },
+      'invalid phones[0].phone: "85294667788" ("+" and the country code are required, e.g. +85294667788)',
+    ],
+    [
+      { ...ann, phones: [{ type: 'Fax', phone: '+85294667788' }] },
+      'invalid phones[0].type: "Fax" (one of Mobile, Work, Home, Other)',
+    ],
     [{ ...ann, emails: [{ type: 'Work', email: 'ann@' }] }, 'invalid emails[0].email: "ann@"'],
     [{ ...ann, birthDate: '1990-05-31' }, 'invalid birthDate: "1990-05-31" (format DD/MM/YYYY, a past date)'],
     [{ ...ann, birthDate: '31/02/1990' }, 'invalid birthDate: "31/02/1990" (format DD/MM/YYYY, a past date)'],
@@ -120,9 +138,15 @@ describe('error contract', () => {
     [{ ...ann, type: 'Client' }, 'invalid type: "Client" (one of Lead, Prospect, Customer, Others)'],
     [{ ...ann, firstName: 'A'.repeat(51) }, 'firstName exceeds maximum length 50'],
     [{ ...ann, company: 7 }, 'Unknown data type: company must be a string'],
-    [{ ...ann, addresses: { country: 'Hong Kong' } }, 'invalid addresses.country: "Hong Kong" (ISO 3166 two-letter country code, e.g. HK)'],
+    [
+      { ...ann, addresses: { country: 'Hong Kong' } },
+      'invalid addresses.country: "Hong Kong" (ISO 3166 two-letter country code, e.g. HK)',
+    ],
     [{ ...ann, addresses: { zipcode: '12345678901' } }, 'addresses.zipcode exceeds maximum length 10'],
-    [{ ...ann, socialContacts: [{ key: 'Messenger', value: 'ann' }] }, 'invalid socialContacts[0].key: "Messenger" (one of facebook, whatsApp, weChat, line, twitter, linkedin, woztellWhatsApp, woztellFacebook, woztellInstagram)'],
+    [
+      { ...ann, socialContacts: [{ key: 'Messenger', value: 'ann' }] },
+      'invalid socialContacts[0].key: "Messenger" (one of facebook, whatsApp, weChat, line, twitter, linkedin, woztellWhatsApp, woztellFacebook, woztellInstagram)',
+    ],
     [{ ...ann, fullName: 'Ann Lee' }, 'invalid parameter: (fullName)'],
   ])('6451000 for a contact body %j: "%s"; nothing is stored', async (body, message) => {
     await expect(sandbox.api('POST', CONTACT_CREATE_PATH, { body })).resolves.toEqual(bad(message));
@@ -133,17 +157,29 @@ describe('error contract', () => {
 
   it('counts the contact limits as a person does, like the app: 49 letters and 👍🏽 are 50 characters', async () => {
     const thumb = '👍🏽'; // two code points, four UTF-16 units, one character
-    const body = { firstName: `${'a'.repeat(49)}${thumb}`, company: `${'é'.repeat(99)}${thumb}`, addresses: { zipcode: `${'1'.repeat(9)}${thumb}` } };
-    await expect(sandbox.api('POST', CONTACT_CREATE_PATH, { body })).resolves.toMatchObject({ status: 200, data: { code: 0 } });
-    await expect(sandbox.api('POST', CONTACT_CREATE_PATH, { body: { ...body, firstName: `${'a'.repeat(50)}${thumb}` } })).resolves.toEqual(
-      bad('firstName exceeds maximum length 50'),
-    );
+    const body = {
+      firstName: `${'a'.repeat(49)}${thumb}`,
+      company: `${'é'.repeat(99)}${thumb}`,
+      addresses: { zipcode: `${'1'.repeat(9)}${thumb}` },
+    };
+    await expect(sandbox.api('POST', CONTACT_CREATE_PATH, { body })).resolves.toMatchObject({
+      status: 200,
+      data: { code: 0 },
+    });
+    await expect(
+      sandbox.api('POST', CONTACT_CREATE_PATH, { body: { ...body, firstName: `${'a'.repeat(50)}${thumb}` } }),
+    ).resolves.toEqual(bad('firstName exceeds maximum length 50'));
     expect((await sandbox.admin('GET', '/state')).contacts).toHaveLength(3);
   });
 
   it('6451000 for an update with no field; 6451011 for an unknown contact id', async () => {
-    await expect(sandbox.api('PUT', contactUpdatePath('64f000000000000000000001'), { body: {} })).resolves.toEqual(bad('nothing to update: the request body has no field'));
-    await expect(sandbox.api('PUT', contactUpdatePath('nobody'), { body: { jobTitle: 'CEO' } })).resolves.toEqual({ status: 400, data: { code: 6451011, message: 'No records found' } });
+    await expect(sandbox.api('PUT', contactUpdatePath('64f000000000000000000001'), { body: {} })).resolves.toEqual(
+      bad('nothing to update: the request body has no field'),
+    );
+    await expect(sandbox.api('PUT', contactUpdatePath('nobody'), { body: { jobTitle: 'CEO' } })).resolves.toEqual({
+      status: 400,
+      data: { code: 6451011, message: 'No records found' },
+    });
   });
 
   const text = (t: string) => ({ type: 'text', text: t });
@@ -153,7 +189,10 @@ describe('error contract', () => {
     ['messages is required', { roomID: 'r1', messages: [] }],
     ['exceed maximum messages 10', { roomID: 'r1', messages: Array.from({ length: 11 }, () => text('hi')) }],
     ['messages[0].text exceeds maximum length 5000', { roomID: 'r1', messages: [text('x'.repeat(5001))] }],
-    ['Unknown data type: messages[0].type "image" (only "text" is supported)', { roomID: 'r1', messages: [{ type: 'image', text: 'x' }] }],
+    [
+      'Unknown data type: messages[0].type "image" (only "text" is supported)',
+      { roomID: 'r1', messages: [{ type: 'image', text: 'x' }] },
+    ],
     ['invalid receiverEID: "not-a-staff-id"', { receiverEID: 'not-a-staff-id', messages: [text('hi')] }],
   ])('6451000 for a message push: "%s"; nothing is recorded', async (message, body) => {
     await expect(sandbox.api('POST', MESSAGE_PUSH_PATH, { body })).resolves.toEqual(bad(message));
@@ -162,32 +201,68 @@ describe('error contract', () => {
 
   it('accepts 10 messages of 5000 characters (the limits themselves)', async () => {
     const body = { roomID: 'room-sandbox-general', messages: Array.from({ length: 10 }, () => text('é'.repeat(5000))) };
-    await expect(sandbox.api('POST', MESSAGE_PUSH_PATH, { body })).resolves.toMatchObject({ status: 200, data: { code: 0 } });
+    await expect(sandbox.api('POST', MESSAGE_PUSH_PATH, { body })).resolves.toMatchObject({
+      status: 200,
+      data: { code: 0 },
+    });
   });
 
   it.each([
-    [{ senderNumber: '+85200000000', recipientNumbers: ['+85294667788'], text: 'hi' }, 6451000, 'Invalid senderNumber: "+85200000000" is not an SMS number of this account'],
-    [{ senderNumber: '+85280001234', recipientNumbers: ['+85294667788'], text: 'hi' }, 6451000, 'Invalid senderNumber: "+85280001234" is not an SMS number of this account'],
-    [{ senderNumber: 'not/a number!', recipientNumbers: ['+85294667788'], text: 'hi' }, 7210103, 'senderNumber Invalid format: "not/a number!"'],
-    [{ senderNumber: 'CINNOX', recipientNumbers: ['85294667788'], text: 'hi' }, 7210104, 'RecipientNumber Invalid format: "85294667788"'],
+    [
+      { senderNumber: '+85200000000', recipientNumbers: ['+85294667788'], text: 'hi' },
+      6451000,
+      'Invalid senderNumber: "+85200000000" is not an SMS number of this account',
+    ],
+    [
+      { senderNumber: '+85280001234', recipientNumbers: ['+85294667788'], text: 'hi' },
+      6451000,
+      'Invalid senderNumber: "+85280001234" is not an SMS number of this account',
+    ],
+    [
+      { senderNumber: 'not/a number!', recipientNumbers: ['+85294667788'], text: 'hi' },
+      7210103,
+      'senderNumber Invalid format: "not/a number!"',
+    ],
+    [
+      { senderNumber: 'CINNOX', recipientNumbers: ['85294667788'], text: 'hi' },
+      7210104,
+      'RecipientNumber Invalid format: "85294667788"',
+    ],
     [{ senderNumber: 'CINNOX', recipientNumbers: [], text: 'hi' }, 6451000, 'recipientNumbers is required'],
-    [{ senderNumber: 'CINNOX', recipientNumbers: '+85294667788', text: 'hi' }, 6451000, 'Unknown data type: recipientNumbers must be an array'],
+    [
+      { senderNumber: 'CINNOX', recipientNumbers: '+85294667788', text: 'hi' },
+      6451000,
+      'Unknown data type: recipientNumbers must be an array',
+    ],
     [{ senderNumber: 'CINNOX', recipientNumbers: ['+85294667788'] }, 6451000, 'text is required'],
-    [{ senderNumber: 'CINNOX', recipientNumber: '+85294667788', text: 'hi' }, 6451000, 'invalid parameter: (recipientNumber)'],
+    [
+      { senderNumber: 'CINNOX', recipientNumber: '+85294667788', text: 'hi' },
+      6451000,
+      'invalid parameter: (recipientNumber)',
+    ],
   ])('refuses SMS body %j with %d "%s"; nothing is sent', async (body, code, message) => {
-    await expect(sandbox.api('POST', SEND_SMS_PATH, { body })).resolves.toEqual({ status: 400, data: { code, message } });
+    await expect(sandbox.api('POST', SEND_SMS_PATH, { body })).resolves.toEqual({
+      status: 400,
+      data: { code, message },
+    });
     expect((await sandbox.admin('GET', '/state')).sms).toEqual([]);
   });
 
   it('6451000 for a subscription body without enabled or with a bad url', async () => {
-    await expect(sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: { url: 'https://example.com/' } })).resolves.toEqual(bad('enabled is required'));
-    await expect(sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: { enabled: 'yes', url: 'https://example.com/' } })).resolves.toEqual(
-      bad('Unknown data type: enabled must be a boolean'),
+    await expect(
+      sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: { url: 'https://example.com/' } }),
+    ).resolves.toEqual(bad('enabled is required'));
+    await expect(
+      sandbox.api('PATCH', subscriptionPath('label-event-sub'), {
+        body: { enabled: 'yes', url: 'https://example.com/' },
+      }),
+    ).resolves.toEqual(bad('Unknown data type: enabled must be a boolean'));
+    await expect(
+      sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: { enabled: true, url: 'ftp://example.com/' } }),
+    ).resolves.toEqual(bad('invalid url: "ftp://example.com/" (http or https only)'));
+    await expect(sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: '{not json' })).resolves.toEqual(
+      bad('Unknown data type: the request body is not JSON'),
     );
-    await expect(sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: { enabled: true, url: 'ftp://example.com/' } })).resolves.toEqual(
-      bad('invalid url: "ftp://example.com/" (http or https only)'),
-    );
-    await expect(sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: '{not json' })).resolves.toEqual(bad('Unknown data type: the request body is not JSON'));
   });
 
   it.each([
@@ -200,14 +275,26 @@ describe('error contract', () => {
     `${numberListPath('sms-numbers')}?offset=2`,
     `${STAFF_LIST_PATH}?offset=500`,
   ])('6451011 No records found for GET %s', async (apiPath) => {
-    await expect(sandbox.api('GET', apiPath)).resolves.toEqual({ status: 400, data: { code: 6451011, message: 'No records found' } });
+    await expect(sandbox.api('GET', apiPath)).resolves.toEqual({
+      status: 400,
+      data: { code: 6451011, message: 'No records found' },
+    });
   });
 });
 
 describe('rate limit', () => {
   let limited: Sandbox;
   beforeAll(async () => {
-    limited = await startSandbox(['--rate-limit', '3', '--rate-window-ms', '600', '--app-id', 'acme-app', '--app-token', 's3cret']);
+    limited = await startSandbox([
+      '--rate-limit',
+      '3',
+      '--rate-window-ms',
+      '600',
+      '--app-id',
+      'acme-app',
+      '--app-token',
+      's3cret',
+    ]);
   });
   afterAll(() => limited?.stop());
 
@@ -217,7 +304,10 @@ describe('rate limit', () => {
     for (let i = 0; i < 3; i += 1) {
       expect((await limited.api('GET', `${STAFF_LIST_PATH}?limit=1`)).status).toBe(200);
     }
-    await expect(limited.api('GET', `${STAFF_LIST_PATH}?limit=1`)).resolves.toEqual({ status: 400, data: { code: 6451010, message: 'Too many requests' } });
+    await expect(limited.api('GET', `${STAFF_LIST_PATH}?limit=1`)).resolves.toEqual({
+      status: 400,
+      data: { code: 6451010, message: 'Too many requests' },
+    });
     await expect(limited.api('GET', LABEL_LIST_PATH)).resolves.toMatchObject({ data: { code: 6451010 } });
     // The admin API is not CINNOX's: never limited.
     expect((await limited.admin('GET', '/state')).requestCount).toBe(5);
@@ -264,7 +354,13 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
 
   it('lists staff in {code, result} pages, filtered by fullName', async () => {
     const page = await sandbox.api('GET', `${STAFF_LIST_PATH}?offset=1&limit=1`);
-    expect(page).toMatchObject({ status: 200, data: { code: 0, result: [{ id: '5f0000000000000000000002', firstName: 'Ben', lastName: 'Chan', status: 'Activated' }] } });
+    expect(page).toMatchObject({
+      status: 200,
+      data: {
+        code: 0,
+        result: [{ id: '5f0000000000000000000002', firstName: 'Ben', lastName: 'Chan', status: 'Activated' }],
+      },
+    });
     const found = await sandbox.api('GET', `${STAFF_LIST_PATH}?fullName=cara%20ng`);
     expect(found.data.result.map((s: { displayName: string }) => s.displayName)).toEqual(['Cara Ng']);
   });
@@ -288,7 +384,10 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     };
     const created = await sandbox.api('POST', CONTACT_CREATE_PATH, { body });
     expect(created).toEqual({ status: 200, data: { code: 0, id: '64f000000000000000000003' } });
-    const listed = await sandbox.api('GET', `${CONTACT_LIST_PATH}?${CONTACT_ID_PARAM}=${created.data.id}&offset=0&limit=1`);
+    const listed = await sandbox.api(
+      'GET',
+      `${CONTACT_LIST_PATH}?${CONTACT_ID_PARAM}=${created.data.id}&offset=0&limit=1`,
+    );
     const record = {
       id: created.data.id,
       firstName: 'Zoe',
@@ -311,17 +410,25 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     };
     expect(listed.data).toEqual({ code: 0, result: [expect.objectContaining(record)] });
 
-    await expect(sandbox.api('PUT', contactUpdatePath(created.data.id), { body: { jobTitle: 'Chair', phones: [{ type: 'Work', phone: '+85223456789' }] } })).resolves.toEqual({
+    await expect(
+      sandbox.api('PUT', contactUpdatePath(created.data.id), {
+        body: { jobTitle: 'Chair', phones: [{ type: 'Work', phone: '+85223456789' }] },
+      }),
+    ).resolves.toEqual({
       status: 200,
       data: { code: 0, id: created.data.id },
     });
-    const after = (await sandbox.api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=${encodeURIComponent('  zoe   YIP ')}`)).data.result;
+    const after = (
+      await sandbox.api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=${encodeURIComponent('  zoe   YIP ')}`)
+    ).data.result;
     expect(after).toEqual([expect.objectContaining({ ...record, jobTitle: 'Chair', workPhone: 85223456789 })]);
   });
 
   it('searches contacts by fullName loosely (contains, any case)', async () => {
     const { data } = await sandbox.api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=ann`);
-    expect(data.result.map((c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`)).toEqual(['Ann Lee']);
+    expect(data.result.map((c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`)).toEqual([
+      'Ann Lee',
+    ]);
   });
 
   it('lists labels under labelList, by id or name', async () => {
@@ -329,8 +436,19 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     expect(all.data).toEqual({
       code: 0,
       labelList: [
-        expect.objectContaining({ id: '65a000000000000000000001', name: 'VIP', colorName: 'red', colorCode: '#E53935', createdBy: '5f0000000000000000000001' }),
-        expect.objectContaining({ id: '65a000000000000000000002', name: 'Follow-up', colorName: 'blue', colorCode: '#1E88E5' }),
+        expect.objectContaining({
+          id: '65a000000000000000000001',
+          name: 'VIP',
+          colorName: 'red',
+          colorCode: '#E53935',
+          createdBy: '5f0000000000000000000001',
+        }),
+        expect.objectContaining({
+          id: '65a000000000000000000002',
+          name: 'Follow-up',
+          colorName: 'blue',
+          colorCode: '#1E88E5',
+        }),
       ],
     });
     expect((await sandbox.api('GET', `${LABEL_LIST_PATH}?name=vip`)).data.labelList).toHaveLength(1);
@@ -339,22 +457,48 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
   it('pages each number type with offset / limit, in the spec’s keys', async () => {
     const first = await sandbox.api('GET', `${numberListPath('access-numbers')}?offset=0&limit=2`);
     expect(first.data.result).toEqual([
-      { ServiceID: 'sandbox-service', Number: '+85230001234', type: 'DID', country: ['HK'], expireDate: '2030-12-31T00:00:00.000Z', name: 'Hong Kong office', supportSMS: true, supportCall: true },
+      {
+        ServiceID: 'sandbox-service',
+        Number: '+85230001234',
+        type: 'DID',
+        country: ['HK'],
+        expireDate: '2030-12-31T00:00:00.000Z',
+        name: 'Hong Kong office',
+        supportSMS: true,
+        supportCall: true,
+      },
       expect.objectContaining({ Number: '+14155550123', type: 'DID', country: ['US'] }),
     ]);
     const second = await sandbox.api('GET', `${numberListPath('access-numbers')}?offset=2&limit=2`);
-    expect(second.data.result).toEqual([expect.objectContaining({ Number: '+85280001234', type: 'TF', supportSMS: false })]);
-    expect((await sandbox.api('GET', numberListPath('cli'))).data.result.map((n: { type: string }) => n.type)).toEqual(['CUSTOM', 'CUSTOM']);
-    expect((await sandbox.api('GET', numberListPath('sms-numbers'))).data.result.map((n: { Number: string }) => n.Number)).toEqual(['CINNOX', 'SANDBOX']);
+    expect(second.data.result).toEqual([
+      expect.objectContaining({ Number: '+85280001234', type: 'TF', supportSMS: false }),
+    ]);
+    expect((await sandbox.api('GET', numberListPath('cli'))).data.result.map((n: { type: string }) => n.type)).toEqual([
+      'CUSTOM',
+      'CUSTOM',
+    ]);
+    expect(
+      (await sandbox.api('GET', numberListPath('sms-numbers'))).data.result.map((n: { Number: string }) => n.Number),
+    ).toEqual(['CINNOX', 'SANDBOX']);
   });
 
   it('finds an enquiry by display case number, and lists the window newest first', async () => {
     const byCase = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=1001`);
     expect(byCase.data.result).toEqual([
-      expect.objectContaining({ _id: '66b000000000000000000001', displayCaseNumber: '1001', status: 'closed', closedByType: 'staff', handledPartyName: 'Ben Chan', svcID: 'sandbox-service', initChannel: 'IM' }),
+      expect.objectContaining({
+        _id: '66b000000000000000000001',
+        displayCaseNumber: '1001',
+        status: 'closed',
+        closedByType: 'staff',
+        handledPartyName: 'Ben Chan',
+        svcID: 'sandbox-service',
+        initChannel: 'IM',
+      }),
     ]);
     const week = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?${isoWeek()}&offset=0&limit=3`);
-    expect(week.data.result.map((e: { displayCaseNumber: string; status: string }) => [e.displayCaseNumber, e.status])).toEqual([
+    expect(
+      week.data.result.map((e: { displayCaseNumber: string; status: string }) => [e.displayCaseNumber, e.status]),
+    ).toEqual([
       ['1002', 'missed'],
       ['1001', 'closed'],
     ]);
@@ -362,20 +506,47 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
 
   it('records each SMS per recipient with the parts it is charged as, and reports it in sms-detail', async () => {
     const gsm161 = 'a'.repeat(161);
-    const sent = await sandbox.api('POST', SEND_SMS_PATH, { body: { senderNumber: '+85230001234', recipientNumbers: ['+85294667788', '+6591234567'], text: gsm161 } });
+    const sent = await sandbox.api('POST', SEND_SMS_PATH, {
+      body: { senderNumber: '+85230001234', recipientNumbers: ['+85294667788', '+6591234567'], text: gsm161 },
+    });
     expect(sent.status).toBe(200);
     expect(sent.data).toEqual({
       code: 0,
       result: [
-        { recipientNumber: '+85294667788', transactionID: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'Submitted', responseCode: '', exception: '' },
-        { recipientNumber: '+6591234567', transactionID: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'Submitted', responseCode: '', exception: '' },
+        {
+          recipientNumber: '+85294667788',
+          transactionID: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          status: 'Submitted',
+          responseCode: '',
+          exception: '',
+        },
+        {
+          recipientNumber: '+6591234567',
+          transactionID: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          status: 'Submitted',
+          responseCode: '',
+          exception: '',
+        },
       ],
     });
-    await sandbox.api('POST', SEND_SMS_PATH, { body: { senderNumber: 'cinnox', recipientNumbers: ['+85294667788'], text: '你'.repeat(70) } });
-    await sandbox.api('POST', SEND_SMS_PATH, { body: { senderNumber: '85230005678', recipientNumbers: ['+85294667788'], text: '你'.repeat(71) } });
+    await sandbox.api('POST', SEND_SMS_PATH, {
+      body: { senderNumber: 'cinnox', recipientNumbers: ['+85294667788'], text: '你'.repeat(70) },
+    });
+    await sandbox.api('POST', SEND_SMS_PATH, {
+      body: { senderNumber: '85230005678', recipientNumbers: ['+85294667788'], text: '你'.repeat(71) },
+    });
 
     const { sms } = await sandbox.admin('GET', '/state');
-    expect(sms.map((s: Record<string, unknown>) => [s.sender, s.recipient, s.recipientCountryCode, s.encoding, s.parts, s.characters])).toEqual([
+    expect(
+      sms.map((s: Record<string, unknown>) => [
+        s.sender,
+        s.recipient,
+        s.recipientCountryCode,
+        s.encoding,
+        s.parts,
+        s.characters,
+      ]),
+    ).toEqual([
       ['+85230001234', '+85294667788', 'HK', 'GSM-7', 2, 161],
       ['+85230001234', '+6591234567', 'SG', 'GSM-7', 2, 161],
       ['cinnox', '+85294667788', 'HK', 'UCS-2', 1, 70],
@@ -386,17 +557,37 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     const detail = await sandbox.api('GET', `${SMS_DETAIL_PATH}?${isoWeek()}&offset=0&limit=10`);
     expect(detail.data.result).toHaveLength(4);
     expect(detail.data.result).toContainEqual(
-      expect.objectContaining({ smsID: sent.data.result[1].transactionID, segmentCount: 2, usage: 'openAPI-sms', recipientCountryCode: 'SG', text: gsm161, status: 'Submitted' }),
+      expect.objectContaining({
+        smsID: sent.data.result[1].transactionID,
+        segmentCount: 2,
+        usage: 'openAPI-sms',
+        recipientCountryCode: 'SG',
+        text: gsm161,
+        status: 'Submitted',
+      }),
     );
   });
 
   it('records a message push to a room or to a staff member (receiverEID, no roomID)', async () => {
-    const toRoom = await sandbox.api('POST', MESSAGE_PUSH_PATH, { body: { roomID: 'room-sandbox-general', messages: [{ type: 'text', text: 'Hello room' }] } });
+    const toRoom = await sandbox.api('POST', MESSAGE_PUSH_PATH, {
+      body: { roomID: 'room-sandbox-general', messages: [{ type: 'text', text: 'Hello room' }] },
+    });
     expect(toRoom.data).toEqual({ code: 0, result: { roomID: 'room-sandbox-general', messageIDs: ['msg-1'] } });
-    const toStaff = await sandbox.api('POST', MESSAGE_PUSH_PATH, { body: { receiverEID: '5f0000000000000000000002', messages: [{ type: 'text', text: 'Hi Ben' }] } });
-    expect(toStaff.data).toEqual({ code: 0, result: { roomID: 'direct-5f0000000000000000000002', messageIDs: ['msg-2'] } });
+    const toStaff = await sandbox.api('POST', MESSAGE_PUSH_PATH, {
+      body: { receiverEID: '5f0000000000000000000002', messages: [{ type: 'text', text: 'Hi Ben' }] },
+    });
+    expect(toStaff.data).toEqual({
+      code: 0,
+      result: { roomID: 'direct-5f0000000000000000000002', messageIDs: ['msg-2'] },
+    });
     const { messages } = await sandbox.admin('GET', '/state');
-    expect(messages.map((m: { roomID: string; receiverEID?: string; messages: { text: string }[] }) => [m.roomID, m.receiverEID, m.messages[0]!.text])).toEqual([
+    expect(
+      messages.map((m: { roomID: string; receiverEID?: string; messages: { text: string }[] }) => [
+        m.roomID,
+        m.receiverEID,
+        m.messages[0]!.text,
+      ]),
+    ).toEqual([
       ['room-sandbox-general', undefined, 'Hello room'],
       ['direct-5f0000000000000000000002', '5f0000000000000000000002', 'Hi Ben'],
     ]);
@@ -407,6 +598,12 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     expect((await sandbox.admin('GET', '/state')).contacts).toHaveLength(3);
     await sandbox.admin('POST', '/reset');
     const state = await sandbox.admin('GET', '/state');
-    expect([state.contacts.length, state.labels.length, state.enquiries.length, state.events.length, state.requests.length]).toEqual([2, 2, 2, 0, 0]);
+    expect([
+      state.contacts.length,
+      state.labels.length,
+      state.enquiries.length,
+      state.events.length,
+      state.requests.length,
+    ]).toEqual([2, 2, 2, 0, 0]);
   });
 });

@@ -44,7 +44,9 @@ console.log(JSON.stringify({
 `;
 
 it('starts the sandbox as a child process, drives the admin API, waits for deliveries and stops it', async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 10_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+    timeout: 10_000,
+  });
   const seen = JSON.parse(stdout.trim().split('\n').pop()!);
   const baseUrl = seen.authData.baseUrl as string;
   expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -81,26 +83,49 @@ describe('npm run sandbox:event (sandbox/event.mjs)', () => {
   });
 
   it('makes an event happen in a running sandbox and says where it went', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [EVENT, 'label.created', '{"name":"From the CLI","colorCode":"#43A047"}', '--base-url', sandbox.baseUrl], { timeout: 10_000 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [EVENT, 'label.created', '{"name":"From the CLI","colorCode":"#43A047"}', '--base-url', sandbox.baseUrl],
+      { timeout: 10_000 },
+    );
     const [summary, payload] = stdout.trim().split('\n');
     expect(summary).toMatch(/^label\.created: event evt-\d+; no subscription for it: nothing delivered$/);
-    expect(JSON.parse(payload!)).toMatchObject({ type: 'message', message: { type: 'label', status: 'create', name: 'From the CLI', colorCode: '#43A047' } });
+    expect(JSON.parse(payload!)).toMatchObject({
+      type: 'message',
+      message: { type: 'label', status: 'create', name: 'From the CLI', colorCode: '#43A047' },
+    });
     const state = await sandbox.admin<{ labels: { name: string }[] }>('GET', '/state');
     expect(state.labels.map((l) => l.name)).toContain('From the CLI');
   });
 
   it("passes on the sandbox's refusal without blaming the connection; names the URL when nothing answers", async () => {
-    const refused = (await promisify(execFile)(process.execPath, [EVENT, 'label.created', '{"name":"VIP"}', '--base-url', sandbox.baseUrl]).catch((e) => e)) as { code: number; stderr: string };
+    const refused = (await promisify(execFile)(process.execPath, [
+      EVENT,
+      'label.created',
+      '{"name":"VIP"}',
+      '--base-url',
+      sandbox.baseUrl,
+    ]).catch((e) => e)) as { code: number; stderr: string };
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^sandbox:event: sandbox admin POST \/events\/label\.created: HTTP 409 /);
     expect(refused.stderr).not.toContain('is `npm run sandbox` running');
-    const nobody = (await promisify(execFile)(process.execPath, [EVENT, 'label.created', '--base-url', 'http://127.0.0.1:9']).catch((e) => e)) as { code: number; stderr: string };
+    const nobody = (await promisify(execFile)(process.execPath, [
+      EVENT,
+      'label.created',
+      '--base-url',
+      'http://127.0.0.1:9',
+    ]).catch((e) => e)) as { code: number; stderr: string };
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain('(is `npm run sandbox` running at http://127.0.0.1:9?)');
   });
 
   it('refuses an unknown kind with the list of kinds, exit status 2', async () => {
-    const failed = await promisify(execFile)(process.execPath, [EVENT, 'contact.exploded', '--base-url', sandbox.baseUrl]).catch((e: { code: number; stderr: string }) => e);
+    const failed = await promisify(execFile)(process.execPath, [
+      EVENT,
+      'contact.exploded',
+      '--base-url',
+      sandbox.baseUrl,
+    ]).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(2);
     expect((failed as { stderr: string }).stderr).toContain('kinds: contact.created, contact.edited');
   });

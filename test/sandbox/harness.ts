@@ -40,7 +40,11 @@ export interface ApiAnswer<T = Json> {
 export interface Sandbox extends SandboxInfo {
   process: ChildProcess;
   /** An Open API call with the sandbox's credentials unless `token` / `appId` override them. */
-  api<T = Json>(method: string, apiPath: string, options?: { body?: unknown; token?: string | null; appId?: string }): Promise<ApiAnswer<T>>;
+  api<T = Json>(
+    method: string,
+    apiPath: string,
+    options?: { body?: unknown; token?: string | null; appId?: string },
+  ): Promise<ApiAnswer<T>>;
   /** An admin call; throws on non-2xx unless `allowError`. */
   admin<T = Json>(method: string, adminPath: string, body?: unknown): Promise<T>;
   adminRaw(method: string, adminPath: string, body?: unknown): Promise<ApiAnswer>;
@@ -52,7 +56,9 @@ export interface Sandbox extends SandboxInfo {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startSandbox(args: string[] = []): Promise<Sandbox> {
-  const child = spawn(process.execPath, [SERVER, '--port', '0', '--quiet', '--stdin-lifeline', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--port', '0', '--quiet', '--stdin-lifeline', ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
@@ -77,7 +83,12 @@ export async function startSandbox(args: string[] = []): Promise<Sandbox> {
     });
   });
 
-  const request = async (url: string, method: string, body: unknown, headers: Record<string, string>): Promise<ApiAnswer> => {
+  const request = async (
+    url: string,
+    method: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<ApiAnswer> => {
     const response = await fetch(url, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -93,12 +104,18 @@ export async function startSandbox(args: string[] = []): Promise<Sandbox> {
     api: (method, apiPath, options = {}) => {
       const appId = options.appId ?? info.appId;
       const token = options.token === undefined ? info.appToken : options.token;
-      return request(`${info.baseUrl}/v1/api/apps/${encodeURIComponent(appId)}${apiPath}`, method, options.body, token === null ? {} : { authorization: `Bearer ${token}` });
+      return request(
+        `${info.baseUrl}/v1/api/apps/${encodeURIComponent(appId)}${apiPath}`,
+        method,
+        options.body,
+        token === null ? {} : { authorization: `Bearer ${token}` },
+      );
     },
     adminRaw: (method, adminPath, body) => request(`${info.adminUrl}${adminPath}`, method, body, {}),
     admin: async (method, adminPath, body) => {
       const answer = await sandbox.adminRaw(method, adminPath, body);
-      if (answer.status !== 200) throw new Error(`admin ${method} ${adminPath}: ${answer.status} ${JSON.stringify(answer.data)}`);
+      if (answer.status !== 200)
+        throw new Error(`admin ${method} ${adminPath}: ${answer.status} ${JSON.stringify(answer.data)}`);
       return answer.data;
     },
     settled: async (filter, count, timeoutMs = 5000) => {
@@ -158,7 +175,13 @@ export async function startReceiver(): Promise<Receiver> {
       } catch {
         // keep the text
       }
-      const received: Received = { path: req.url ?? '/', method: req.method ?? '', headers: req.headers, body, at: Date.now() };
+      const received: Received = {
+        path: req.url ?? '/',
+        method: req.method ?? '',
+        headers: req.headers,
+        body,
+        at: Date.now(),
+      };
       requests.push(received);
       const answer = responder(received, requests.length - 1);
       res.writeHead(answer.status, { 'content-type': 'application/json' });
@@ -167,7 +190,8 @@ export async function startReceiver(): Promise<Receiver> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const isChallenge = (r: Received) => r.body && typeof r.body === 'object' && Object.keys(r.body).join() === 'challenge';
+  const isChallenge = (r: Received) =>
+    r.body && typeof r.body === 'object' && Object.keys(r.body).join() === 'challenge';
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

@@ -3,7 +3,15 @@
  * Zapier's hook URLs: the URL-verification challenge, one URL per subscription name, the payload of each
  * event group, and delivery retries with back-off and a bound.
  */
-import { CONTACT_CREATE_PATH, EVENT_HOOK_LIST_PATH, SEND_SMS_PATH, SUBSCRIPTIONS, contactUpdatePath, subscriptionPath, type SubscriptionName } from '../../src/cinnox/contract';
+import {
+  CONTACT_CREATE_PATH,
+  EVENT_HOOK_LIST_PATH,
+  SEND_SMS_PATH,
+  SUBSCRIPTIONS,
+  contactUpdatePath,
+  subscriptionPath,
+  type SubscriptionName,
+} from '../../src/cinnox/contract';
 import { allowLocalNetwork, startReceiver, startSandbox, type Receiver, type Sandbox } from './harness';
 
 allowLocalNetwork();
@@ -14,7 +22,14 @@ let sandbox: Sandbox;
 let receiver: Receiver;
 beforeAll(async () => {
   [sandbox, receiver] = await Promise.all([
-    startSandbox(['--delivery-attempts', String(ATTEMPTS), '--delivery-backoff-ms', String(BACKOFF_MS), '--delivery-timeout-ms', '1000']),
+    startSandbox([
+      '--delivery-attempts',
+      String(ATTEMPTS),
+      '--delivery-backoff-ms',
+      String(BACKOFF_MS),
+      '--delivery-timeout-ms',
+      '1000',
+    ]),
     startReceiver(),
   ]);
 });
@@ -28,7 +43,8 @@ beforeEach(async () => {
   receiver.clear();
 });
 
-const subscribe = (name: SubscriptionName, url: string, enabled = true) => sandbox.api('PATCH', subscriptionPath(name), { body: { enabled, url } });
+const subscribe = (name: SubscriptionName, url: string, enabled = true) =>
+  sandbox.api('PATCH', subscriptionPath(name), { body: { enabled, url } });
 const hooks = async () => (await sandbox.api('GET', EVENT_HOOK_LIST_PATH)).data;
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
@@ -36,26 +52,51 @@ describe('URL verification (the challenge)', () => {
   it('POSTs {challenge} to the URL when subscribing and enables it on a 2xx (A14)', async () => {
     receiver.respondWith(() => ({ status: 204 }));
     const answer = await subscribe(SUBSCRIPTIONS.contact, `${receiver.url}/hook/contact`);
-    expect(answer).toEqual({ status: 200, data: { code: 0, enabled: true, url: `${receiver.url}/hook/contact`, updatedAt: ISO } });
+    expect(answer).toEqual({
+      status: 200,
+      data: { code: 0, enabled: true, url: `${receiver.url}/hook/contact`, updatedAt: ISO },
+    });
     expect(receiver.requests).toHaveLength(1);
-    expect(receiver.requests[0]).toMatchObject({ method: 'POST', path: '/hook/contact', body: { challenge: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    expect(receiver.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/hook/contact',
+      body: { challenge: expect.stringMatching(/^[0-9a-f]{32}$/) },
+    });
     expect(receiver.requests[0]!.headers['content-type']).toBe('application/json');
-    expect(await hooks()).toEqual({ code: 0, result: [{ name: 'contact-event-sub', enabled: true, url: `${receiver.url}/hook/contact`, updatedAt: answer.data.updatedAt }] });
+    expect(await hooks()).toEqual({
+      code: 0,
+      result: [
+        {
+          name: 'contact-event-sub',
+          enabled: true,
+          url: `${receiver.url}/hook/contact`,
+          updatedAt: answer.data.updatedAt,
+        },
+      ],
+    });
   });
 
   it('answers enabled:false when the URL fails verification, keeps the previous subscription, and delivers nothing there', async () => {
     await subscribe(SUBSCRIPTIONS.label, `${receiver.url}/good`);
     receiver.respondWith((r) => (r.path === '/broken' ? { status: 500 } : { status: 200 }));
-    await expect(subscribe(SUBSCRIPTIONS.label, `${receiver.url}/broken`)).resolves.toMatchObject({ data: { code: 0, enabled: false, url: `${receiver.url}/broken` } });
-    await expect(subscribe(SUBSCRIPTIONS.enquiry, 'http://127.0.0.1:1/unreachable')).resolves.toMatchObject({ data: { enabled: false } });
-    expect((await hooks()).result).toEqual([expect.objectContaining({ name: 'label-event-sub', enabled: true, url: `${receiver.url}/good` })]);
+    await expect(subscribe(SUBSCRIPTIONS.label, `${receiver.url}/broken`)).resolves.toMatchObject({
+      data: { code: 0, enabled: false, url: `${receiver.url}/broken` },
+    });
+    await expect(subscribe(SUBSCRIPTIONS.enquiry, 'http://127.0.0.1:1/unreachable')).resolves.toMatchObject({
+      data: { enabled: false },
+    });
+    expect((await hooks()).result).toEqual([
+      expect.objectContaining({ name: 'label-event-sub', enabled: true, url: `${receiver.url}/good` }),
+    ]);
 
     await sandbox.admin('POST', '/events/label.created');
     await sandbox.admin('POST', '/events/enquiry.opened');
     await sandbox.settled({}, 1);
     expect(receiver.events().map((r) => r.path)).toEqual(['/good']);
     const { verifications } = await sandbox.admin('GET', '/state');
-    expect(verifications.map((v: { url: string; ok: boolean; status: number | null }) => [v.url, v.ok, v.status])).toEqual([
+    expect(
+      verifications.map((v: { url: string; ok: boolean; status: number | null }) => [v.url, v.ok, v.status]),
+    ).toEqual([
       [`${receiver.url}/good`, true, 200],
       [`${receiver.url}/broken`, false, 500],
       ['http://127.0.0.1:1/unreachable', false, null],
@@ -64,9 +105,13 @@ describe('URL verification (the challenge)', () => {
 
   it('in "echo" mode accepts only a reply that carries the challenge back ({code: 0, result: {challenge}})', async () => {
     await sandbox.admin('POST', '/config', { challenge: 'echo' });
-    await expect(subscribe(SUBSCRIPTIONS.sms, `${receiver.url}/plain`)).resolves.toMatchObject({ data: { enabled: false } });
+    await expect(subscribe(SUBSCRIPTIONS.sms, `${receiver.url}/plain`)).resolves.toMatchObject({
+      data: { enabled: false },
+    });
     receiver.respondWith((r) => ({ status: 200, body: { code: 0, result: { challenge: r.body.challenge } } }));
-    await expect(subscribe(SUBSCRIPTIONS.sms, `${receiver.url}/echo`)).resolves.toMatchObject({ data: { enabled: true } });
+    await expect(subscribe(SUBSCRIPTIONS.sms, `${receiver.url}/echo`)).resolves.toMatchObject({
+      data: { enabled: true },
+    });
   });
 });
 
@@ -74,7 +119,9 @@ describe('one URL per subscription name', () => {
   it('a second URL replaces the first: events go only to the newest', async () => {
     await subscribe(SUBSCRIPTIONS.contact, `${receiver.url}/zap-a`);
     await subscribe(SUBSCRIPTIONS.contact, `${receiver.url}/zap-b`);
-    expect((await hooks()).result).toEqual([{ name: 'contact-event-sub', enabled: true, url: `${receiver.url}/zap-b`, updatedAt: ISO }]);
+    expect((await hooks()).result).toEqual([
+      { name: 'contact-event-sub', enabled: true, url: `${receiver.url}/zap-b`, updatedAt: ISO },
+    ]);
     await sandbox.api('POST', CONTACT_CREATE_PATH, { body: { firstName: 'Ivy', lastName: 'Ma' } });
     const [delivery] = await sandbox.settled({ subscription: 'contact-event-sub' }, 1);
     expect(delivery).toMatchObject({ url: `${receiver.url}/zap-b`, status: 'delivered' });
@@ -117,7 +164,16 @@ describe('events, in the payload shapes src/hooks reads', () => {
     const message = (status: string, extra = {}) => ({
       type: 'message',
       challenge: '',
-      message: { type: 'contact', status, serviceId: 'sandbox-service', id: data.id, fullName: 'Ivy Mak', ...extra, updatedAt: ISO, date: ISO },
+      message: {
+        type: 'contact',
+        status,
+        serviceId: 'sandbox-service',
+        id: data.id,
+        fullName: 'Ivy Mak',
+        ...extra,
+        updatedAt: ISO,
+        date: ISO,
+      },
     });
     expect(bodies('contact-event-sub').sort((a, b) => a.message.updatedAt.localeCompare(b.message.updatedAt))).toEqual([
       { ...message('create'), message: { ...message('create').message, fullName: 'Ivy Ma' } },
@@ -138,7 +194,13 @@ describe('events, in the payload shapes src/hooks reads', () => {
     const other = await sandbox.admin('POST', '/events/enquiry.opened', { destinationType: 'PHONE' });
     await sandbox.admin('POST', '/events/enquiry.missed');
     await sandbox.settled({ subscription: 'inquiry-event-sub' }, 5);
-    const flat = (status: string, record: { _id: string; displayCaseNumber: string }, channel: string, destinationTypes: string, destination: string) => ({
+    const flat = (
+      status: string,
+      record: { _id: string; displayCaseNumber: string },
+      channel: string,
+      destinationTypes: string,
+      destination: string,
+    ) => ({
       type: 'inquiry',
       status,
       serviceId: 'sandbox-service',
@@ -159,13 +221,24 @@ describe('events, in the payload shapes src/hooks reads', () => {
       flat('Opened', other.record, 'CINNOX', 'PSTN', 'dest-sandbox-phone'),
       flat('Missed', other.record, 'CINNOX', 'PSTN', 'dest-sandbox-phone'),
     ]);
-    await expect(sandbox.adminRaw('POST', `/enquiries/${caseNumber}/miss`)).resolves.toEqual({ status: 409, data: { error: `enquiry ${caseNumber} is already closed` } });
+    await expect(sandbox.adminRaw('POST', `/enquiries/${caseNumber}/miss`)).resolves.toEqual({
+      status: 409,
+      data: { error: `enquiry ${caseNumber} is already closed` },
+    });
   });
 
   it('SMS: one PascalCase receipt per recipient of each SMS sent; numbers ending 99999 are Undelivered', async () => {
-    const sent = await sandbox.api('POST', SEND_SMS_PATH, { body: { senderNumber: 'CINNOX', recipientNumbers: ['+85294667788', '+85291299999'], text: 'Your code is 1234' } });
+    const sent = await sandbox.api('POST', SEND_SMS_PATH, {
+      body: { senderNumber: 'CINNOX', recipientNumbers: ['+85294667788', '+85291299999'], text: 'Your code is 1234' },
+    });
     await sandbox.settled({ subscription: 'outbound-sms-event-sub' }, 2);
-    const receipt = (TransactionID: string, RecipientNumber: number, Status: string, ResponseCode: string, Exception: string) => ({
+    const receipt = (
+      TransactionID: string,
+      RecipientNumber: number,
+      Status: string,
+      ResponseCode: string,
+      Exception: string,
+    ) => ({
       Type: 'tdr',
       AppID: 'sandbox-app',
       ServiceID: 'sandbox-service',
@@ -183,7 +256,9 @@ describe('events, in the payload shapes src/hooks reads', () => {
     ]);
     await sandbox.admin('POST', `/sms/${first!.transactionID}/receipt`, { Status: 'Rejected' });
     await sandbox.settled({ subscription: 'outbound-sms-event-sub' }, 3);
-    expect(bodies('outbound-sms-event-sub')[2]).toEqual(receipt(first!.transactionID, 85294667788, 'Rejected', '400', 'sms send failed'));
+    expect(bodies('outbound-sms-event-sub')[2]).toEqual(
+      receipt(first!.transactionID, 85294667788, 'Rejected', '400', 'sms send failed'),
+    );
   });
 
   it('labels: create / update / deleted in the message envelope with id, name and colorCode', async () => {
@@ -193,7 +268,15 @@ describe('events, in the payload shapes src/hooks reads', () => {
     await sandbox.settled({ subscription: 'label-event-sub' }, 3);
     const label = (status: string, name: string) => ({
       type: 'message',
-      message: { type: 'label', status, serviceId: 'sandbox-service', id: '65a000000000000000000003', name, colorCode: '#FDD835', updatedAt: ISO },
+      message: {
+        type: 'label',
+        status,
+        serviceId: 'sandbox-service',
+        id: '65a000000000000000000003',
+        name,
+        colorCode: '#FDD835',
+        updatedAt: ISO,
+      },
     });
     expect(bodies('label-event-sub').sort((a, b) => a.message.updatedAt.localeCompare(b.message.updatedAt))).toEqual([
       label('create', 'Hot lead'),
@@ -211,7 +294,16 @@ describe('events, in the payload shapes src/hooks reads', () => {
     }
     const deliveries = await sandbox.settled({ status: 'delivered' }, 13);
     expect(deliveries.map((d) => [d.event, d.subscription])).toEqual(
-      kinds.map((k) => [k, k.startsWith('contact') ? 'contact-event-sub' : k.startsWith('enquiry') ? 'inquiry-event-sub' : k.startsWith('sms') ? 'outbound-sms-event-sub' : 'label-event-sub']),
+      kinds.map((k) => [
+        k,
+        k.startsWith('contact')
+          ? 'contact-event-sub'
+          : k.startsWith('enquiry')
+            ? 'inquiry-event-sub'
+            : k.startsWith('sms')
+              ? 'outbound-sms-event-sub'
+              : 'label-event-sub',
+      ]),
     );
     expect(receiver.events()).toHaveLength(13);
     await expect(sandbox.adminRaw('POST', '/events/contact.exploded')).resolves.toMatchObject({ status: 404 });

@@ -11,11 +11,38 @@ const byName = (fullName: string) => nock(BASE_URL).get(LIST).query({ fullName, 
 
 /** Every output key, null, so a test states only what it expects to be set. */
 const EMPTY = {
-  firstName: null, lastName: null, mobilePhone: null, workPhone: null, homePhone: null, otherPhone: null, email: null, personalEmail: null,
-  otherEmail: null, facebook: null, whatsApp: null, weChat: null, line: null, twitter: null, linkedin: null, woztellWhatsApp: null,
-  woztellFacebook: null, woztellInstagram: null, companyName: null, department: null, jobTitle: null, birthday: null, language: null,
+  firstName: null,
+  lastName: null,
+  mobilePhone: null,
+  workPhone: null,
+  homePhone: null,
+  otherPhone: null,
+  email: null,
+  personalEmail: null,
+  otherEmail: null,
+  facebook: null,
+  whatsApp: null,
+  weChat: null,
+  line: null,
+  twitter: null,
+  linkedin: null,
+  woztellWhatsApp: null,
+  woztellFacebook: null,
+  woztellInstagram: null,
+  companyName: null,
+  department: null,
+  jobTitle: null,
+  birthday: null,
+  language: null,
   addresses: { street: null, city: null, state: null, zipcode: null, country: null },
-  customerType: null, group: null, level: null, ownerID: null, ownerName: null, ownerDepartment: null, sharedWith: null, slavecontacts: null,
+  customerType: null,
+  group: null,
+  level: null,
+  ownerID: null,
+  ownerName: null,
+  ownerDepartment: null,
+  sharedWith: null,
+  slavecontacts: null,
 };
 
 describe('find_contact', () => {
@@ -41,7 +68,13 @@ describe('find_contact', () => {
         jobTitle: 'Buyer',
         birthday: '31/05/1990',
         language: 'en',
-        addresses: { street: "1 Queen's Road Central", city: 'Hong Kong', state: null, zipcode: '999077', country: 'HK' },
+        addresses: {
+          street: "1 Queen's Road Central",
+          city: 'Hong Kong',
+          state: null,
+          zipcode: '999077',
+          country: 'HK',
+        },
         customerType: 'Customer',
         group: 'VIP',
         level: 'Primary',
@@ -62,21 +95,67 @@ describe('find_contact', () => {
     ]);
     const result = await run({ full_name: 'bo wu' });
     scope.done();
-    expect(result).toEqual([{ ...EMPTY, id: 'c1', firstName: 'Bo', lastName: 'Wu', addresses: { ...EMPTY.addresses, city: 'Taipei' }, ownerID: 's9', slavecontacts: 'c2' }]);
+    expect(result).toEqual([
+      {
+        ...EMPTY,
+        id: 'c1',
+        firstName: 'Bo',
+        lastName: 'Wu',
+        addresses: { ...EMPTY.addresses, city: 'Taipei' },
+        ownerID: 's9',
+        slavecontacts: 'c2',
+      },
+    ]);
   });
 
   it('gives phone numbers CINNOX returns as bare digits their "+" back, and leaves other values as they are', async () => {
     const scope = byName('Cy Ho').reply(200, [
-      { id: 'c1', firstName: 'Cy', lastName: 'Ho', mobilePhone: 14155552671, workPhone: '85223456789', homePhone: '+85223456780', otherPhone: 1234567, whatsApp: '1234567890123456' },
-      { id: 'c2', firstName: 'Cy', lastName: 'Ho', mobilePhone: '852 9466 7788', workPhone: 'ext. 12', homePhone: '', otherPhone: 12345678, whatsApp: 123456789012345 },
+      {
+        id: 'c1',
+        firstName: 'Cy',
+        lastName: 'Ho',
+        mobilePhone: 14155552671,
+        workPhone: '85223456789',
+        homePhone: '+85223456780',
+        otherPhone: 1234567,
+        whatsApp: '1234567890123456',
+      },
+      {
+        id: 'c2',
+        firstName: 'Cy',
+        lastName: 'Ho',
+        mobilePhone: '852 9466 7788',
+        workPhone: 'ext. 12',
+        homePhone: '',
+        otherPhone: 12345678,
+        whatsApp: 123456789012345,
+      },
     ]);
     const result = await run({ full_name: 'Cy Ho' });
     scope.done();
-    const phones = ({ mobilePhone, workPhone, homePhone, otherPhone, whatsApp }: Record<string, unknown>) => ({ mobilePhone, workPhone, homePhone, otherPhone, whatsApp });
+    const phones = ({ mobilePhone, workPhone, homePhone, otherPhone, whatsApp }: Record<string, unknown>) => ({
+      mobilePhone,
+      workPhone,
+      homePhone,
+      otherPhone,
+      whatsApp,
+    });
     expect(result.map(phones)).toEqual([
       // 7 and 16 digits are no E.164 number: kept.
-      { mobilePhone: '+14155552671', workPhone: '+85223456789', homePhone: '+85223456780', otherPhone: '1234567', whatsApp: '1234567890123456' },
-      { mobilePhone: '852 9466 7788', workPhone: 'ext. 12', homePhone: null, otherPhone: '+12345678', whatsApp: '+123456789012345' },
+      {
+        mobilePhone: '+14155552671',
+        workPhone: '+85223456789',
+        homePhone: '+85223456780',
+        otherPhone: '1234567',
+        whatsApp: '1234567890123456',
+      },
+      {
+        mobilePhone: '852 9466 7788',
+        workPhone: 'ext. 12',
+        homePhone: null,
+        otherPhone: '+12345678',
+        whatsApp: '+123456789012345',
+      },
     ]);
   });
 
@@ -110,7 +189,10 @@ describe('find_contact', () => {
 
   it.each([[{}], [{ full_name: '   ' }]])('refuses a missing Full Name before any request (%p)', async (input) => {
     const error = await failure(() => run(input));
-    expect(error).toMatchObject({ code: 'InvalidInput', message: 'Nothing was sent to CINNOX. Full Name is required.' });
+    expect(error).toMatchObject({
+      code: 'InvalidInput',
+      message: 'Nothing was sent to CINNOX. Full Name is required.',
+    });
   });
 
   it('declares one required Full Name field that explains the exact match', () => {
@@ -129,16 +211,50 @@ describe('find_contact', () => {
   it('labels every sample key in outputFields, nested address keys with __', () => {
     const sample = find.operation.sample as Record<string, unknown>;
     const flat = Object.entries(sample).flatMap(([key, value]) =>
-      value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).map((sub) => `${key}__${sub}`) : [key],
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.keys(value).map((sub) => `${key}__${sub}`)
+        : [key],
     );
     const outputFields = find.operation.outputFields as { key: string; label?: string }[];
     expect(outputFields.map((f) => f.key).sort()).toEqual(flat.sort());
     for (const f of outputFields) expect(f.label).toBeTruthy();
     // The spec's keys are all there.
-    for (const key of ['id', 'firstName', 'lastName', 'mobilePhone', 'workPhone', 'homePhone', 'otherPhone', 'email', 'personalEmail', 'otherEmail',
-      'facebook', 'whatsApp', 'weChat', 'line', 'twitter', 'linkedin', 'companyName', 'department', 'jobTitle', 'birthday', 'language',
-      'addresses__street', 'addresses__city', 'addresses__state', 'addresses__zipcode', 'addresses__country', 'customerType', 'group', 'level',
-      'ownerID', 'ownerName', 'ownerDepartment', 'sharedWith', 'slavecontacts']) {
+    for (const key of [
+      'id',
+      'firstName',
+      'lastName',
+      'mobilePhone',
+      'workPhone',
+      'homePhone',
+      'otherPhone',
+      'email',
+      'personalEmail',
+      'otherEmail',
+      'facebook',
+      'whatsApp',
+      'weChat',
+      'line',
+      'twitter',
+      'linkedin',
+      'companyName',
+      'department',
+      'jobTitle',
+      'birthday',
+      'language',
+      'addresses__street',
+      'addresses__city',
+      'addresses__state',
+      'addresses__zipcode',
+      'addresses__country',
+      'customerType',
+      'group',
+      'level',
+      'ownerID',
+      'ownerName',
+      'ownerDepartment',
+      'sharedWith',
+      'slavecontacts',
+    ]) {
       expect(flat).toContain(key);
     }
   });

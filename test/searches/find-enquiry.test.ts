@@ -10,21 +10,69 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWit
 
 /** Every key the spec lists for Get Enquiry detail. */
 const SPEC_KEYS = [
-  '_id', 'uniqueKey', 'createdAt', 'svcID', 'inquiry', 'tag', 'visitor', 'roomID', 'initChannel', 'omniType', 'ip', 'language', 'location',
-  'locationDetail', 'platform', 'status', 'closedByType', 'displayCaseNumber', 'channel', 'destinationID', 'destinationName',
-  'destinationType', 'destinationEndPoint', 'handledType', 'handledTarget', 'handledPartyName', 'huntedStaffTargetHistory',
-  'channelDetail', 'inquiryType', 'updatedAt', 'closedAt', 'inquiryGroup', 'transferredParty', 'pickedUpAt', 'missedAt', 'reopenedAt',
-  'handledPartyDepartment', 'visitorName', 'closeDuration', 'historyJoined', 'attachment', 'staffFirstName', 'staffLastName',
-  'visitorFirstName', 'visitorLastName', 'inquiryDeepLink', 'cid',
+  '_id',
+  'uniqueKey',
+  'createdAt',
+  'svcID',
+  'inquiry',
+  'tag',
+  'visitor',
+  'roomID',
+  'initChannel',
+  'omniType',
+  'ip',
+  'language',
+  'location',
+  'locationDetail',
+  'platform',
+  'status',
+  'closedByType',
+  'displayCaseNumber',
+  'channel',
+  'destinationID',
+  'destinationName',
+  'destinationType',
+  'destinationEndPoint',
+  'handledType',
+  'handledTarget',
+  'handledPartyName',
+  'huntedStaffTargetHistory',
+  'channelDetail',
+  'inquiryType',
+  'updatedAt',
+  'closedAt',
+  'inquiryGroup',
+  'transferredParty',
+  'pickedUpAt',
+  'missedAt',
+  'reopenedAt',
+  'handledPartyDepartment',
+  'visitorName',
+  'closeDuration',
+  'historyJoined',
+  'attachment',
+  'staffFirstName',
+  'staffLastName',
+  'visitorFirstName',
+  'visitorLastName',
+  'inquiryDeepLink',
+  'cid',
 ];
 
 describe('find_enquiry', () => {
   it('requires the Display Case Number; nothing is sent without it', async () => {
-    expect((search.operation.inputFields as { key: string; label: string; required: boolean }[]).map((f) => [f.key, f.label, f.required])).toEqual([
-      ['display_case_number', 'Display Case Number', true],
-    ]);
+    expect(
+      (search.operation.inputFields as { key: string; label: string; required: boolean }[]).map((f) => [
+        f.key,
+        f.label,
+        f.required,
+      ]),
+    ).toEqual([['display_case_number', 'Display Case Number', true]]);
     const error = await failure(() => run({ display_case_number: '  ' }));
-    expect([error.code, error.message]).toEqual(['InvalidInput', 'Nothing was sent to CINNOX. Display Case Number is required.']);
+    expect([error.code, error.message]).toEqual([
+      'InvalidInput',
+      'Nothing was sent to CINNOX. Display Case Number is required.',
+    ]);
   });
 
   it('asks CINNOX by displayCaseNumber and returns the spec keys, dates ISO 8601 with a zone, only the exact match', async () => {
@@ -65,7 +113,10 @@ describe('find_enquiry', () => {
       closedAt: 'soon',
       pickedUpAt: '2024-13-01T00:00:00Z',
     };
-    const scope = nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '100246' }).reply(200, { code: 0, result: [record] });
+    const scope = nock(BASE_URL)
+      .get(DETAIL)
+      .query({ displayCaseNumber: '100246' })
+      .reply(200, { code: 0, result: [record] });
     const [enquiry] = await run({ display_case_number: '100246' });
     scope.done();
     expect(enquiry).toMatchObject({
@@ -78,13 +129,18 @@ describe('find_enquiry', () => {
     expect(enquiry).not.toHaveProperty('createdAT');
   });
 
-  it('labels the two enquiry ids so each can be told apart: the record id (the triggers\' Enquiry Record ID) and the inquiry ID', () => {
-    const labels = Object.fromEntries((search.operation.outputFields as { key: string; label: string }[]).map((f) => [f.key, f.label]));
+  it("labels the two enquiry ids so each can be told apart: the record id (the triggers' Enquiry Record ID) and the inquiry ID", () => {
+    const labels = Object.fromEntries(
+      (search.operation.outputFields as { key: string; label: string }[]).map((f) => [f.key, f.label]),
+    );
     expect([labels._id, labels.inquiry]).toEqual(['Record ID (_id)', 'Enquiry ID (inquiry)']);
   });
 
   it('returns an empty result when CINNOX has no such enquiry ("No records found" or an empty list)', async () => {
-    nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '999' }).reply(400, { code: 6451011, message: 'No records found' });
+    nock(BASE_URL)
+      .get(DETAIL)
+      .query({ displayCaseNumber: '999' })
+      .reply(400, { code: 6451011, message: 'No records found' });
     expect(await run({ display_case_number: '999' })).toEqual([]);
     nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '998' }).reply(200, { code: 0, result: [] });
     expect(await run({ display_case_number: '998' })).toEqual([]);
@@ -101,7 +157,13 @@ describe('find_enquiry', () => {
     const fields = search.operation.outputFields as { key: string; label: string }[];
     const keys = fields.map((f) => f.key);
     for (const key of SPEC_KEYS.filter((k) => !k.endsWith('Detail'))) expect(keys).toContain(key);
-    expect(keys).toEqual(expect.arrayContaining(['locationDetail__regionCode', 'locationDetail__province', 'channelDetail__maaiiDisplayName']));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'locationDetail__regionCode',
+        'locationDetail__province',
+        'channelDetail__maaiiDisplayName',
+      ]),
+    );
     for (const field of fields) expect(field.label).toMatch(/\S/);
   });
 });

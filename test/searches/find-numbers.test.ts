@@ -17,7 +17,12 @@ const numbers = (from: number, count: number) =>
 
 describe('find_numbers', () => {
   it('offers the three number types', () => {
-    const [field] = search.operation.inputFields as { key: string; label: string; required: boolean; choices: unknown }[];
+    const [field] = search.operation.inputFields as {
+      key: string;
+      label: string;
+      required: boolean;
+      choices: unknown;
+    }[];
     expect(field).toMatchObject({
       key: 'number_type',
       label: 'Number Type',
@@ -37,7 +42,14 @@ describe('find_numbers', () => {
     const results = await run({ number_type: 'access-numbers' });
     scope.done();
     expect(results).toHaveLength(507);
-    expect(results[0]).toEqual({ id: '+85230000000', ServiceID: 'svc1', Number: '+85230000000', type: 'DID', country: 'HK', expireDate: '2027-11-07T00:00:00.000Z' });
+    expect(results[0]).toEqual({
+      id: '+85230000000',
+      ServiceID: 'svc1',
+      Number: '+85230000000',
+      type: 'DID',
+      country: 'HK',
+      expireDate: '2027-11-07T00:00:00.000Z',
+    });
     expect(results[506]!.Number).toBe('+85230000506');
     expect(new Set(results.map((r) => r.id)).size).toBe(507);
   });
@@ -59,7 +71,13 @@ describe('find_numbers', () => {
       .get(`${API_ROOT}/sms-numbers`)
       .query({ offset: '0', limit: '500' })
       .reply(200, [
-        { ServiceID: 'svc1', Number: 'CINNOX', type: 'ALPHANUMERIC', country: ['HK', 'SG'], expireDate: '2027-11-07 00:00:00' },
+        {
+          ServiceID: 'svc1',
+          Number: 'CINNOX',
+          type: 'ALPHANUMERIC',
+          country: ['HK', 'SG'],
+          expireDate: '2027-11-07 00:00:00',
+        },
         { serviceID: 'svc1', number: 85230001234, type: 'TF', country: 'US', expireDate: 1825545600 },
         { serviceID: 'svc1', number: '+85230001235', type: 'CUSTOM' },
         { serviceID: 'svc1', number: '+85230001236', type: 'DID', expireDate: '2027/11/07' },
@@ -68,10 +86,31 @@ describe('find_numbers', () => {
     const results = await run({ number_type: 'sms-numbers' });
     scope.done();
     expect(results).toEqual([
-      { id: 'CINNOX', ServiceID: 'svc1', Number: 'CINNOX', type: 'ALPHANUMERIC', country: 'HK, SG', expireDate: '2027-11-07T00:00:00.000Z' },
-      { id: '85230001234', ServiceID: 'svc1', Number: '85230001234', type: 'TF', country: 'US', expireDate: '2027-11-07T00:00:00.000Z' },
+      {
+        id: 'CINNOX',
+        ServiceID: 'svc1',
+        Number: 'CINNOX',
+        type: 'ALPHANUMERIC',
+        country: 'HK, SG',
+        expireDate: '2027-11-07T00:00:00.000Z',
+      },
+      {
+        id: '85230001234',
+        ServiceID: 'svc1',
+        Number: '85230001234',
+        type: 'TF',
+        country: 'US',
+        expireDate: '2027-11-07T00:00:00.000Z',
+      },
       { id: '+85230001235', ServiceID: 'svc1', Number: '+85230001235', type: 'CUSTOM', country: '', expireDate: '' },
-      { id: '+85230001236', ServiceID: 'svc1', Number: '+85230001236', type: 'DID', country: '', expireDate: '2027-11-07T00:00:00.000Z' },
+      {
+        id: '+85230001236',
+        ServiceID: 'svc1',
+        Number: '+85230001236',
+        type: 'DID',
+        country: '',
+        expireDate: '2027-11-07T00:00:00.000Z',
+      },
       { id: '+85230001237', ServiceID: 'svc1', Number: '+85230001237', type: 'DID', country: '', expireDate: '' },
     ]);
   });

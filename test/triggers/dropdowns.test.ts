@@ -5,11 +5,19 @@ import { API_ROOT, App, BASE_URL, appTester, bundleWith } from '../helpers/app';
 type Perform = (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
 const staffList = App.triggers!.staff_list!;
 const senderList = App.triggers!.sender_number_list!;
-const performOf = (trigger: { operation: unknown }): Perform => (trigger.operation as unknown as { perform: Perform }).perform;
-const page = (n: number, inputData: Record<string, unknown> = {}) => bundleWith(inputData, { meta: { page: n } as Bundle['meta'] });
+const performOf = (trigger: { operation: unknown }): Perform =>
+  (trigger.operation as unknown as { perform: Perform }).perform;
+const page = (n: number, inputData: Record<string, unknown> = {}) =>
+  bundleWith(inputData, { meta: { page: n } as Bundle['meta'] });
 
 const staffRecords = (from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => ({ id: `s${from + i}`, firstName: 'Staff', lastName: String(from + i), email: `s${from + i}@example.com`, status: 'Activated' }));
+  Array.from({ length: count }, (_, i) => ({
+    id: `s${from + i}`,
+    firstName: 'Staff',
+    lastName: String(from + i),
+    email: `s${from + i}@example.com`,
+    status: 'Activated',
+  }));
 
 describe('staff_list (hidden, feeds Staff ID)', () => {
   it('is hidden and pages', () => {
@@ -34,7 +42,14 @@ describe('staff_list (hidden, feeds Staff ID)', () => {
     const items = await appTester(performOf(staffList), page(0));
     scope.done();
     expect(items).toEqual([
-      { id: 's1', name: 'Ann Lee (ann@example.com)', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', status: 'Activated' },
+      {
+        id: 's1',
+        name: 'Ann Lee (ann@example.com)',
+        firstName: 'Ann',
+        lastName: 'Lee',
+        email: 'ann@example.com',
+        status: 'Activated',
+      },
       { id: 's2', name: 'Bob (bob@example.com)', firstName: '', lastName: '', email: 'bob@example.com', status: '' },
       { id: 's3', name: 'cat@example.com', firstName: '', lastName: '', email: 'cat@example.com', status: '' },
       { id: 's4', name: 's4', firstName: '', lastName: '', email: '', status: '' },
@@ -53,7 +68,10 @@ describe('staff_list (hidden, feeds Staff ID)', () => {
   });
 
   it('ends the list on "No records found"', async () => {
-    nock(BASE_URL).get(`${API_ROOT}/contacts/staffcontact-list`).query({ offset: '1000', limit: '500' }).reply(400, { code: 6451011, message: 'No records found' });
+    nock(BASE_URL)
+      .get(`${API_ROOT}/contacts/staffcontact-list`)
+      .query({ offset: '1000', limit: '500' })
+      .reply(400, { code: 6451011, message: 'No records found' });
     expect(await appTester(performOf(staffList), page(2))).toEqual([]);
   });
 });
@@ -71,7 +89,14 @@ describe('sender_number_list (hidden, feeds Sender Number)', () => {
       .reply(200, {
         code: 0,
         result: [
-          { serviceID: 'svc1', number: '+85230001234', type: 'CUSTOM', country: ['HK'], expireDate: '2027-01-01T00:00:00.000Z', supportSMS: true },
+          {
+            serviceID: 'svc1',
+            number: '+85230001234',
+            type: 'CUSTOM',
+            country: ['HK'],
+            expireDate: '2027-01-01T00:00:00.000Z',
+            supportSMS: true,
+          },
           { ServiceID: 'svc1', Number: 85230005678, type: 'DID', country: 'HK', name: 'Sales line', supportSMS: false },
           { serviceID: 'svc1', type: 'DID' },
           { ServiceID: 'svc1', Number: 85230005679, type: 'DID', country: 'HK', name: 'Support line' },
@@ -80,9 +105,25 @@ describe('sender_number_list (hidden, feeds Sender Number)', () => {
     const items = await appTester(performOf(senderList), page(0, { number_type: 'cli' }));
     scope.done();
     expect(items).toEqual([
-      { id: '+85230001234', label: '+85230001234 (HK, CUSTOM)', number: '+85230001234', number_type: 'Service Number', type: 'CUSTOM', country: 'HK', ServiceID: 'svc1' },
+      {
+        id: '+85230001234',
+        label: '+85230001234 (HK, CUSTOM)',
+        number: '+85230001234',
+        number_type: 'Service Number',
+        type: 'CUSTOM',
+        country: 'HK',
+        ServiceID: 'svc1',
+      },
       // supportSMS false: left out; no supportSMS: kept (CINNOX may omit it).
-      { id: '85230005679', label: '85230005679 Support line (HK, DID)', number: '85230005679', number_type: 'Service Number', type: 'DID', country: 'HK', ServiceID: 'svc1' },
+      {
+        id: '85230005679',
+        label: '85230005679 Support line (HK, DID)',
+        number: '85230005679',
+        number_type: 'Service Number',
+        type: 'DID',
+        country: 'HK',
+        ServiceID: 'svc1',
+      },
     ]);
   });
 

@@ -8,12 +8,25 @@ import * as ev from '../fixtures/hook-events';
 import { hookTrigger } from '../hooks/helpers';
 
 const perform = (key: string, body: unknown, extra: object = {}) =>
-  appTester(hookTrigger(key).operation.perform, bundleWith({}, { cleanedRequest: body, ...extra } as never)) as Promise<Record<string, unknown>[]>;
+  appTester(hookTrigger(key).operation.perform, bundleWith({}, { cleanedRequest: body, ...extra } as never)) as Promise<
+    Record<string, unknown>[]
+  >;
 
 /** Fakes only the clock (nock and the app tester still need real timers). */
 function atTime(iso: string) {
   jest.useFakeTimers({
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   });
   jest.setSystemTime(new Date(iso));
 }
@@ -31,7 +44,10 @@ describe('event ids', () => {
 
   it("uses the event's own time when it has one", async () => {
     atTime('2030-01-01T00:00:00.000Z');
-    const [item] = await perform('contact_edited', ev.contactOpenApi('edit', { updatedAt: '2024-05-31T16:15:00+08:00' }));
+    const [item] = await perform(
+      'contact_edited',
+      ev.contactOpenApi('edit', { updatedAt: '2024-05-31T16:15:00+08:00' }),
+    );
     expect(item!.id).toBe('c-100:edit:2024-05-31T08:15:00.000Z');
   });
 
@@ -87,11 +103,13 @@ describe('payload reading', () => {
     expect(item!.date).toBe(expected);
   });
 
-  it("takes the Enquiry Record ID from `eid` or `enquiryID`, never from an `inquiry` ID", async () => {
+  it('takes the Enquiry Record ID from `eid` or `enquiryID`, never from an `inquiry` ID', async () => {
     const { eid: _eid, ...withoutEid } = ev.enquiryOpenApi('Opened');
     const [item] = await perform('enquiry_opened', { ...withoutEid, inquiry: 'inq-1', inquiryID: 'inq-1' });
     expect(item!.enquiryID).toBe('');
-    expect(hookTrigger('enquiry_opened').operation.outputFields.find((f) => f.key === 'enquiryID')!.label).toBe('Enquiry Record ID');
+    expect(hookTrigger('enquiry_opened').operation.outputFields.find((f) => f.key === 'enquiryID')!.label).toBe(
+      'Enquiry Record ID',
+    );
   });
 
   it('compares statuses without regard to case', async () => {
@@ -100,12 +118,18 @@ describe('payload reading', () => {
   });
 
   it('keeps an array destinationTypes readable', async () => {
-    const [item] = await perform('enquiry_opened', { ...ev.enquiryOpenApi('Opened'), destinationTypes: ['STAFF', 'PSTN'] });
+    const [item] = await perform('enquiry_opened', {
+      ...ev.enquiryOpenApi('Opened'),
+      destinationTypes: ['STAFF', 'PSTN'],
+    });
     expect(item!.destinationTypes).toBe('STAFF, PSTN');
   });
 
   it('turns a delivery of several events into one item each', async () => {
-    const items = await perform('label_created', [ev.labelFlat('create'), { ...ev.labelFlat('create'), id: 'lbl-2', name: 'Gold' }]);
+    const items = await perform('label_created', [
+      ev.labelFlat('create'),
+      { ...ev.labelFlat('create'), id: 'lbl-2', name: 'Gold' },
+    ]);
     expect(items.map((i) => [i.id, i.name])).toEqual([
       ['lbl-1', 'VIP'],
       ['lbl-2', 'Gold'],
@@ -113,7 +137,9 @@ describe('payload reading', () => {
   });
 
   it('reads the raw body when Zapier passes no parsed one', async () => {
-    const items = await perform('sms_delivery_receipt', undefined, { rawRequest: { content: JSON.stringify(ev.smsOpenApi('Rejected')) } });
+    const items = await perform('sms_delivery_receipt', undefined, {
+      rawRequest: { content: JSON.stringify(ev.smsOpenApi('Rejected')) },
+    });
     expect(items).toHaveLength(1);
     expect(items[0]!.status).toBe('Rejected');
   });
@@ -138,8 +164,14 @@ describe('payload reading', () => {
 
 describe('performList', () => {
   it('maps contact records to perform items', async () => {
-    const scope = nock(BASE_URL).get(`${API_ROOT}/contacts/extcontact-list`).query({ offset: '0', limit: '3' }).reply(200, { code: 0, result: ev.contactRecords });
-    const items = (await appTester(hookTrigger('contact_edited').operation.performList, bundleWith())) as Record<string, unknown>[];
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/contacts/extcontact-list`)
+      .query({ offset: '0', limit: '3' })
+      .reply(200, { code: 0, result: ev.contactRecords });
+    const items = (await appTester(hookTrigger('contact_edited').operation.performList, bundleWith())) as Record<
+      string,
+      unknown
+    >[];
     scope.done();
     expect(items.map(({ id: _id, details: _d, ...rest }) => rest)).toEqual([
       { status: 'edit', name: 'Ann Lee', contactId: 'c-1', serviceId: '' },
@@ -159,14 +191,16 @@ describe('performList', () => {
   async function listEnquiries(key: string, records: unknown[]) {
     const scope = nock(BASE_URL)
       .get(`${API_ROOT}/data/enquiry-detail`)
-      .query((q) => q.offset === '0' && q.limit === '20' && typeof q.startAt === 'string' && typeof q.endAt === 'string')
+      .query(
+        (q) => q.offset === '0' && q.limit === '20' && typeof q.startAt === 'string' && typeof q.endAt === 'string',
+      )
       .reply(200, { code: 0, result: records });
     const items = (await appTester(hookTrigger(key).operation.performList, bundleWith())) as Record<string, unknown>[];
     scope.done();
     return items;
   }
 
-  it('lists only closed enquiry records for Enquiry Closed: record id (as the event\'s eid, never the inquiry ID), type, date, destination', async () => {
+  it("lists only closed enquiry records for Enquiry Closed: record id (as the event's eid, never the inquiry ID), type, date, destination", async () => {
     const items = await listEnquiries('enquiry_closed', ev.enquiryRecords);
     expect(items).toEqual([
       {
@@ -200,13 +234,22 @@ describe('performList', () => {
   it("lists only missed records for Missed Enquiry: the docs' `id` as record id, the spec's `createdAT` as date", async () => {
     const items = await listEnquiries('enquiry_missed', ev.enquiryRecords);
     expect(items.map((i) => [i.id, i.status, i.enquiryID, i.displayCaseNumber, i.type, i.date])).toEqual([
-      ['rec-2:Missed:2024-05-30T08:15:00.000Z', 'Missed', 'rec-2', 'EQ-000124', 'Direct Call', '2024-05-30T08:15:00.000Z'],
+      [
+        'rec-2:Missed:2024-05-30T08:15:00.000Z',
+        'Missed',
+        'rec-2',
+        'EQ-000124',
+        'Direct Call',
+        '2024-05-30T08:15:00.000Z',
+      ],
     ]);
   });
 
   it('lists ongoing records for New Incoming Enquiry, ongoing and followed-up ones for Enquiry Handled by Staff (A19)', async () => {
     const opened = await listEnquiries('enquiry_opened', ev.enquiryRecords);
-    expect(opened.map((i) => [i.status, i.enquiryID, i.date])).toEqual([['Opened', 'rec-3', '2024-05-29T08:15:00.000Z']]);
+    expect(opened.map((i) => [i.status, i.enquiryID, i.date])).toEqual([
+      ['Opened', 'rec-3', '2024-05-29T08:15:00.000Z'],
+    ]);
     const handling = await listEnquiries('enquiry_handling', ev.enquiryRecords);
     expect(handling.map((i) => [i.status, i.enquiryID, i.date])).toEqual([
       ['Handling', 'rec-3', '2024-05-29T08:15:00.000Z'],
@@ -214,21 +257,32 @@ describe('performList', () => {
     ]);
   });
 
-  it('reads 20 recent enquiries and keeps the first 3 in the trigger\'s status', async () => {
+  it("reads 20 recent enquiries and keeps the first 3 in the trigger's status", async () => {
     const records = Array.from({ length: 20 }, (_, i) => ev.enquiryRecord(i + 1, i % 3 === 0 ? 'missed' : 'closed'));
     const items = await listEnquiries('enquiry_missed', records);
     expect(items.map((i) => i.enquiryID)).toEqual(['rec-1', 'rec-4', 'rec-7']);
   });
 
-  it('falls back to the sample when no recent enquiry is in the trigger\'s status', async () => {
+  it("falls back to the sample when no recent enquiry is in the trigger's status", async () => {
     const op = hookTrigger('enquiry_missed').operation;
-    const records = [ev.enquiryRecord(1, 'closed'), ev.enquiryRecord(2, 'ongoing'), ev.enquiryRecord(3, 'followed-up'), ev.enquiryRecord(4, '')];
+    const records = [
+      ev.enquiryRecord(1, 'closed'),
+      ev.enquiryRecord(2, 'ongoing'),
+      ev.enquiryRecord(3, 'followed-up'),
+      ev.enquiryRecord(4, ''),
+    ];
     await expect(listEnquiries('enquiry_missed', records)).resolves.toEqual([op.sample]);
   });
 
   it('maps SMS details: the carrier status when there is one, E.164 recipients', async () => {
-    const scope = nock(BASE_URL).get(`${API_ROOT}/data/sms-detail`).query(true).reply(200, { code: 0, result: ev.smsRecords });
-    const items = (await appTester(hookTrigger('sms_delivery_receipt').operation.performList, bundleWith())) as Record<string, unknown>[];
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/data/sms-detail`)
+      .query(true)
+      .reply(200, { code: 0, result: ev.smsRecords });
+    const items = (await appTester(hookTrigger('sms_delivery_receipt').operation.performList, bundleWith())) as Record<
+      string,
+      unknown
+    >[];
     scope.done();
     expect(items.map((i) => [i.id, i.recipientNumber, i.status])).toEqual([
       ['sms-1:Delivered', '+85298765432', 'Delivered'],
@@ -237,14 +291,20 @@ describe('performList', () => {
   });
 
   it('falls back to the sample when CINNOX refuses the list query', async () => {
-    const scope = nock(BASE_URL).get(`${API_ROOT}/data/enquiry-detail`).query(true).reply(400, { code: 6451000, message: 'Bad query' });
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/data/enquiry-detail`)
+      .query(true)
+      .reply(400, { code: 6451000, message: 'Bad query' });
     const op = hookTrigger('enquiry_opened').operation;
     await expect(appTester(op.performList, bundleWith())).resolves.toEqual([op.sample]);
     scope.done();
   });
 
   it('still surfaces an auth error', async () => {
-    const scope = nock(BASE_URL).get(`${API_ROOT}/labels`).query(true).reply(400, { code: 6452000, message: 'Invalid token' });
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/labels`)
+      .query(true)
+      .reply(400, { code: 6452000, message: 'Invalid token' });
     const error = await failure(() => appTester(hookTrigger('label_created').operation.performList, bundleWith()));
     expect(error.name).toBe('ExpiredAuthError');
     scope.done();

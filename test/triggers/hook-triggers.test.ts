@@ -30,14 +30,45 @@ interface Case {
 }
 
 const CONTACT_KEYS = ['id', 'status', 'name', 'contactId', 'serviceId'];
-const ENQUIRY_KEYS = ['id', 'status', 'enquiryID', 'displayCaseNumber', 'type', 'channel', 'date', 'destination', 'destinationTypes', 'serviceId'];
-const SMS_KEYS = ['id', 'transactionId', 'recipientNumber', 'recipientCountry', 'responseCode', 'status', 'exception', 'serviceId'];
+const ENQUIRY_KEYS = [
+  'id',
+  'status',
+  'enquiryID',
+  'displayCaseNumber',
+  'type',
+  'channel',
+  'date',
+  'destination',
+  'destinationTypes',
+  'serviceId',
+];
+const SMS_KEYS = [
+  'id',
+  'transactionId',
+  'recipientNumber',
+  'recipientCountry',
+  'responseCode',
+  'status',
+  'exception',
+  'serviceId',
+];
 const LABEL_KEYS = ['eventId', 'status', 'id', 'name', 'serviceId'];
 /** ev.enquiryRecords per Enquiry Details status: ongoing 1, followed-up 1, missed 1, closed 2 (A19). */
 const ENQUIRY_LISTED: Record<string, number> = { Opened: 1, Handling: 2, Closed: 2, Missed: 1 };
 
-const CONTACT_STATUSES = { contact_created: 'create', contact_edited: 'edit', contact_merged: 'merge', contact_ownership_transferred: 'transfer', contact_deleted: 'delete' };
-const ENQUIRY_STATUSES = { enquiry_opened: 'Opened', enquiry_handling: 'Handling', enquiry_closed: 'Closed', enquiry_missed: 'Missed' };
+const CONTACT_STATUSES = {
+  contact_created: 'create',
+  contact_edited: 'edit',
+  contact_merged: 'merge',
+  contact_ownership_transferred: 'transfer',
+  contact_deleted: 'delete',
+};
+const ENQUIRY_STATUSES = {
+  enquiry_opened: 'Opened',
+  enquiry_handling: 'Handling',
+  enquiry_closed: 'Closed',
+  enquiry_missed: 'Missed',
+};
 const LABEL_STATUSES = { label_created: 'create', label_edited: 'update', label_deleted: 'deleted' };
 const LABELS: Record<string, string> = {
   contact_created: 'New External Contact',
@@ -73,7 +104,11 @@ const cases: Case[] = [
         openApi: { status, name: 'Ann Lee', contactId: 'c-100', serviceId: 'svc-1', ...owners, ...details },
         flat: { status, name: 'Ann Lee', contactId: 'c-100', serviceId: '', ...owners, ...details },
       },
-      keys: [...CONTACT_KEYS, ...(transfer ? ['fromOwnerID', 'toOwnerID'] : []), ...(status === 'delete' ? [] : ['details'])],
+      keys: [
+        ...CONTACT_KEYS,
+        ...(transfer ? ['fromOwnerID', 'toOwnerID'] : []),
+        ...(status === 'delete' ? [] : ['details']),
+      ],
       listed: status === 'create' || status === 'edit' ? 2 : 0,
       foreign: [
         ...others(CONTACT_STATUSES, status).flatMap((s) => [ev.contactOpenApi(s), ev.contactFlat(s)]),
@@ -128,7 +163,15 @@ const cases: Case[] = [
     status: '',
     shapes: { openApi: ev.smsOpenApi('Delivered'), flat: ev.smsFlat('Undelivered') },
     expected: {
-      openApi: { transactionId: 'sms-1', recipientNumber: '+85298765432', recipientCountry: 'HK', responseCode: '', status: 'Delivered', exception: '', serviceId: 'svc-1' },
+      openApi: {
+        transactionId: 'sms-1',
+        recipientNumber: '+85298765432',
+        recipientCountry: 'HK',
+        responseCode: '',
+        status: 'Delivered',
+        exception: '',
+        serviceId: 'svc-1',
+      },
       flat: {
         transactionId: 'sms-1',
         recipientNumber: '+85298765432',
@@ -166,26 +209,49 @@ const cases: Case[] = [
 /** The per-event id key: labels keep the spec's `id` for the label and use `eventId`. */
 const eventIdKey = (c: Case) => (c.group === 'label' ? 'eventId' : 'id');
 
-const perform = (c: Case, body: unknown) => appTester(hookTrigger(c.key).operation.perform, bundleWith({}, { cleanedRequest: body } as never)) as Promise<Record<string, unknown>[]>;
+const perform = (c: Case, body: unknown) =>
+  appTester(hookTrigger(c.key).operation.perform, bundleWith({}, { cleanedRequest: body } as never)) as Promise<
+    Record<string, unknown>[]
+  >;
 
 /** Nock for the CINNOX list performList reads, answering `records`. */
 function listScope(group: Group, records: unknown[]) {
   const scope = nock(BASE_URL);
   const window = (q: Record<string, unknown>, limit: string) =>
-    q.offset === '0' && q.limit === limit && !Number.isNaN(Date.parse(String(q.startAt))) && !Number.isNaN(Date.parse(String(q.endAt)));
+    q.offset === '0' &&
+    q.limit === limit &&
+    !Number.isNaN(Date.parse(String(q.startAt))) &&
+    !Number.isNaN(Date.parse(String(q.endAt)));
   switch (group) {
     case 'contact':
-      return scope.get(`${API_ROOT}/contacts/extcontact-list`).query({ offset: '0', limit: '3' }).reply(200, { code: 0, result: records });
+      return scope
+        .get(`${API_ROOT}/contacts/extcontact-list`)
+        .query({ offset: '0', limit: '3' })
+        .reply(200, { code: 0, result: records });
     case 'enquiry':
       // 20 read, to find 3 in the trigger's status.
-      return scope.get(`${API_ROOT}/data/enquiry-detail`).query((q) => window(q, '20')).reply(200, { code: 0, result: records });
+      return scope
+        .get(`${API_ROOT}/data/enquiry-detail`)
+        .query((q) => window(q, '20'))
+        .reply(200, { code: 0, result: records });
     case 'sms':
-      return scope.get(`${API_ROOT}/data/sms-detail`).query((q) => window(q, '3')).reply(200, { code: 0, result: records });
+      return scope
+        .get(`${API_ROOT}/data/sms-detail`)
+        .query((q) => window(q, '3'))
+        .reply(200, { code: 0, result: records });
     case 'label':
-      return scope.get(`${API_ROOT}/labels`).query({ offset: '0', limit: '3' }).reply(200, { code: 0, labelList: records });
+      return scope
+        .get(`${API_ROOT}/labels`)
+        .query({ offset: '0', limit: '3' })
+        .reply(200, { code: 0, labelList: records });
   }
 }
-const RECORDS: Record<Group, unknown[]> = { contact: ev.contactRecords, enquiry: ev.enquiryRecords, sms: ev.smsRecords, label: ev.labelRecords };
+const RECORDS: Record<Group, unknown[]> = {
+  contact: ev.contactRecords,
+  enquiry: ev.enquiryRecords,
+  sms: ev.smsRecords,
+  label: ev.labelRecords,
+};
 
 it('registers all 13 instant triggers', () => {
   expect(cases.map((c) => c.key).sort()).toEqual(Object.keys(LABELS).sort());
@@ -236,7 +302,10 @@ describe.each(cases)('$key', (c) => {
       .reply(200, { enabled: false, url: TARGET_URL });
     const result = await appTester(
       op.performUnsubscribe,
-      bundleWith({}, { targetUrl: TARGET_URL, subscribeData: { id: c.subscription, subscription: c.subscription, url: TARGET_URL } } as never),
+      bundleWith({}, {
+        targetUrl: TARGET_URL,
+        subscribeData: { id: c.subscription, subscription: c.subscription, url: TARGET_URL },
+      } as never),
     );
     expect(result).toEqual({ subscription: c.subscription, url: TARGET_URL, unsubscribed: true });
     scope.done();
@@ -246,7 +315,9 @@ describe.each(cases)('$key', (c) => {
     const scope = nock(BASE_URL)
       .get(`${API_ROOT}/event-hooks`)
       .reply(200, { code: 0, result: [{ name: c.subscription, enabled: true, url: OTHER_URL }] });
-    await expect(appTester(op.performSubscribe, bundleWith({}, { targetUrl: TARGET_URL }))).rejects.toThrow(/another Zap already receives CINNOX/);
+    await expect(appTester(op.performSubscribe, bundleWith({}, { targetUrl: TARGET_URL }))).rejects.toThrow(
+      /another Zap already receives CINNOX/,
+    );
     scope.done();
   });
 
@@ -276,7 +347,12 @@ describe.each(cases)('$key', (c) => {
   }
 
   it('still yields an item, every key present and empty, when the payload lacks the documented fields', async () => {
-    const bare = c.group === 'sms' ? { Type: 'tdr' } : c.group === 'contact' ? { type: 'message', message: { status: c.status } } : { status: c.status };
+    const bare =
+      c.group === 'sms'
+        ? { Type: 'tdr' }
+        : c.group === 'contact'
+          ? { type: 'message', message: { status: c.status } }
+          : { status: c.status };
     const items = await perform(c, bare);
     expect(items).toHaveLength(1);
     const item = items[0]!;
