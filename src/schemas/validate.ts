@@ -228,8 +228,10 @@ export function schemaOf(specs: readonly FieldSpec[]) {
 
 export class InputError extends Error {
   override name = 'InputError';
-  constructor(readonly issues: string[]) {
+  readonly issues: string[];
+  constructor(issues: string[]) {
     super(`Nothing was sent to CINNOX. ${issues.join(' ')}`);
+    this.issues = issues;
   }
 }
 
