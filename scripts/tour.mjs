@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the whole integration end to end on one machine.
 //
-// Starts the local CINNOX sandbox (sandbox/server.mjs), then drives the BUILT app (dist/index.js) through
+// Starts the local CINNOX sandbox (sandbox/server.ts), then drives the BUILT app (dist/index.js) through
 // zapier-platform-core's app tester, as Zapier would: tests the connection; for each of the 13 instant
 // triggers subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
 // sandbox, runs perform on what arrives and performList, and unsubscribes; runs every create and search
@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../sandbox/control.mjs';
+import { startSandbox } from '../sandbox/control.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);

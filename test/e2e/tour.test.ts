@@ -68,7 +68,7 @@ describe('npm start tour', () => {
   it('with CINNOX_* set, runs only the read-only steps against that account (here a sandbox of its own)', async () => {
     const server = spawn(
       process.execPath,
-      [join(root, 'sandbox/server.mjs'), '--port', '0', '--quiet', '--stdin-lifeline'],
+      [join(root, 'sandbox/server.ts'), '--port', '0', '--quiet', '--stdin-lifeline'],
       { stdio: ['pipe', 'pipe', 'pipe'] },
     );
     try {
@@ -131,7 +131,7 @@ describe('npm start tour', () => {
   it('zapier-platform invoke runs the creates and searches against `npm run sandbox`, as the README says', async () => {
     const server = spawn(
       process.execPath,
-      [join(root, 'sandbox/server.mjs'), '--port', '0', '--quiet', '--stdin-lifeline'],
+      [join(root, 'sandbox/server.ts'), '--port', '0', '--quiet', '--stdin-lifeline'],
       { stdio: ['pipe', 'pipe', 'pipe'] },
     );
     try {

@@ -454,7 +454,7 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     expect((await sandbox.api('GET', `${LABEL_LIST_PATH}?name=vip`)).data.labelList).toHaveLength(1);
   });
 
-  it('pages each number type with offset / limit, in the spec’s keys', async () => {
+  it('pages each number type with offset / limit, in the digest’s keys (docs/cinnox-api.md §1.4)', async () => {
     const first = await sandbox.api('GET', `${numberListPath('access-numbers')}?offset=0&limit=2`);
     expect(first.data.result).toEqual([
       {

@@ -1,6 +1,7 @@
 /**
- * sandbox/control.mjs, the module a tour imports to run the sandbox: it is ESM (jest cannot import it), so a
- * small ESM script drives it in its own Node process and prints what it saw.
+ * sandbox/control.ts, the module the tour imports to run the sandbox: an ES module (import.meta) that Node 22
+ * runs as TypeScript, which jest's CommonJS transform cannot load, so a small ESM script drives it in its own
+ * Node process and prints what it saw.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { promisify } from 'node:util';
 
 import { allowLocalNetwork, startSandbox, type Sandbox } from './harness';
 
-const CONTROL = path.resolve(__dirname, '../../sandbox/control.mjs');
+const CONTROL = path.resolve(__dirname, '../../sandbox/control.ts');
 
 const script = `
 import http from 'node:http';
@@ -71,8 +72,8 @@ it('starts the sandbox as a child process, drives the admin API, waits for deliv
   });
 });
 
-describe('npm run sandbox:event (sandbox/event.mjs)', () => {
-  const EVENT = path.resolve(__dirname, '../../sandbox/event.mjs');
+describe('npm run sandbox:event (sandbox/event.ts)', () => {
+  const EVENT = path.resolve(__dirname, '../../sandbox/event.ts');
   let sandbox: Sandbox;
   allowLocalNetwork();
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * Test harness for the sandbox: starts `node sandbox/server.mjs --port 0` as a child process (never imported:
+ * Test harness for the sandbox: starts `node sandbox/server.ts --port 0` as a child process (never imported:
  * it is ESM and runs in its own process), talks to it over HTTP with fetch, and runs a local receiver that
  * stands in for Zapier's hook URLs.
  */
@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import nock from 'nock';
 
-export const SERVER = path.resolve(__dirname, '../../sandbox/server.mjs');
+export const SERVER = path.resolve(__dirname, '../../sandbox/server.ts');
 
 /** A parsed JSON answer: tests read it freely, so the one `any` lives here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

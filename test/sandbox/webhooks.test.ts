@@ -2,6 +2,9 @@
  * The sandbox's event subscriptions against a real child process and a local receiver standing in for
  * Zapier's hook URLs: the URL-verification challenge, one URL per subscription name, the payload of each
  * event group, and delivery retries with back-off and a bound.
+ *
+ * On purpose, this file keeps its own rule for where each event kind goes (by the kind's prefix, in
+ * "makes each of the 13 events happen"), independent of sandbox/event-kinds.ts: a wrong row there fails here.
  */
 import {
   CONTACT_CREATE_PATH,

@@ -1,13 +1,16 @@
-// The sandbox HTTP server: CINNOX's Open API at CINNOX's paths (`/v1/api/apps/{appID}/…`, the paths in
-// src/cinnox/contract.ts), behind the App ID and Bearer-token checks and the rate limit, plus an admin API
-// under `/__admin` that makes things happen in the "account" (a contact merged, an enquiry missed, …).
+// The sandbox HTTP server: CINNOX's Open API at CINNOX's paths (`/v1/api/apps/{appID}/…`, docs/cinnox-api.md
+// §0.1, and the app's assumptions A1–A19 where the reference is silent), behind the App ID and Bearer-token
+// checks and the rate limit, plus an admin API under `/__admin` that makes things happen in the "account"
+// (a contact merged, an enquiry missed, …).
 import { Buffer } from 'node:buffer';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import segments from 'sms-segments-calculator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { patchConfig } from './config.mjs';
-import { contactEvent, enquiryEvent, labelEvent, smsReceipt } from './events.mjs';
+import { patchConfig, type SandboxConfig } from './config.ts';
+import { EVENT_KINDS, isEventKind, type EventKind } from './event-kinds.ts';
+import { contactEvent, enquiryEvent, labelEvent, smsReceipt } from './events.ts';
 import {
   REQUEST_LOG_MAX,
   allNumbers,
@@ -26,7 +29,10 @@ import {
   newLabel,
   smsSender,
   snapshot,
-} from './state.mjs';
+  type EnquiryOptions,
+  type RequestEntry,
+  type SmsRecord,
+} from './state.ts';
 import {
   CODES,
   CinnoxError,
@@ -39,8 +45,10 @@ import {
   sendSmsBody,
   subscriptionBody,
   timeWindow,
-} from './validate.mjs';
-import { EVENT_KINDS, SUBSCRIPTION_NAMES, createWebhooks } from './webhooks.mjs';
+  type ContactBody,
+  type SendSms,
+} from './validate.ts';
+import { createWebhooks, isSubscriptionName } from './webhooks.ts';
 
 const { SegmentedMessage } = segments;
 
@@ -52,16 +60,17 @@ const BODY_MAX_BYTES = 1_000_000;
 
 /** An admin-API error: HTTP status and `{error}`. */
 class AdminError extends Error {
-  /** @param {number} status @param {string} message */
-  constructor(status, message) {
+  status: number;
+  constructor(status: number, message: string) {
     super(message);
     this.status = status;
   }
 }
 
-/** @param {http.IncomingMessage} req */
-async function readBody(req) {
-  const chunks = [];
+/** The request body: its text, and its JSON (undefined when empty; INVALID_JSON when it does not parse). */
+const INVALID_JSON = Symbol.for('invalid-json');
+async function readBody(req: http.IncomingMessage): Promise<{ text: string; json: unknown }> {
+  const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += chunk.length;
@@ -73,12 +82,11 @@ async function readBody(req) {
   try {
     return { text, json: JSON.parse(text) };
   } catch {
-    return { text, json: Symbol.for('invalid-json') };
+    return { text, json: INVALID_JSON };
   }
 }
 
-/** @param {http.ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
-function send(res, status, body, headers = {}) {
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -88,33 +96,45 @@ function send(res, status, body, headers = {}) {
   res.end(text);
 }
 
-/** The "contains, ignoring case and repeated spaces" match CINNOX may do on fullName (A7). @param {string} s */
-const folded = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** The "contains, ignoring case and repeated spaces" match CINNOX may do on fullName (A7). */
+const folded = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/**
- * @param {import('./config.mjs').SandboxConfig} config
- * @param {{log?: (line: string) => void}} [options]
- */
-export function createSandbox(config, options = {}) {
-  const log = config.quiet ? () => {} : (options.log ?? ((line) => process.stderr.write(`[sandbox] ${line}\n`)));
+/** An admin request's JSON body (an object, `{}` when empty). */
+type AdminBody = Record<string, unknown>;
+
+/** The start-up line's fields (without the pid). */
+export interface ListenInfo {
+  sandbox: 'cinnox';
+  baseUrl: string;
+  apiRoot: string;
+  adminUrl: string;
+  appId: string;
+  appToken: string;
+  port: number;
+}
+
+export function createSandbox(config: SandboxConfig, options: { log?: (line: string) => void } = {}) {
+  const log: (line: string) => void = config.quiet
+    ? () => {}
+    : (options.log ?? ((line) => process.stderr.write(`[sandbox] ${line}\n`)));
   const state = createState({ serviceId: config.serviceId, appId: config.appId });
   const hooks = createWebhooks(state, config, log);
-  /** @type {Map<string, number[]>} per App ID: request times inside the current rate-limit window */
-  let rateLog = new Map();
+  /** Per App ID: request times inside the current rate-limit window. */
+  let rateLog = new Map<string, number[]>();
 
   // -------------------------------------------------------------------------------------------
   // What can happen in the account. Each change emits its event (unless `quiet`, used for setup).
   // -------------------------------------------------------------------------------------------
-  const staffById = (/** @type {string} */ id) => state.staff.find((s) => s.id === id);
-  const emitted = (/** @type {{event: any, deliveries: any[]}} */ r) => ({
+  const staffById = (id: string) => state.staff.find((s) => s.id === id);
+  const emitted = (r: ReturnType<typeof hooks.emit>) => ({
     event: { id: r.event.id, kind: r.event.kind, payload: r.event.payload },
     deliveries: r.deliveries.map((d) => ({ id: d.id, subscription: d.subscription, url: d.url, status: d.status })),
   });
   const none = { event: null, deliveries: [] };
 
   const world = {
-    /** @param {Record<string, any>} body validated §3.2 body */
-    createContact(body, quiet = false) {
+    /** `body`: a validated §3.2 body. */
+    createContact(body: ContactBody, quiet = false) {
       const at = Date.now();
       const contact = applyContactBody(newContact(state, at), body, at);
       state.contacts.push(contact);
@@ -129,8 +149,7 @@ export function createSandbox(config, options = {}) {
             )),
       };
     },
-    /** @param {string} id @param {Record<string, any>} body */
-    editContact(id, body) {
+    editContact(id: string, body: ContactBody) {
       const contact = findContact(state, id);
       if (!contact) return undefined;
       applyContactBody(contact, body, Date.now());
@@ -139,8 +158,8 @@ export function createSandbox(config, options = {}) {
         ...emitted(hooks.emit('contact.edited', contactEvent(config.serviceId, 'edited', contact), { contactId: id })),
       };
     },
-    /** `from` is merged into `id` (the surviving contact) and removed. @param {string} id @param {string} from */
-    mergeContact(id, from) {
+    /** `from` is merged into `id` (the surviving contact) and removed. */
+    mergeContact(id: string, from: string) {
       const contact = findContact(state, id);
       const other = findContact(state, from);
       if (!contact || !other) throw new AdminError(404, `no contact ${!contact ? id : from}`);
@@ -161,8 +180,7 @@ export function createSandbox(config, options = {}) {
         ),
       };
     },
-    /** @param {string} id @param {string} toOwnerID */
-    transferContact(id, toOwnerID) {
+    transferContact(id: string, toOwnerID: string) {
       const contact = findContact(state, id);
       if (!contact) throw new AdminError(404, `no contact ${id}`);
       const owner = staffById(toOwnerID);
@@ -178,8 +196,7 @@ export function createSandbox(config, options = {}) {
       const payload = contactEvent(config.serviceId, 'transferred', contact, { fromOwnerID, toOwnerID: owner.id });
       return { record: contact, ...emitted(hooks.emit('contact.transferred', payload, { contactId: id })) };
     },
-    /** @param {string} id */
-    deleteContact(id) {
+    deleteContact(id: string) {
       const contact = findContact(state, id);
       if (!contact) throw new AdminError(404, `no contact ${id}`);
       state.contacts = state.contacts.filter((c) => c !== contact);
@@ -190,8 +207,7 @@ export function createSandbox(config, options = {}) {
         ),
       };
     },
-    /** @param {Record<string, any>} options */
-    openEnquiry(options = {}, quiet = false) {
+    openEnquiry(options: EnquiryOptions = {}, quiet = false) {
       const enquiry = newEnquiry(state, options);
       state.enquiries.push(enquiry);
       return {
@@ -205,15 +221,14 @@ export function createSandbox(config, options = {}) {
             )),
       };
     },
-    /** @param {string} ref @param {'handling'|'closed'|'missed'} what @param {string} [staffId] */
-    moveEnquiry(ref, what, staffId) {
+    moveEnquiry(ref: string, what: 'handling' | 'closed' | 'missed', staffId?: string) {
       const enquiry = findEnquiry(state, ref);
       if (!enquiry) throw new AdminError(404, `no enquiry ${ref}`);
       if (enquiry.status === 'closed' || enquiry.status === 'missed')
         throw new AdminError(409, `enquiry ${enquiry.displayCaseNumber} is already ${enquiry.status}`);
       const now = Date.now();
       if (what === 'handling') {
-        const staff = staffById(staffId ?? state.staff[1].id);
+        const staff = staffById(staffId ?? state.staff[1]!.id);
         if (!staff) throw new AdminError(400, `no staff ${staffId}`);
         handleEnquiry(state, enquiry, staff, now);
       } else if (what === 'closed') {
@@ -228,8 +243,7 @@ export function createSandbox(config, options = {}) {
         ),
       };
     },
-    /** @param {string} name @param {string} colorCode */
-    createLabel(name, colorCode) {
+    createLabel(name: string, colorCode: string) {
       const label = newLabel(state, checkLabelName(name), checkColor(colorCode), Date.now());
       state.labels.push(label);
       return {
@@ -237,8 +251,7 @@ export function createSandbox(config, options = {}) {
         ...emitted(hooks.emit('label.created', labelEvent(config.serviceId, 'created', label), { labelId: label.id })),
       };
     },
-    /** @param {string} id @param {{name?: string, colorCode?: string}} changes */
-    editLabel(id, changes) {
+    editLabel(id: string, changes: { name?: unknown; colorCode?: unknown }) {
       const label = state.labels.find((l) => l.id === id);
       if (!label) throw new AdminError(404, `no label ${id}`);
       if (changes.name !== undefined) label.name = checkLabelName(changes.name, id);
@@ -252,8 +265,7 @@ export function createSandbox(config, options = {}) {
         ...emitted(hooks.emit('label.edited', labelEvent(config.serviceId, 'edited', label), { labelId: id })),
       };
     },
-    /** @param {string} id */
-    deleteLabel(id) {
+    deleteLabel(id: string) {
       const label = state.labels.find((l) => l.id === id);
       if (!label) throw new AdminError(404, `no label ${id}`);
       state.labels = state.labels.filter((l) => l !== label);
@@ -265,15 +277,14 @@ export function createSandbox(config, options = {}) {
     /**
      * A2/A3 Send SMS: one record per recipient with the SMS parts it is charged as, then one
      * outbound-SMS receipt per recipient (Delivered; Undelivered for numbers ending in UNDELIVERABLE_SUFFIX).
-     * @param {{senderNumber: string, recipientNumbers: string[], text: string}} body
      */
-    sendSms(body, quiet = false) {
+    sendSms(body: SendSms, quiet = false) {
       const measure = new SegmentedMessage(body.text);
       const now = Date.now();
       const records = body.recipientNumbers.map((recipient) => {
         const transactionID = randomUUID();
         const undeliverable = recipient.endsWith(UNDELIVERABLE_SUFFIX);
-        const record = {
+        const record: SmsRecord = {
           id: transactionID,
           smsID: transactionID,
           transactionID,
@@ -305,8 +316,8 @@ export function createSandbox(config, options = {}) {
       const receipts = quiet ? [] : records.map((r) => world.smsReceipt(r.transactionID, r.receiptStatus));
       return { records, receipts };
     },
-    /** A receipt (§1.10) for a sent SMS; the record's status follows. @param {string} transactionID @param {string} status @param {string} [exception] */
-    smsReceipt(transactionID, status, exception) {
+    /** A receipt (§1.10) for a sent SMS; the record's status follows. */
+    smsReceipt(transactionID: string, status: string, exception?: string) {
       const record = state.sms.find((s) => s.transactionID === transactionID);
       if (!record) throw new AdminError(404, `no SMS with transactionID ${transactionID}`);
       if (!['Submitted', 'Delivered', 'Undelivered', 'Rejected'].includes(status))
@@ -323,15 +334,13 @@ export function createSandbox(config, options = {}) {
     },
   };
 
-  /** @param {unknown} name @param {string} [exceptId] */
-  function checkLabelName(name, exceptId) {
+  function checkLabelName(name: unknown, exceptId?: string): string {
     if (typeof name !== 'string' || !name.trim()) throw new AdminError(400, 'name is required');
     if (state.labels.some((l) => l.id !== exceptId && folded(l.name) === folded(name)))
       throw new AdminError(409, `a label named "${name}" exists`);
     return name.trim();
   }
-  /** @param {unknown} code */
-  function checkColor(code) {
+  function checkColor(code: unknown): string {
     if (typeof code !== 'string' || !/^#[0-9a-f]{6}$/i.test(code))
       throw new AdminError(400, `colorCode must be a hex colour like #43A047, not ${JSON.stringify(code)}`);
     return code.toUpperCase();
@@ -340,29 +349,28 @@ export function createSandbox(config, options = {}) {
   // -------------------------------------------------------------------------------------------
   // The Open API
   // -------------------------------------------------------------------------------------------
-  /**
-   * @param {unknown[]} records @param {URLSearchParams} query
-   * @returns {unknown[]}
-   */
-  function page(records, query) {
+  function page<T>(records: T[], query: URLSearchParams): T[] {
     const { offset, limit } = paging(query);
     const slice = records.slice(offset, offset + limit);
     if (slice.length === 0) throw noRecords();
     return slice;
   }
-  const newestFirst = (/** @type {any} */ a, /** @type {any} */ b) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
-  const within = (/** @type {{start: number, end: number}} */ w) => (/** @type {any} */ r) => {
-    const t = Date.parse(r.createdAt);
-    return t >= w.start && t <= w.end;
-  };
-  const smsView = (/** @type {Record<string, any>} */ r) => {
+  type Dated = { createdAt: string };
+  const newestFirst = (a: Dated, b: Dated) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
+  const within =
+    (w: { start: number; end: number }) =>
+    (r: Dated): boolean => {
+      const t = Date.parse(r.createdAt);
+      return t >= w.start && t <= w.end;
+    };
+  const smsView = (r: SmsRecord) => {
     const { receiptStatus: _s, exception: _e, parts: _p, encoding: _n, characters: _c, transactionID: _t, ...view } = r;
     return view;
   };
 
-  /** @typedef {{query: URLSearchParams, body: unknown, params: string[]}} Call */
-  /** @type {[string, string | RegExp, (call: Call) => unknown][]} */
-  const api = [
+  type Call = { query: URLSearchParams; body: unknown; params: string[] };
+  type Route = [method: string, path: string | RegExp, handler: (call: Call) => unknown];
+  const api: Route[] = [
     [
       'GET',
       '/contacts/staffcontact-list',
@@ -403,7 +411,7 @@ export function createSandbox(config, options = {}) {
       'PUT',
       /^\/management\/update_externalcontact\/([^/]+)$/,
       ({ body, params }) => {
-        const id = /** @type {string} */ (params[0]);
+        const id = params[0]!;
         const valid = contactBody(body, { create: false });
         if (!findContact(state, id)) throw noRecords();
         world.editContact(id, valid);
@@ -444,7 +452,7 @@ export function createSandbox(config, options = {}) {
       ({ query }) => {
         onlyParams(query, ['startAt', 'endAt', 'offset', 'limit']);
         const found = [...state.sms].sort(newestFirst).filter(within(timeWindow(query)));
-        return { code: 0, result: page(found, query).map((r) => smsView(/** @type {Record<string, any>} */ (r))) };
+        return { code: 0, result: page(found, query).map(smsView) };
       },
     ],
     [
@@ -476,21 +484,18 @@ export function createSandbox(config, options = {}) {
         };
       },
     ],
-    ...['access-numbers', 'cli', 'sms-numbers'].map(
-      (type) =>
-        /** @type {[string, string, (call: Call) => unknown]} */ ([
-          'GET',
-          `/${type}`,
-          ({ query }) => {
-            onlyParams(query, ['offset', 'limit']);
-            return { code: 0, result: page(state.numbers[/** @type {keyof typeof state.numbers} */ (type)], query) };
-          },
-        ]),
-    ),
+    ...(['access-numbers', 'cli', 'sms-numbers'] as const).map((type): Route => [
+      'GET',
+      `/${type}`,
+      ({ query }) => {
+        onlyParams(query, ['offset', 'limit']);
+        return { code: 0, result: page(state.numbers[type], query) };
+      },
+    ]),
     [
       'PATCH',
       /^\/([a-z-]+-event-sub)$/,
-      async ({ body, params }) => hooks.setSubscription(/** @type {string} */ (params[0]), subscriptionBody(body)),
+      async ({ body, params }) => hooks.setSubscription(params[0]!, subscriptionBody(body)),
     ],
     [
       'GET',
@@ -502,26 +507,20 @@ export function createSandbox(config, options = {}) {
     ],
   ];
 
-  /** @param {string} method @param {string} path */
-  function route(method, path) {
+  function route(method: string, path: string): { handler?: Route[2]; params?: string[]; pathMatched?: boolean } {
     let pathMatched = false;
     for (const [m, pattern, handler] of api) {
       const match = typeof pattern === 'string' ? (pattern === path ? [path] : null) : pattern.exec(path);
       if (!match) continue;
-      if (
-        pattern instanceof RegExp &&
-        pattern.source.includes('event-sub') &&
-        !SUBSCRIPTION_NAMES.includes(/** @type {string} */ (match[1]))
-      )
-        continue;
+      if (pattern instanceof RegExp && pattern.source.includes('event-sub') && !isSubscriptionName(match[1]!)) continue;
       pathMatched = true;
       if (m === method) return { handler, params: match.slice(1).map((p) => decodeURIComponent(p)) };
     }
     return { handler: undefined, pathMatched };
   }
 
-  /** Counts the request; true when the App ID already made rateLimit requests in the window. @param {string} appId */
-  function rateLimited(appId) {
+  /** Counts the request; true when the App ID already made rateLimit requests in the window. */
+  function rateLimited(appId: string): boolean {
     const now = Date.now();
     const times = (rateLog.get(appId) ?? []).filter((t) => now - t < config.rateWindowMs);
     rateLog.set(appId, times);
@@ -530,25 +529,23 @@ export function createSandbox(config, options = {}) {
     return false;
   }
 
-  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {URL} url */
-  async function handleApi(req, res, url) {
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     const rest = url.pathname.slice(API_PREFIX.length);
     const slash = rest.indexOf('/');
     const appId = decodeURIComponent(slash === -1 ? rest : rest.slice(0, slash));
     const path = slash === -1 ? '' : rest.slice(slash);
-    const entry = {
+    const entry: RequestEntry = {
       at: iso(Date.now()),
       method,
       path,
       query: Object.fromEntries(url.searchParams),
-      body: /** @type {unknown} */ (undefined),
+      body: undefined,
       status: 200,
       code: 0,
     };
     let status = 200;
-    /** @type {unknown} */
-    let answer;
+    let answer: unknown;
     try {
       const { json } = await readBody(req);
       entry.body = typeof json === 'symbol' ? '(not JSON)' : json;
@@ -572,28 +569,28 @@ export function createSandbox(config, options = {}) {
       } else {
         status = 500;
         answer = { code: CODES.badServiceResponse, message: 'Bad response from the service' };
-        log(`internal error: ${/** @type {Error} */ (error).stack}`);
+        log(`internal error: ${(error as Error).stack}`);
       }
     }
     send(res, status, answer);
     entry.status = status;
-    entry.code = /** @type {{code?: number}} */ (answer)?.code ?? 0;
+    entry.code = (answer as { code?: number } | undefined)?.code ?? 0;
     state.requestCount += 1;
     state.requests.push(entry);
     if (state.requests.length > REQUEST_LOG_MAX) state.requests.splice(0, state.requests.length - REQUEST_LOG_MAX);
     log(
-      `${method} ${url.pathname}${url.search} -> ${status}${entry.code ? ` ${entry.code}${status !== 200 ? ` ${/** @type {{message?: string}} */ (answer).message}` : ''}` : ''}`,
+      `${method} ${url.pathname}${url.search} -> ${status}${entry.code ? ` ${entry.code}${status !== 200 ? ` ${(answer as { message?: string }).message}` : ''}` : ''}`,
     );
   }
 
   // -------------------------------------------------------------------------------------------
   // The admin API (no auth, not rate-limited): make events happen, inspect, reset, configure.
   // -------------------------------------------------------------------------------------------
-  const latest = (/** @type {any[]} */ list) => list[list.length - 1];
-  const str = (/** @type {unknown} */ v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const latest = <T>(list: T[]): T | undefined => list[list.length - 1];
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-  /** A contact to act on: body.id, else the newest; one is created quietly when there is none. @param {Record<string, any>} body */
-  function targetContact(body) {
+  /** A contact to act on: body.id, else the newest; one is created quietly when there is none. */
+  function targetContact(body: AdminBody): string {
     const id = str(body.id);
     if (id) return id;
     return (
@@ -601,22 +598,21 @@ export function createSandbox(config, options = {}) {
       world.createContact({ firstName: 'Sandbox', lastName: `Contact ${state.counters.contact + 1}` }, true).record
     ).id;
   }
-  /** An open enquiry: body.id (record id or display case number), else the newest ongoing one, else a new one (quietly). @param {Record<string, any>} body @param {boolean} unhandled */
-  function targetEnquiry(body, unhandled) {
+  /** An open enquiry: body.id (record id or display case number), else the newest ongoing one, else a new one (quietly). */
+  function targetEnquiry(body: AdminBody, unhandled: boolean): string {
     const id = str(body.id) ?? str(body.displayCaseNumber);
     if (id) return id;
     const open = state.enquiries.filter((e) => e.status === 'ongoing' && (!unhandled || !e.handledTarget));
     return (latest(open) ?? world.openEnquiry({}, true).record)._id;
   }
-  /** @param {Record<string, any>} body */
-  function targetLabel(body) {
+  function targetLabel(body: AdminBody): string {
     const id = str(body.id);
     if (id) return id;
     return (latest(state.labels) ?? world.createLabel(`Sandbox label ${state.counters.label + 1}`, '#43A047').record)
       .id;
   }
-  /** A validated §3.2 body for admin writes: CINNOX's rules, reported as admin errors. @param {unknown} body @param {boolean} create */
-  function adminContactBody(body, create) {
+  /** A validated §3.2 body for admin writes: CINNOX's rules, reported as admin errors. */
+  function adminContactBody(body: unknown, create: boolean): ContactBody {
     try {
       return contactBody(body, { create });
     } catch (error) {
@@ -625,9 +621,11 @@ export function createSandbox(config, options = {}) {
     }
   }
 
-  /** The 13 events, each made to happen with sensible defaults (the body may name the record and values). */
-  /** @type {Record<string, (body: Record<string, any>) => unknown>} */
-  const makeEvent = {
+  /**
+   * Each kind of sandbox/event-kinds.ts made to happen with sensible defaults (the body may name the record and
+   * values). Typed by the table: a kind added there without its maker here does not type-check.
+   */
+  const makeEvent: Record<EventKind, (body: AdminBody) => object> = {
     'contact.created': (body) => {
       const { id: _id, ...fields } = body;
       const values =
@@ -652,7 +650,7 @@ export function createSandbox(config, options = {}) {
       const id = targetContact(body);
       let from = str(body.from);
       if (!from) {
-        const survivor = /** @type {Record<string, any>} */ (findContact(state, id));
+        const survivor = findContact(state, id);
         from = world.createContact(
           {
             firstName: survivor?.firstName || 'Sandbox',
@@ -667,11 +665,11 @@ export function createSandbox(config, options = {}) {
     'contact.transferred': (body) => {
       const id = targetContact(body);
       const contact = findContact(state, id);
-      const to = str(body.toOwnerID) ?? state.staff.find((s) => s.id !== contact?.ownerId)?.id ?? state.staff[0].id;
+      const to = str(body.toOwnerID) ?? state.staff.find((s) => s.id !== contact?.ownerId)?.id ?? state.staff[0]!.id;
       return world.transferContact(id, to);
     },
     'contact.deleted': (body) => world.deleteContact(targetContact(body)),
-    'enquiry.opened': (body) => world.openEnquiry(body),
+    'enquiry.opened': (body) => world.openEnquiry(body as EnquiryOptions),
     'enquiry.handling': (body) => world.moveEnquiry(targetEnquiry(body, true), 'handling', str(body.staffId)),
     'enquiry.closed': (body) => world.moveEnquiry(targetEnquiry(body, false), 'closed'),
     'enquiry.missed': (body) => world.moveEnquiry(targetEnquiry(body, true), 'missed'),
@@ -686,7 +684,7 @@ export function createSandbox(config, options = {}) {
             text: 'Sandbox SMS',
           },
           true,
-        ).records[0].transactionID;
+        ).records[0]!.transactionID;
       }
       const record = state.sms.find((s) => s.transactionID === transactionID);
       return world.smsReceipt(
@@ -711,8 +709,8 @@ export function createSandbox(config, options = {}) {
     'label.deleted': (body) => world.deleteLabel(targetLabel(body)),
   };
 
-  /** @type {[string, RegExp, (body: Record<string, any>, params: string[], url: URL) => unknown][]} */
-  const admin = [
+  type AdminRoute = [method: string, path: RegExp, handler: (body: AdminBody, params: string[], url: URL) => unknown];
+  const admin: AdminRoute[] = [
     ['GET', /^\/state$/, () => ({ config: { ...config }, ...snapshot(state) })],
     [
       'POST',
@@ -733,7 +731,7 @@ export function createSandbox(config, options = {}) {
         try {
           patchConfig(config, body);
         } catch (error) {
-          throw new AdminError(400, /** @type {Error} */ (error).message);
+          throw new AdminError(400, (error as Error).message);
         }
         return { ...config };
       },
@@ -743,9 +741,9 @@ export function createSandbox(config, options = {}) {
       'POST',
       /^\/events\/([a-z]+\.[a-z]+)$/,
       (body, [kind]) => {
-        const make = makeEvent[/** @type {string} */ (kind)];
-        if (!make) throw new AdminError(404, `unknown event kind ${kind} (kinds: ${EVENT_KINDS.join(', ')})`);
-        return { ok: true, kind, .../** @type {object} */ (make(body)) };
+        if (!kind || !isEventKind(kind))
+          throw new AdminError(404, `unknown event kind ${kind} (kinds: ${EVENT_KINDS.join(', ')})`);
+        return { ok: true, kind, ...makeEvent[kind](body) };
       },
     ],
     [
@@ -754,29 +752,29 @@ export function createSandbox(config, options = {}) {
       (_body, _params, url) => {
         const q = url.searchParams;
         return state.deliveries.filter((d) =>
-          ['subscription', 'event', 'status', 'eventId'].every((k) => !q.get(k) || d[k] === q.get(k)),
+          (['subscription', 'event', 'status', 'eventId'] as const).every((k) => !q.get(k) || d[k] === q.get(k)),
         );
       },
     ],
     ['POST', /^\/contacts$/, (body) => makeEvent['contact.created'](body)],
     ['PATCH', /^\/contacts\/([^/]+)$/, (body, [id]) => makeEvent['contact.edited']({ ...body, id })],
-    ['DELETE', /^\/contacts\/([^/]+)$/, (_body, [id]) => world.deleteContact(/** @type {string} */ (id))],
+    ['DELETE', /^\/contacts\/([^/]+)$/, (_body, [id]) => world.deleteContact(id!)],
     ['POST', /^\/contacts\/([^/]+)\/merge$/, (body, [id]) => makeEvent['contact.merged']({ ...body, id })],
     ['POST', /^\/contacts\/([^/]+)\/transfer$/, (body, [id]) => makeEvent['contact.transferred']({ ...body, id })],
-    ['POST', /^\/enquiries$/, (body) => world.openEnquiry(body)],
+    ['POST', /^\/enquiries$/, (body) => world.openEnquiry(body as EnquiryOptions)],
     [
       'POST',
       /^\/enquiries\/([^/]+)\/(handle|close|miss)$/,
       (body, [id, action]) =>
         world.moveEnquiry(
-          /** @type {string} */ (id),
+          id!,
           action === 'handle' ? 'handling' : action === 'close' ? 'closed' : 'missed',
           str(body.staffId),
         ),
     ],
     ['POST', /^\/labels$/, (body) => makeEvent['label.created'](body)],
     ['PATCH', /^\/labels\/([^/]+)$/, (body, [id]) => makeEvent['label.edited']({ ...body, id })],
-    ['DELETE', /^\/labels\/([^/]+)$/, (_body, [id]) => world.deleteLabel(/** @type {string} */ (id))],
+    ['DELETE', /^\/labels\/([^/]+)$/, (_body, [id]) => world.deleteLabel(id!)],
     [
       'POST',
       /^\/sms\/([^/]+)\/receipt$/,
@@ -784,8 +782,7 @@ export function createSandbox(config, options = {}) {
     ],
   ];
 
-  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {URL} url */
-  async function handleAdmin(req, res, url) {
+  async function handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     const path = url.pathname.slice(ADMIN_PREFIX.length) || '/';
     try {
@@ -800,7 +797,7 @@ export function createSandbox(config, options = {}) {
         pathMatched = true;
         if (m !== method) continue;
         const result = await handler(
-          json ?? {},
+          (json ?? {}) as AdminBody,
           match.slice(1).map((p) => decodeURIComponent(p)),
           url,
         );
@@ -812,8 +809,8 @@ export function createSandbox(config, options = {}) {
       if (error instanceof AdminError) send(res, error.status, { error: error.message });
       else if (error instanceof CinnoxError) send(res, 400, { error: error.message });
       else {
-        log(`admin error: ${/** @type {Error} */ (error).stack}`);
-        send(res, 500, { error: String(/** @type {Error} */ (error).message) });
+        log(`admin error: ${(error as Error).stack}`);
+        send(res, 500, { error: String((error as Error).message) });
       }
     }
   }
@@ -832,8 +829,8 @@ export function createSandbox(config, options = {}) {
                   message: `method not found, method: ${req.method} url: ${url.pathname}`,
                 }),
           );
-    handled.catch((error) => {
-      log(`unhandled: ${error?.stack ?? error}`);
+    handled.catch((error: unknown) => {
+      log(`unhandled: ${(error as Error | undefined)?.stack ?? error}`);
       if (!res.headersSent)
         send(res, 500, { code: CODES.badServiceResponse, message: 'Bad response from the service' });
     });
@@ -844,16 +841,12 @@ export function createSandbox(config, options = {}) {
     state,
     config,
     world,
-    /**
-     * @param {number} [port] @param {string} [host]
-     * @returns {Promise<{sandbox: 'cinnox', baseUrl: string, apiRoot: string, adminUrl: string, appId: string, appToken: string, port: number}>}
-     */
-    listen(port = config.port, host = config.host) {
+    listen(port: number = config.port, host: string = config.host): Promise<ListenInfo> {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
-          const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+          const address = server.address() as AddressInfo;
           const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
           const baseUrl = `http://${shown}:${address.port}`;
           resolve({
@@ -869,9 +862,9 @@ export function createSandbox(config, options = {}) {
       });
     },
     /** Stops retries and the server (open connections are closed). */
-    close() {
+    close(): Promise<void> {
       hooks.cancelAll();
-      return new Promise((resolve) => {
+      return new Promise<void>((resolve) => {
         server.close(() => resolve(undefined));
         server.closeAllConnections();
       });

@@ -1,11 +1,14 @@
-// Event subscriptions as CINNOX has them (§0.4): one URL per subscription name per App ID, a URL-verification
-// POST `{challenge}` when a URL is enabled, then events POSTed to the URL with got, retried with back-off.
+// Event subscriptions as CINNOX has them (docs/cinnox-api.md §0.4): one URL per subscription name per App ID,
+// a URL-verification POST `{challenge}` when a URL is enabled, then events POSTed to the URL with got,
+// retried with back-off. Which subscriptions each event goes to is sandbox/event-kinds.ts.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import got from 'got';
-import { iso } from './state.mjs';
+import type { SandboxConfig } from './config.ts';
+import { EVENT_TABLE, type EventKind } from './event-kinds.ts';
+import { iso, type Delivery, type SandboxEvent, type State, type Verification } from './state.ts';
 
-/** Every `*-event-sub` name in the reference; PATCH on any other `*-event-sub` path is "method not found". */
+/** Every `*-event-sub` name in the reference (§0.4); PATCH on any other `*-event-sub` path is "method not found". */
 export const SUBSCRIPTION_NAMES = [
   'contact-event-sub',
   'external-contact-event-sub',
@@ -17,44 +20,27 @@ export const SUBSCRIPTION_NAMES = [
   'label-event-sub',
   'call-event-sub',
   'recording-event-sub',
-];
-
-/** Which subscriptions an event goes to (A11): the combined contact hook fires on every contact change. */
-export const EVENT_ROUTES = {
-  'contact.created': ['contact-event-sub', 'external-contact-event-sub'],
-  'contact.edited': ['contact-event-sub', 'external-contact-event-sub'],
-  'contact.merged': ['contact-event-sub', 'external-contact-event-sub'],
-  'contact.transferred': ['contact-event-sub'],
-  'contact.deleted': ['contact-event-sub', 'external-contact-event-sub'],
-  'enquiry.opened': ['inquiry-event-sub'],
-  'enquiry.handling': ['inquiry-event-sub'],
-  'enquiry.closed': ['inquiry-event-sub'],
-  'enquiry.missed': ['inquiry-event-sub'],
-  'sms.receipt': ['outbound-sms-event-sub'],
-  'label.created': ['label-event-sub'],
-  'label.edited': ['label-event-sub'],
-  'label.deleted': ['label-event-sub'],
-};
-/** @typedef {keyof typeof EVENT_ROUTES} EventKind */
-export const EVENT_KINDS = /** @type {EventKind[]} */ (Object.keys(EVENT_ROUTES));
+] as const;
+export type SubscriptionName = (typeof SUBSCRIPTION_NAMES)[number];
+export const isSubscriptionName = (name: string): name is SubscriptionName =>
+  (SUBSCRIPTION_NAMES as readonly string[]).includes(name);
 
 const USER_AGENT = 'cinnox-sandbox (+https://docs.cinnox.com/docs/open-api)';
 
-/**
- * @param {import('./state.mjs').State} state
- * @param {import('./config.mjs').SandboxConfig} config
- * @param {(line: string) => void} log
- */
-export function createWebhooks(state, config, log) {
+/** What one POST got back; `status` null when no HTTP answer came (timeout, refused connection). */
+interface Reply {
+  status: number | null;
+  body: string;
+  error: string | null;
+  ms: number;
+}
+
+export function createWebhooks(state: State, config: SandboxConfig, log: (line: string) => void) {
   /** Aborted on reset / close: pending retries stop. */
   let lifetime = new AbortController();
 
-  /**
-   * One POST with got; never throws.
-   * @param {string} url @param {unknown} body
-   * @returns {Promise<{status: number | null, body: string, error: string | null, ms: number}>}
-   */
-  async function post(url, body) {
+  /** One POST with got; never throws. */
+  async function post(url: string, body: unknown): Promise<Reply> {
     const started = Date.now();
     try {
       const response = await got.post(url, {
@@ -73,7 +59,7 @@ export function createWebhooks(state, config, log) {
         ms: Date.now() - started,
       };
     } catch (error) {
-      const err = /** @type {Error & {code?: string}} */ (error);
+      const err = error as Error & { code?: string };
       return { status: null, body: '', error: `${err.code ?? err.name}: ${err.message}`, ms: Date.now() - started };
     }
   }
@@ -81,22 +67,21 @@ export function createWebhooks(state, config, log) {
   /**
    * URL verification (§0.4, A14): POST `{challenge}`; "any2xx" passes on any 2xx, "echo" only when the reply
    * carries the challenge back (`{code: 0, result: {challenge}}` or `{challenge}`).
-   * @param {string} name @param {string} url
    */
-  async function verify(name, url) {
+  async function verify(name: string, url: string): Promise<Verification> {
     const challenge = randomBytes(16).toString('hex');
     const reply = await post(url, { challenge });
     let ok = reply.status !== null && reply.status >= 200 && reply.status < 300;
     if (ok && config.challenge === 'echo') {
-      let parsed;
+      let parsed: { challenge?: unknown; result?: { challenge?: unknown } } | undefined;
       try {
-        parsed = JSON.parse(reply.body);
+        parsed = JSON.parse(reply.body) as typeof parsed;
       } catch {
         parsed = undefined;
       }
       ok = parsed?.result?.challenge === challenge || parsed?.challenge === challenge;
     }
-    const record = {
+    const record: Verification = {
       name,
       url,
       challenge,
@@ -114,9 +99,8 @@ export function createWebhooks(state, config, log) {
   /**
    * PATCH `{name}-event-sub`: one URL per name; enabling verifies the URL first, disabling clears the slot
    * whatever URL is sent (CINNOX keeps one subscription per name).
-   * @param {string} name @param {{enabled: boolean, url: string}} body
    */
-  async function setSubscription(name, body) {
+  async function setSubscription(name: string, body: { enabled: boolean; url: string }) {
     const updatedAt = iso(Date.now());
     if (!body.enabled) {
       const previous = state.subscriptions[name];
@@ -138,9 +122,8 @@ export function createWebhooks(state, config, log) {
   /**
    * Delivers one event to one URL: up to deliveryAttempts POSTs, waiting deliveryBackoffMs, then twice
    * that, … between them. A 2xx ends it; anything else (status, timeout, refused connection) is retried.
-   * @param {Record<string, any>} delivery
    */
-  async function run(delivery) {
+  async function run(delivery: Delivery): Promise<void> {
     const { signal } = lifetime;
     for (let attempt = 1; attempt <= config.deliveryAttempts; attempt += 1) {
       const reply = await post(delivery.url, delivery.payload);
@@ -168,25 +151,27 @@ export function createWebhooks(state, config, log) {
     delete delivery.nextAttemptAt;
   }
 
-  /**
-   * An event happened: recorded, and sent to each enabled subscription it routes to.
-   * @param {EventKind} kind @param {unknown} payload @param {Record<string, unknown>} [about]
-   */
-  function emit(kind, payload, about = {}) {
-    const event = {
+  /** An event happened: recorded, and sent to each enabled subscription it routes to. */
+  function emit(
+    kind: EventKind,
+    payload: unknown,
+    about: Record<string, unknown> = {},
+  ): { event: SandboxEvent; deliveries: Delivery[] } {
+    const event: SandboxEvent = {
       id: `evt-${state.next('event')}`,
       kind,
       at: iso(Date.now()),
       payload,
       about,
-      deliveries: /** @type {string[]} */ ([]),
+      deliveries: [],
     };
     state.events.push(event);
-    const deliveries = [];
-    for (const name of EVENT_ROUTES[kind]) {
+    const deliveries: Delivery[] = [];
+    const routes = EVENT_TABLE[kind].subscriptions;
+    for (const name of routes) {
       const sub = state.subscriptions[name];
       if (!sub?.enabled) continue;
-      const delivery = {
+      const delivery: Delivery = {
         id: `dlv-${state.next('delivery')}`,
         eventId: event.id,
         event: kind,
@@ -202,12 +187,12 @@ export function createWebhooks(state, config, log) {
       deliveries.push(delivery);
       void run(delivery);
     }
-    if (deliveries.length === 0) log(`event ${kind}: no enabled subscription (${EVENT_ROUTES[kind].join(' / ')})`);
+    if (deliveries.length === 0) log(`event ${kind}: no enabled subscription (${routes.join(' / ')})`);
     return { event, deliveries };
   }
 
   /** Stops pending retries (reset, shutdown). */
-  function cancelAll() {
+  function cancelAll(): void {
     lifetime.abort();
     lifetime = new AbortController();
   }

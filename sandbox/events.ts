@@ -1,28 +1,28 @@
-// Webhook payloads, in the shapes ../shared/cinnox-open-api.md documents (and contract.ts A12 assumes):
+// Webhook payloads, in the shapes the API digest documents (docs/cinnox-api.md) and the app assumes (A12):
 // - contact events: the Open API envelope {type: 'message', challenge, message: {type: 'contact', status, …}} (§3.5)
 // - enquiry events: flat {type: 'inquiry', status, eid, displayCaseNumber, …} (§2.5)
 // - outbound SMS receipts: PascalCase {Type: 'tdr', AppID, …} (§1.10)
 // - label events: the envelope with message.type 'label' (A12: status create / update / deleted)
-import { fullName, iso } from './state.mjs';
+import { fullName, iso } from './state.ts';
+import type { Contact, Enquiry, Label, SmsRecord } from './state.ts';
 
-/** A12 / EVENT_STATUS in src/cinnox/contract.ts */
+/** A12: the status each contact event carries. */
 export const CONTACT_STATUS = {
   created: 'create',
   edited: 'edit',
   merged: 'merge',
   transferred: 'transfer',
   deleted: 'delete',
-};
-export const ENQUIRY_STATUS = { opened: 'Opened', handling: 'Handling', closed: 'Closed', missed: 'Missed' };
-export const LABEL_STATUS = { created: 'create', edited: 'update', deleted: 'deleted' };
+} as const;
+export const ENQUIRY_STATUS = { opened: 'Opened', handling: 'Handling', closed: 'Closed', missed: 'Missed' } as const;
+export const LABEL_STATUS = { created: 'create', edited: 'update', deleted: 'deleted' } as const;
 
-/**
- * @param {string} serviceId
- * @param {keyof typeof CONTACT_STATUS} what
- * @param {Record<string, any>} contact
- * @param {{fromOwnerID?: string, toOwnerID?: string}} [extra]
- */
-export function contactEvent(serviceId, what, contact, extra = {}) {
+export function contactEvent(
+  serviceId: string,
+  what: keyof typeof CONTACT_STATUS,
+  contact: Contact,
+  extra: { fromOwnerID?: string; toOwnerID?: string } = {},
+) {
   const at = iso(Date.now());
   return {
     type: 'message',
@@ -40,10 +40,10 @@ export function contactEvent(serviceId, what, contact, extra = {}) {
   };
 }
 
-/** Enquiry Details' destinationType → the notification's destinationTypes (the spec lists STAFF, PSTN, TRUNK). */
-const DESTINATION_TYPES = { STAFF: 'STAFF', PHONE: 'PSTN', TRUNK: 'TRUNK' };
+/** Enquiry Details' destinationType → the notification's destinationTypes (§2.5 lists STAFF, PSTN, TRUNK). */
+const DESTINATION_TYPES: Record<string, string> = { STAFF: 'STAFF', PHONE: 'PSTN', TRUNK: 'TRUNK' };
 /** Enquiry Details' channel → the notification's channel list (§2.5). */
-const NOTIFICATION_CHANNEL = {
+const NOTIFICATION_CHANNEL: Record<string, string> = {
   Weblink: 'CINNOX',
   VirtualNumber: 'CINNOX',
   Email: 'EMAIL',
@@ -55,13 +55,8 @@ const NOTIFICATION_CHANNEL = {
   WOZTELL: 'WOZTELL',
 };
 
-/**
- * @param {string} serviceId
- * @param {keyof typeof ENQUIRY_STATUS} what
- * @param {Record<string, any>} enquiry
- */
-export function enquiryEvent(serviceId, what, enquiry) {
-  const channel = NOTIFICATION_CHANNEL[/** @type {keyof typeof NOTIFICATION_CHANNEL} */ (enquiry.channel)] ?? 'CINNOX';
+export function enquiryEvent(serviceId: string, what: keyof typeof ENQUIRY_STATUS, enquiry: Enquiry) {
+  const channel = NOTIFICATION_CHANNEL[enquiry.channel] ?? 'CINNOX';
   return {
     type: 'inquiry',
     status: ENQUIRY_STATUS[what],
@@ -73,20 +68,15 @@ export function enquiryEvent(serviceId, what, enquiry) {
     socialId: '',
     date: iso(Date.now()),
     destination: enquiry.destinationID,
-    destinationTypes:
-      DESTINATION_TYPES[/** @type {keyof typeof DESTINATION_TYPES} */ (enquiry.destinationType)] ??
-      enquiry.destinationType,
+    destinationTypes: DESTINATION_TYPES[enquiry.destinationType] ?? enquiry.destinationType,
   };
 }
 
 /**
  * §1.10: RecipientNumber is a JSON number (country code + number, no "+"); ResponseCode blank unless
  * Undelivered / Rejected ("400"); Exception blank unless it failed.
- * @param {string} appId
- * @param {string} serviceId
- * @param {Record<string, any>} sms  a record of state.sms
  */
-export function smsReceipt(appId, serviceId, sms) {
+export function smsReceipt(appId: string, serviceId: string, sms: SmsRecord) {
   const failed = sms.receiptStatus === 'Undelivered' || sms.receiptStatus === 'Rejected';
   return {
     Type: 'tdr',
@@ -101,12 +91,7 @@ export function smsReceipt(appId, serviceId, sms) {
   };
 }
 
-/**
- * @param {string} serviceId
- * @param {keyof typeof LABEL_STATUS} what
- * @param {Record<string, any>} label
- */
-export function labelEvent(serviceId, what, label) {
+export function labelEvent(serviceId: string, what: keyof typeof LABEL_STATUS, label: Label) {
   return {
     type: 'message',
     message: {

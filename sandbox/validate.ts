@@ -1,4 +1,4 @@
-// CINNOX's error contract (../shared/cinnox-open-api.md §0.3) and request validation as strict as the
+// CINNOX's error contract (docs/cinnox-api.md §0.3) and request validation as strict as the
 // reference describes. Messages use CINNOX's documented texts where there is one ("negative offset",
 // "exceed maximum limit 500", "invalid query: (x)", "Unknown data type", "Invalid senderNumber", …).
 
@@ -16,12 +16,9 @@ export const CODES = Object.freeze({
 
 /** An error CINNOX answers with HTTP 400 and `{code, message}`. */
 export class CinnoxError extends Error {
-  /**
-   * @param {number} code
-   * @param {string} message
-   * @param {number} [status]
-   */
-  constructor(code, message, status = 400) {
+  code: number;
+  status: number;
+  constructor(code: number, message: string, status = 400) {
     super(message);
     this.name = 'CinnoxError';
     this.code = code;
@@ -29,9 +26,8 @@ export class CinnoxError extends Error {
   }
 }
 
-/** @param {string} message */
-export const badParameters = (message) => new CinnoxError(CODES.badParameters, message);
-export const noRecords = () => new CinnoxError(CODES.noRecords, 'No records found');
+export const badParameters = (message: string): CinnoxError => new CinnoxError(CODES.badParameters, message);
+export const noRecords = (): CinnoxError => new CinnoxError(CODES.noRecords, 'No records found');
 
 /** §3.4 / §3.6 / §1.4: offset ≥ 0, limit 1…500 (default 50). */
 export const LIST_LIMIT_MAX = 500;
@@ -42,22 +38,14 @@ export const MAX_QUERY_DAYS = 90;
 export const MESSAGE_PUSH_MAX_MESSAGES = 10;
 export const MESSAGE_PUSH_MAX_CHARS = 5000;
 
-/**
- * Refuses query parameters the endpoint does not know: "invalid query: (a), (b)".
- * @param {URLSearchParams} query
- * @param {readonly string[]} allowed
- */
-export function onlyParams(query, allowed) {
+/** Refuses query parameters the endpoint does not know: "invalid query: (a), (b)". */
+export function onlyParams(query: URLSearchParams, allowed: readonly string[]): void {
   const unknown = [...new Set([...query.keys()].filter((k) => !allowed.includes(k)))];
   if (unknown.length > 0) throw badParameters(`invalid query: ${unknown.map((k) => `(${k})`).join(', ')}`);
 }
 
-/**
- * @param {URLSearchParams} query
- * @returns {{offset: number, limit: number}}
- */
-export function paging(query) {
-  const read = (/** @type {string} */ name, /** @type {number} */ fallback) => {
+export function paging(query: URLSearchParams): { offset: number; limit: number } {
+  const read = (name: string, fallback: number): number => {
     const raw = query.get(name);
     if (raw === null || raw === '') return fallback;
     if (!/^-?\d+$/.test(raw.trim())) throw badParameters(`invalid query: (${name})`);
@@ -73,20 +61,18 @@ export function paging(query) {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
-/**
- * A reports time window (A6): both startAt and endAt, RFC3339, endAt not before startAt, at most MAX_QUERY_DAYS.
- * @param {URLSearchParams} query
- * @returns {{start: number, end: number}}
- */
-export function timeWindow(query) {
+/** A reports time window (A6): both startAt and endAt, RFC3339, endAt not before startAt, at most MAX_QUERY_DAYS. */
+export function timeWindow(query: URLSearchParams): { start: number; end: number } {
   const startAt = query.get('startAt') ?? '';
   const endAt = query.get('endAt') ?? '';
   if (!startAt && !endAt) throw badParameters('Empty time range (missing startAt and endAt)');
   if (!startAt || !endAt) throw badParameters('missing one of startAt, endAt');
-  const bad = [
-    ['startAt', startAt],
-    ['endAt', endAt],
-  ].filter(([, v]) => !RFC3339.test(v) || !Number.isFinite(Date.parse(v)));
+  const bad = (
+    [
+      ['startAt', startAt],
+      ['endAt', endAt],
+    ] as const
+  ).filter(([, v]) => !RFC3339.test(v) || !Number.isFinite(Date.parse(v)));
   if (bad.length > 0) throw badParameters(`invalid query: ${bad.map(([k]) => `(${k})`).join(', ')}`);
   const start = Date.parse(startAt);
   const end = Date.parse(endAt);
@@ -96,47 +82,38 @@ export function timeWindow(query) {
   return { start, end };
 }
 
-/**
- * The JSON body of a write: an object, else "Unknown data type".
- * @param {unknown} body
- * @returns {Record<string, unknown>}
- */
-export function objectBody(body) {
+/** The JSON body of a write: an object, else "Unknown data type". */
+export function objectBody(body: unknown): Record<string, unknown> {
   if (body === undefined) throw badParameters('request body is required');
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw badParameters('Unknown data type: the request body must be a JSON object');
-  return /** @type {Record<string, unknown>} */ (body);
+  return body as Record<string, unknown>;
 }
 
-/**
- * @param {Record<string, unknown>} body
- * @param {readonly string[]} allowed
- * @param {string} [where]
- */
-function onlyFields(body, allowed, where = '') {
+function onlyFields(body: Record<string, unknown>, allowed: readonly string[], where = ''): void {
   const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
   if (unknown.length > 0) throw badParameters(`invalid parameter: ${unknown.map((k) => `(${where}${k})`).join(', ')}`);
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 /**
- * Length as a person counts it (grapheme clusters: 👍🏽 or an accented letter is one), the product's
- * decision for every limit (issue 3) and how the app counts them (src/schemas/validate.ts countChars).
- * @param {string} s
+ * Length as a person counts it (grapheme clusters: 👍🏽 or an accented letter is one): the product's rule
+ * for every length limit, and how the app counts them too.
  */
-export const charCount = (s) => {
+export const charCount = (s: string): number => {
   let n = 0;
   for (const _ of graphemes.segment(s)) n += 1;
   return n;
 };
 
-/**
- * @param {Record<string, unknown>} body
- * @param {string} key
- * @param {{max?: number, required?: boolean, where?: string}} [rules]
- * @returns {string | undefined}
- */
-function stringField(body, key, rules = {}) {
+interface StringRules {
+  max?: number;
+  required?: boolean;
+  where?: string;
+}
+function stringField(body: Record<string, unknown>, key: string, rules: StringRules & { required: true }): string;
+function stringField(body: Record<string, unknown>, key: string, rules?: StringRules): string | undefined;
+function stringField(body: Record<string, unknown>, key: string, rules: StringRules = {}): string | undefined {
   const value = body[key];
   const name = `${rules.where ?? ''}${key}`;
   if (value === undefined || value === null) {
@@ -150,12 +127,7 @@ function stringField(body, key, rules = {}) {
   return value;
 }
 
-/**
- * @param {Record<string, unknown>} body
- * @param {string} key
- * @param {readonly string[]} choices
- */
-function choiceField(body, key, choices) {
+function choiceField(body: Record<string, unknown>, key: string, choices: readonly string[]): string | undefined {
   const value = stringField(body, key);
   if (value !== undefined && !choices.includes(value))
     throw badParameters(`invalid ${key}: "${value}" (one of ${choices.join(', ')})`);
@@ -203,22 +175,17 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LANGUAGE = /^[a-z]{2}(-[a-z]{2,4})?$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
-/**
- * @param {unknown} raw
- * @param {string} name
- * @returns {Record<string, unknown>[]}
- */
-function arrayOfObjects(raw, name) {
+function arrayOfObjects(raw: unknown, name: string): Record<string, unknown>[] {
   const list = Array.isArray(raw) ? raw : [raw];
   return list.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
       throw badParameters(`Unknown data type: ${name}[${i}] must be an object`);
-    return /** @type {Record<string, unknown>} */ (item);
+    return item as Record<string, unknown>;
   });
 }
 
-/** @param {string} text DD/MM/YYYY, a real date, not in the future */
-function validBirthDate(text) {
+/** DD/MM/YYYY, a real date, not in the future. */
+function validBirthDate(text: string): boolean {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
   if (!m) return false;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -232,17 +199,30 @@ function validBirthDate(text) {
   );
 }
 
-/**
- * §3.2 / §3.3 body, validated. Returns the normalised body (same keys).
- * @param {unknown} raw
- * @param {{create: boolean}} mode
- */
-export function contactBody(raw, mode) {
+/** A validated §3.2 / §3.3 body (A9): the same keys, normalised. */
+export interface ContactBody {
+  firstName?: string;
+  lastName?: string;
+  level?: string;
+  type?: string;
+  company?: string;
+  jobTitle?: string;
+  team?: string;
+  group?: string;
+  language?: string;
+  birthDate?: string;
+  phones?: { type: string; phone: string }[];
+  emails?: { type: string; email: string }[];
+  addresses?: Record<string, string>;
+  socialContacts?: { key: string; value: string }[];
+}
+
+/** §3.2 / §3.3 body, validated. Returns the normalised body (same keys). */
+export function contactBody(raw: unknown, mode: { create: boolean }): ContactBody {
   const body = objectBody(raw);
   onlyFields(body, CONTACT_KEYS);
-  /** @type {Record<string, unknown>} */
-  const out = {};
-  for (const key of ['firstName', 'lastName']) {
+  const out: ContactBody = {};
+  for (const key of ['firstName', 'lastName'] as const) {
     const v = stringField(body, key, { max: 50 });
     if (v !== undefined) out[key] = v.trim();
   }
@@ -251,7 +231,7 @@ export function contactBody(raw, mode) {
   if (level !== undefined) out.level = level;
   const type = choiceField(body, 'type', CONTACT_TYPES);
   if (type !== undefined) out.type = type;
-  for (const key of ['company', 'jobTitle', 'team', 'group']) {
+  for (const key of ['company', 'jobTitle', 'team', 'group'] as const) {
     const v = stringField(body, key, { max: 100 });
     if (v !== undefined) out[key] = v;
   }
@@ -271,9 +251,9 @@ export function contactBody(raw, mode) {
     out.phones = arrayOfObjects(body.phones, 'phones').map((p, i) => {
       onlyFields(p, ['type', 'phone'], `phones[${i}].`);
       const t = stringField(p, 'type', { required: true, where: `phones[${i}].` });
-      if (!PHONE_TYPES.includes(/** @type {string} */ (t)))
+      if (!PHONE_TYPES.includes(t))
         throw badParameters(`invalid phones[${i}].type: "${t}" (one of ${PHONE_TYPES.join(', ')})`);
-      const phone = /** @type {string} */ (stringField(p, 'phone', { required: true, where: `phones[${i}].` }));
+      const phone = stringField(p, 'phone', { required: true, where: `phones[${i}].` });
       if (!E164.test(phone))
         throw badParameters(
           `invalid phones[${i}].phone: "${phone}" ("+" and the country code are required, e.g. +85294667788)`,
@@ -285,21 +265,20 @@ export function contactBody(raw, mode) {
     out.emails = arrayOfObjects(body.emails, 'emails').map((e, i) => {
       onlyFields(e, ['type', 'email'], `emails[${i}].`);
       const t = stringField(e, 'type', { required: true, where: `emails[${i}].` });
-      if (!EMAIL_TYPES.includes(/** @type {string} */ (t)))
+      if (!EMAIL_TYPES.includes(t))
         throw badParameters(`invalid emails[${i}].type: "${t}" (one of ${EMAIL_TYPES.join(', ')})`);
-      const email = /** @type {string} */ (stringField(e, 'email', { required: true, where: `emails[${i}].` }));
+      const email = stringField(e, 'email', { required: true, where: `emails[${i}].` });
       if (!EMAIL.test(email)) throw badParameters(`invalid emails[${i}].email: "${email}"`);
       return { type: t, email };
     });
   }
   if (body.addresses !== undefined) {
-    const [a] = arrayOfObjects(body.addresses, 'addresses');
+    const [a] = arrayOfObjects(body.addresses, 'addresses') as [Record<string, unknown>];
     if (Array.isArray(body.addresses)) throw badParameters('Unknown data type: addresses must be an object');
-    onlyFields(/** @type {Record<string, unknown>} */ (a), ADDRESS_KEYS, 'addresses.');
-    /** @type {Record<string, string>} */
-    const address = {};
+    onlyFields(a, ADDRESS_KEYS, 'addresses.');
+    const address: Record<string, string> = {};
     for (const key of ADDRESS_KEYS) {
-      const v = stringField(/** @type {Record<string, unknown>} */ (a), key, {
+      const v = stringField(a, key, {
         max: key === 'zipcode' ? 10 : 50,
         where: 'addresses.',
       });
@@ -315,12 +294,10 @@ export function contactBody(raw, mode) {
   if (body.socialContacts !== undefined) {
     out.socialContacts = arrayOfObjects(body.socialContacts, 'socialContacts').map((s, i) => {
       onlyFields(s, ['key', 'value'], `socialContacts[${i}].`);
-      const key = /** @type {string} */ (stringField(s, 'key', { required: true, where: `socialContacts[${i}].` }));
+      const key = stringField(s, 'key', { required: true, where: `socialContacts[${i}].` });
       if (!SOCIAL_KEYS.includes(key))
         throw badParameters(`invalid socialContacts[${i}].key: "${key}" (one of ${SOCIAL_KEYS.join(', ')})`);
-      const value = /** @type {string} */ (
-        stringField(s, 'value', { required: true, max: 100, where: `socialContacts[${i}].` })
-      );
+      const value = stringField(s, 'value', { required: true, max: 100, where: `socialContacts[${i}].` });
       return { key, value };
     });
   }
@@ -329,12 +306,16 @@ export function contactBody(raw, mode) {
   return out;
 }
 
-/**
- * §1.3 message push.
- * @param {unknown} raw
- * @param {(eid: string) => boolean} staffExists
- */
-export function messagePushBody(raw, staffExists) {
+/** A validated §1.3 message push. */
+export interface MessagePush {
+  roomID: string | undefined;
+  senderEID: string | undefined;
+  receiverEID: string | undefined;
+  messages: { type: string; text: string }[];
+}
+
+/** §1.3 message push; `staffExists` says whether the account has a staff member with that id. */
+export function messagePushBody(raw: unknown, staffExists: (eid: string) => boolean): MessagePush {
   const body = objectBody(raw);
   onlyFields(body, ['roomID', 'senderEID', 'receiverEID', 'messages']);
   const roomID = stringField(body, 'roomID');
@@ -353,29 +334,30 @@ export function messagePushBody(raw, staffExists) {
     const type = stringField(m, 'type', { required: true, where: `messages[${i}].` });
     if (type !== 'text')
       throw badParameters(`Unknown data type: messages[${i}].type "${type}" (only "text" is supported)`);
-    const text = /** @type {string} */ (
-      stringField(m, 'text', { required: true, max: MESSAGE_PUSH_MAX_CHARS, where: `messages[${i}].` })
-    );
+    const text = stringField(m, 'text', { required: true, max: MESSAGE_PUSH_MAX_CHARS, where: `messages[${i}].` });
     return { type, text };
   });
   return { roomID, senderEID, receiverEID, messages };
 }
 
-/**
- * A2 Send SMS body.
- * @param {unknown} raw
- * @param {(number: string) => boolean} isSmsSender  the account has this number and it sends SMS
- */
-export function sendSmsBody(raw, isSmsSender) {
+/** A validated A2 Send SMS body. */
+export interface SendSms {
+  senderNumber: string;
+  recipientNumbers: string[];
+  text: string;
+}
+
+/** A2 Send SMS body; `isSmsSender` says whether the account has this number and it sends SMS. */
+export function sendSmsBody(raw: unknown, isSmsSender: (number: string) => boolean): SendSms {
   const body = objectBody(raw);
   onlyFields(body, ['senderNumber', 'recipientNumbers', 'text']);
   const senderNumber = stringField(body, 'senderNumber', { required: true });
-  if (!/^(\+?\d{3,15}|[A-Za-z0-9 ]{1,11})$/.test(/** @type {string} */ (senderNumber))) {
+  if (!/^(\+?\d{3,15}|[A-Za-z0-9 ]{1,11})$/.test(senderNumber)) {
     throw new CinnoxError(CODES.smsSenderFormat, `senderNumber Invalid format: "${senderNumber}"`);
   }
-  if (!isSmsSender(/** @type {string} */ (senderNumber)))
+  if (!isSmsSender(senderNumber))
     throw badParameters(`Invalid senderNumber: "${senderNumber}" is not an SMS number of this account`);
-  const recipients = body.recipientNumbers;
+  const recipients: unknown = body.recipientNumbers;
   if (recipients === undefined || recipients === null) throw badParameters('recipientNumbers is required');
   if (!Array.isArray(recipients)) throw badParameters('Unknown data type: recipientNumbers must be an array');
   if (recipients.length === 0) throw badParameters('recipientNumbers is required');
@@ -383,24 +365,17 @@ export function sendSmsBody(raw, isSmsSender) {
     if (typeof r !== 'string' || !E164.test(r))
       throw new CinnoxError(CODES.smsRecipientFormat, `RecipientNumber Invalid format: ${JSON.stringify(r)}`);
   }
-  const text = /** @type {string} */ (stringField(body, 'text', { required: true }));
-  return {
-    senderNumber: /** @type {string} */ (senderNumber),
-    recipientNumbers: /** @type {string[]} */ (recipients),
-    text,
-  };
+  const text = stringField(body, 'text', { required: true });
+  return { senderNumber, recipientNumbers: recipients as string[], text };
 }
 
-/**
- * §0.4 PATCH `{enabled, url}`.
- * @param {unknown} raw
- */
-export function subscriptionBody(raw) {
+/** §0.4 PATCH `{enabled, url}`. */
+export function subscriptionBody(raw: unknown): { enabled: boolean; url: string } {
   const body = objectBody(raw);
   onlyFields(body, ['enabled', 'url']);
   if (body.enabled === undefined || body.enabled === null) throw badParameters('enabled is required');
   if (typeof body.enabled !== 'boolean') throw badParameters('Unknown data type: enabled must be a boolean');
-  const url = /** @type {string} */ (stringField(body, 'url', { required: true }));
+  const url = stringField(body, 'url', { required: true });
   let parsed;
   try {
     parsed = new URL(url);

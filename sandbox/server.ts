@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// `npm run sandbox` (node sandbox/server.mjs [--port N] …): a local CINNOX Open API for the Zapier app.
+// `npm run sandbox` (node sandbox/server.ts [--port N] …): a local CINNOX Open API for the Zapier app.
 // Prints ONE JSON line on stdout once listening:
 //   {"sandbox":"cinnox","baseUrl":"http://127.0.0.1:4010","apiRoot":"…/v1/api/apps/sandbox-app","adminUrl":"…/__admin",
 //    "appId":"sandbox-app","appToken":"sandbox-token","port":4010,"pid":1234}
 // Log lines (requests, subscriptions, deliveries) go to stderr; --quiet silences them. SIGINT / SIGTERM stop it.
 import process from 'node:process';
-import { ConfigError, USAGE, parseConfig } from './config.mjs';
-import { createSandbox } from './app.mjs';
+import { createSandbox } from './app.ts';
+import { ConfigError, USAGE, parseConfig } from './config.ts';
 
-let parsed;
+let parsed: ReturnType<typeof parseConfig>;
 try {
   parsed = parseConfig(process.argv.slice(2), process.env);
 } catch (error) {
@@ -25,8 +25,7 @@ const sandbox = createSandbox(config);
 
 // Signal handlers first, so a Ctrl-C right after the start-up line is already handled.
 let stopping = false;
-/** @param {string} why */
-async function stop(why) {
+async function stop(why: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   if (!config.quiet) process.stderr.write(`sandbox: stopping (${why})\n`);
@@ -43,11 +42,11 @@ if (config.stdinLifeline) {
   process.stdin.resume();
 }
 
-let info;
+let info: Awaited<ReturnType<typeof sandbox.listen>>;
 try {
   info = await sandbox.listen();
 } catch (error) {
-  const err = /** @type {Error & {code?: string}} */ (error);
+  const err = error as Error & { code?: string };
   process.stderr.write(
     `sandbox: cannot listen on ${config.host}:${config.port} (${err.code ?? err.message})${err.code === 'EADDRINUSE' ? '; choose another with --port N, or --port 0 for any free port' : ''}\n`,
   );

@@ -1,25 +1,36 @@
 // Sandbox settings: defaults, command-line flags and SANDBOX_* environment variables (flags win).
 import { parseArgs } from 'node:util';
 
-/**
- * @typedef {object} SandboxConfig
- * @property {string} host            interface to listen on
- * @property {number} port            0 = a free port chosen by the OS
- * @property {string} appId           the one App ID the sandbox accepts in the path
- * @property {string} appToken        the one App Token it accepts as `Authorization: Bearer …`
- * @property {string} serviceId       the CINNOX service ID in records and events
- * @property {number} rateLimit       requests allowed per App ID per window (CINNOX: 500 a minute)
- * @property {number} rateWindowMs    the rate-limit window
- * @property {number} deliveryAttempts    webhook attempts before a delivery is given up
- * @property {number} deliveryBackoffMs   wait before the 2nd attempt; doubles each time
- * @property {number} deliveryTimeoutMs   per-attempt timeout (also for the URL verification)
- * @property {'any2xx'|'echo'} challenge  URL verification passes on any 2xx (A14) or only on the echoed challenge
- * @property {boolean} quiet          no log lines on stderr
- * @property {boolean} stdinLifeline  exit when stdin closes (set by control.mjs so a dead parent leaves no sandbox)
- */
+export interface SandboxConfig {
+  /** interface to listen on */
+  host: string;
+  /** 0 = a free port chosen by the OS */
+  port: number;
+  /** the one App ID the sandbox accepts in the path */
+  appId: string;
+  /** the one App Token it accepts as `Authorization: Bearer …` */
+  appToken: string;
+  /** the CINNOX service ID in records and events */
+  serviceId: string;
+  /** requests allowed per App ID per window (CINNOX: 500 a minute) */
+  rateLimit: number;
+  /** the rate-limit window */
+  rateWindowMs: number;
+  /** webhook attempts before a delivery is given up */
+  deliveryAttempts: number;
+  /** wait before the 2nd attempt; doubles each time */
+  deliveryBackoffMs: number;
+  /** per-attempt timeout (also for the URL verification) */
+  deliveryTimeoutMs: number;
+  /** URL verification passes on any 2xx (A14) or only on the echoed challenge */
+  challenge: 'any2xx' | 'echo';
+  /** no log lines on stderr */
+  quiet: boolean;
+  /** exit when stdin closes (set by control.ts so a dead parent leaves no sandbox) */
+  stdinLifeline: boolean;
+}
 
-/** @type {SandboxConfig} */
-export const DEFAULTS = Object.freeze({
+export const DEFAULTS: Readonly<SandboxConfig> = Object.freeze({
   host: '127.0.0.1',
   port: 4010,
   appId: 'sandbox-app',
@@ -35,8 +46,9 @@ export const DEFAULTS = Object.freeze({
   stdinLifeline: false,
 });
 
+type Kind = 'string' | 'id' | 'port' | 'int0' | 'int1' | 'challenge';
 /** flag name → [config key, env var, kind] */
-const OPTIONS = {
+const OPTIONS: Record<string, [keyof SandboxConfig, string, Kind]> = {
   host: ['host', 'SANDBOX_HOST', 'string'],
   port: ['port', 'SANDBOX_PORT', 'port'],
   'app-id': ['appId', 'SANDBOX_APP_ID', 'id'],
@@ -50,7 +62,7 @@ const OPTIONS = {
   challenge: ['challenge', 'SANDBOX_CHALLENGE', 'challenge'],
 };
 
-export const USAGE = `Usage: node sandbox/server.mjs [options]
+export const USAGE = `Usage: node sandbox/server.ts [options]
 
 A local CINNOX Open API for the Zapier app: prints one JSON line (baseUrl, appId, appToken, …) on stdout.
 
@@ -71,15 +83,10 @@ A local CINNOX Open API for the Zapier app: prints one JSON line (baseUrl, appId
 `;
 
 export class ConfigError extends Error {
-  name = 'ConfigError';
+  override name = 'ConfigError';
 }
 
-/**
- * @param {string} name
- * @param {string} kind
- * @param {unknown} raw
- */
-function coerce(name, kind, raw) {
+function coerce(name: string, kind: Kind, raw: unknown): string | number {
   const text = String(raw).trim();
   if (kind === 'string') {
     if (!text) throw new ConfigError(`${name} must not be empty`);
@@ -101,13 +108,9 @@ function coerce(name, kind, raw) {
   return n;
 }
 
-/**
- * Settings changed at run time through POST /__admin/config (same keys as SandboxConfig).
- * @param {SandboxConfig} config
- * @param {Record<string, unknown>} patch
- */
-export function patchConfig(config, patch) {
-  const mutable = [
+/** Settings changed at run time through POST /__admin/config (same keys as SandboxConfig). */
+export function patchConfig(config: SandboxConfig, patch: Record<string, unknown>): SandboxConfig {
+  const mutable: string[] = [
     'rateLimit',
     'rateWindowMs',
     'deliveryAttempts',
@@ -120,28 +123,29 @@ export function patchConfig(config, patch) {
       throw new ConfigError(`${key} cannot be changed at run time (changeable: ${mutable.join(', ')})`);
     const entry = Object.entries(OPTIONS).find(([, [k]]) => k === key);
     if (!entry) throw new ConfigError(`unknown setting ${key}`);
-    /** @type {Record<string, unknown>} */ (config)[key] = coerce(key, entry[1][2], value);
+    (config as unknown as Record<string, unknown>)[key] = coerce(key, entry[1][2], value);
   }
   return config;
 }
 
-/**
- * @param {string[]} argv  arguments after the script name
- * @param {Record<string, string | undefined>} env
- * @returns {{config: SandboxConfig, help: boolean}}
- */
-export function parseConfig(argv, env) {
-  /** @type {Record<string, {type: 'string' | 'boolean'}>} */
-  const options = { quiet: { type: 'boolean' }, 'stdin-lifeline': { type: 'boolean' }, help: { type: 'boolean' } };
+/** `argv`: the arguments after the script name. */
+export function parseConfig(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): { config: SandboxConfig; help: boolean } {
+  const options: Record<string, { type: 'string' | 'boolean' }> = {
+    quiet: { type: 'boolean' },
+    'stdin-lifeline': { type: 'boolean' },
+    help: { type: 'boolean' },
+  };
   for (const flag of Object.keys(OPTIONS)) options[flag] = { type: 'string' };
-  let values;
+  let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true }));
   } catch (error) {
-    throw new ConfigError(/** @type {Error} */ (error).message);
+    throw new ConfigError((error as Error).message);
   }
-  /** @type {Record<string, unknown>} */
-  const config = { ...DEFAULTS };
+  const config: Record<string, unknown> = { ...DEFAULTS };
   for (const [flag, [key, envName, kind]] of Object.entries(OPTIONS)) {
     const raw = values[flag] ?? env[envName];
     if (raw !== undefined && raw !== '')
@@ -149,5 +153,5 @@ export function parseConfig(argv, env) {
   }
   config.quiet = Boolean(values.quiet);
   config.stdinLifeline = Boolean(values['stdin-lifeline']);
-  return { config: /** @type {SandboxConfig} */ (config), help: Boolean(values.help) };
+  return { config: config as unknown as SandboxConfig, help: Boolean(values.help) };
 }

@@ -1,6 +1,6 @@
 // Start / stop the sandbox as a child process and drive its admin API — for the `npm start` tour and scripts.
 //
-//   import { startSandbox } from './sandbox/control.mjs';
+//   import { startSandbox } from './sandbox/control.ts';
 //   const sandbox = await startSandbox({ args: ['--delivery-backoff-ms', '50'] });
 //   sandbox.authData;                    // {appId, appToken, baseUrl} for zapier-platform-core
 //   await sandbox.event('enquiry.missed'); // makes it happen; delivered to the inquiry-event-sub URL
@@ -8,56 +8,77 @@
 //   await sandbox.stop();
 //
 // `connectSandbox(baseUrl)` drives one that is already running (e.g. `npm run sandbox` in another terminal).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { URLSearchParams, fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { EventKind } from './event-kinds.ts';
+import type { Delivery, SandboxEvent } from './state.ts';
 
-export const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
+export { EVENT_KINDS, type EventKind } from './event-kinds.ts';
 
-/** The 13 events the admin API makes happen (POST /__admin/events/{kind}). */
-export const EVENT_KINDS = [
-  'contact.created',
-  'contact.edited',
-  'contact.merged',
-  'contact.transferred',
-  'contact.deleted',
-  'enquiry.opened',
-  'enquiry.handling',
-  'enquiry.closed',
-  'enquiry.missed',
-  'sms.receipt',
-  'label.created',
-  'label.edited',
-  'label.deleted',
-];
+export const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
 
-/**
- * @typedef {object} SandboxInfo
- * @property {string} baseUrl  e.g. http://127.0.0.1:4010 (the connection's Base URL)
- * @property {string} apiRoot  baseUrl + /v1/api/apps/{appId}
- * @property {string} adminUrl baseUrl + /__admin
- * @property {string} appId
- * @property {string} appToken
- * @property {number} port
- * @property {number} [pid]
- */
+/** The start-up line of `node sandbox/server.ts`. */
+export interface SandboxInfo {
+  /** e.g. http://127.0.0.1:4010 (the connection's Base URL) */
+  baseUrl: string;
+  /** baseUrl + /v1/api/apps/{appId} */
+  apiRoot: string;
+  /** baseUrl + /__admin */
+  adminUrl: string;
+  appId: string;
+  appToken: string;
+  port: number;
+  pid?: number;
+}
+
+/** A delivery as the admin API answers it. */
+export type DeliveryView = Delivery;
+export interface DeliveryFilter {
+  subscription?: string;
+  event?: string;
+  status?: string;
+  eventId?: string;
+}
+
+/** What POST /__admin/events/{kind} answers. */
+export interface EventAnswer {
+  ok: boolean;
+  kind: EventKind;
+  record?: Record<string, unknown>;
+  event?: Pick<SandboxEvent, 'id' | 'kind' | 'payload'>;
+  deliveries?: Pick<Delivery, 'id' | 'subscription' | 'url' | 'status'>[];
+}
+
+/** A parsed JSON answer of the Open API: callers read what they asked for. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 export class SandboxClient {
-  /** @param {SandboxInfo} info @param {(() => Promise<void>)} [stopper] */
-  constructor(info, stopper) {
+  info: SandboxInfo;
+  baseUrl: string;
+  apiRoot: string;
+  adminUrl: string;
+  appId: string;
+  appToken: string;
+  /** zapier-platform-core bundle.authData for this sandbox. */
+  authData: { appId: string; appToken: string; baseUrl: string };
+  /**
+   * Environment for child processes: `zapier-platform invoke` reads authData from `authData_<key>` variables
+   * (or .env lines); CINNOX_* are the names a real account is given in.
+   */
+  env: Record<string, string>;
+  stopper: (() => Promise<void>) | undefined;
+
+  constructor(info: SandboxInfo, stopper?: () => Promise<void>) {
     this.info = info;
     this.baseUrl = info.baseUrl;
     this.apiRoot = info.apiRoot;
     this.adminUrl = info.adminUrl;
     this.appId = info.appId;
     this.appToken = info.appToken;
-    /** zapier-platform-core bundle.authData for this sandbox. */
     this.authData = { appId: info.appId, appToken: info.appToken, baseUrl: info.baseUrl };
-    /**
-     * Environment for child processes: `zapier-platform invoke` reads authData from `authData_<key>` variables
-     * (or .env lines); CINNOX_* are the names a real account is given in.
-     */
     this.env = {
       authData_appId: info.appId,
       authData_appToken: info.appToken,
@@ -69,30 +90,29 @@ export class SandboxClient {
     this.stopper = stopper;
   }
 
-  /**
-   * An admin call; throws on a non-2xx answer (the message says why).
-   * @param {string} method @param {string} path e.g. '/events/contact.merged' @param {unknown} [body]
-   */
-  async admin(method, path, body) {
+  /** An admin call (`path` e.g. '/events/contact.merged'); throws on a non-2xx answer (the message says why). */
+  async admin<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.adminUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    const data = text ? JSON.parse(text) : undefined;
+    const data = text ? (JSON.parse(text) as T & { error?: string }) : undefined;
     if (!response.ok)
       throw new Error(`sandbox admin ${method} ${path}: HTTP ${response.status} ${data?.error ?? text}`);
-    return data;
+    return data as T;
   }
 
   /**
-   * A call to the sandbox's Open API with the sandbox's credentials (override token / appId to see the errors).
-   * @param {string} method @param {string} path e.g. '/labels?limit=5'
-   * @param {{body?: unknown, token?: string, appId?: string}} [options]
-   * @returns {Promise<{status: number, data: any}>}
+   * A call to the sandbox's Open API (`path` e.g. '/labels?limit=5') with the sandbox's credentials
+   * (override token / appId to see the errors).
    */
-  async api(method, path, options = {}) {
+  async api(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; appId?: string } = {},
+  ): Promise<{ status: number; data: Json }> {
     const appId = options.appId ?? this.appId;
     const response = await fetch(`${this.baseUrl}/v1/api/apps/${encodeURIComponent(appId)}${path}`, {
       method,
@@ -107,35 +127,30 @@ export class SandboxClient {
     return { status: response.status, data: text ? JSON.parse(text) : undefined };
   }
 
-  state() {
+  state(): Promise<Json> {
     return this.admin('GET', '/state');
   }
-  reset() {
+  reset(): Promise<{ ok: boolean }> {
     return this.admin('POST', '/reset');
   }
-  /** @param {Record<string, unknown>} patch e.g. {rateLimit: 5, deliveryBackoffMs: 10, challenge: 'echo'} */
-  configure(patch) {
+  /** `patch` e.g. {rateLimit: 5, deliveryBackoffMs: 10, challenge: 'echo'}; answers the whole configuration. */
+  configure(patch: Record<string, unknown>): Promise<Json> {
     return this.admin('POST', '/config', patch);
   }
-  /**
-   * Makes one of EVENT_KINDS happen; answers {ok, kind, record, event: {id, payload}, deliveries: [...]}.
-   * @param {string} kind @param {Record<string, unknown>} [body]
-   */
-  event(kind, body = {}) {
+  /** Makes one of EVENT_KINDS happen; answers {ok, kind, record, event: {id, kind, payload}, deliveries: [...]}. */
+  event(kind: EventKind | string, body: Record<string, unknown> = {}): Promise<EventAnswer> {
     return this.admin('POST', `/events/${kind}`, body);
   }
-  /** @param {{subscription?: string, event?: string, status?: string, eventId?: string}} [filter] */
-  deliveries(filter = {}) {
-    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined));
+  deliveries(filter: DeliveryFilter = {}): Promise<DeliveryView[]> {
+    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined));
     return this.admin('GET', `/deliveries${query.size ? `?${query}` : ''}`);
   }
 
-  /**
-   * Polls until `check()` returns a truthy value (returned), or fails after timeoutMs.
-   * @template T @param {() => Promise<T>} check @param {{timeoutMs?: number, intervalMs?: number, what?: string}} [options]
-   * @returns {Promise<T>}
-   */
-  async waitFor(check, options = {}) {
+  /** Polls until `check()` returns a truthy value (returned), or fails after timeoutMs. */
+  async waitFor<T>(
+    check: () => Promise<T | undefined>,
+    options: { timeoutMs?: number | undefined; intervalMs?: number; what?: string } = {},
+  ): Promise<T> {
     const { timeoutMs = 10_000, intervalMs = 25, what = 'condition' } = options;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -146,17 +161,12 @@ export class SandboxClient {
     }
   }
 
-  /**
-   * Waits until at least `count` deliveries match the filter (default status: any finished one).
-   * @param {{subscription?: string, event?: string, status?: string, eventId?: string, count?: number, timeoutMs?: number}} filter
-   */
-  waitForDeliveries(filter) {
+  /** Waits until at least `count` deliveries match the filter (default status: any finished one). */
+  waitForDeliveries(filter: DeliveryFilter & { count?: number; timeoutMs?: number }): Promise<DeliveryView[]> {
     const { count = 1, timeoutMs, ...match } = filter;
     return this.waitFor(
       async () => {
-        const list = /** @type {any[]} */ (await this.deliveries(match)).filter(
-          (d) => match.status || d.status !== 'pending',
-        );
+        const list = (await this.deliveries(match)).filter((d) => match.status || d.status !== 'pending');
         return list.length >= count ? list : undefined;
       },
       { timeoutMs, what: `${count} deliver${count === 1 ? 'y' : 'ies'} matching ${JSON.stringify(match)}` },
@@ -164,18 +174,15 @@ export class SandboxClient {
   }
 
   /** Stops a sandbox started by startSandbox (a no-op for connectSandbox). */
-  async stop() {
+  async stop(): Promise<void> {
     await this.stopper?.();
   }
 }
 
-/**
- * Drives a sandbox already running at baseUrl (asks it for its App ID; the App Token must be given unless default).
- * @param {string} baseUrl @param {{appToken?: string}} [options]
- */
-export async function connectSandbox(baseUrl, options = {}) {
+/** Drives a sandbox already running at baseUrl (asks it for its App ID; the App Token must be given unless default). */
+export async function connectSandbox(baseUrl: string, options: { appToken?: string } = {}): Promise<SandboxClient> {
   const root = baseUrl.replace(/\/+$/, '');
-  const config = await (await fetch(`${root}/__admin/config`)).json();
+  const config = (await (await fetch(`${root}/__admin/config`)).json()) as { appId: string; appToken: string };
   return new SandboxClient({
     baseUrl: root,
     apiRoot: `${root}/v1/api/apps/${encodeURIComponent(config.appId)}`,
@@ -186,23 +193,32 @@ export async function connectSandbox(baseUrl, options = {}) {
   });
 }
 
+/** A sandbox startSandbox started: its child process, and its last log lines (stderr). */
+export type StartedSandbox = SandboxClient & { process: ChildProcessWithoutNullStreams; logs: string[] };
+
 /**
- * Starts `node sandbox/server.mjs --port 0 --stdin-lifeline [args…]` and resolves once it prints its JSON line.
+ * Starts `node sandbox/server.ts --port 0 --stdin-lifeline [args…]` and resolves once it prints its JSON line.
  * The child exits when this process's end of its stdin closes (so a crashed parent leaves no sandbox behind).
- * @param {{port?: number, args?: string[], env?: Record<string, string>, timeoutMs?: number, onLog?: (line: string) => void}} [options]
- * @returns {Promise<SandboxClient & {process: import('node:child_process').ChildProcess, logs: string[]}>}
  */
-export function startSandbox(options = {}) {
+export function startSandbox(
+  options: {
+    port?: number;
+    args?: string[];
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    onLog?: (line: string) => void;
+  } = {},
+): Promise<StartedSandbox> {
   const { port = 0, args = [], env = {}, timeoutMs = 10_000, onLog } = options;
   const child = spawn(process.execPath, [SERVER, '--port', String(port), '--stdin-lifeline', ...args], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  /** @type {string[]} the last log lines (stderr), for error messages */
-  const logs = [];
+  /** The last log lines (stderr), for error messages. */
+  const logs: string[] = [];
   let stderrBuffer = '';
   child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk) => {
+  child.stderr.on('data', (chunk: string) => {
     stderrBuffer += chunk;
     const lines = stderrBuffer.split('\n');
     stderrBuffer = lines.pop() ?? '';
@@ -213,7 +229,9 @@ export function startSandbox(options = {}) {
     }
   });
 
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
@@ -225,7 +243,7 @@ export function startSandbox(options = {}) {
 
   return new Promise((resolve, reject) => {
     let stdout = '';
-    const fail = (/** @type {string} */ why) => {
+    const fail = (why: string) => {
       clearTimeout(timer);
       void stop();
       reject(
@@ -236,17 +254,17 @@ export function startSandbox(options = {}) {
     };
     const timer = setTimeout(() => fail(`no start-up line within ${timeoutMs} ms`), timeoutMs);
     child.once('error', (error) => fail(error.message));
-    void exited.then((/** @type {any} */ how) => fail(`it exited (code ${how.code}, signal ${how.signal})`));
+    void exited.then((how) => fail(`it exited (code ${how.code}, signal ${how.signal})`));
     child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
+    child.stdout.on('data', (chunk: string) => {
       if (stdout.includes('\n')) return;
       stdout += chunk;
       const newline = stdout.indexOf('\n');
       if (newline === -1) return;
       clearTimeout(timer);
-      let info;
+      let info: SandboxInfo;
       try {
-        info = JSON.parse(stdout.slice(0, newline));
+        info = JSON.parse(stdout.slice(0, newline)) as SandboxInfo;
       } catch {
         fail(`unexpected start-up line ${JSON.stringify(stdout.slice(0, newline))}`);
         return;
