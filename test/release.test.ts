@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { changelogHasVersion, keysOf, removedKeys, type Keys } from '../scripts/lib/release-keys';
 import { App } from './helpers/app';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { keysOf, removedKeys, changelogHasVersion } = require('../scripts/release-keys.cjs') as {
-  keysOf: (app: unknown) => Keys;
-  removedKeys: (released: Keys, current: Keys) => string[];
-  changelogHasVersion: (changelog: string, version: string) => boolean;
-};
-type Keys = Record<
-  'triggers' | 'creates' | 'searches',
-  Record<string, { inputFields: string[]; outputFields: string[] }>
->;
 
 const root = join(__dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };

@@ -4,6 +4,8 @@
  * nock world (jest.e2e.config.js): it spawns the tour as its own process.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 interface Step {
@@ -23,7 +25,7 @@ function tour(...all: unknown[]): { status: number | null; steps: Step[]; stderr
   const args = all as string[];
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (!options.env.CINNOX_BASE_URL) delete env.CINNOX_BASE_URL; // the sandbox, never a real account, in tests
-  const out = spawnSync(process.execPath, [join(root, 'scripts/tour.mjs'), '--json', ...args], {
+  const out = spawnSync(process.execPath, [join(root, 'scripts/tour.ts'), '--json', ...args], {
     cwd: root,
     encoding: 'utf8',
     env,
@@ -63,6 +65,30 @@ describe('npm start tour', () => {
     expect(connection?.ok).toBe(false);
     expect(connection?.result).toMatch(/CINNOX no longer accepts this connection's App Token \(CINNOX code 6452000/);
     expect(steps.filter((s) => s.ok)).toEqual([]);
+  }, 120_000);
+
+  it('fails the step of a hook trigger that sandbox/event-kinds.ts has no row for, naming that file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cinnox-tour-app-'));
+    try {
+      // The built app with one more hook trigger, under a key no sandbox event fires.
+      const appFile = join(dir, 'app.js');
+      writeFileSync(
+        appFile,
+        `const app = require(${JSON.stringify(join(root, 'dist/index.js'))});
+module.exports = { ...app, triggers: { ...app.triggers, label_recoloured: app.triggers.label_edited } };\n`,
+      );
+      const { status, steps } = tour('--app', appFile);
+      expect(status).toBe(1);
+      expect(steps.filter((s) => !s.ok)).toEqual([
+        expect.objectContaining({
+          operation: 'trigger label_recoloured',
+          result: expect.stringContaining("add its row (trigger: 'label_recoloured') to sandbox/event-kinds.ts"),
+        }),
+      ]);
+      expect(steps.filter((s) => s.ok).length).toBeGreaterThan(20);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('with CINNOX_* set, runs only the read-only steps against that account (here a sandbox of its own)', async () => {
@@ -107,7 +133,7 @@ describe('npm start tour', () => {
   }, 120_000);
 
   it('Ctrl-C stops the tour and its sandbox', async () => {
-    const child = spawn(process.execPath, [join(root, 'scripts/tour.mjs')], {
+    const child = spawn(process.execPath, [join(root, 'scripts/tour.ts')], {
       cwd: root,
       env: { ...process.env, CINNOX_BASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

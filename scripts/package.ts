@@ -4,8 +4,8 @@
 // zapierwrapper.js and index.js only, and would leave a bundle elsewhere (dist/index.js) out of the zip.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { appFiles, root, stageAndBuild } from './lib/stage-build.mjs';
+import { appFiles, root, stageAndBuild } from './lib/stage-build.ts';
 
-execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts/build.ts')], { cwd: root, stdio: 'inherit' });
 const { zip, bytes } = stageAndBuild({ files: appFiles(), main: 'index.js', outDir: join(root, 'build') });
 console.log(`Deployable zip: ${zip} (${Math.round(bytes / 1024)} KB)`);

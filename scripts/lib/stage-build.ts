@@ -5,25 +5,37 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const root = resolve(import.meta.dirname, '../..');
 
-/** The built app's files (scripts/build.mjs), staged at the zip's root: the CLI's dependency detection
+/** The built app's files (scripts/build.ts), staged at the zip's root: the CLI's dependency detection
  * starts from zapierwrapper.js and index.js only, so the entry must be the root index.js. */
-export const appFiles = () =>
+export const appFiles = (): Record<string, string> =>
   Object.fromEntries(
     readdirSync(join(root, 'dist'))
       .filter((f) => f.endsWith('.js'))
       .map((f) => [f, join(root, 'dist', f)]),
   );
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  engines: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 
-/**
- * @param {{ files: Record<string, string>, main: string, name?: string, version?: string, outDir: string, quiet?: boolean }} options
- *   files: staged path → source path (absolute) or `{ content }` via writeFiles below.
- * @returns {{ zip: string, bytes: number }}
- */
+export interface StageOptions {
+  /** staged path → source path (absolute) */
+  files: Record<string, string>;
+  /** staged path → file text */
+  contents?: Record<string, string>;
+  main: string;
+  name?: string;
+  version?: string;
+  /** where build.zip and source.zip are copied */
+  outDir: string;
+  quiet?: boolean;
+}
+
 export function stageAndBuild({
   files,
   contents = {},
@@ -32,7 +44,7 @@ export function stageAndBuild({
   version = pkg.version,
   outDir,
   quiet = false,
-}) {
+}: StageOptions): { zip: string; bytes: number } {
   // Outside the project: Node's resolution walks up parent folders and would find the dev tree.
   const stage = mkdtempSync(join(tmpdir(), 'cinnox-zapier-stage-'));
   const stdio = quiet ? 'pipe' : 'inherit';

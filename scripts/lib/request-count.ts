@@ -2,13 +2,29 @@
 // answering every request to a fake Base URL (and refusing any other host).
 import { createRequire } from 'node:module';
 import nock from 'nock';
+import type * as ZapierCore from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+
+type Perform = (z: ZObject, bundle: Bundle) => unknown;
+interface Operation {
+  type?: string;
+  perform: Perform;
+  sample?: Record<string, unknown>;
+}
+type Kind = 'triggers' | 'creates' | 'searches';
+type BuiltApp = Record<Kind, Record<string, { operation: Operation }>>;
+export interface RequestCount {
+  operation: string;
+  requests: number;
+  target: number;
+}
 
 const require = createRequire(import.meta.url);
 const BASE_URL = 'https://bench.cinnox.test';
 const authData = { appId: 'bench-app', appToken: 'bench-token', baseUrl: BASE_URL };
 
 /** Common-case inputs: what a Zap builder fills in most often. */
-const CASES = [
+const CASES: [kind: Kind, key: string, inputData: Record<string, unknown>, meta?: { page: number }][] = [
   [
     'creates',
     'create_contact',
@@ -34,7 +50,7 @@ const CASES = [
   ['triggers', 'sender_number_list', { number_type: 'access-numbers' }, { page: 0 }],
 ];
 
-function reply(method, path) {
+function reply(method: string, path: string) {
   if (method !== 'GET')
     return {
       code: 0,
@@ -58,16 +74,16 @@ function reply(method, path) {
   };
 }
 
-export async function countRequests(appPath) {
+export async function countRequests(appPath: string): Promise<RequestCount[]> {
   process.env.NODE_ENV = 'test'; // core's per-run memory log is for production only
-  const zapier = require(require.resolve('zapier-platform-core', { paths: [appPath] }));
-  const app = require(appPath);
+  const zapier = require(require.resolve('zapier-platform-core', { paths: [appPath] })) as typeof ZapierCore;
+  const app = require(appPath) as BuiltApp;
   const appTester = zapier.createAppTester(app);
   nock.disableNetConnect();
-  const results = [];
+  const results: RequestCount[] = [];
   let count = 0;
   const scope = nock(BASE_URL).persist();
-  for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+  for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
     scope[method](/.*/).reply(function (uri) {
       count += 1;
       return [200, reply(method.toUpperCase(), uri)];
@@ -75,12 +91,12 @@ export async function countRequests(appPath) {
   }
   for (const [kind, key, inputData, meta] of CASES) {
     count = 0;
-    const op = app[kind][key];
+    const op = app[kind][key]!;
     let error = '';
     try {
       await appTester(op.operation.perform, { authData, inputData, meta: meta ?? {} });
     } catch (e) {
-      error = ` (failed: ${String(e.message).slice(0, 80)})`;
+      error = ` (failed: ${String((e as Error).message).slice(0, 80)})`;
       count = -1; // a failed operation never passes
     }
     results.push({ operation: `${kind}.${key}${meta ? ' (one page)' : ''}${error}`, requests: count, target: 1 });

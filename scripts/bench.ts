@@ -8,35 +8,35 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appFiles, root, stageAndBuild } from './lib/stage-build.mjs';
-import { countRequests } from './lib/request-count.mjs';
+import { countRequests } from './lib/request-count.ts';
+import { appFiles, root, stageAndBuild } from './lib/stage-build.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 const TARGET = { time: 1.05, memory: 1.05, bundle: 1.15 };
 
-execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts/build.ts')], { cwd: root, stdio: 'inherit' });
 
 // ---- 1. cold start -------------------------------------------------------------------------
-const probe = (requireApp) => `
+const probe = (requireApp: boolean) => `
   require('zapier-platform-core');
   ${requireApp ? `require(${JSON.stringify(join(root, 'dist/index.js'))});` : ''}
   process.stdout.write(String(process.resourceUsage().maxRSS));
 `;
-function coldStart(requireApp) {
+function coldStart(requireApp: boolean): { ms: number; rssKb: number } {
   const start = process.hrtime.bigint();
   const out = spawnSync(process.execPath, ['-e', probe(requireApp)], { cwd: root, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (out.status !== 0) throw new Error(`cold start probe failed: ${out.stderr}`);
   return { ms, rssKb: Number(out.stdout) };
 }
-const median = (xs) => {
+const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 coldStart(false); // warm the file cache for both
 coldStart(true);
-const floorRuns = [];
-const appRuns = [];
+const floorRuns: { ms: number; rssKb: number }[] = [];
+const appRuns: { ms: number; rssKb: number }[] = [];
 for (let i = 0; i < RUNS; i += 1) {
   if (i % 2 === 0) {
     floorRuns.push(coldStart(false));
@@ -66,7 +66,7 @@ const floorZip = stageAndBuild({
   outDir: minimalDir,
   quiet: true,
 });
-const zipFiles = (zip) =>
+const zipFiles = (zip: string): number =>
   Number(/(\d+)\s+files?\s*$/.exec(execFileSync('unzip', ['-l', zip], { encoding: 'utf8' }).trim())?.[1] ?? NaN);
 const appFileCount = zipFiles(appZip.zip);
 const floorFiles = zipFiles(floorZip.zip);
@@ -80,8 +80,9 @@ const requestCounts = await countRequests(join(unzipped, 'index.js'));
 rmSync(unzipped, { recursive: true, force: true });
 
 // ---- report --------------------------------------------------------------------------------
-const ratio = (a, b) => a / b;
-const rows = [
+const ratio = (a: number, b: number): number => a / b;
+/** figure, app, floor, ratio, target */
+const rows: [string, string, string, number, number][] = [
   ['Cold start, wall time (median ms)', appMs.toFixed(1), floorMs.toFixed(1), ratio(appMs, floorMs), TARGET.time],
   [
     'Cold start, peak RSS (median MB)',

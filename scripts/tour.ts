@@ -9,7 +9,8 @@
 //
 // CINNOX keeps one webhook URL per subscription (contact, enquiry, SMS, label) per App ID, and the app
 // refuses to subscribe over another Zap's URL: so the triggers of one group take turns, and one step
-// shows that refusal.
+// shows that refusal. The event that fires each hook trigger, and its group, come from the sandbox's one
+// table, sandbox/event-kinds.ts: a hook trigger of the app without a row there fails its step.
 //
 // With CINNOX_BASE_URL, CINNOX_APP_ID and CINNOX_APP_TOKEN set, it runs only the read-only steps (the
 // connection test, the drop-down lists, performList of each trigger, the searches) against that account.
@@ -18,33 +19,70 @@
 // --app-token TOKEN (connect with this token instead of the sandbox's: every step then fails).
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../sandbox/control.ts';
+import type * as ZapierCore from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
+import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** What the tour uses of the built app (loaded with require: its path is an option). */
+type Perform = (z: ZObject, bundle: Bundle) => unknown;
+interface Operation {
+  type?: string;
+  perform: Perform;
+  performList?: Perform;
+  performSubscribe?: Perform;
+  performUnsubscribe?: Perform;
+}
+/** The operations of one kind: any key, and those the tour runs by name. */
+type Operations<Named extends string> = Record<string, { operation: Operation } | undefined> &
+  Record<Named, { operation: Operation }>;
+interface BuiltApp {
+  authentication: { test: Perform; connectionLabel: Perform };
+  triggers: Operations<'staff_list' | 'sender_number_list'>;
+  creates: Operations<'create_contact' | 'update_contact' | 'send_sms' | 'send_im_to_staff' | 'send_im_to_room'>;
+  searches: Operations<'find_contact' | 'find_numbers' | 'find_enquiry'>;
+}
+/** An item an operation returns: the tour reads the keys it shows. */
+type Item = Record<string, unknown>;
+type AuthData = Record<string, string>;
+/** The bundle fields the tour sets. */
+interface TourBundle {
+  authData: AuthData;
+  inputData?: Record<string, unknown>;
+  meta?: { page: number };
+  targetUrl?: string;
+  subscribeData?: unknown;
+  cleanedRequest?: unknown;
+  rawRequest?: { content: string };
+}
+
+const root = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
-const option = (name) => {
+const option = (name: string): string | undefined => {
   const i = argv.indexOf(name);
   return i === -1 ? undefined : argv[i + 1];
 };
 const asJson = argv.includes('--json');
 const appPath = resolve(option('--app') ?? join(root, 'dist/index.js'));
-const say = (line) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
 
 const real = process.env.CINNOX_BASE_URL && process.env.CINNOX_APP_ID && process.env.CINNOX_APP_TOKEN;
 
 process.env.NODE_ENV ??= 'test'; // zapier-platform-core logs memory after every run outside tests
 const require = createRequire(import.meta.url);
-const zapier = require('zapier-platform-core');
-const app = require(appPath);
+const zapier = require('zapier-platform-core') as typeof ZapierCore;
+const app = require(appPath) as BuiltApp;
 const appTester = zapier.createAppTester(app);
+/** Runs one of the app's functions as Zapier would; `T` is what the tour expects back. */
+const run = async <T = Item[]>(fn: Perform | undefined, bundle: TourBundle): Promise<T> =>
+  (await appTester(fn as Perform, bundle as Partial<Bundle>)) as T;
 
-/** @type {{operation: string, ok: boolean, result: string, ms: number}[]} */
-const steps = [];
-async function step(operation, fn) {
+const steps: { operation: string; ok: boolean; result: string; ms: number }[] = [];
+async function step(operation: string, fn: () => Promise<unknown>): Promise<boolean> {
   const started = performance.now();
   try {
     const result = (await fn()) ?? '';
@@ -56,7 +94,7 @@ async function step(operation, fn) {
     const ms = performance.now() - started;
     let message = error instanceof Error ? error.message : String(error);
     try {
-      message = JSON.parse(message).message ?? message;
+      message = (JSON.parse(message) as { message?: string }).message ?? message;
     } catch {
       // not a Zapier AppError
     }
@@ -65,22 +103,29 @@ async function step(operation, fn) {
     return false;
   }
 }
-const expect = (condition, message) => {
+const expect = (condition: unknown, message: string): void => {
   if (!condition) throw new Error(message);
 };
-const pick = (item, keys) =>
+const pick = (item: Item | undefined, keys: string[]): string =>
   keys.map((k) => `${k}=${item?.[k] === '' || item?.[k] === undefined ? '∅' : item[k]}`).join(' ');
 
+interface Receiver {
+  base: string;
+  /** Request path → the JSON bodies it received. */
+  received: Map<string | undefined, Item[]>;
+  close(): Promise<void>;
+}
+
 /** Stands in for Zapier's hook URLs: records what each URL receives, answers as Zapier does. */
-function startReceiver() {
-  const received = new Map();
+function startReceiver(): Promise<Receiver> {
+  const received = new Map<string | undefined, Item[]>();
   const server = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => (body += c));
+    req.on('data', (c: Buffer) => (body += c));
     req.on('end', () => {
-      let parsed;
+      let parsed: Item;
       try {
-        parsed = JSON.parse(body || '{}');
+        parsed = JSON.parse(body || '{}') as Item;
       } catch {
         parsed = { raw: body };
       }
@@ -93,12 +138,12 @@ function startReceiver() {
   });
   return new Promise((ok) =>
     server.listen(0, '127.0.0.1', () => {
-      const base = `http://127.0.0.1:${server.address().port}`;
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       ok({
         base,
         received,
         close: () =>
-          new Promise((done) => {
+          new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections(); // the sandbox's keep-alive sockets would hold close() open
           }),
@@ -107,47 +152,25 @@ function startReceiver() {
   );
 }
 
-/** The sandbox event that makes each trigger fire. */
-const EVENT_OF = {
-  contact_created: 'contact.created',
-  contact_edited: 'contact.edited',
-  contact_merged: 'contact.merged',
-  contact_ownership_transferred: 'contact.transferred',
-  contact_deleted: 'contact.deleted',
-  enquiry_opened: 'enquiry.opened',
-  enquiry_handling: 'enquiry.handling',
-  enquiry_closed: 'enquiry.closed',
-  enquiry_missed: 'enquiry.missed',
-  sms_delivery_receipt: 'sms.receipt',
-  label_created: 'label.created',
-  label_edited: 'label.edited',
-  label_deleted: 'label.deleted',
-};
-/** Output keys shown in the table per trigger group. */
-const SHOWN = {
+/** Output keys shown in the table per event group. */
+const SHOWN: Record<EventGroup, string[]> = {
   contact: ['status', 'name'],
   enquiry: ['status', 'displayCaseNumber', 'channel'],
   sms: ['status', 'recipientNumber', 'transactionId'],
   label: ['status', 'name', 'colorCode'],
 };
-const groupOf = (key) =>
-  key.startsWith('contact')
-    ? 'contact'
-    : key.startsWith('enquiry')
-      ? 'enquiry'
-      : key.startsWith('sms')
-        ? 'sms'
-        : 'label';
-const hookTriggers = Object.entries(app.triggers).filter(([, t]) => t.operation.type === 'hook');
+const hookTriggers = Object.entries(app.triggers).filter(
+  (entry): entry is [string, { operation: Operation }] => entry[1]!.operation.type === 'hook',
+);
 
-let sandbox;
-let receiver;
+let sandbox: StartedSandbox | undefined;
+let receiver: Receiver | undefined;
 let stopping = false;
-async function cleanUp() {
+async function cleanUp(): Promise<void> {
   await receiver?.close().catch(() => {});
   await sandbox?.stop().catch(() => {});
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
@@ -157,28 +180,42 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-async function runTriggers(authData, state) {
+/** What the trigger steps hand on to the action steps. */
+interface TourState {
+  caseNumber?: unknown;
+}
+
+/** The sandbox and the receiver, once started (the trigger and action steps run only then). */
+function started(): { sandbox: StartedSandbox; receiver: Receiver } {
+  if (!sandbox || !receiver) throw new Error('the sandbox is not running');
+  return { sandbox, receiver };
+}
+
+async function runTriggers(authData: AuthData, state: TourState): Promise<void> {
+  const { sandbox, receiver } = started();
+  const groupOf = (key: string): EventGroup | undefined => eventOfTrigger(key)?.entry.group;
   // The one-URL rule, as a second Zap on the same connection and event group would meet it.
   await step('one URL per subscription: a second Zap is refused', async () => {
-    const [firstKey, first] = hookTriggers.find(([k]) => groupOf(k) === 'label');
-    const [, second] = hookTriggers.find(([k]) => groupOf(k) === 'label' && k !== firstKey);
-    const subscribeData = await appTester(first.operation.performSubscribe, {
+    const [firstKey, first] = hookTriggers.find(([k]) => groupOf(k) === 'label') ?? [];
+    const [, second] = hookTriggers.find(([k]) => groupOf(k) === 'label' && k !== firstKey) ?? [];
+    if (!first || !second) throw new Error('the app has fewer than two label triggers in sandbox/event-kinds.ts');
+    const subscribeData = await run<unknown>(first.operation.performSubscribe, {
       authData,
       targetUrl: `${receiver.base}/hooks/zap-a`,
     });
-    let refused;
+    let refused: unknown;
     try {
-      await appTester(second.operation.performSubscribe, { authData, targetUrl: `${receiver.base}/hooks/zap-b` });
+      await run(second.operation.performSubscribe, { authData, targetUrl: `${receiver.base}/hooks/zap-b` });
     } catch (error) {
       refused = error;
     }
-    await appTester(first.operation.performUnsubscribe, {
+    await run(first.operation.performUnsubscribe, {
       authData,
       subscribeData,
       targetUrl: `${receiver.base}/hooks/zap-a`,
     });
     expect(refused, 'the second subscription on label-event-sub was accepted');
-    const why = String(refused.message);
+    const why = String((refused as Error).message);
     expect(
       /another Zap already receives/.test(why) && /Add Zapier Account/.test(why),
       `refused for another reason: ${why.slice(0, 200)}`,
@@ -191,65 +228,70 @@ async function runTriggers(authData, state) {
     const path = `/hooks/${key}`;
     const targetUrl = `${receiver.base}${path}`;
     await step(`trigger ${key}`, async () => {
-      const subscribeData = await appTester(op.performSubscribe, { authData, targetUrl });
+      const event = eventOfTrigger(key);
+      if (!event)
+        throw new Error(
+          `no sandbox event fires the hook trigger ${key}: add its row (trigger: '${key}') to sandbox/event-kinds.ts`,
+        );
+      const subscribeData = await run<unknown>(op.performSubscribe, { authData, targetUrl });
       try {
         const before = receiver.received.get(path)?.length ?? 0;
-        await sandbox.event(EVENT_OF[key]);
+        await sandbox.event(event.kind);
         const deliveries = await sandbox.waitFor(
           async () => {
             const list = receiver.received.get(path) ?? [];
             const events = list.slice(before).filter((b) => !('challenge' in b && Object.keys(b).length <= 2));
             return events.length > 0 ? events : undefined;
           },
-          { what: `the ${EVENT_OF[key]} delivery`, timeoutMs: 10_000 },
+          { what: `the ${event.kind} delivery`, timeoutMs: 10_000 },
         );
-        let items = [];
+        let items: Item[] = [];
         for (const body of deliveries) {
           items = items.concat(
-            await appTester(op.perform, {
+            await run(op.perform, {
               authData,
               cleanedRequest: body,
               rawRequest: { content: JSON.stringify(body) },
             }),
           );
         }
-        expect(items.length > 0, `perform returned no item for the ${EVENT_OF[key]} delivery`);
-        const listed = await appTester(op.performList, { authData });
+        expect(items.length > 0, `perform returned no item for the ${event.kind} delivery`);
+        const listed = await run(op.performList, { authData });
         expect(Array.isArray(listed) && listed.length > 0, 'performList returned nothing');
-        const missing = Object.keys(items[0]).filter((k) => !(k in listed[0]));
+        const missing = Object.keys(items[0]!).filter((k) => !(k in listed[0]!));
         expect(missing.length === 0, `performList items lack ${missing.join(', ')}`);
-        if (key === 'enquiry_opened') state.caseNumber = items[0].displayCaseNumber;
-        return `${pick(items[0], SHOWN[groupOf(key)])}; performList ${listed.length}`;
+        if (key === 'enquiry_opened') state.caseNumber = items[0]!.displayCaseNumber;
+        return `${pick(items[0], SHOWN[event.entry.group])}; performList ${listed.length}`;
       } finally {
-        await appTester(op.performUnsubscribe, { authData, subscribeData, targetUrl });
+        await run(op.performUnsubscribe, { authData, subscribeData, targetUrl });
       }
     });
   }
 }
 
-async function runActions(authData, state) {
+async function runActions(authData: AuthData, state: TourState): Promise<void> {
   const stamp = Date.now().toString(36);
-  let staff;
-  let sender;
-  let contact;
+  let staff: Item | undefined;
+  let sender: Item | undefined;
+  let contact: Item | undefined;
   await step('drop-down staff_list', async () => {
-    const list = await appTester(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } });
+    const list = await run(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } });
     expect(list.length > 0, 'no staff');
-    staff = list[0];
+    staff = list[0]!;
     return `${list.length} staff; first id=${staff.id}`;
   });
   await step('drop-down sender_number_list', async () => {
-    const list = await appTester(app.triggers.sender_number_list.operation.perform, {
+    const list = await run(app.triggers.sender_number_list.operation.perform, {
       authData,
       inputData: { number_type: 'access-numbers' },
       meta: { page: 0 },
     });
     expect(list.length > 0, 'no virtual numbers');
-    sender = list[0];
+    sender = list[0]!;
     return `${list.length} numbers; first ${sender.number ?? sender.id}`;
   });
   await step('create create_contact', async () => {
-    contact = await appTester(app.creates.create_contact.operation.perform, {
+    contact = await run<Item>(app.creates.create_contact.operation.perform, {
       authData,
       inputData: {
         first_name: 'Tour',
@@ -265,20 +307,20 @@ async function runActions(authData, state) {
     return pick(contact, ['id', 'first_name', 'last_name', 'phone_number', 'birth_date']);
   });
   await step('search find_contact', async () => {
-    const found = await appTester(app.searches.find_contact.operation.perform, {
+    const found = await run(app.searches.find_contact.operation.perform, {
       authData,
       inputData: { full_name: `Tour Guest ${stamp}` },
     });
     expect(
-      found.length === 1 && found[0].id === contact.id,
+      found.length === 1 && found[0]!.id === contact?.id,
       `expected exactly the created contact, got ${found.length}`,
     );
     return pick(found[0], ['id', 'firstName', 'lastName', 'mobilePhone']);
   });
   await step('create update_contact', async () => {
-    const updated = await appTester(app.creates.update_contact.operation.perform, {
+    const updated = await run<Item>(app.creates.update_contact.operation.perform, {
       authData,
-      inputData: { contact_id: contact.id, job_title: 'Head of Tours' },
+      inputData: { contact_id: contact?.id, job_title: 'Head of Tours' },
     });
     return pick(updated, ['contact_id', 'job_title']);
   });
@@ -288,7 +330,7 @@ async function runActions(authData, state) {
     ['sms-numbers', 'Alphanumeric'],
   ]) {
     await step(`search find_numbers (${label})`, async () => {
-      const numbers = await appTester(app.searches.find_numbers.operation.perform, {
+      const numbers = await run(app.searches.find_numbers.operation.perform, {
         authData,
         inputData: { number_type: type },
       });
@@ -297,26 +339,29 @@ async function runActions(authData, state) {
     });
   }
   await step('create send_sms', async () => {
-    const sent = await appTester(app.creates.send_sms.operation.perform, {
+    const sent = await run<Item>(app.creates.send_sms.operation.perform, {
       authData,
       inputData: {
         number_type: 'access-numbers',
-        sender_number: sender.id,
+        sender_number: sender?.id,
         recipient_numbers: ['+85294667788', '+14155552671'],
         text: 'Your CINNOX tour order has shipped. Reply STOP to opt out.',
       },
     });
-    return pick(sent, ['response_code', 'encoding', 'parts', 'characters']) + `; recipients ${sent.recipients?.length}`;
+    return (
+      pick(sent, ['response_code', 'encoding', 'parts', 'characters']) +
+      `; recipients ${(sent.recipients as unknown[] | undefined)?.length}`
+    );
   });
   await step('create send_im_to_staff', async () => {
-    const sent = await appTester(app.creates.send_im_to_staff.operation.perform, {
+    const sent = await run<Item>(app.creates.send_im_to_staff.operation.perform, {
       authData,
-      inputData: { staff_id: staff.id, text: 'A new lead arrived from the tour.' },
+      inputData: { staff_id: staff?.id, text: 'A new lead arrived from the tour.' },
     });
     return pick(sent, ['staff_id', 'text']);
   });
   await step('create send_im_to_room', async () => {
-    const sent = await appTester(app.creates.send_im_to_room.operation.perform, {
+    const sent = await run<Item>(app.creates.send_im_to_room.operation.perform, {
       authData,
       inputData: { room_id: 'room-sandbox-general', text: 'Daily report is ready.' },
     });
@@ -324,7 +369,7 @@ async function runActions(authData, state) {
   });
   await step('search find_enquiry', async () => {
     expect(state.caseNumber, 'no enquiry case number from the enquiry_opened step');
-    const found = await appTester(app.searches.find_enquiry.operation.perform, {
+    const found = await run(app.searches.find_enquiry.operation.perform, {
       authData,
       inputData: { display_case_number: state.caseNumber },
     });
@@ -333,18 +378,18 @@ async function runActions(authData, state) {
   });
 }
 
-async function runReadOnly(authData) {
+async function runReadOnly(authData: AuthData): Promise<void> {
   await step(
     'drop-down staff_list',
     async () =>
-      `${(await appTester(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } })).length} staff`,
+      `${(await run(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } })).length} staff`,
   );
   for (const [type, label] of [
     ['access-numbers', 'Virtual'],
     ['cli', 'Service'],
   ]) {
     await step(`drop-down sender_number_list (${label})`, async () => {
-      const list = await appTester(app.triggers.sender_number_list.operation.perform, {
+      const list = await run(app.triggers.sender_number_list.operation.perform, {
         authData,
         inputData: { number_type: type },
         meta: { page: 0 },
@@ -360,34 +405,36 @@ async function runReadOnly(authData) {
     await step(
       `search find_numbers (${label})`,
       async () =>
-        `${(await appTester(app.searches.find_numbers.operation.perform, { authData, inputData: { number_type: type } })).length} numbers`,
+        `${(await run(app.searches.find_numbers.operation.perform, { authData, inputData: { number_type: type } })).length} numbers`,
     );
   }
   await step('search find_contact', async () => {
     const name = process.env.CINNOX_TOUR_CONTACT_NAME ?? 'Zapier Tour Probe';
-    return `${(await appTester(app.searches.find_contact.operation.perform, { authData, inputData: { full_name: name } })).length} match(es) for "${name}"`;
+    return `${(await run(app.searches.find_contact.operation.perform, { authData, inputData: { full_name: name } })).length} match(es) for "${name}"`;
   });
   if (process.env.CINNOX_TOUR_CASE_NUMBER) {
     await step(
       'search find_enquiry',
       async () =>
-        `${(await appTester(app.searches.find_enquiry.operation.perform, { authData, inputData: { display_case_number: process.env.CINNOX_TOUR_CASE_NUMBER } })).length} enquiry`,
+        `${(await run(app.searches.find_enquiry.operation.perform, { authData, inputData: { display_case_number: process.env.CINNOX_TOUR_CASE_NUMBER } })).length} enquiry`,
     );
   }
   for (const [key, trigger] of hookTriggers) {
     await step(
       `trigger ${key} performList`,
-      async () => `${(await appTester(trigger.operation.performList, { authData })).length} item(s)`,
+      async () => `${(await run(trigger.operation.performList, { authData })).length} item(s)`,
     );
   }
 }
 
-function printTable() {
+function printTable(): void {
   const rows = steps.map((s) => [s.operation, s.ok ? 'passed' : 'FAILED', s.result, `${s.ms.toFixed(0)} ms`]);
   const header = ['operation', 'result', 'key output values', 'time'];
-  const width = (i) => Math.min(i === 2 ? 90 : 60, Math.max(header[i].length, ...rows.map((r) => r[i].length)));
-  const cell = (text, i) => (text.length > width(i) ? `${text.slice(0, width(i) - 1)}…` : text.padEnd(width(i)));
-  const line = (r) => `| ${r.map(cell).join(' | ')} |`;
+  const width = (i: number) =>
+    Math.min(i === 2 ? 90 : 60, Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
+  const cell = (text: string, i: number) =>
+    text.length > width(i) ? `${text.slice(0, width(i) - 1)}…` : text.padEnd(width(i));
+  const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
   say('');
   say(line(header));
   say(`|${header.map((_, i) => '-'.repeat(width(i) + 2)).join('|')}|`);
@@ -397,12 +444,12 @@ function printTable() {
 }
 
 try {
-  let authData;
+  let authData: AuthData;
   if (real) {
     authData = {
-      baseUrl: process.env.CINNOX_BASE_URL,
-      appId: process.env.CINNOX_APP_ID,
-      appToken: process.env.CINNOX_APP_TOKEN,
+      baseUrl: process.env.CINNOX_BASE_URL!,
+      appId: process.env.CINNOX_APP_ID!,
+      appToken: process.env.CINNOX_APP_TOKEN!,
     };
     say(`Real CINNOX account (${authData.appId}): read-only steps only: the connection test, lists and searches.`);
   } else {
@@ -415,13 +462,13 @@ try {
     );
   }
   await step('connection test', async () => {
-    await appTester(app.authentication.test, { authData });
-    return `label "${await appTester(app.authentication.connectionLabel, { authData })}"`;
+    await run(app.authentication.test, { authData });
+    return `label "${await run(app.authentication.connectionLabel, { authData })}"`;
   });
   if (real) {
     await runReadOnly(authData);
   } else {
-    const state = {};
+    const state: TourState = {};
     await runTriggers(authData, state);
     await runActions(authData, state);
   }
