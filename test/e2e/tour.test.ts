@@ -1,7 +1,7 @@
 /**
  * The `npm start` tour, run against a sandbox started for it: the built app (dist/index.js, built by
  * `npm test` first) driven through zapier-platform-core over real HTTP. Separate from the unit tests'
- * nock world (jest.e2e.config.js): it spawns the tour as its own process.
+ * nock world (jest.e2e.config.ts): it spawns the tour as its own process.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,10 @@
-/** End-to-end: the `npm start` tour against a sandbox started for it (no nock). Needs `npm run build` first. */
-module.exports = {
+/**
+ * End-to-end: the `npm start` tour against a sandbox started for it (no nock). Needs `npm run build` first.
+ * Jest loads this file with ts-node.
+ */
+import type { Config } from 'jest';
+
+const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
@@ -18,3 +23,5 @@ module.exports = {
     ],
   },
 };
+
+export default config;
