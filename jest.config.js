@@ -20,7 +20,7 @@ module.exports = {
     ],
   },
   // As in the bundle (scripts/build.mjs): tests run what ships.
-  moduleNameMapper: { '^grapheme-splitter$': '<rootDir>/src/sms/grapheme-splitter.ts' },
+  moduleNameMapper: { '^grapheme-splitter$': '<rootDir>/src/messaging/grapheme-splitter.ts' },
   collectCoverageFrom: ['index.ts', 'src/**/*.ts'],
   coverageReporters: ['text-summary'],
   // A floor under what the suite reaches now (≈98 % of lines, 88 % of branches): a drop fails `npm test`.

@@ -3,8 +3,8 @@
 //
 //   dist/index.js         the app: everything Zapier needs to load the definition (auth, middleware,
 //                         triggers, creates, searches), tree-shaken.
-//   dist/validate.js      zod + libphonenumber-js metadata (src/schemas/validate.ts)
-//   dist/sms-segments.js  the SMS counter (src/sms/segments.ts)
+//   dist/validate.js      zod + libphonenumber-js metadata (src/validation/parse.ts)
+//   dist/sms-segments.js  the SMS counter (src/messaging/sms-segments.ts)
 //
 // The last two are what only some operations need: the app reaches them with `await import(...)`, which
 // this build turns into a `require` of the sibling file on first use, so a cold start neither parses nor
@@ -16,8 +16,8 @@ rmSync('dist', { recursive: true, force: true });
 
 /** Lazily loaded modules: source import specifier → the sibling bundle that replaces it. */
 const LAZY = [
-  { entry: 'src/schemas/validate.ts', specifier: /^\.\/validate$/, out: 'validate.js' },
-  { entry: 'src/sms/segments.ts', specifier: /^\.\.\/sms\/segments$/, out: 'sms-segments.js' },
+  { entry: 'src/validation/parse.ts', specifier: /^\.\/parse$/, out: 'validate.js' },
+  { entry: 'src/messaging/sms-segments.ts', specifier: /^\.\.\/messaging\/sms-segments$/, out: 'sms-segments.js' },
 ];
 
 const common = {
@@ -26,8 +26,8 @@ const common = {
   target: 'node22',
   format: 'cjs',
   external: ['zapier-platform-core'],
-  // Intl.Segmenter instead of grapheme-splitter's tables (src/sms/grapheme-splitter.ts).
-  alias: { 'grapheme-splitter': './src/sms/grapheme-splitter.ts' },
+  // Intl.Segmenter instead of grapheme-splitter's tables (src/messaging/grapheme-splitter.ts).
+  alias: { 'grapheme-splitter': './src/messaging/grapheme-splitter.ts' },
   sourcemap: false,
   // Smaller zip, same names: Zapier's stack traces stay readable.
   minifyWhitespace: true,

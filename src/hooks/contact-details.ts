@@ -11,10 +11,10 @@ import {
   FOUND_CONTACT_SAMPLE,
   toFoundContact,
   type FoundContact,
-} from '../schemas/contact-map';
+} from '../records/contact';
 import { text } from '../cinnox/values';
 
-/** The details are exactly what Find External Contact returns for the contact (one mapping, src/schemas/contact-map.ts). */
+/** The details are exactly what Find External Contact returns for the contact (one mapping, src/records/contact.ts). */
 export type ContactDetails = FoundContact;
 
 /** The hydrator (registered in the app's `hydrators`): one contact read, when a later step asks. */

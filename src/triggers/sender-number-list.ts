@@ -7,7 +7,7 @@ import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { LIST_PAGE_MAX, NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
 import { countryOf, numberOf, text } from '../cinnox/values';
-import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../schemas/messaging';
+import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../fields/sms';
 
 export interface SenderNumberOption {
   id: string;

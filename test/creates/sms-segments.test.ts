@@ -4,7 +4,7 @@
  * 160 / 70 in one SMS, 153 / 67 per part.
  */
 import { SegmentedMessage } from 'sms-segments-calculator';
-import { measureSms, smsLimitIssue, unitsFor } from '../../src/sms/segments';
+import { measureSms, smsLimitIssue, unitsFor } from '../../src/messaging/sms-segments';
 
 const a = (n: number) => 'a'.repeat(n);
 const cjk = (n: number) => '中'.repeat(n);

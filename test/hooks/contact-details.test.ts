@@ -5,7 +5,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { FOUND_CONTACT_SAMPLE, toFoundContact } from '../../src/schemas/contact-map';
+import { FOUND_CONTACT_SAMPLE, toFoundContact } from '../../src/records/contact';
 import { detailsPointer, hookTrigger } from './helpers';
 
 const CONTACTS = `${API_ROOT}/contacts/extcontact-list`;

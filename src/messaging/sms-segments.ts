@@ -17,7 +17,7 @@
  * perform, never at app start.
  */
 import { SegmentedMessage } from 'sms-segments-calculator';
-import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from '../schemas/messaging';
+import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from './sms-limits';
 
 export interface SmsMeasure {
   encoding: SmsEncoding;

@@ -1,13 +1,13 @@
 /**
  * External contact field specs: one definition per field, shared by Create and Update External Contact,
- * the single source of the Zapier input fields and of the validation. A limit lives only here.
+ * the single source of the Zapier input fields and of the validation. A limit lives only here
+ * (test/helpers/contact-cases.ts writes each one out again, so a changed limit fails a test).
  *
- * Lists and limits are the product spec's (seeds/cinnox-zapier-integration.txt). Its Update table swaps
- * the Phone Type and Email Type lists and spells zh-hant "zh-ant": both typos; the Create lists are used.
+ * Create and Update offer the same lists (Phone Type, Email Type, Language with zh-hant and zh-hans).
+ * The cross-field rules of the contact actions are here too.
  */
 import { SOCIAL_CONTACT_KEYS } from '../cinnox/contract';
-import { choicesOf, type FieldSpec } from './fields';
-import type { Parsed } from './validate';
+import { choicesOf, defineFieldSpec, defineFieldSpecs, type InputOf, type Rule } from './spec';
 
 export const CONTACT_LEVELS = ['Primary', 'Secondary', 'Tertiary'] as const;
 export const CONTACT_TYPES = ['Lead', 'Prospect', 'Customer', 'Others'] as const;
@@ -25,11 +25,11 @@ export const CONTACT_LANGUAGES = {
 export const SOCIAL_MESSAGING_TYPES = Object.keys(SOCIAL_CONTACT_KEYS) as (keyof typeof SOCIAL_CONTACT_KEYS)[];
 
 /** Sent when a Phone Number / Email Address is given without its type. */
-export const DEFAULT_PHONE_TYPE = 'Mobile';
-export const DEFAULT_EMAIL_TYPE = 'Work';
+export const DEFAULT_PHONE_TYPE = 'Mobile' satisfies (typeof PHONE_TYPES)[number];
+export const DEFAULT_EMAIL_TYPE = 'Work' satisfies (typeof EMAIL_TYPES)[number];
 
 /** The contact fields in the Zap editor's order; keys are also the create / update output keys. */
-export const CONTACT_FIELDS: readonly FieldSpec[] = [
+export const CONTACT_FIELDS = defineFieldSpecs([
   {
     key: 'first_name',
     label: 'First Name',
@@ -91,17 +91,21 @@ export const CONTACT_FIELDS: readonly FieldSpec[] = [
     helpText: "The contact's ID or account name on that channel; needs a Social Messaging Type.",
     maxChars: 100,
   },
-];
+]);
+
+/** The validated contact fields (Create External Contact's input; Update's, but for its contact id). */
+export type ContactInput = InputOf<typeof CONTACT_FIELDS>;
 
 /** Update External Contact: the contact id, then the same fields, all optional (a patch). */
-export const CONTACT_ID_FIELD: FieldSpec = {
+export const CONTACT_ID_FIELD = defineFieldSpec({
   key: 'contact_id',
   label: 'External Contact ID',
   helpText:
     'The ID of the external contact to update; use a Find External Contact step to look it up by name. Only the fields filled below are changed.',
   required: true,
   search: 'find_contact.id',
-};
+});
+
 /**
  * A17: CINNOX does not document whether one phones / emails entry in an update is added to the contact's
  * stored ones or replaces them; the update's help text says so.
@@ -110,33 +114,35 @@ const UPDATE_HELP_NOTES: Readonly<Record<string, string>> = {
   phone_number: "CINNOX may replace the contact's stored numbers of this type with this one.",
   email_address: "CINNOX may replace the contact's stored addresses of this type with this one.",
 };
-export const UPDATE_CONTACT_FIELDS: readonly FieldSpec[] = [
+export const UPDATE_CONTACT_FIELDS = defineFieldSpecs([
   CONTACT_ID_FIELD,
   ...CONTACT_FIELDS.map((f) =>
     UPDATE_HELP_NOTES[f.key] ? { ...f, helpText: `${f.helpText} ${UPDATE_HELP_NOTES[f.key]}` } : f,
   ),
-];
+]);
 
 /** Find External Contact. */
-export const FULL_NAME_FIELD: FieldSpec = {
+export const FULL_NAME_FIELD = defineFieldSpec({
   key: 'full_name',
   label: 'Full Name',
   helpText:
     'First name, a space, and last name, e.g. "Ann Lee". Exact match only: spaces at either end and repeated spaces are ignored, and upper / lower case does not matter.',
   required: true,
-};
-export const FIND_CONTACT_FIELDS: readonly FieldSpec[] = [FULL_NAME_FIELD];
+});
+export const FIND_CONTACT_FIELDS = defineFieldSpecs([FULL_NAME_FIELD]);
 
 const labelOf = (key: string): string => CONTACT_FIELDS.find((f) => f.key === key)?.label ?? key;
 
 /** Cross-field rule of Create External Contact: CINNOX needs a first or a last name ("firstName or lastName is required"). */
-export const nameRequiredRule = (parsed: Parsed): string | undefined =>
-  parsed.first_name === undefined && parsed.last_name === undefined
+export const nameRequiredRule: Rule<Pick<ContactInput, 'first_name' | 'last_name'>> = (input) =>
+  input.first_name === undefined && input.last_name === undefined
     ? `Fill a ${labelOf('first_name')} or a ${labelOf('last_name')}: CINNOX needs at least one of them to create a contact.`
     : undefined;
 
 /** Cross-field rule: a Social Messaging Name/ID cannot be sent without its type. */
-export const socialTypeRule = (parsed: Parsed): string | undefined =>
-  parsed.social_messaging_name_id !== undefined && parsed.social_messaging_type === undefined
-    ? `${labelOf('social_messaging_name_id')} "${String(parsed.social_messaging_name_id)}" needs a ${labelOf('social_messaging_type')}: choose one of ${SOCIAL_MESSAGING_TYPES.join(', ')}.`
+export const socialTypeRule: Rule<Pick<ContactInput, 'social_messaging_name_id' | 'social_messaging_type'>> = (
+  input,
+) =>
+  input.social_messaging_name_id !== undefined && input.social_messaging_type === undefined
+    ? `${labelOf('social_messaging_name_id')} "${input.social_messaging_name_id}" needs a ${labelOf('social_messaging_type')}: choose one of ${SOCIAL_MESSAGING_TYPES.join(', ')}.`
     : undefined;

@@ -1,34 +1,28 @@
 /**
  * External contacts, both directions:
- * - validated input (src/schemas/contact.ts) → the CINNOX create / update body (contract.ts ContactBody, A9)
- *   and the create / update result (the spec's snake_case keys with the values sent, plus `id`);
- * - a CINNOX contact list record (§3.1) → the Find External Contact result (the spec's camelCase keys),
- *   phone numbers with their "+" back.
+ * - validated input (src/fields/contacts.ts) → the CINNOX create / update body (src/cinnox/contract.ts
+ *   ContactBody, A9) and the create / update result (the field keys with the values sent, plus `id`);
+ * - a CINNOX contact list record (docs/cinnox-api.md §3.1) → the Find External Contact result (camelCase
+ *   keys), phone numbers with their "+" back.
  */
-import {
-  SOCIAL_CONTACT_KEYS,
-  type ContactAddress,
-  type ContactBody,
-  type ContactRecord,
-  type SocialMessagingType,
-} from '../cinnox/contract';
+import type { PlainOutputField } from 'zapier-platform-core';
+import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord } from '../cinnox/contract';
 import { phone, text as textOf } from '../cinnox/values';
-import { CONTACT_FIELDS, DEFAULT_EMAIL_TYPE, DEFAULT_PHONE_TYPE } from './contact';
-import type { Parsed } from './validate';
+import { CONTACT_FIELDS, DEFAULT_EMAIL_TYPE, DEFAULT_PHONE_TYPE, type ContactInput } from '../fields/contacts';
 
 /** Contact input after validation and defaults: only what will be sent, as it will be sent. */
-export type ContactValues = Partial<Record<string, string>>;
+export type ContactValues = { -readonly [K in keyof ContactInput]?: NonNullable<ContactInput[K]> };
 
 /**
  * The values to send: empty fields dropped; a Phone / Email Type without its number / address dropped
  * (harmless), and defaulted (Mobile / Work) when the number / address comes without one; a Social Messaging
  * Type without a Name/ID dropped (a Name/ID without a type is refused earlier by `socialTypeRule`).
  */
-export function contactValues(parsed: Parsed): ContactValues {
+export function contactValues(input: ContactInput): ContactValues {
   const values: ContactValues = {};
   for (const { key } of CONTACT_FIELDS) {
-    const value = parsed[key];
-    if (typeof value === 'string' && value !== '') values[key] = value;
+    const value = input[key];
+    if (typeof value === 'string' && value !== '') (values as Record<string, string>)[key] = value;
   }
   if (values.phone_number === undefined) delete values.phone_type;
   else values.phone_type ??= DEFAULT_PHONE_TYPE;
@@ -38,7 +32,7 @@ export function contactValues(parsed: Parsed): ContactValues {
   return values;
 }
 
-const ADDRESS_KEYS: [keyof ContactAddress, string][] = [
+const ADDRESS_KEYS: [keyof ContactAddress, keyof ContactValues][] = [
   ['street', 'street'],
   ['city', 'city'],
   ['state', 'state'],
@@ -49,7 +43,7 @@ const ADDRESS_KEYS: [keyof ContactAddress, string][] = [
 /** The CINNOX body: only the fields that have a value, so an update never blanks a stored one. */
 export function toContactBody(values: ContactValues): ContactBody {
   const body: ContactBody = {};
-  const plain: [keyof ContactBody, string][] = [
+  const plain: [keyof ContactBody, keyof ContactValues][] = [
     ['firstName', 'first_name'],
     ['lastName', 'last_name'],
     ['level', 'level'],
@@ -75,7 +69,7 @@ export function toContactBody(values: ContactValues): ContactBody {
     if (value !== undefined) address[addressKey] = value;
   }
   if (Object.keys(address).length > 0) body.addresses = address;
-  const socialType = values.social_messaging_type as SocialMessagingType | undefined;
+  const socialType = values.social_messaging_type;
   if (values.social_messaging_name_id !== undefined && socialType !== undefined) {
     body.socialContacts = [{ key: SOCIAL_CONTACT_KEYS[socialType], value: values.social_messaging_name_id }];
   }
@@ -93,15 +87,8 @@ export function contactWriteResult(
   return result;
 }
 
-export interface OutputField {
-  key: string;
-  label: string;
-  type?: 'string' | 'datetime';
-  list?: boolean;
-}
-
 /** outputFields of Create / Update External Contact. */
-export const CONTACT_WRITE_OUTPUT_FIELDS: OutputField[] = [
+export const CONTACT_WRITE_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'id', label: 'External Contact ID', type: 'string' },
   ...CONTACT_FIELDS.map((f) => ({ key: f.key, label: f.label, type: 'string' as const })),
 ];
@@ -207,7 +194,7 @@ export function toFoundContact(record: ContactRecord): FoundContact {
 }
 
 /** outputFields of Find External Contact (nested keys with Zapier's `__`). */
-export const FOUND_CONTACT_OUTPUT_FIELDS: OutputField[] = [
+export const FOUND_CONTACT_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'id', label: 'External Contact ID' },
   { key: 'firstName', label: 'First Name' },
   { key: 'lastName', label: 'Last Name' },

@@ -1,5 +1,9 @@
-import { countChars, normalizeCountry, normalizePastDate, normalizePhone, parseInput } from '../src/schemas/validate';
-import { toInputField, type FieldSpec } from '../src/schemas/fields';
+import { toInputField, type FieldSpec } from '../src/fields/spec';
+import { normalizeCountry } from '../src/validation/countries';
+import { normalizePastDate } from '../src/validation/dates';
+import { parseInput } from '../src/validation/parse';
+import { normalizePhone } from '../src/validation/phone';
+import { countChars } from '../src/validation/text';
 
 const name: FieldSpec = { key: 'first_name', label: 'First Name', helpText: 'First name.', maxChars: 5 };
 const level: FieldSpec = {
