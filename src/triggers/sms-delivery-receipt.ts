@@ -1,16 +1,12 @@
-import { SMS_RECEIPT_FIELDS, defineHookTrigger } from '../hooks';
-
-const outputFields = [...SMS_RECEIPT_FIELDS] as const;
+import { SMS_RECEIPT_TRIGGER, defineHookTrigger } from '../hooks';
 
 /** Every receipt status (Submitted, Delivered, Undelivered, Rejected) triggers: no status filter. */
 export const smsDeliveryReceipt = defineHookTrigger({
+  ...SMS_RECEIPT_TRIGGER,
   key: 'sms_delivery_receipt',
-  noun: 'SMS Delivery Receipt',
   label: 'New SMS Delivery Receipt',
   description:
     'Triggers when CINNOX receives a delivery receipt (Submitted, Delivered, Undelivered or Rejected) for an SMS sent through CINNOX.',
-  group: 'sms',
-  outputFields,
   sample: {
     id: 'sms-8d7c6b5a:Delivered',
     transactionId: 'sms-8d7c6b5a',
