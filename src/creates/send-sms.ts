@@ -6,7 +6,7 @@
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import type { SendSmsBody, SendSmsRecipientResult } from '../cinnox/contract';
-import { text as str } from '../cinnox/values';
+import { asText } from '../cinnox/values';
 import { SEND_SMS_FIELDS, smsText } from '../fields/sms';
 import { toInputFields } from '../fields/spec';
 import { SMS_MAX_PARTS, type SmsEncoding } from '../messaging/sms-limits';
@@ -31,7 +31,7 @@ export type SendSmsOutput = {
   recipients: RecipientOutcome[];
 };
 
-const digits = (value: unknown): string => str(value).replace(/\D/g, '');
+const digits = (value: unknown): string => asText(value).replace(/\D/g, '');
 
 /** Per-recipient results, whatever shape CINNOX used: a list (A3), one object under `result`, or the body itself. */
 function recipientResults(raw: unknown, listed: SendSmsRecipientResult[]): SendSmsRecipientResult[] {
@@ -54,10 +54,10 @@ export function recipientOutcomes(requested: string[], results: SendSmsRecipient
       (results.length === requested.length ? results[index] : undefined);
     return {
       recipient_number: number,
-      transaction_id: str(result?.transactionID),
-      status: result ? str(result.status) : 'Not reported',
-      response_code: str(result?.responseCode),
-      exception: result ? str(result.exception) : 'CINNOX returned no result for this number.',
+      transaction_id: asText(result?.transactionID),
+      status: result ? asText(result.status) : 'Not reported',
+      response_code: asText(result?.responseCode),
+      exception: result ? asText(result.exception) : 'CINNOX returned no result for this number.',
     };
   });
 }
@@ -79,9 +79,9 @@ const perform = (async (z, bundle): Promise<SendSmsOutput> => {
   const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const failed = outcomes.filter((o) => o.exception);
   return {
-    response_code: top.code !== undefined ? str(top.code) : (outcomes[0]?.response_code ?? ''),
+    response_code: top.code !== undefined ? asText(top.code) : (outcomes[0]?.response_code ?? ''),
     exception:
-      str(top.exception) ||
+      asText(top.exception) ||
       (outcomes.length === 1
         ? (outcomes[0]?.exception ?? '')
         : failed.map((o) => `${o.recipient_number}: ${o.exception}`).join('; ')),

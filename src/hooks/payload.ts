@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Bundle } from 'zapier-platform-core';
-import { text } from '../cinnox/values';
+import { asText } from '../cinnox/values';
 
 export type Raw = Record<string, unknown>;
 
@@ -85,4 +85,4 @@ export function eventsOf(body: unknown): Raw[] {
 }
 
 /** Lower-case, trimmed: statuses and discriminators are compared this way. */
-export const folded = (value: unknown): string => text(value).toLowerCase();
+export const folded = (value: unknown): string => asText(value).toLowerCase();

@@ -2,8 +2,8 @@
  * The message push both IM actions share (docs/cinnox-api.md §1.3): one text to a staff member or a
  * Space, CINNOX's answer checked, and the action's output and output fields.
  */
-import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
+import type { PlainOutputField, ZObject } from 'zapier-platform-core';
+import { cinnox, type AuthBundle } from '../cinnox/client';
 import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResult } from '../cinnox/contract';
 
 /** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
@@ -19,7 +19,7 @@ export const staffAddress = (staffId: string): PushAddress =>
 /** Pushes `text` to `address` and returns CINNOX's answer; a non-zero `code` is an error. */
 export async function pushText(
   z: ZObject,
-  bundle: Pick<Bundle, 'authData'>,
+  bundle: AuthBundle,
   address: PushAddress,
   text: string,
 ): Promise<MessagePushResult> {

@@ -7,7 +7,7 @@
  */
 import type { PlainOutputField } from 'zapier-platform-core';
 import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord } from '../cinnox/contract';
-import { phone, text as textOf } from '../cinnox/values';
+import { asE164, asText } from '../cinnox/values';
 import { CONTACT_FIELDS, DEFAULT_EMAIL_TYPE, DEFAULT_PHONE_TYPE, type ContactInput } from '../fields/contacts';
 
 /** Contact input after validation and defaults: only what will be sent, as it will be sent. */
@@ -135,11 +135,11 @@ export interface FoundContact {
 }
 
 /** Text of a record value (src/cinnox/values.ts); absent or empty is null, as Find External Contact shows it. */
-const text = (value: unknown): Scalar => textOf(value) || null;
+const textOrNull = (value: unknown): Scalar => asText(value) || null;
 /** A phone number of a record with its "+" restored (CINNOX returns JSON numbers, §3.1). */
-const phoneText = (value: unknown): Scalar => phone(value) || null;
+const e164OrNull = (value: unknown): Scalar => asE164(value) || null;
 const textOrList = (value: unknown): string | string[] | null =>
-  Array.isArray(value) ? value.map(textOf).filter(Boolean) : text(value);
+  Array.isArray(value) ? value.map(asText).filter(Boolean) : textOrNull(value);
 
 /** The found contact's full name as the search compares it. */
 export const contactFullName = (record: Pick<ContactRecord, 'firstName' | 'lastName'>): string =>
@@ -152,42 +152,42 @@ export function toFoundContact(record: ContactRecord): FoundContact {
   const address = (record.address ?? record.addresses ?? {}) as ContactAddress;
   return {
     id: String(record.id),
-    firstName: text(record.firstName),
-    lastName: text(record.lastName),
-    mobilePhone: phoneText(record.mobilePhone),
-    workPhone: phoneText(record.workPhone),
-    homePhone: phoneText(record.homePhone),
-    otherPhone: phoneText(record.otherPhone),
-    email: text(record.email),
-    personalEmail: text(record.personalEmail),
-    otherEmail: text(record.otherEmail),
-    facebook: text(record.facebook),
-    whatsApp: phoneText(record.whatsApp),
-    weChat: text(record.weChat),
-    line: text(record.line),
-    twitter: text(record.twitter),
-    linkedin: text(record.linkedin),
-    woztellWhatsApp: text(record.woztellWhatsApp),
-    woztellFacebook: text(record.woztellFacebook),
-    woztellInstagram: text(record.woztellInstagram),
-    companyName: text(record.companyName),
-    department: text(record.department),
-    jobTitle: text(record.jobTitle),
-    birthday: text(record.birthday),
-    language: text(record.language),
+    firstName: textOrNull(record.firstName),
+    lastName: textOrNull(record.lastName),
+    mobilePhone: e164OrNull(record.mobilePhone),
+    workPhone: e164OrNull(record.workPhone),
+    homePhone: e164OrNull(record.homePhone),
+    otherPhone: e164OrNull(record.otherPhone),
+    email: textOrNull(record.email),
+    personalEmail: textOrNull(record.personalEmail),
+    otherEmail: textOrNull(record.otherEmail),
+    facebook: textOrNull(record.facebook),
+    whatsApp: e164OrNull(record.whatsApp),
+    weChat: textOrNull(record.weChat),
+    line: textOrNull(record.line),
+    twitter: textOrNull(record.twitter),
+    linkedin: textOrNull(record.linkedin),
+    woztellWhatsApp: textOrNull(record.woztellWhatsApp),
+    woztellFacebook: textOrNull(record.woztellFacebook),
+    woztellInstagram: textOrNull(record.woztellInstagram),
+    companyName: textOrNull(record.companyName),
+    department: textOrNull(record.department),
+    jobTitle: textOrNull(record.jobTitle),
+    birthday: textOrNull(record.birthday),
+    language: textOrNull(record.language),
     addresses: {
-      street: text(address.street),
-      city: text(address.city),
-      state: text(address.state),
-      zipcode: text(address.zipcode),
-      country: text(address.country),
+      street: textOrNull(address.street),
+      city: textOrNull(address.city),
+      state: textOrNull(address.state),
+      zipcode: textOrNull(address.zipcode),
+      country: textOrNull(address.country),
     },
-    customerType: text(record.customerType),
-    group: text(record.group),
-    level: text(record.level),
-    ownerID: text(record.ownerID ?? record.ownerId),
-    ownerName: text(record.ownerName),
-    ownerDepartment: text(record.ownerDepartment),
+    customerType: textOrNull(record.customerType),
+    group: textOrNull(record.group),
+    level: textOrNull(record.level),
+    ownerID: textOrNull(record.ownerID ?? record.ownerId),
+    ownerName: textOrNull(record.ownerName),
+    ownerDepartment: textOrNull(record.ownerDepartment),
     sharedWith: textOrList(record.sharedWith),
     slavecontacts: textOrList(record.slaveContacts ?? record.slavecontacts),
   };

@@ -6,7 +6,7 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import type { EnquiryRecord } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
-import { text } from '../cinnox/values';
+import { asText } from '../cinnox/values';
 
 /** The result's keys, in §2.1's order (the two objects' keys below). */
 const ENQUIRY_KEYS = [
@@ -142,7 +142,7 @@ export function toEnquiryResult(record: EnquiryRecord): EnquiryResult {
   const channelDetail = objectOf(record.channelDetail);
   result.channelDetail = { ...channelDetail, ...pick(channelDetail, CHANNEL_DETAIL_KEYS) };
   for (const key of DATE_KEYS) result[key] = isoDateTime(result[key]);
-  return { ...result, id: text(result._id) || text(record.inquiry) || text(record.displayCaseNumber) };
+  return { ...result, id: asText(result._id) || asText(record.inquiry) || asText(record.displayCaseNumber) };
 }
 
 /** A typical enquiry as Find Enquiry returns it. */

@@ -5,7 +5,7 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import type { NumberRecord } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
-import { countryOf, numberOf, text } from '../cinnox/values';
+import { asText, countryOf, numberOf } from '../cinnox/values';
 
 export interface NumberResult {
   id: string;
@@ -19,9 +19,9 @@ export interface NumberResult {
 
 export const toNumberResult = (record: NumberRecord): NumberResult => ({
   id: numberOf(record),
-  ServiceID: text(record.ServiceID ?? record.serviceID),
+  ServiceID: asText(record.ServiceID ?? record.serviceID),
   Number: numberOf(record),
-  type: text(record.type),
+  type: asText(record.type),
   country: countryOf(record),
   expireDate: isoDateTime(record.expireDate) ?? '',
 });

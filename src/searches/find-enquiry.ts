@@ -4,7 +4,7 @@
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { text } from '../cinnox/values';
+import { asText } from '../cinnox/values';
 import { FIND_ENQUIRY_FIELDS } from '../fields/lookups';
 import { toInputFields } from '../fields/spec';
 import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult } from '../records/enquiry';
@@ -15,7 +15,7 @@ const perform = (async (z, bundle) => {
   const wanted = input.display_case_number.toLowerCase();
   const records = await cinnox.findEnquiries(z, bundle, input.display_case_number);
   // CINNOX may match loosely or ignore the filter: keep the enquiries with exactly this number.
-  return records.filter((r) => text(r.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
+  return records.filter((r) => asText(r.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
 }) satisfies SearchPerform;
 
 export const findEnquiry = defineSearch({

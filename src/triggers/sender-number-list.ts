@@ -6,7 +6,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { LIST_PAGE_MAX, NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
-import { countryOf, numberOf, text } from '../cinnox/values';
+import { asText, countryOf, numberOf } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../fields/sms';
 
 export interface SenderNumberOption {
@@ -20,8 +20,8 @@ export interface SenderNumberOption {
 }
 
 export function senderLabel(record: NumberRecord): string {
-  const details = [countryOf(record), text(record.type)].filter(Boolean).join(', ');
-  const name = text(record.name);
+  const details = [countryOf(record), asText(record.type)].filter(Boolean).join(', ');
+  const name = asText(record.name);
   let label = numberOf(record);
   if (name && name !== label) label += ` ${name}`;
   if (details) label += ` (${details})`;
@@ -29,7 +29,7 @@ export function senderLabel(record: NumberRecord): string {
 }
 
 async function perform(z: ZObject, bundle: Bundle): Promise<SenderNumberOption[]> {
-  const requested = text(bundle.inputData?.number_type);
+  const requested = asText(bundle.inputData?.number_type);
   const type = (Object.hasOwn(SMS_NUMBER_TYPES, requested) ? requested : DEFAULT_SMS_NUMBER_TYPE) as NumberType;
   const page = Number(bundle.meta?.page ?? 0) || 0;
   const numbers = await cinnox.listNumbersPage(z, bundle, type, page * LIST_PAGE_MAX, LIST_PAGE_MAX);
@@ -41,9 +41,9 @@ async function perform(z: ZObject, bundle: Bundle): Promise<SenderNumberOption[]
       label: senderLabel(n),
       number: numberOf(n),
       number_type: NUMBER_TYPES[type],
-      type: text(n.type),
+      type: asText(n.type),
       country: countryOf(n),
-      ServiceID: text(n.ServiceID ?? n.serviceID),
+      ServiceID: asText(n.ServiceID ?? n.serviceID),
     }));
 }
 

@@ -5,7 +5,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { LIST_PAGE_MAX, type StaffRecord } from '../cinnox/contract';
-import { text } from '../cinnox/values';
+import { asText } from '../cinnox/values';
 
 export interface StaffOption {
   id: string;
@@ -18,24 +18,24 @@ export interface StaffOption {
 
 /** "First Last (email)", falling back to the display name, the e-mail address, then the id. */
 export function staffLabel(staff: StaffRecord): string {
-  const name = [text(staff.firstName), text(staff.lastName)].filter(Boolean).join(' ') || text(staff.displayName);
-  const email = text(staff.email);
+  const name = [asText(staff.firstName), asText(staff.lastName)].filter(Boolean).join(' ') || asText(staff.displayName);
+  const email = asText(staff.email);
   if (name && email) return `${name} (${email})`;
-  return name || email || text(staff.id);
+  return name || email || asText(staff.id);
 }
 
 async function perform(z: ZObject, bundle: Bundle): Promise<StaffOption[]> {
   const page = Number(bundle.meta?.page ?? 0) || 0;
   const staff = await cinnox.listStaffPage(z, bundle, page * LIST_PAGE_MAX, LIST_PAGE_MAX);
   return staff
-    .filter((s) => text(s.id))
+    .filter((s) => asText(s.id))
     .map((s) => ({
-      id: text(s.id),
+      id: asText(s.id),
       name: staffLabel(s),
-      firstName: text(s.firstName),
-      lastName: text(s.lastName),
-      email: text(s.email),
-      status: text(s.status),
+      firstName: asText(s.firstName),
+      lastName: asText(s.lastName),
+      email: asText(s.email),
+      status: asText(s.status),
     }));
 }
 

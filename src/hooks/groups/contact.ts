@@ -11,7 +11,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../../cinnox/client';
 import { EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
 import { NOT_FOUND_ERROR_CODE } from '../../cinnox/errors';
-import { text } from '../../cinnox/values';
+import { asText } from '../../cinnox/values';
 import {
   FOUND_CONTACT_OUTPUT_FIELDS,
   FOUND_CONTACT_SAMPLE,
@@ -39,7 +39,7 @@ export type ContactDetails = FoundContact;
 
 /** The hydrator (registered in the app's `hydrators`): one contact read, when a later step asks. */
 export async function contactDetails(z: ZObject, bundle: Bundle<{ contactId?: string }>): Promise<ContactDetails> {
-  const contactId = text(bundle.inputData.contactId);
+  const contactId = asText(bundle.inputData.contactId);
   if (!contactId)
     throw new z.errors.Error(
       'This event names no external contact, so there are no contact details to load.',
@@ -47,7 +47,7 @@ export async function contactDetails(z: ZObject, bundle: Bundle<{ contactId?: st
       404,
     );
   const record = await cinnox.getContact(z, bundle, contactId);
-  const foundId = text(record?.id);
+  const foundId = asText(record?.id);
   if (!record || (foundId && foundId !== contactId)) {
     throw new z.errors.Error(
       `CINNOX has no external contact with ID "${contactId}" any more (it may have been deleted or merged after the event), so its details cannot be loaded.`,
@@ -74,17 +74,17 @@ export const contactGroup: GroupSpec = {
   },
   statusOf,
   normalize(event, ctx) {
-    const contactId = text(pick(event, 'contactId', 'externalContactId', 'id'));
+    const contactId = asText(pick(event, 'contactId', 'externalContactId', 'id'));
     const status = statusOf(event);
     const name =
-      text(pick(event, 'name', 'fullName')) ||
-      [text(pick(event, 'firstName')), text(pick(event, 'lastName'))].filter(Boolean).join(' ');
+      asText(pick(event, 'name', 'fullName')) ||
+      [asText(pick(event, 'firstName')), asText(pick(event, 'lastName'))].filter(Boolean).join(' ');
     return {
       id: eventIdOf(event, contactId, status, eventTime(event, ctx)),
       status,
       name,
-      fromOwnerID: text(pick(event, 'fromOwnerID', 'fromOwner', 'previousOwnerID')),
-      toOwnerID: text(pick(event, 'toOwnerID', 'toOwner', 'ownerID')),
+      fromOwnerID: asText(pick(event, 'fromOwnerID', 'fromOwner', 'previousOwnerID')),
+      toOwnerID: asText(pick(event, 'toOwnerID', 'toOwner', 'ownerID')),
       contactId,
       serviceId: serviceIdOf(event),
       details: contactId ? ctx.z.dehydrate(contactDetails, { contactId }) : '',
@@ -97,7 +97,7 @@ export const contactGroup: GroupSpec = {
     return records.map((r) => ({
       status,
       id: r.id,
-      name: [text(r.firstName), text(r.lastName)].filter(Boolean).join(' '),
+      name: [asText(r.firstName), asText(r.lastName)].filter(Boolean).join(' '),
     }));
   },
 };

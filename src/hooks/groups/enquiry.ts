@@ -10,7 +10,7 @@ import {
   SUBSCRIPTIONS,
   type EnquiryRecord,
 } from '../../cinnox/contract';
-import { text } from '../../cinnox/values';
+import { asText } from '../../cinnox/values';
 import { folded, pick } from '../payload';
 import {
   LIST_SAMPLE_SIZE,
@@ -29,7 +29,7 @@ export const ENQUIRY_LIST_FETCH = 20;
 /** The enquiry's record id (A18: `_id`, else `id`), '' when it has none. */
 function recordIdOf(record: EnquiryRecord): string {
   for (const key of ENQUIRY_RECORD_ID_KEYS) {
-    const id = text(record[key]);
+    const id = asText(record[key]);
     if (id) return id;
   }
   return '';
@@ -44,7 +44,7 @@ function asEvent(record: EnquiryRecord, status: string) {
     // The event's `eid` is the enquiry's record id (A18), never its `inquiry` ID.
     enquiryID: recordIdOf(record),
     displayCaseNumber: record.displayCaseNumber,
-    type: [text(record.inquiryType), medium].filter(Boolean).join(' '),
+    type: [asText(record.inquiryType), medium].filter(Boolean).join(' '),
     channel: record.channel,
     // §2.1 spells it createdAt; createdAT (sic) is read too.
     date: record.createdAt ?? record.createdAT,
@@ -61,22 +61,22 @@ export const enquiryGroup: GroupSpec = {
   statusOf,
   normalize(event, ctx) {
     // The record id (A18): §2.5's `eid`, the Zapier guide's `enquiryID`; never the `inquiry` ID, a different id.
-    const enquiryID = text(pick(event, 'enquiryID', 'eid'));
+    const enquiryID = asText(pick(event, 'enquiryID', 'eid'));
     const status = statusOf(event);
     // The Open API notification's `type` is the constant "inquiry" (§2.5), not the enquiry type.
-    const rawType = text(pick(event, 'type'));
-    const type = rawType.toLowerCase() === 'inquiry' ? text(pick(event, 'inquiryType', 'enquiryType')) : rawType;
+    const rawType = asText(pick(event, 'type'));
+    const type = rawType.toLowerCase() === 'inquiry' ? asText(pick(event, 'inquiryType', 'enquiryType')) : rawType;
     const date = isoDate(pick(event, 'date', 'createdAt'));
     return {
       id: eventIdOf(event, enquiryID, status, date || ctx.receivedAt),
       status,
       enquiryID,
-      displayCaseNumber: text(pick(event, 'displayCaseNumber')),
+      displayCaseNumber: asText(pick(event, 'displayCaseNumber')),
       type,
-      channel: text(pick(event, 'channel')),
+      channel: asText(pick(event, 'channel')),
       date,
-      destination: text(pick(event, 'destination', 'destinationID')),
-      destinationTypes: text(pick(event, 'destinationTypes', 'destinationType')),
+      destination: asText(pick(event, 'destination', 'destinationID')),
+      destinationTypes: asText(pick(event, 'destinationTypes', 'destinationType')),
       serviceId: serviceIdOf(event),
     };
   },

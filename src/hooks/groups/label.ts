@@ -4,7 +4,7 @@
  */
 import { cinnox } from '../../cinnox/client';
 import { EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
-import { text } from '../../cinnox/values';
+import { asText } from '../../cinnox/values';
 import { pick } from '../payload';
 import {
   LIST_SAMPLE_SIZE,
@@ -25,16 +25,16 @@ export const labelGroup: GroupSpec = {
   accepts: () => true,
   statusOf,
   normalize(event, ctx) {
-    const labelId = text(pick(event, 'id', 'labelId'));
+    const labelId = asText(pick(event, 'id', 'labelId'));
     const status = statusOf(event);
-    const colorName = text(pick(event, 'colorName'));
+    const colorName = asText(pick(event, 'colorName'));
     return {
       // `id` is the label's (the Zapier guide's key), so the per-event id is `eventId`, the trigger's primary key.
       eventId: eventIdOf(event, labelId, status, eventTime(event, ctx)),
       status,
       id: labelId,
-      name: text(pick(event, 'name', 'labelName')),
-      colorCode: text(pick(event, 'colorCode', 'color')) || (HEX_COLOUR.test(colorName) ? colorName : ''),
+      name: asText(pick(event, 'name', 'labelName')),
+      colorCode: asText(pick(event, 'colorCode', 'color')) || (HEX_COLOUR.test(colorName) ? colorName : ''),
       serviceId: serviceIdOf(event),
     };
   },

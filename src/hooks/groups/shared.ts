@@ -9,7 +9,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { SubscriptionName } from '../../cinnox/contract';
 import { isoDateTime } from '../../cinnox/dates';
-import { text } from '../../cinnox/values';
+import { asText } from '../../cinnox/values';
 import { fingerprint, pick, type Raw } from '../payload';
 
 export type Item = Record<string, unknown>;
@@ -48,10 +48,10 @@ export function eventIdOf(event: Raw, recordId: string, status: string, time: st
 export const eventTime = (event: Raw, ctx: NormalizeContext): string =>
   isoDate(pick(event, 'updatedAt', 'timestamp', 'eventTime', 'date')) || ctx.receivedAt;
 
-export const statusOf = (event: Raw): string => text(pick(event, 'status'));
+export const statusOf = (event: Raw): string => asText(pick(event, 'status'));
 
 /** The CINNOX service the event belongs to. */
-export const serviceIdOf = (event: Raw): string => text(pick(event, 'serviceId', 'svcID'));
+export const serviceIdOf = (event: Raw): string => asText(pick(event, 'serviceId', 'svcID'));
 
 /** Every sample event happened at this time, in this service. */
 export const SAMPLE_TIME = '2024-05-31T08:15:00.000Z';

@@ -5,7 +5,7 @@
  */
 import { cinnox } from '../../cinnox/client';
 import { SUBSCRIPTIONS } from '../../cinnox/contract';
-import { phone, text } from '../../cinnox/values';
+import { asE164, asText } from '../../cinnox/values';
 import { pick } from '../payload';
 import { LIST_SAMPLE_SIZE, eventIdOf, serviceIdOf, statusOf, type GroupSpec } from './shared';
 
@@ -15,17 +15,17 @@ export const smsReceiptGroup: GroupSpec = {
   accepts: () => true,
   statusOf,
   normalize(event, ctx) {
-    const transactionId = text(pick(event, 'transactionId', 'smsID'));
+    const transactionId = asText(pick(event, 'transactionId', 'smsID'));
     const status = statusOf(event);
     return {
       // A message has one receipt per status (Submitted, then Delivered…): id + status is unique per receipt.
       id: transactionId ? `${transactionId}:${status}` : eventIdOf(event, '', status, ctx.receivedAt),
       transactionId,
-      recipientNumber: phone(pick(event, 'recipientNumber', 'recipient')),
-      recipientCountry: text(pick(event, 'recipientCountry', 'recipientCountryCode')),
-      responseCode: text(pick(event, 'responseCode')),
+      recipientNumber: asE164(pick(event, 'recipientNumber', 'recipient')),
+      recipientCountry: asText(pick(event, 'recipientCountry', 'recipientCountryCode')),
+      responseCode: asText(pick(event, 'responseCode')),
       status,
-      exception: text(pick(event, 'exception')),
+      exception: asText(pick(event, 'exception')),
       serviceId: serviceIdOf(event),
     };
   },
