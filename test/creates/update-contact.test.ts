@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
-import { BAD_INPUT, COUNTRIES, LIMITS, WRITE_KEYS, companion, resultWith, shown } from './contact-cases';
+import { BAD_INPUT, COUNTRIES, LIMITS, WRITE_KEYS, companion, resultWith, shown } from '../helpers/contact-cases';
 
 const updatePath = (id: string) => `${API_ROOT}/management/update_externalcontact/${id}`;
 const update = App.creates!.update_contact!;

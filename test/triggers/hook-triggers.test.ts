@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { OTHER_URL, TARGET_URL, detailsPointer, flatKeys, hookTrigger, keysOf } from '../hooks/helpers';
+import { OTHER_URL, TARGET_URL, detailsPointer, flatKeys, hookTrigger, keysOf } from '../helpers/hooks';
 
 type Group = 'contact' | 'enquiry' | 'sms' | 'label';
 

@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { App } from '../helpers/app';
+import { App } from './app';
 
 type Fn = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
