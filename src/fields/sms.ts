@@ -11,7 +11,9 @@ export const SMS_NUMBER_TYPES: Readonly<Record<Extract<NumberType, 'access-numbe
   'access-numbers': NUMBER_TYPES['access-numbers'],
   cli: NUMBER_TYPES.cli,
 };
-export const DEFAULT_SMS_NUMBER_TYPE = 'access-numbers' satisfies keyof typeof SMS_NUMBER_TYPES;
+export type SmsNumberType = keyof typeof SMS_NUMBER_TYPES;
+export const DEFAULT_SMS_NUMBER_TYPE = 'access-numbers' satisfies SmsNumberType;
+export const isSmsNumberType = (value: string): value is SmsNumberType => Object.hasOwn(SMS_NUMBER_TYPES, value);
 
 export const smsNumberType = defineFieldSpec({
   key: 'number_type',

@@ -19,16 +19,7 @@ import {
   type FoundContact,
 } from '../../records/contact';
 import { folded, pick } from '../payload';
-import {
-  LIST_SAMPLE_SIZE,
-  SAMPLE_SERVICE_ID,
-  SAMPLE_TIME,
-  eventIdOf,
-  eventTime,
-  serviceIdOf,
-  statusOf,
-  type GroupSpec,
-} from './shared';
+import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdOf, statusOf } from './shared';
 
 // ---------------------------------------------------------------------------------------------
 // Contact details: the hydrator
@@ -64,7 +55,7 @@ export const hydrators = { contactDetails };
 // The group: events → items, and recent contacts for performList
 // ---------------------------------------------------------------------------------------------
 
-export const contactGroup: GroupSpec = {
+export const contactGroup = defineGroup({
   subscription: SUBSCRIPTIONS.contact,
   events: 'external contact events (created, edited, merged, ownership transferred, deleted)',
   // contact-event-sub also carries staff events (§3.5): their message.type is not "contact".
@@ -72,7 +63,6 @@ export const contactGroup: GroupSpec = {
     const type = folded(pick(event, 'type'));
     return type === '' || type === 'contact' || type === 'externalcontact';
   },
-  statusOf,
   normalize(event, ctx) {
     const contactId = asText(pick(event, 'contactId', 'externalContactId', 'id'));
     const status = statusOf(event);
@@ -100,7 +90,7 @@ export const contactGroup: GroupSpec = {
       name: [asText(r.firstName), asText(r.lastName)].filter(Boolean).join(' '),
     }));
   },
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Output fields and samples
@@ -148,11 +138,11 @@ export const CONTACT_TRIGGER = { noun: 'External Contact', group: 'contact' } as
 export function contactEventSample<const S extends string>(status: S) {
   const contact = CONTACT_DETAILS_SAMPLE;
   return {
-    id: `${contact.id}:${status}:${SAMPLE_TIME}`,
+    id: `${contact.id}:${status}:${SAMPLE.time}`,
     status,
     name: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
     contactId: contact.id,
-    serviceId: SAMPLE_SERVICE_ID,
+    serviceId: SAMPLE.serviceId,
   };
 }
 

@@ -12,16 +12,7 @@ import {
 } from '../../cinnox/contract';
 import { asText } from '../../cinnox/values';
 import { folded, pick } from '../payload';
-import {
-  LIST_SAMPLE_SIZE,
-  SAMPLE_SERVICE_ID,
-  SAMPLE_TIME,
-  eventIdOf,
-  isoDate,
-  serviceIdOf,
-  statusOf,
-  type GroupSpec,
-} from './shared';
+import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, isoDate, serviceIdOf, statusOf } from './shared';
 
 /** How many recent enquiries performList reads to find LIST_SAMPLE_SIZE in the trigger's status. */
 export const ENQUIRY_LIST_FETCH = 20;
@@ -54,11 +45,9 @@ function asEvent(record: EnquiryRecord, status: string) {
   };
 }
 
-export const enquiryGroup: GroupSpec = {
+export const enquiryGroup = defineGroup({
   subscription: SUBSCRIPTIONS.enquiry,
   events: 'enquiry events (opened, handled by staff, closed, missed)',
-  accepts: () => true,
-  statusOf,
   normalize(event, ctx) {
     // The record id (A18): §2.5's `eid`, the Zapier guide's `enquiryID`; never the `inquiry` ID, a different id.
     const enquiryID = asText(pick(event, 'enquiryID', 'eid'));
@@ -89,7 +78,7 @@ export const enquiryGroup: GroupSpec = {
       .slice(0, LIST_SAMPLE_SIZE)
       .map((r) => asEvent(r, status));
   },
-};
+});
 
 /**
  * Enquiry triggers' output fields. `enquiryID` (the Zapier guide's key) is the enquiry's record id: the
@@ -118,15 +107,15 @@ export function enquiryEventSample(
 ) {
   const enquiryID = '64a1f0c2e4b0a1b2c3d4e5f6';
   return {
-    id: `${enquiryID}:${status}:${SAMPLE_TIME}`,
+    id: `${enquiryID}:${status}:${SAMPLE.time}`,
     status,
     enquiryID,
     displayCaseNumber: 'EQ-000123',
     type,
     channel: 'WHATSAPP',
-    date: SAMPLE_TIME,
+    date: SAMPLE.time,
     destination: 'dest-5e6f7a',
     destinationTypes,
-    serviceId: SAMPLE_SERVICE_ID,
+    serviceId: SAMPLE.serviceId,
   };
 }

@@ -6,24 +6,13 @@ import { cinnox } from '../../cinnox/client';
 import { EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
 import { asText } from '../../cinnox/values';
 import { pick } from '../payload';
-import {
-  LIST_SAMPLE_SIZE,
-  SAMPLE_SERVICE_ID,
-  SAMPLE_TIME,
-  eventIdOf,
-  eventTime,
-  serviceIdOf,
-  statusOf,
-  type GroupSpec,
-} from './shared';
+import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdOf, statusOf } from './shared';
 
 const HEX_COLOUR = /^#?[0-9a-f]{3}([0-9a-f]{3})?$/i;
 
-export const labelGroup: GroupSpec = {
+export const labelGroup = defineGroup({
   subscription: SUBSCRIPTIONS.label,
   events: 'label events (created, edited, deleted)',
-  accepts: () => true,
-  statusOf,
   normalize(event, ctx) {
     const labelId = asText(pick(event, 'id', 'labelId'));
     const status = statusOf(event);
@@ -51,7 +40,7 @@ export const labelGroup: GroupSpec = {
       updatedAt: r.updatedAt,
     }));
   },
-};
+});
 
 /** Every label trigger. The Zapier guide's `id` is the label's, so the per-event id is `eventId`, marked primary. */
 export const LABEL_BASE_FIELDS = [
@@ -72,7 +61,7 @@ export const LABEL_TRIGGER = { noun: 'Label', group: 'label' } as const;
 /** A label trigger's sample: one label, in `status`. */
 export function labelEventSample(status: string) {
   const id = 'lbl-2b4d6f';
-  return { eventId: `${id}:${status}:${SAMPLE_TIME}`, status, id, name: 'VIP', serviceId: SAMPLE_SERVICE_ID };
+  return { eventId: `${id}:${status}:${SAMPLE.time}`, status, id, name: 'VIP', serviceId: SAMPLE.serviceId };
 }
 
 /** The sample of the triggers with LABEL_FIELDS: the label and its colour. */

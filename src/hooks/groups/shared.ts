@@ -33,6 +33,14 @@ export interface GroupSpec {
   recent(z: ZObject, bundle: Bundle, status: string): Promise<Raw[]>;
 }
 
+/** The event's status, as triggers compare it. */
+export const statusOf = (event: Raw): string => asText(pick(event, 'status'));
+
+/** A group as its module declares it: `accepts` defaults to every event, `statusOf` to the event's status. */
+export function defineGroup(spec: Omit<GroupSpec, 'accepts' | 'statusOf'> & Partial<GroupSpec>): GroupSpec {
+  return { accepts: () => true, statusOf, ...spec };
+}
+
 /** How many records performList shows. */
 export const LIST_SAMPLE_SIZE = 3;
 
@@ -48,11 +56,8 @@ export function eventIdOf(event: Raw, recordId: string, status: string, time: st
 export const eventTime = (event: Raw, ctx: NormalizeContext): string =>
   isoDate(pick(event, 'updatedAt', 'timestamp', 'eventTime', 'date')) || ctx.receivedAt;
 
-export const statusOf = (event: Raw): string => asText(pick(event, 'status'));
-
 /** The CINNOX service the event belongs to. */
 export const serviceIdOf = (event: Raw): string => asText(pick(event, 'serviceId', 'svcID'));
 
 /** Every sample event happened at this time, in this service. */
-export const SAMPLE_TIME = '2024-05-31T08:15:00.000Z';
-export const SAMPLE_SERVICE_ID = 'svc-1a2b3c';
+export const SAMPLE = { time: '2024-05-31T08:15:00.000Z', serviceId: 'svc-1a2b3c' } as const;

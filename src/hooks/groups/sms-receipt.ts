@@ -7,13 +7,11 @@ import { cinnox } from '../../cinnox/client';
 import { SUBSCRIPTIONS } from '../../cinnox/contract';
 import { asE164, asText } from '../../cinnox/values';
 import { pick } from '../payload';
-import { LIST_SAMPLE_SIZE, eventIdOf, serviceIdOf, statusOf, type GroupSpec } from './shared';
+import { LIST_SAMPLE_SIZE, defineGroup, eventIdOf, serviceIdOf, statusOf } from './shared';
 
-export const smsReceiptGroup: GroupSpec = {
+export const smsReceiptGroup = defineGroup({
   subscription: SUBSCRIPTIONS.sms,
   events: 'SMS delivery receipts',
-  accepts: () => true,
-  statusOf,
   normalize(event, ctx) {
     const transactionId = asText(pick(event, 'transactionId', 'smsID'));
     const status = statusOf(event);
@@ -38,7 +36,7 @@ export const smsReceiptGroup: GroupSpec = {
       status: r.carrierStatus || r.status,
     }));
   },
-};
+});
 
 export const SMS_RECEIPT_FIELDS = [
   { key: 'id', label: 'Receipt ID' },
