@@ -15,7 +15,7 @@ export function asText(value: unknown): string {
 
 /**
  * A phone number as E.164 text. CINNOX sends numbers as "country code + number" JSON numbers
- * (e.g. 85298765432, §1.10 / §3.1), which lose the "+": digits only, 8 to 15 of them, get it back.
+ * (e.g. 85298765432, docs/cinnox-api.md §1.10 / §3.1), which lose the "+": digits only, 8 to 15 of them, get it back.
  */
 export function asE164(value: unknown): string {
   const t = asText(value);

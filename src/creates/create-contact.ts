@@ -1,8 +1,8 @@
 /**
- * Create External Contact (§3.2): validated input → CINNOX body; only the fields the Zap builder filled
- * are sent, so CINNOX applies its own defaults (Level Primary, Type Lead) to the rest. A First Name or a
- * Last Name is needed (CINNOX: "firstName or lastName is required"), so an empty contact is refused too,
- * before any request.
+ * Create External Contact (docs/cinnox-api.md §3.2): validated input → CINNOX body; only the fields the Zap
+ * builder filled are sent, so CINNOX applies its own defaults (Level Primary, Type Lead) to the rest. A First
+ * Name or a Last Name is needed (CINNOX: "firstName or lastName is required"), so an empty contact is refused
+ * too, before any request.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';

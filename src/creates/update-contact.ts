@@ -1,6 +1,6 @@
 /**
- * Update External Contact (§3.3, PUT): a patch. Only the fields the Zap builder filled are sent; an empty
- * field never blanks a stored value. Refused before any request when only the id was filled.
+ * Update External Contact (docs/cinnox-api.md §3.3, PUT): a patch. Only the fields the Zap builder filled are
+ * sent; an empty field never blanks a stored value. Refused before any request when only the id was filled.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';

@@ -3,7 +3,8 @@
  * the single source of the Zapier input fields and of the validation. A limit lives only here
  * (test/helpers/contact-cases.ts writes each one out again, so a changed limit fails a test).
  *
- * Create and Update offer the same lists (Phone Type, Email Type, Language with zh-hant and zh-hans).
+ * Lists and limits are those of the CINNOX Zapier guide (https://docs.cinnox.com/docs/zapier). Its Update table
+ * swaps the Phone Type and Email Type lists and spells zh-hant "zh-ant": both typos; the Create lists are used.
  * The cross-field rules of the contact actions are here too.
  */
 import { SOCIAL_CONTACT_KEYS } from '../cinnox/contract';

@@ -76,7 +76,7 @@ export function toContactBody(values: ContactValues): ContactBody {
   return body;
 }
 
-/** The create / update result: every spec key (null when nothing was sent for it) and CINNOX's id. */
+/** The create / update result: every contact field key (null when nothing was sent for it) and CINNOX's id. */
 export function contactWriteResult(
   values: ContactValues,
   id: string | null,

@@ -125,7 +125,7 @@ const objectOf = (value: unknown): Record<string, unknown> =>
 const pick = (source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
   Object.fromEntries(keys.map((k) => [k, source[k] ?? null]));
 
-/** One enquiry with every spec key (null when CINNOX left it out), extra CINNOX keys passed through. */
+/** One enquiry with every key of ENQUIRY_KEYS (null when CINNOX left it out), extra CINNOX keys passed through. */
 export function toEnquiryResult(record: EnquiryRecord): EnquiryResult {
   const location = { ...objectOf(record.locationDetail) };
   // §2.1 lists the province as `locationDetailprovince` (sic).
@@ -133,7 +133,7 @@ export function toEnquiryResult(record: EnquiryRecord): EnquiryResult {
     location.province = record.locationDetailprovince;
   const result: Record<string, unknown> = { ...record };
   delete result.locationDetailprovince;
-  // The product spec spells it `createdAT`: read either, output `createdAt` only.
+  // The CINNOX Zapier guide spells it `createdAT`: read either, output `createdAt` only.
   delete result.createdAT;
   for (const key of ENQUIRY_KEYS) result[key] = record[key] ?? null;
   result.createdAt = record.createdAt ?? record.createdAT ?? null;

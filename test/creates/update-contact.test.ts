@@ -204,7 +204,7 @@ describe('update_contact', () => {
     });
     expect(fields.slice(1).map((f) => f.key)).toEqual(WRITE_KEYS);
     expect(fields.slice(1).every((f) => !f.required)).toBe(true);
-    // The spec's Update table swaps these two lists; the Create lists are used.
+    // The CINNOX Zapier guide's Update table swaps these two lists; the Create lists are used.
     expect(Object.keys(fields.find((f) => f.key === 'phone_type')!.choices!)).toEqual([
       'Mobile',
       'Work',

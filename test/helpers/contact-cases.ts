@@ -1,6 +1,7 @@
 /**
  * Cases shared by the Create and Update External Contact tests. The limits are written out here from
- * the product spec (not read from src/schemas/contact.ts), so a wrong limit in the specs fails a test.
+ * the CINNOX Zapier guide (https://docs.cinnox.com/docs/zapier) (not read from src/fields/contacts.ts), so a wrong
+ * limit in the field specs fails a test.
  */
 import type { DataMatcherMap } from 'nock';
 
@@ -44,7 +45,7 @@ export const COUNTRIES: [string, string][] = [
   ['USA', 'US'],
 ];
 
-/** What validate.ts shows of a long value: its first 40 characters and an ellipsis. */
+/** What an input error shows of a long value (src/validation/text.ts): its first 40 characters and an ellipsis. */
 export const shown = (text: string): string => (text.length > 40 ? `"${text.slice(0, 40)}…"` : `"${text}"`);
 
 /** [case, input, exact message after "Nothing was sent to CINNOX. "]. */
@@ -137,7 +138,7 @@ export const SOCIAL_KEYS: [string, string][] = [
   ['WOZTELL (Instagram)', 'woztellInstagram'],
 ];
 
-/** The create / update output keys the spec documents, in its order. */
+/** The create / update output keys the CINNOX Zapier guide documents, in its order. */
 export const WRITE_KEYS = [
   'first_name',
   'last_name',

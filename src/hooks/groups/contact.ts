@@ -96,7 +96,10 @@ export const contactGroup = defineGroup({
 // Output fields and samples
 // ---------------------------------------------------------------------------------------------
 
-/** Every contact trigger: the Zapier guide's keys status, name; the contact and service ids; an id per event. */
+/**
+ * Every contact trigger: the keys status and name of the CINNOX Zapier guide (https://docs.cinnox.com/docs/zapier); the
+ * contact and service ids; an id per event.
+ */
 export const CONTACT_EVENT_FIELDS = [
   { key: 'id', label: 'Event ID' },
   { key: 'status', label: 'Status' },

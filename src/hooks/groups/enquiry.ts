@@ -49,7 +49,7 @@ export const enquiryGroup = defineGroup({
   subscription: SUBSCRIPTIONS.enquiry,
   events: 'enquiry events (opened, handled by staff, closed, missed)',
   normalize(event, ctx) {
-    // The record id (A18): §2.5's `eid`, the Zapier guide's `enquiryID`; never the `inquiry` ID, a different id.
+    // The record id (A18): §2.5's `eid`, the CINNOX Zapier guide's `enquiryID`; never the `inquiry` ID.
     const enquiryID = asText(pick(event, 'enquiryID', 'eid'));
     const status = statusOf(event);
     // The Open API notification's `type` is the constant "inquiry" (§2.5), not the enquiry type.
@@ -81,8 +81,9 @@ export const enquiryGroup = defineGroup({
 });
 
 /**
- * Enquiry triggers' output fields. `enquiryID` (the Zapier guide's key) is the enquiry's record id: the
- * event's `eid` (A18), which Find Enquiry shows as "Record ID (_id)", not its "Enquiry ID (inquiry)".
+ * Enquiry triggers' output fields. `enquiryID`, the key of the CINNOX Zapier guide
+ * (https://docs.cinnox.com/docs/zapier), is the enquiry's record id: the event's `eid` (A18), which Find
+ * Enquiry shows as "Record ID (_id)", not its "Enquiry ID (inquiry)".
  */
 export const ENQUIRY_FIELDS = [
   { key: 'id', label: 'Event ID' },

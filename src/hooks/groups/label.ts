@@ -18,7 +18,7 @@ export const labelGroup = defineGroup({
     const status = statusOf(event);
     const colorName = asText(pick(event, 'colorName'));
     return {
-      // `id` is the label's (the Zapier guide's key), so the per-event id is `eventId`, the trigger's primary key.
+      // `id` is the label's (the CINNOX Zapier guide's key), so the per-event id is `eventId`, the primary key.
       eventId: eventIdOf(event, labelId, status, eventTime(event, ctx)),
       status,
       id: labelId,
@@ -42,7 +42,10 @@ export const labelGroup = defineGroup({
   },
 });
 
-/** Every label trigger. The Zapier guide's `id` is the label's, so the per-event id is `eventId`, marked primary. */
+/**
+ * Every label trigger. The `id` of the CINNOX Zapier guide (https://docs.cinnox.com/docs/zapier) is the
+ * label's, so the per-event id is `eventId`, marked primary.
+ */
 export const LABEL_BASE_FIELDS = [
   { key: 'eventId', label: 'Event ID', primary: true },
   { key: 'status', label: 'Status' },
