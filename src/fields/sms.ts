@@ -4,7 +4,7 @@
  */
 import { NUMBER_TYPES, type NumberType } from '../cinnox/contract';
 import { SMS_MAX_PARTS, SMS_UNITS } from '../messaging/sms-limits';
-import { defineFieldSpec, defineFieldSpecs, type InputOf } from './spec';
+import { defineFieldSpec, defineFieldSpecs } from './spec';
 
 /** The number types that send SMS (Alphanumeric sender IDs are listed by Get Number List only). */
 export const SMS_NUMBER_TYPES: Readonly<Record<Extract<NumberType, 'access-numbers' | 'cli'>, string>> = {
@@ -82,4 +82,3 @@ export const SEND_SMS_FIELDS = defineFieldSpecs([
   allowMultipart,
   maxParts,
 ]);
-export type SendSmsInput = InputOf<typeof SEND_SMS_FIELDS>;

@@ -1,5 +1,5 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import { LABEL_BASE_FIELDS, LABEL_TRIGGER, labelEventSample, defineHookTrigger } from '../hooks';
+import { LABEL_BASE_FIELDS, LABEL_TRIGGER, defineHookTrigger, labelEventSample } from '../hooks';
 
 /** A deleted label has no colour to show. */
 export const labelDeleted = defineHookTrigger({
