@@ -2,7 +2,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import { version } from './package.json';
 import { authentication } from './src/auth';
 import { creates } from './src/creates';
-import { hydrators } from './src/hooks/contact-details';
+import { hydrators } from './src/hooks';
 import { addCinnoxHeaders, mapCinnoxErrors } from './src/middleware';
 import { searchOrCreates, searches } from './src/searches';
 import { triggers } from './src/triggers';

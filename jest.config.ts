@@ -22,7 +22,7 @@ const config: Config = {
     ],
   },
   // As in the bundle (scripts/build.ts): tests run what ships.
-  moduleNameMapper: { '^grapheme-splitter$': '<rootDir>/src/sms/grapheme-splitter.ts' },
+  moduleNameMapper: { '^grapheme-splitter$': '<rootDir>/src/messaging/grapheme-splitter.ts' },
   collectCoverageFrom: ['index.ts', 'src/**/*.ts'],
   coverageReporters: ['text-summary'],
   // A floor under what the suite reaches now (≈98 % of lines, 88 % of branches): a drop fails `npm test`.

@@ -16,11 +16,11 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 // ---- The source paths this build depends on: each written once, here. ----------------------------
 /** Lazily loaded modules: source entry → the sibling bundle that replaces every import of it. */
 const LAZY = [
-  { entry: 'src/schemas/validate.ts', out: 'validate.js' },
-  { entry: 'src/sms/segments.ts', out: 'sms-segments.js' },
+  { entry: 'src/validation/parse.ts', out: 'validate.js' },
+  { entry: 'src/messaging/sms-segments.ts', out: 'sms-segments.js' },
 ];
 /** Intl.Segmenter instead of grapheme-splitter's tables; jest.config.ts maps the package to the same file. */
-const GRAPHEME_SPLITTER = 'src/sms/grapheme-splitter.ts';
+const GRAPHEME_SPLITTER = 'src/messaging/grapheme-splitter.ts';
 // ----------------------------------------------------------------------------------------------------
 
 rmSync('dist', { recursive: true, force: true });

@@ -1,8 +1,8 @@
 /**
- * The whole app definition, every operation: what Zapier shows a Zap builder. Each key the issues name is
- * there; every input field has a label and help text; every sample key is a labelled output field;
- * descriptions are full sentences; drop-downs, search-powered fields and search-or-create point at
- * operations that exist.
+ * The whole app definition, every operation: what Zapier shows a Zap builder. Each operation the CINNOX
+ * Zapier guide (https://docs.cinnox.com/docs/zapier) names is there; every input field has a label and help
+ * text; every sample key is a labelled output field; descriptions are full sentences; drop-downs,
+ * search-powered fields and search-or-create point at operations that exist.
  */
 import { App } from './helpers/app';
 

@@ -43,6 +43,8 @@ import {
 import { CINNOX_CODES, isNotFound, toZapierError } from './errors';
 
 type AuthData = Bundle['authData'];
+/** What a CINNOX call needs of a bundle: the connection's credentials. */
+export type AuthBundle = Pick<Bundle, 'authData'>;
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Params = Record<string, string | number | undefined>;
 
@@ -81,11 +83,7 @@ function parseContent(content: string): unknown {
   }
 }
 
-export async function cinnoxRequest<T>(
-  z: ZObject,
-  bundle: Pick<Bundle, 'authData'>,
-  call: CinnoxCall,
-): Promise<CinnoxResponse<T>> {
+export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<CinnoxResponse<T>> {
   const { apiRoot } = endpointOf(z, bundle.authData);
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(call.params ?? {})) {
@@ -124,7 +122,7 @@ export function listRecords<T>(data: unknown): T[] {
 }
 
 /** A list read where "No records found" (6451011) means an empty list. */
-async function list<T>(z: ZObject, bundle: Pick<Bundle, 'authData'>, path: string, params: Params): Promise<T[]> {
+async function list<T>(z: ZObject, bundle: AuthBundle, path: string, params: Params): Promise<T[]> {
   try {
     const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'GET', path, params });
     return listRecords<T>(data);
@@ -135,13 +133,7 @@ async function list<T>(z: ZObject, bundle: Pick<Bundle, 'authData'>, path: strin
 }
 
 /** Reads every page of a list endpoint (500 a request), stopping at a short page or `max` records. */
-async function listAll<T>(
-  z: ZObject,
-  bundle: Pick<Bundle, 'authData'>,
-  path: string,
-  params: Params,
-  max = 10_000,
-): Promise<T[]> {
+async function listAll<T>(z: ZObject, bundle: AuthBundle, path: string, params: Params, max = 10_000): Promise<T[]> {
   const all: T[] = [];
   for (let offset = 0; offset < max; offset += LIST_PAGE_MAX) {
     const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
@@ -156,25 +148,23 @@ function reportWindow(now = new Date()): Params {
   return { startAt: start.toISOString(), endAt: now.toISOString() };
 }
 
-type B = Pick<Bundle, 'authData'>;
-
 export const cinnox = {
   /** The auth test: one cheap authenticated read. */
-  testConnection: (z: ZObject, bundle: B) =>
+  testConnection: (z: ZObject, bundle: AuthBundle) =>
     cinnoxRequest<unknown>(z, bundle, { method: 'GET', path: STAFF_LIST_PATH, params: { offset: 0, limit: 1 } }),
 
-  listStaffPage: (z: ZObject, bundle: B, offset: number, limit = LIST_PAGE_MAX) =>
+  listStaffPage: (z: ZObject, bundle: AuthBundle, offset: number, limit = LIST_PAGE_MAX) =>
     list<StaffRecord>(z, bundle, STAFF_LIST_PATH, { offset, limit }),
 
-  listContacts: (z: ZObject, bundle: B, params: { offset?: number; limit?: number } = {}) =>
+  listContacts: (z: ZObject, bundle: AuthBundle, params: { offset?: number; limit?: number } = {}) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: params.offset ?? 0, limit: params.limit ?? 50 }),
-  findContactsByName: (z: ZObject, bundle: B, fullName: string) =>
+  findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
       [CONTACT_NAME_PARAM]: fullName,
       offset: 0,
       limit: LIST_PAGE_MAX,
     }),
-  getContact: async (z: ZObject, bundle: B, id: string): Promise<ContactRecord | undefined> => {
+  getContact: async (z: ZObject, bundle: AuthBundle, id: string): Promise<ContactRecord | undefined> => {
     const found = await list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
       [CONTACT_ID_PARAM]: id,
       offset: 0,
@@ -182,34 +172,34 @@ export const cinnox = {
     });
     return found.find((c) => c.id === id) ?? found[0];
   },
-  createContact: async (z: ZObject, bundle: B, body: ContactBody) =>
+  createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody) =>
     (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body })).data,
-  updateContact: async (z: ZObject, bundle: B, id: string, body: ContactBody) =>
+  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody) =>
     (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body })).data,
 
-  listLabels: (z: ZObject, bundle: B, limit = 50) =>
+  listLabels: (z: ZObject, bundle: AuthBundle, limit = 50) =>
     list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset: 0, limit }),
 
-  findEnquiries: (z: ZObject, bundle: B, displayCaseNumber: string) =>
+  findEnquiries: (z: ZObject, bundle: AuthBundle, displayCaseNumber: string) =>
     list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { [ENQUIRY_CASE_NUMBER_PARAM]: displayCaseNumber }),
-  recentEnquiries: (z: ZObject, bundle: B, limit = 3) =>
+  recentEnquiries: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { ...reportWindow(), offset: 0, limit }),
-  recentSmsDetails: (z: ZObject, bundle: B, limit = 3) =>
+  recentSmsDetails: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<SmsDetailRecord>(z, bundle, SMS_DETAIL_PATH, { ...reportWindow(), offset: 0, limit }),
 
-  listNumbersPage: (z: ZObject, bundle: B, type: NumberType, offset: number, limit = LIST_PAGE_MAX) =>
+  listNumbersPage: (z: ZObject, bundle: AuthBundle, type: NumberType, offset: number, limit = LIST_PAGE_MAX) =>
     list<NumberRecord>(z, bundle, numberListPath(type), { offset, limit }),
-  listAllNumbers: (z: ZObject, bundle: B, type: NumberType) =>
+  listAllNumbers: (z: ZObject, bundle: AuthBundle, type: NumberType) =>
     listAll<NumberRecord>(z, bundle, numberListPath(type), {}),
 
-  sendSms: async (z: ZObject, bundle: B, body: SendSmsBody) => {
+  sendSms: async (z: ZObject, bundle: AuthBundle, body: SendSmsBody) => {
     const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_SMS_PATH, body });
     return { raw: data, recipients: listRecords<SendSmsRecipientResult>(data) };
   },
-  pushMessage: async (z: ZObject, bundle: B, body: MessagePushBody) =>
+  pushMessage: async (z: ZObject, bundle: AuthBundle, body: MessagePushBody) =>
     (await cinnoxRequest<MessagePushResult>(z, bundle, { method: 'POST', path: MESSAGE_PUSH_PATH, body })).data,
 
-  setSubscription: async (z: ZObject, bundle: B, name: SubscriptionName, enabled: boolean, url: string) =>
+  setSubscription: async (z: ZObject, bundle: AuthBundle, name: SubscriptionName, enabled: boolean, url: string) =>
     (
       await cinnoxRequest<SubscriptionResult>(z, bundle, {
         method: 'PATCH',
@@ -222,7 +212,7 @@ export const cinnox = {
    * The current subscriptions (assumption A13), or `undefined` when CINNOX cannot list them
    * (404 or 6450001 method not found).
    */
-  listEventHooks: async (z: ZObject, bundle: B): Promise<EventHookRecord[] | undefined> => {
+  listEventHooks: async (z: ZObject, bundle: AuthBundle): Promise<EventHookRecord[] | undefined> => {
     const response = await cinnoxRequest<unknown>(z, bundle, {
       method: 'GET',
       path: EVENT_HOOK_LIST_PATH,

@@ -1,7 +1,8 @@
 /**
  * The CINNOX Open API contract, in one place: every endpoint path, query and body shape this app uses.
  *
- * Facts come from the public reference (../shared/cinnox-open-api.md, section numbers below).
+ * Facts come from the public reference, as digested in docs/cinnox-api.md (section numbers below), and from
+ * the CINNOX Zapier guide (https://docs.cinnox.com/docs/zapier).
  * Where the reference is silent, the choice is an ASSUMPTION: a named constant here and a line in the
  * README's "CINNOX API assumptions" section, so a CINNOX engineer can confirm or fix each in one place.
  */
@@ -30,9 +31,9 @@ export const MESSAGE_PUSH_PATH = '/message-push';
 /** §0.4 PATCH `{name}-event-sub` with `{enabled, url}`. */
 export const subscriptionPath = (name: SubscriptionName): string => `/${name}`;
 
-/** Where a CINNOX admin creates, views, regenerates and deletes Zapier accounts (the Zapier guide). */
+/** Where a CINNOX admin creates, views, regenerates and deletes Zapier accounts (the CINNOX Zapier guide). */
 export const DASHBOARD_ZAPIER_PATH = 'Administration > Service Integration > Third Party Integration > Zapier';
-/** A CINNOX company may have at most this many Zapier accounts, i.e. App IDs (the Zapier guide). */
+/** A CINNOX company may have at most this many Zapier accounts, i.e. App IDs (the CINNOX Zapier guide). */
 export const MAX_ZAPIER_ACCOUNTS = 10;
 
 /** §1.3: at most 5000 characters per message. */
@@ -66,7 +67,7 @@ export interface SendSmsRecipientResult {
   exception?: string;
 }
 
-/** A4 Get Number List (§1.4): `GET /{numberType}` with offset/limit, numberType as the spec's drop-down names it. */
+/** A4 Get Number List (§1.4): `GET /{numberType}` with offset/limit, numberType as the CINNOX Zapier guide's drop-down names it. */
 export const NUMBER_TYPES = {
   'access-numbers': 'Virtual Number',
   cli: 'Service Number',
@@ -128,7 +129,7 @@ export type SubscriptionName = (typeof SUBSCRIPTIONS)[EventGroup];
 
 /**
  * A12 Event statuses not in the reference: contact merge / transfer ("merge", "transfer", with
- * fromOwnerID / toOwnerID, the Zapier guide's names) and label events ("create" / "update" / "deleted",
+ * fromOwnerID / toOwnerID, the CINNOX Zapier guide's names) and label events ("create" / "update" / "deleted",
  * with id, name, colorCode).
  */
 export const EVENT_STATUS = {

@@ -1,5 +1,5 @@
 /**
- * The one date reader of the app: trigger items (src/hooks/groups.ts) and search results (Find Enquiry,
+ * The one date reader of the app: trigger items (src/hooks/groups/) and search results (Find Enquiry,
  * Get Number List) give dates as ISO 8601 in UTC (`2024-05-31T08:15:00.000Z`).
  *
  * CINNOX documents RFC3339 (`2022-11-07T00:00:00.000Z`) and, for some reports, `YYYY/MM/DD`; anything else

@@ -1,6 +1,6 @@
 /**
- * CINNOX error codes (§0.3) and what a Zap builder is told for each. The afterResponse middleware calls
- * `toZapierError` for every error response from the connection's Base URL.
+ * CINNOX error codes (docs/cinnox-api.md §0.3) and what a Zap builder is told for each. The afterResponse
+ * middleware calls `toZapierError` for every error response from the connection's Base URL.
  */
 import type { ZObject } from 'zapier-platform-core';
 import { DASHBOARD_ZAPIER_PATH as DASHBOARD_PATH, RATE_LIMIT_PER_MINUTE } from './contract';

@@ -5,24 +5,24 @@
 import type { NumberRecord } from './contract';
 
 /** A value as the text Zapier shows: '' for nothing, strings trimmed, lists joined with ", ". */
-export function text(value: unknown): string {
+export function asText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return value.map(text).filter(Boolean).join(', ');
+  if (Array.isArray(value)) return value.map(asText).filter(Boolean).join(', ');
   return JSON.stringify(value);
 }
 
 /**
  * A phone number as E.164 text. CINNOX sends numbers as "country code + number" JSON numbers
- * (e.g. 85298765432, §1.10 / §3.1), which lose the "+": digits only, 8 to 15 of them, get it back.
+ * (e.g. 85298765432, docs/cinnox-api.md §1.10 / §3.1), which lose the "+": digits only, 8 to 15 of them, get it back.
  */
-export function phone(value: unknown): string {
-  const t = text(value);
+export function asE164(value: unknown): string {
+  const t = asText(value);
   return /^\d{8,15}$/.test(t) ? `+${t}` : t;
 }
 
 /** The number of a number-list record (§1.4 / §1.5), whichever casing CINNOX used. */
-export const numberOf = (record: NumberRecord): string => text(record.number ?? record.Number);
+export const numberOf = (record: NumberRecord): string => asText(record.number ?? record.Number);
 /** Its country or countries (an array of ISO codes in §1.5), as text. */
-export const countryOf = (record: NumberRecord): string => text(record.country);
+export const countryOf = (record: NumberRecord): string => asText(record.country);

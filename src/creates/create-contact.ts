@@ -1,23 +1,24 @@
 /**
- * Create External Contact (§3.2): validated input → CINNOX body; only the fields the Zap builder filled
- * are sent, so CINNOX applies its own defaults (Level Primary, Type Lead) to the rest. A First Name or a
- * Last Name is needed (CINNOX: "firstName or lastName is required"), so an empty contact is refused too,
- * before any request.
+ * Create External Contact (docs/cinnox-api.md §3.2): validated input → CINNOX body; only the fields the Zap
+ * builder filled are sent, so CINNOX applies its own defaults (Level Primary, Type Lead) to the rest. A First
+ * Name or a Last Name is needed (CINNOX: "firstName or lastName is required"), so an empty contact is refused
+ * too, before any request.
  */
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { validateInput, toInputFields } from '../schemas';
-import { CONTACT_FIELDS, nameRequiredRule, socialTypeRule } from '../schemas/contact';
-import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../schemas/contact-map';
+import { CONTACT_FIELDS, nameRequiredRule, socialTypeRule } from '../fields/contacts';
+import { toInputFields } from '../fields/spec';
+import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
+import { validateInput } from '../validation';
 
-const perform = async (z: ZObject, bundle: Bundle) => {
-  const parsed = await validateInput(z, CONTACT_FIELDS, bundle.inputData, [nameRequiredRule, socialTypeRule]);
-  const values = contactValues(parsed);
+const perform = (async (z, bundle) => {
+  const input = await validateInput(z, CONTACT_FIELDS, bundle.inputData, [nameRequiredRule, socialTypeRule]);
+  const values = contactValues(input);
   const response = await cinnox.createContact(z, bundle, toContactBody(values));
   return contactWriteResult(values, response?.id === undefined || response.id === null ? null : String(response.id));
-};
+}) satisfies CreatePerform;
 
-export default defineCreate({
+export const createContact = defineCreate({
   key: 'create_contact',
   noun: 'External Contact',
   display: {

@@ -1,8 +1,8 @@
-import createContact from './create-contact';
-import updateContact from './update-contact';
+import { createContact } from './create-contact';
 import { sendImToRoom } from './send-im-to-room';
 import { sendImToStaff } from './send-im-to-staff';
 import { sendSms } from './send-sms';
+import { updateContact } from './update-contact';
 
 export const creates = {
   create_contact: createContact,

@@ -1,14 +1,16 @@
 /**
- * Send SMS: one text from a CINNOX number to one or more recipients. The text is counted as a carrier
- * counts it (src/sms/segments.ts) and refused before any request when it needs more SMS parts than
- * allowed; the result shows the encoding, the characters counted and the parts charged.
+ * Send SMS: one text from a CINNOX number to one or more recipients. The text is counted once, as a
+ * carrier counts it (src/messaging/sms-segments.ts), and refused before any request when it needs more
+ * SMS parts than allowed; the result shows the encoding, the characters counted and the parts charged.
  */
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import type { SendSmsBody, SendSmsRecipientResult } from '../cinnox/contract';
-import { text as str } from '../cinnox/values';
-import { toInputFields, validateInput } from '../schemas';
-import { SEND_SMS_FIELDS, SMS_MAX_PARTS, smsText, type SmsEncoding } from '../schemas/messaging';
+import { asText } from '../cinnox/values';
+import { SEND_SMS_FIELDS, smsText } from '../fields/sms';
+import { toInputFields } from '../fields/spec';
+import { SMS_MAX_PARTS, type SmsEncoding } from '../messaging/sms-limits';
+import { refuseInput, validateInput } from '../validation';
 
 export interface RecipientOutcome {
   recipient_number: string;
@@ -29,7 +31,7 @@ export type SendSmsOutput = {
   recipients: RecipientOutcome[];
 };
 
-const digits = (value: unknown): string => str(value).replace(/\D/g, '');
+const digits = (value: unknown): string => asText(value).replace(/\D/g, '');
 
 /** Per-recipient results, whatever shape CINNOX used: a list (A3), one object under `result`, or the body itself. */
 function recipientResults(raw: unknown, listed: SendSmsRecipientResult[]): SendSmsRecipientResult[] {
@@ -52,36 +54,34 @@ export function recipientOutcomes(requested: string[], results: SendSmsRecipient
       (results.length === requested.length ? results[index] : undefined);
     return {
       recipient_number: number,
-      transaction_id: str(result?.transactionID),
-      status: result ? str(result.status) : 'Not reported',
-      response_code: str(result?.responseCode),
-      exception: result ? str(result.exception) : 'CINNOX returned no result for this number.',
+      transaction_id: asText(result?.transactionID),
+      status: result ? asText(result.status) : 'Not reported',
+      response_code: asText(result?.responseCode),
+      exception: result ? asText(result.exception) : 'CINNOX returned no result for this number.',
     };
   });
 }
 
-async function perform(z: ZObject, bundle: Bundle): Promise<SendSmsOutput> {
-  const { measureSms, smsLimitIssue } = await import('../sms/segments');
-  const input = await validateInput(z, SEND_SMS_FIELDS, bundle.inputData, [
-    (parsed) => {
-      const allowed = parsed.allow_multipart === true;
-      const maxParts = allowed ? ((parsed.max_parts as number | undefined) ?? SMS_MAX_PARTS) : 1;
-      return smsLimitIssue(smsText.label, measureSms(parsed.text as string), maxParts, allowed);
-    },
-  ]);
-  const text = input.text as string;
+const perform = (async (z, bundle): Promise<SendSmsOutput> => {
+  const { measureSms, smsLimitIssue } = await import('../messaging/sms-segments');
+  const input = await validateInput(z, SEND_SMS_FIELDS, bundle.inputData);
+  const { text } = input;
+  // Measured once: the limit check and the output use the same count.
   const measure = measureSms(text);
-  const recipients = [...new Set(input.recipient_numbers as string[])];
-  const body: SendSmsBody = { senderNumber: input.sender_number as string, recipientNumbers: recipients, text };
+  const multipart = input.allow_multipart === true;
+  const maxParts = multipart ? (input.max_parts ?? SMS_MAX_PARTS) : 1;
+  refuseInput(z, smsLimitIssue(smsText.label, measure, maxParts, multipart));
+  const recipients = [...new Set(input.recipient_numbers)];
+  const body: SendSmsBody = { senderNumber: input.sender_number, recipientNumbers: recipients, text };
 
   const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body);
   const outcomes = recipientOutcomes(recipients, recipientResults(raw, listed));
   const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const failed = outcomes.filter((o) => o.exception);
   return {
-    response_code: top.code !== undefined ? str(top.code) : (outcomes[0]?.response_code ?? ''),
+    response_code: top.code !== undefined ? asText(top.code) : (outcomes[0]?.response_code ?? ''),
     exception:
-      str(top.exception) ||
+      asText(top.exception) ||
       (outcomes.length === 1
         ? (outcomes[0]?.exception ?? '')
         : failed.map((o) => `${o.recipient_number}: ${o.exception}`).join('; ')),
@@ -92,7 +92,7 @@ async function perform(z: ZObject, bundle: Bundle): Promise<SendSmsOutput> {
     text,
     recipients: outcomes,
   };
-}
+}) satisfies CreatePerform;
 
 const SAMPLE_TEXT = 'Your request #1042 is approved.';
 const sample: SendSmsOutput = {

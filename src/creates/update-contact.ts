@@ -1,29 +1,29 @@
 /**
- * Update External Contact (§3.3, PUT): a patch. Only the fields the Zap builder filled are sent; an empty
- * field never blanks a stored value. Refused before any request when only the id was filled.
+ * Update External Contact (docs/cinnox-api.md §3.3, PUT): a patch. Only the fields the Zap builder filled are
+ * sent; an empty field never blanks a stored value. Refused before any request when only the id was filled.
  */
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { validateInput, toInputFields } from '../schemas';
-import { UPDATE_CONTACT_FIELDS, socialTypeRule } from '../schemas/contact';
-import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../schemas/contact-map';
-import type { Parsed } from '../schemas/validate';
+import { UPDATE_CONTACT_FIELDS, socialTypeRule, type ContactInput } from '../fields/contacts';
+import { toInputFields, type Rule } from '../fields/spec';
+import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
+import { validateInput } from '../validation';
 
-const somethingToUpdate = (parsed: Parsed): string | undefined =>
-  Object.keys(toContactBody(contactValues(parsed))).length === 0
+const somethingToUpdate: Rule<ContactInput> = (input) =>
+  Object.keys(toContactBody(contactValues(input))).length === 0
     ? 'Nothing to update: fill at least one field besides External Contact ID (a Phone Type, Email Type or Social Messaging Type counts only with its Phone Number, Email Address or Social Messaging Name/ID).'
     : undefined;
 
-const perform = async (z: ZObject, bundle: Bundle) => {
-  const parsed = await validateInput(z, UPDATE_CONTACT_FIELDS, bundle.inputData, [socialTypeRule, somethingToUpdate]);
-  const contactId = String(parsed.contact_id);
-  const values = contactValues(parsed);
+const perform = (async (z, bundle) => {
+  const input = await validateInput(z, UPDATE_CONTACT_FIELDS, bundle.inputData, [socialTypeRule, somethingToUpdate]);
+  const contactId = input.contact_id;
+  const values = contactValues(input);
   const response = await cinnox.updateContact(z, bundle, contactId, toContactBody(values));
   const id = response?.id === undefined || response.id === null || response.id === '' ? contactId : String(response.id);
   return contactWriteResult(values, id, { contact_id: contactId });
-};
+}) satisfies CreatePerform;
 
-export default defineCreate({
+export const updateContact = defineCreate({
   key: 'update_contact',
   noun: 'External Contact',
   display: {

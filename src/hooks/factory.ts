@@ -5,24 +5,29 @@
  * The declared outputFields are the single source of an item's shape: perform and performList keep
  * exactly their top-level keys (a `details__firstName` field documents a key inside `details`).
  */
-import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import type { EventGroup } from '../cinnox/contract';
+import {
+  defineTrigger,
+  type PlainOutputField,
+  type WebhookTriggerPerform,
+  type WebhookTriggerPerformList,
+  type WebhookTriggerPerformSubscribe,
+  type WebhookTriggerPerformUnsubscribe,
+  type ZObject,
+} from 'zapier-platform-core';
+import { MAX_ZAPIER_ACCOUNTS, type EventGroup } from '../cinnox/contract';
 import { GROUPS, type GroupSpec, type Item } from './groups';
 import { bodyOf, eventsOf, folded, type Raw } from './payload';
-import { MAX_ZAPIER_ACCOUNTS } from '../cinnox/contract';
 import { subscribe, unsubscribe } from './subscription';
 
-export interface OutputFieldSpec {
-  readonly key: string;
-  readonly label: string;
-  readonly type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer';
-  readonly primary?: boolean;
-}
-
 /** The top-level keys of an item, from its output fields. */
-export type TopKey<F extends readonly OutputFieldSpec[]> = Exclude<F[number]['key'], `${string}__${string}`>;
+export type TopKey<F extends readonly PlainOutputField[]> = Exclude<F[number]['key'], `${string}__${string}`>;
 
-export interface HookTriggerSpec<K extends string, F extends readonly OutputFieldSpec[]> {
+/** Every top-level key of outputFields, nothing else (an extra key is `never`, even in a sample built by a function). */
+export type SampleOf<F extends readonly PlainOutputField[], S> = S & { readonly [P in TopKey<F>]: unknown } & {
+  readonly [P in Exclude<keyof S, TopKey<F>>]: never;
+};
+
+export interface HookTriggerSpec<K extends string, F extends readonly PlainOutputField[], S> {
   key: K;
   noun: string;
   label: string;
@@ -33,7 +38,7 @@ export interface HookTriggerSpec<K extends string, F extends readonly OutputFiel
   status?: string;
   outputFields: F;
   /** A complete item: every top-level key of outputFields, nothing else. */
-  sample: { readonly [P in TopKey<F>]: unknown };
+  sample: SampleOf<F, S>;
 }
 
 /** The help text every hook trigger carries about CINNOX's one URL per subscription. */
@@ -45,7 +50,7 @@ export function oneZapNote(group: GroupSpec): string {
   );
 }
 
-export function topKeysOf(fields: readonly OutputFieldSpec[]): string[] {
+export function topKeysOf(fields: readonly PlainOutputField[]): string[] {
   return fields.map((f) => f.key).filter((k) => !k.includes('__'));
 }
 
@@ -55,9 +60,11 @@ function shape(item: Item, keys: readonly string[]): Item {
   return out;
 }
 
-export function defineHookTrigger<const K extends string, const F extends readonly OutputFieldSpec[]>(
-  spec: HookTriggerSpec<K, F>,
-) {
+export function defineHookTrigger<
+  const K extends string,
+  const F extends readonly PlainOutputField[],
+  S extends object,
+>(spec: HookTriggerSpec<K, F, S>) {
   const group = GROUPS[spec.group];
   const keys = topKeysOf(spec.outputFields);
   const wanted = spec.status === undefined ? undefined : folded(spec.status);
@@ -69,28 +76,33 @@ export function defineHookTrigger<const K extends string, const F extends readon
     return events.filter(handles).map((event) => shape(group.normalize(event, { z, receivedAt }), keys));
   };
 
+  const performSubscribe = ((z, bundle) => subscribe(z, bundle, group)) satisfies WebhookTriggerPerformSubscribe;
+  const performUnsubscribe = ((z, bundle) => unsubscribe(z, bundle, group)) satisfies WebhookTriggerPerformUnsubscribe;
+  const perform = ((z, bundle) => itemsOf(z, eventsOf(bodyOf(bundle)))) satisfies WebhookTriggerPerform;
+  const performList = (async (z, bundle) => {
+    let records: Raw[] = [];
+    try {
+      records = await group.recent(z, bundle, spec.status ?? '');
+    } catch (error) {
+      // A list CINNOX refuses (an unconfirmed query, a missing endpoint) must not block the Zap editor:
+      // fall back to the sample. Auth and rate-limit errors still surface.
+      if (!(error instanceof Error) || error.name !== 'AppError') throw error;
+      z.console.log(`CINNOX: could not list recent records for ${spec.key}; showing the sample. ${error.message}`);
+    }
+    const items = itemsOf(z, records);
+    return items.length > 0 ? items : [{ ...spec.sample }];
+  }) satisfies WebhookTriggerPerformList;
+
   return defineTrigger({
     key: spec.key,
     noun: spec.noun,
     display: { label: spec.label, description: `${spec.description} ${oneZapNote(group)}` },
     operation: {
       type: 'hook',
-      performSubscribe: (z: ZObject, bundle: Bundle) => subscribe(z, bundle, group),
-      performUnsubscribe: (z: ZObject, bundle: Bundle) => unsubscribe(z, bundle, group),
-      perform: (z: ZObject, bundle: Bundle) => itemsOf(z, eventsOf(bodyOf(bundle))),
-      performList: async (z: ZObject, bundle: Bundle) => {
-        let records: Raw[] = [];
-        try {
-          records = await group.recent(z, bundle, spec.status ?? '');
-        } catch (error) {
-          // A list CINNOX refuses (an unconfirmed query, a missing endpoint) must not block the Zap editor:
-          // fall back to the sample. Auth and rate-limit errors still surface.
-          if (!(error instanceof Error) || error.name !== 'AppError') throw error;
-          z.console.log(`CINNOX: could not list recent records for ${spec.key}; showing the sample. ${error.message}`);
-        }
-        const items = itemsOf(z, records);
-        return items.length > 0 ? items : [{ ...spec.sample }];
-      },
+      performSubscribe,
+      performUnsubscribe,
+      perform,
+      performList,
       outputFields: spec.outputFields.map((f) => ({ ...f })),
       sample: { ...spec.sample } as Record<string, unknown>,
     },

@@ -1,13 +1,28 @@
-/** The REST-hook machinery the 13 instant triggers share. */
-export { defineHookTrigger, oneZapNote, topKeysOf, type OutputFieldSpec } from './factory';
+/** The REST-hook machinery the instant triggers share, and what each event group gives its triggers. */
+export { defineHookTrigger, oneZapNote, topKeysOf } from './factory';
+export { GROUPS } from './groups';
 export {
   CONTACT_DETAIL_FIELDS,
   CONTACT_DETAILS_SAMPLE,
+  CONTACT_EVENT_DETAIL_FIELDS,
+  CONTACT_EVENT_FIELDS,
+  CONTACT_TRIGGER,
+  OWNER_TRANSFER_FIELDS,
+  contactDetailSample,
   contactDetails,
   contactEventSample,
   hydrators,
-} from './contact-details';
-export { GROUPS } from './groups';
+} from './groups/contact';
+export { ENQUIRY_FIELDS, ENQUIRY_TRIGGER, enquiryEventSample } from './groups/enquiry';
+export {
+  LABEL_BASE_FIELDS,
+  LABEL_COLOUR_FIELDS,
+  LABEL_FIELDS,
+  LABEL_TRIGGER,
+  colouredLabelSample,
+  labelEventSample,
+} from './groups/label';
+export { SMS_RECEIPT_FIELDS, SMS_RECEIPT_TRIGGER } from './groups/sms-receipt';
 export {
   subscribe,
   unsubscribe,
@@ -15,11 +30,3 @@ export {
   subscriptionTakenMessage,
   type SubscribeData,
 } from './subscription';
-export {
-  CONTACT_EVENT_FIELDS,
-  ENQUIRY_FIELDS,
-  LABEL_BASE_FIELDS,
-  LABEL_COLOUR_FIELDS,
-  OWNER_TRANSFER_FIELDS,
-  SMS_RECEIPT_FIELDS,
-} from './fields';

@@ -1,17 +1,18 @@
 /**
  * Reading a CINNOX webhook delivery, whatever shape it came in.
  *
- * CINNOX documents two shapes (../shared/cinnox-open-api.md §1.10, §2.5, §3.5) and the Zapier guide a third:
+ * CINNOX documents two shapes (docs/cinnox-api.md §1.10, §2.5, §3.5) and the CINNOX Zapier guide
+ * (https://docs.cinnox.com/docs/zapier) a third:
  * - the Open API notification envelope `{type: 'message', challenge, message: {type, status, id, ...}}`;
  * - flat records: the enquiry notification (`eid`, `destinationTypes`, …) and the outbound SMS receipt
  *   in PascalCase (`TransactionID`, `RecipientNumber`, `Status`, …);
- * - the Zapier guide's flat objects with its own keys (`name`, `enquiryID`, `transactionId`, …).
+ * - the CINNOX Zapier guide's flat objects with its own keys (`name`, `enquiryID`, `transactionId`, …).
  * Keys are therefore looked up without regard to case, spaces or punctuation (`destination Types`,
  * `destinationTypes` and `DestinationTypes` are one key).
  */
 import { createHash } from 'node:crypto';
 import type { Bundle } from 'zapier-platform-core';
-import { text } from '../cinnox/values';
+import { asText } from '../cinnox/values';
 
 export type Raw = Record<string, unknown>;
 
@@ -85,4 +86,4 @@ export function eventsOf(body: unknown): Raw[] {
 }
 
 /** Lower-case, trimmed: statuses and discriminators are compared this way. */
-export const folded = (value: unknown): string => text(value).toLowerCase();
+export const folded = (value: unknown): string => asText(value).toLowerCase();

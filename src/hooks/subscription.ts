@@ -1,11 +1,11 @@
 /**
  * Subscribing and unsubscribing a Zap, with CINNOX's one-URL-per-subscription rule.
  *
- * CINNOX keeps one webhook URL per subscription name per App ID (§0.4). A second Zap subscribing the
- * same name on the same connection would silently take the first Zap's events, and turning either Zap
- * off would silently stop the other. Where the Event Hook List can be read (assumption A13), this module
- * refuses to subscribe over another Zap's URL and never disables a URL that is not this Zap's. Where it
- * cannot be read, CINNOX gives no way to tell; the triggers' descriptions and the README say so.
+ * CINNOX keeps one webhook URL per subscription name per App ID (docs/cinnox-api.md §0.4). A second Zap
+ * subscribing the same name on the same connection would silently take the first Zap's events, and turning
+ * either Zap off would silently stop the other. Where the Event Hook List can be read (assumption A13), this
+ * module refuses to subscribe over another Zap's URL and never disables a URL that is not this Zap's. Where
+ * it cannot be read, CINNOX gives no way to tell; the triggers' descriptions and the README say so.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';

@@ -3,32 +3,28 @@
  * the name is compared after trimming and collapsing inner whitespace, ignoring upper / lower case;
  * whatever looser matches CINNOX returns are dropped. No match (CINNOX's 6451011 included) is `[]`.
  */
-import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { validateInput, toInputFields } from '../schemas';
-import { FIND_CONTACT_FIELDS } from '../schemas/contact';
-import {
-  FOUND_CONTACT_OUTPUT_FIELDS,
-  FOUND_CONTACT_SAMPLE,
-  contactFullName,
-  toFoundContact,
-} from '../schemas/contact-map';
+import { FIND_CONTACT_FIELDS } from '../fields/contacts';
+import { toInputFields } from '../fields/spec';
+import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
+import { validateInput } from '../validation';
 
 /** The form names are compared in: whitespace collapsed, Unicode NFC, lower case. */
 export const nameKey = (name: string): string =>
   name.trim().replace(/\s+/g, ' ').normalize('NFC').toLocaleLowerCase('en');
 
-const perform = async (z: ZObject, bundle: Bundle) => {
-  const parsed = await validateInput(z, FIND_CONTACT_FIELDS, bundle.inputData);
-  const fullName = String(parsed.full_name).replace(/\s+/g, ' ');
+const perform = (async (z, bundle) => {
+  const input = await validateInput(z, FIND_CONTACT_FIELDS, bundle.inputData);
+  const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
   const records = await cinnox.findContactsByName(z, bundle, fullName);
   return records
     .filter((record) => record?.id !== undefined && nameKey(contactFullName(record)) === wanted)
     .map(toFoundContact);
-};
+}) satisfies SearchPerform;
 
-export default defineSearch({
+export const findContact = defineSearch({
   key: 'find_contact',
   noun: 'External Contact',
   display: {

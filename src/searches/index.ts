@@ -1,4 +1,4 @@
-import findContact from './find-contact';
+import { findContact } from './find-contact';
 import { findEnquiry } from './find-enquiry';
 import { findNumbers } from './find-numbers';
 

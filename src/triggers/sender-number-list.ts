@@ -3,11 +3,11 @@
  * chosen in the action (`bundle.inputData.number_type`) that can send SMS, one CINNOX request per drop-down
  * page (500 numbers a page, fewer shown when some of them cannot send SMS).
  */
-import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { LIST_PAGE_MAX, NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
-import { countryOf, numberOf, text } from '../cinnox/values';
-import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../schemas/messaging';
+import { NUMBER_TYPES, type NumberRecord } from '../cinnox/contract';
+import { asText, countryOf, numberOf } from '../cinnox/values';
+import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType } from '../fields/sms';
+import { defineDropdownTrigger, pageOf } from './dropdown';
 
 export interface SenderNumberOption {
   id: string;
@@ -20,63 +20,54 @@ export interface SenderNumberOption {
 }
 
 export function senderLabel(record: NumberRecord): string {
-  const details = [countryOf(record), text(record.type)].filter(Boolean).join(', ');
-  const name = text(record.name);
+  const details = [countryOf(record), asText(record.type)].filter(Boolean).join(', ');
+  const name = asText(record.name);
   let label = numberOf(record);
   if (name && name !== label) label += ` ${name}`;
   if (details) label += ` (${details})`;
   return label;
 }
 
-async function perform(z: ZObject, bundle: Bundle): Promise<SenderNumberOption[]> {
-  const requested = text(bundle.inputData?.number_type);
-  const type = (Object.hasOwn(SMS_NUMBER_TYPES, requested) ? requested : DEFAULT_SMS_NUMBER_TYPE) as NumberType;
-  const page = Number(bundle.meta?.page ?? 0) || 0;
-  const numbers = await cinnox.listNumbersPage(z, bundle, type, page * LIST_PAGE_MAX, LIST_PAGE_MAX);
-  // A number CINNOX marks as not sending SMS (`supportSMS: false`) cannot be a sender: left out of the page.
-  return numbers
-    .filter((n) => numberOf(n) && n.supportSMS !== false)
-    .map((n) => ({
-      id: numberOf(n),
-      label: senderLabel(n),
-      number: numberOf(n),
-      number_type: NUMBER_TYPES[type],
-      type: text(n.type),
-      country: countryOf(n),
-      ServiceID: text(n.ServiceID ?? n.serviceID),
-    }));
-}
-
-export const senderNumberList = defineTrigger({
+export const senderNumberList = defineDropdownTrigger({
   key: 'sender_number_list',
   noun: 'Sender Number',
-  display: {
-    label: 'Sender Number List',
-    description:
-      'Triggers when the Sender Number drop-down is opened: lists your CINNOX numbers of the chosen Number Type that can send SMS.',
-    hidden: true,
+  label: 'Sender Number List',
+  description:
+    'Triggers when the Sender Number drop-down is opened: lists your CINNOX numbers of the chosen Number Type that can send SMS.',
+  perform: async (z, bundle): Promise<SenderNumberOption[]> => {
+    const requested = asText(bundle.inputData?.number_type);
+    const type = isSmsNumberType(requested) ? requested : DEFAULT_SMS_NUMBER_TYPE;
+    const { offset, limit } = pageOf(bundle);
+    const numbers = await cinnox.listNumbersPage(z, bundle, type, offset, limit);
+    // A number CINNOX marks as not sending SMS (`supportSMS: false`) cannot be a sender: left out of the page.
+    return numbers
+      .filter((n) => numberOf(n) && n.supportSMS !== false)
+      .map((n) => ({
+        id: numberOf(n),
+        label: senderLabel(n),
+        number: numberOf(n),
+        number_type: NUMBER_TYPES[type],
+        type: asText(n.type),
+        country: countryOf(n),
+        ServiceID: asText(n.ServiceID ?? n.serviceID),
+      }));
   },
-  operation: {
-    type: 'polling',
-    canPaginate: true,
-    perform,
-    sample: {
-      id: '+85230001234',
-      label: '+85230001234 (HK, DID)',
-      number: '+85230001234',
-      number_type: 'Virtual Number',
-      type: 'DID',
-      country: 'HK',
-      ServiceID: 'svc-8f2e41',
-    },
-    outputFields: [
-      { key: 'id', label: 'Number' },
-      { key: 'label', label: 'Number (Country, Type)' },
-      { key: 'number', label: 'Number' },
-      { key: 'number_type', label: 'Number Type' },
-      { key: 'type', label: 'Type' },
-      { key: 'country', label: 'Country' },
-      { key: 'ServiceID', label: 'Service ID' },
-    ],
+  sample: {
+    id: '+85230001234',
+    label: '+85230001234 (HK, DID)',
+    number: '+85230001234',
+    number_type: 'Virtual Number',
+    type: 'DID',
+    country: 'HK',
+    ServiceID: 'svc-8f2e41',
   },
+  outputFields: [
+    { key: 'id', label: 'Number' },
+    { key: 'label', label: 'Number (Country, Type)' },
+    { key: 'number', label: 'Number' },
+    { key: 'number_type', label: 'Number Type' },
+    { key: 'type', label: 'Type' },
+    { key: 'country', label: 'Country' },
+    { key: 'ServiceID', label: 'Service ID' },
+  ],
 });

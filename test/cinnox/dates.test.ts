@@ -1,4 +1,4 @@
-/** The one date reader (src/searches/iso-date.ts), shared by trigger items and search results. */
+/** The one date reader (src/cinnox/dates.ts), shared by trigger items and search results. */
 import { isoDateTime } from '../../src/cinnox/dates';
 
 describe('isoDateTime', () => {

@@ -1,26 +1,26 @@
-import { countryOf, numberOf, phone, text } from '../../src/cinnox/values';
+import { asE164, asText, countryOf, numberOf } from '../../src/cinnox/values';
 
 describe('reading CINNOX values', () => {
   it('text: empty for nothing, trimmed strings, numbers as text, lists joined, objects as JSON', () => {
-    expect([text(undefined), text(null), text('  a b  '), text(85294667788), text(false)]).toEqual([
+    expect([asText(undefined), asText(null), asText('  a b  '), asText(85294667788), asText(false)]).toEqual([
       '',
       '',
       'a b',
       '85294667788',
       'false',
     ]);
-    expect(text(['HK', '', ' SG '])).toBe('HK, SG');
-    expect(text({ a: 1 })).toBe('{"a":1}');
+    expect(asText(['HK', '', ' SG '])).toBe('HK, SG');
+    expect(asText({ a: 1 })).toBe('{"a":1}');
   });
 
   it('phone: restores the "+" of a JSON-number phone, leaves anything else', () => {
     expect([
-      phone(85294667788),
-      phone('85294667788'),
-      phone('+85294667788'),
-      phone(1234567),
-      phone('ext 12'),
-      phone(null),
+      asE164(85294667788),
+      asE164('85294667788'),
+      asE164('+85294667788'),
+      asE164(1234567),
+      asE164('ext 12'),
+      asE164(null),
     ]).toEqual(['+85294667788', '+85294667788', '+85294667788', '1234567', 'ext 12', '']);
   });
 

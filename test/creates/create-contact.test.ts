@@ -1,7 +1,16 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
-import { BAD_INPUT, COUNTRIES, LIMITS, SOCIAL_KEYS, WRITE_KEYS, companion, resultWith, shown } from './contact-cases';
+import {
+  BAD_INPUT,
+  COUNTRIES,
+  LIMITS,
+  SOCIAL_KEYS,
+  WRITE_KEYS,
+  companion,
+  resultWith,
+  shown,
+} from '../helpers/contact-cases';
 
 const CREATE = `${API_ROOT}/management/create_externalcontact`;
 const create = App.creates!.create_contact!;

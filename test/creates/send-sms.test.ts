@@ -1,6 +1,6 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { measureSms } from '../../src/sms/segments';
+import { measureSms } from '../../src/messaging/sms-segments';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 
 const SMS = `${API_ROOT}/sms`;
@@ -295,7 +295,7 @@ describe('send_sms', () => {
   });
 
   it('has a sample whose counts are what the counter says', async () => {
-    const { measureSms } = await import('../../src/sms/segments');
+    const { measureSms } = await import('../../src/messaging/sms-segments');
     const sample = create.operation.sample as Record<string, unknown>;
     const m = measureSms(sample.text as string);
     expect([sample.encoding, sample.characters, sample.parts]).toEqual([m.encoding, m.characters, m.parts]);

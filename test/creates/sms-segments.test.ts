@@ -1,10 +1,10 @@
 /**
- * SMS counting (src/sms/segments.ts on Twilio's sms-segments-calculator) against the issue's carrier rules:
+ * SMS counting (src/messaging/sms-segments.ts on Twilio's sms-segments-calculator) against the carrier rules:
  * GSM 03.38 basic + extension tables (extension characters count two), otherwise UCS-2 (non-BMP counts two);
  * 160 / 70 in one SMS, 153 / 67 per part.
  */
 import { SegmentedMessage } from 'sms-segments-calculator';
-import { measureSms, smsLimitIssue, unitsFor } from '../../src/sms/segments';
+import { measureSms, smsLimitIssue, unitsFor } from '../../src/messaging/sms-segments';
 
 const a = (n: number) => 'a'.repeat(n);
 const cjk = (n: number) => '中'.repeat(n);

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
-import { BAD_INPUT, COUNTRIES, LIMITS, WRITE_KEYS, companion, resultWith, shown } from './contact-cases';
+import { BAD_INPUT, COUNTRIES, LIMITS, WRITE_KEYS, companion, resultWith, shown } from '../helpers/contact-cases';
 
 const updatePath = (id: string) => `${API_ROOT}/management/update_externalcontact/${id}`;
 const update = App.creates!.update_contact!;
@@ -204,7 +204,7 @@ describe('update_contact', () => {
     });
     expect(fields.slice(1).map((f) => f.key)).toEqual(WRITE_KEYS);
     expect(fields.slice(1).every((f) => !f.required)).toBe(true);
-    // The spec's Update table swaps these two lists; the Create lists are used.
+    // The CINNOX Zapier guide's Update table swaps these two lists; the Create lists are used.
     expect(Object.keys(fields.find((f) => f.key === 'phone_type')!.choices!)).toEqual([
       'Mobile',
       'Work',

@@ -5,8 +5,8 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { FOUND_CONTACT_SAMPLE, toFoundContact } from '../../src/schemas/contact-map';
-import { detailsPointer, hookTrigger } from './helpers';
+import { FOUND_CONTACT_SAMPLE, toFoundContact } from '../../src/records/contact';
+import { detailsPointer, hookTrigger } from '../helpers/hooks';
 
 const CONTACTS = `${API_ROOT}/contacts/extcontact-list`;
 const hydrate = (App.hydrators as Record<string, (z: ZObject, bundle: Bundle) => Promise<unknown>>).contactDetails!;

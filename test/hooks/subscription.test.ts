@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
-import { OTHER_URL, TARGET_URL, hookTrigger } from './helpers';
+import { OTHER_URL, TARGET_URL, hookTrigger } from '../helpers/hooks';
 
 const HOOKS = `${API_ROOT}/event-hooks`;
 const CONTACT_SUB = `${API_ROOT}/contact-event-sub`;

@@ -218,7 +218,7 @@ describe('find_contact', () => {
     const outputFields = find.operation.outputFields as { key: string; label?: string }[];
     expect(outputFields.map((f) => f.key).sort()).toEqual(flat.sort());
     for (const f of outputFields) expect(f.label).toBeTruthy();
-    // The spec's keys are all there.
+    // The CINNOX Zapier guide's keys are all there.
     for (const key of [
       'id',
       'firstName',

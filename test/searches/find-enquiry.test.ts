@@ -8,7 +8,7 @@ const search = App.searches!.find_enquiry!;
 const perform = search.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
 const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
 
-/** Every key the spec lists for Get Enquiry detail. */
+/** Every key the CINNOX Zapier guide lists for Get Enquiry detail. */
 const SPEC_KEYS = [
   '_id',
   'uniqueKey',

@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { hookTrigger } from '../hooks/helpers';
+import { hookTrigger } from '../helpers/hooks';
 
 const perform = (key: string, body: unknown, extra: object = {}) =>
   appTester(hookTrigger(key).operation.perform, bundleWith({}, { cleanedRequest: body, ...extra } as never)) as Promise<

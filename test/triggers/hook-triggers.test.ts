@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { OTHER_URL, TARGET_URL, detailsPointer, flatKeys, hookTrigger, keysOf } from '../hooks/helpers';
+import { OTHER_URL, TARGET_URL, detailsPointer, flatKeys, hookTrigger, keysOf } from '../helpers/hooks';
 
 type Group = 'contact' | 'enquiry' | 'sms' | 'label';
 
@@ -22,7 +22,7 @@ interface Case {
   expected: Record<string, Record<string, unknown>>;
   /** Deliveries of the same subscription this trigger must ignore. */
   foreign: unknown[];
-  /** The item's top-level keys (the spec's keys, the CINNOX ids, the per-event id), written out here. */
+  /** The item's top-level keys (the CINNOX Zapier guide's keys, the CINNOX ids, the per-event id), written out here. */
   keys: string[];
   /** How many of RECORDS[group] performList shows for this trigger; 0: CINNOX cannot list these events
    * (merges, transfers, deletions), so performList reads nothing and shows the sample. */
@@ -206,7 +206,7 @@ const cases: Case[] = [
   }),
 ];
 
-/** The per-event id key: labels keep the spec's `id` for the label and use `eventId`. */
+/** The per-event id key: labels keep the CINNOX Zapier guide's `id` for the label and use `eventId`. */
 const eventIdKey = (c: Case) => (c.group === 'label' ? 'eventId' : 'id');
 
 const perform = (c: Case, body: unknown) =>

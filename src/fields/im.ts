@@ -1,0 +1,31 @@
+/** Field specs of Send IM to Staff and Send IM to Room (message push, docs/cinnox-api.md §1.3). */
+import { MESSAGE_PUSH_MAX_CHARS } from '../cinnox/contract';
+import { defineFieldSpec, defineFieldSpecs } from './spec';
+
+export const imText = defineFieldSpec({
+  key: 'text',
+  label: 'Text',
+  helpText: 'The instant message to send.',
+  required: true,
+  type: 'text',
+  maxChars: MESSAGE_PUSH_MAX_CHARS,
+});
+
+export const staffId = defineFieldSpec({
+  key: 'staff_id',
+  label: 'Staff ID',
+  helpText: 'The staff member who receives the message: pick one from your CINNOX staff, or enter a staff ID.',
+  required: true,
+  dynamic: 'staff_list.id.name',
+});
+
+export const roomId = defineFieldSpec({
+  key: 'room_id',
+  label: 'Room ID',
+  helpText:
+    "The Room ID of the Space (group chat) that receives the message. In CINNOX, open the Space and copy its Room ID; CINNOX's Space Detailed Guide shows where to find it.",
+  required: true,
+});
+
+export const SEND_IM_TO_STAFF_FIELDS = defineFieldSpecs([staffId, imText]);
+export const SEND_IM_TO_ROOM_FIELDS = defineFieldSpecs([roomId, imText]);

@@ -1,0 +1,57 @@
+/**
+ * The SMS delivery receipt event group (`outbound-sms-event-sub`, docs/cinnox-api.md §1.10): every receipt
+ * status (Submitted, Delivered, Undelivered, Rejected). Its normaliser, its recent records for performList
+ * (SMS Details, §2.3) and its output fields.
+ */
+import { cinnox } from '../../cinnox/client';
+import { SUBSCRIPTIONS } from '../../cinnox/contract';
+import { asE164, asText } from '../../cinnox/values';
+import { pick } from '../payload';
+import { LIST_SAMPLE_SIZE, defineGroup, eventIdOf, serviceIdOf, statusOf } from './shared';
+
+export const smsReceiptGroup = defineGroup({
+  subscription: SUBSCRIPTIONS.sms,
+  events: 'SMS delivery receipts',
+  normalize(event, ctx) {
+    const transactionId = asText(pick(event, 'transactionId', 'smsID'));
+    const status = statusOf(event);
+    return {
+      // A message has one receipt per status (Submitted, then Delivered…): id + status is unique per receipt.
+      id: transactionId ? `${transactionId}:${status}` : eventIdOf(event, '', status, ctx.receivedAt),
+      transactionId,
+      recipientNumber: asE164(pick(event, 'recipientNumber', 'recipient')),
+      recipientCountry: asText(pick(event, 'recipientCountry', 'recipientCountryCode')),
+      responseCode: asText(pick(event, 'responseCode')),
+      status,
+      exception: asText(pick(event, 'exception')),
+      serviceId: serviceIdOf(event),
+    };
+  },
+  async recent(z, bundle) {
+    const records = await cinnox.recentSmsDetails(z, bundle, LIST_SAMPLE_SIZE);
+    return records.map((r) => ({
+      transactionId: r.smsID ?? r.id,
+      recipientNumber: r.recipient,
+      recipientCountry: r.recipientCountryCode,
+      status: r.carrierStatus || r.status,
+    }));
+  },
+});
+
+export const SMS_RECEIPT_FIELDS = [
+  { key: 'id', label: 'Receipt ID' },
+  { key: 'transactionId', label: 'Transaction ID' },
+  { key: 'recipientNumber', label: 'Recipient Number' },
+  { key: 'recipientCountry', label: 'Recipient Country' },
+  { key: 'responseCode', label: 'Response Code' },
+  { key: 'status', label: 'Status' },
+  { key: 'exception', label: 'Exception' },
+  { key: 'serviceId', label: 'Service ID' },
+] as const;
+
+/** What every SMS receipt trigger declares alike. */
+export const SMS_RECEIPT_TRIGGER = {
+  noun: 'SMS Delivery Receipt',
+  group: 'sms',
+  outputFields: SMS_RECEIPT_FIELDS,
+} as const;

@@ -1,0 +1,64 @@
+/**
+ * The message push both IM actions share (docs/cinnox-api.md §1.3): one text to a staff member or a
+ * Space, CINNOX's answer checked, and the action's output and output fields.
+ */
+import type { PlainOutputField, ZObject } from 'zapier-platform-core';
+import { cinnox, type AuthBundle } from '../cinnox/client';
+import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResult } from '../cinnox/contract';
+
+/** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
+export const MESSAGE_NOT_SENT_CODE = 'CinnoxMessageNotSent';
+
+/** Who receives a pushed message: a room (`roomID`) or a staff member (`receiverEID`). */
+export type PushAddress = Omit<MessagePushBody, 'messages'>;
+
+/** A staff member's address (A10, STAFF_IM_USES_RECEIVER_EID). */
+export const staffAddress = (staffId: string): PushAddress =>
+  STAFF_IM_USES_RECEIVER_EID ? { receiverEID: staffId } : { roomID: staffId };
+
+/** Pushes `text` to `address` and returns CINNOX's answer; a non-zero `code` is an error. */
+export async function pushText(
+  z: ZObject,
+  bundle: AuthBundle,
+  address: PushAddress,
+  text: string,
+): Promise<MessagePushResult> {
+  const body: MessagePushBody = { ...address, messages: [{ type: 'text', text }] };
+  const answer = (await cinnox.pushMessage(z, bundle, body)) ?? {};
+  const code = Number(answer.code ?? 0);
+  if (code !== 0) {
+    throw new z.errors.Error(
+      `CINNOX did not send the message (code ${String(answer.code)}${typeof answer.result === 'object' && answer.result ? `: ${JSON.stringify(answer.result).slice(0, 200)}` : ''}).`,
+      MESSAGE_NOT_SENT_CODE,
+      400,
+    );
+  }
+  return answer;
+}
+
+/** What Send IM to Staff / Room output besides the target: the text sent and CINNOX's answer. */
+export interface SendImOutput {
+  text: string;
+  code: number;
+  result?: Record<string, unknown>;
+}
+
+/** The output of a push: the target's key and id, the text, CINNOX's code and result. */
+export const sendImOutput = <const K extends string>(
+  target: Record<K, string>,
+  text: string,
+  answer: MessagePushResult,
+): Record<K, string> & SendImOutput => ({
+  ...target,
+  text,
+  code: Number(answer.code ?? 0),
+  ...(answer.result ? { result: answer.result } : {}),
+});
+
+/** The output fields of a push: the target's field, then the text and CINNOX's answer. */
+export const sendImOutputFields = (target: PlainOutputField): PlainOutputField[] => [
+  target,
+  { key: 'text', label: 'Text' },
+  { key: 'code', label: 'CINNOX Code (0 = sent)', type: 'integer' },
+  { key: 'result', label: 'CINNOX Result' },
+];

@@ -1,0 +1,47 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { App } from './app';
+
+type Fn = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+
+export interface HookOperation {
+  type: string;
+  perform: Fn;
+  performList: Fn;
+  performSubscribe: Fn;
+  performUnsubscribe: Fn;
+  outputFields: { key: string; label?: string; type?: string; primary?: boolean }[];
+  sample: Record<string, unknown>;
+}
+
+export interface HookTrigger {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: HookOperation;
+}
+
+export const hookTrigger = (key: string): HookTrigger => {
+  const trigger = (App.triggers as Record<string, unknown> | undefined)?.[key];
+  if (!trigger) throw new Error(`trigger ${key} is not registered`);
+  return trigger as HookTrigger;
+};
+
+export const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1/abc/';
+export const OTHER_URL = 'https://hooks.zapier.com/hooks/standard/2/xyz/';
+
+/** Zapier's dehydration pointer for the contact-details hydrator. */
+export const detailsPointer = (contactId: string): string =>
+  `hydrate|||${JSON.stringify({ type: 'method', method: 'hydrators.contactDetails', bundle: { contactId } })}|||hydrate`;
+
+/** Keys of an item, sorted. */
+export const keysOf = (item: unknown): string[] => Object.keys(item as object).sort();
+
+/** The leaf paths of an object in Zapier's `a__b` notation (an empty object is a leaf). */
+export function flatKeys(value: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, v]) => {
+    const path = `${prefix}${key}`;
+    return v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+      ? [...flatKeys(v as Record<string, unknown>, `${path}__`)]
+      : [path];
+  });
+}
