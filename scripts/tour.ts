@@ -27,6 +27,11 @@ import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
+import { accountVariables, runContractCheck } from './contract-check.ts';
+
+// With any of CINNOX_BASE_URL, CINNOX_APP_ID, CINNOX_APP_TOKEN set: the contract check against that account
+// instead (scripts/contract-check.ts; exit 2 when one or two are missing).
+if (accountVariables(process.env).set.length > 0) process.exit(await runContractCheck(process.argv.slice(2)));
 
 /** What the tour uses of the built app (loaded with require: its path is an option). */
 type Perform = (z: ZObject, bundle: Bundle) => unknown;
