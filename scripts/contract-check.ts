@@ -299,16 +299,17 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
       return { outcome: 'passed', result: `${count(items.length, 'real record')} in perform's shape` };
     });
   }
-  const firstListed = (field: string): string | undefined => {
-    for (const items of listed.values())
-      for (const item of items) if (typeof item[field] === 'string' && item[field]) return item[field] as string;
-    return undefined;
-  };
+  const valuesListed = (field: string): string[] =>
+    [...listed.values()]
+      .flat()
+      .flatMap((item) => (typeof item[field] === 'string' && item[field] ? [item[field]] : []));
+  const firstListed = (field: string): string | undefined => valuesListed(field)[0];
 
   // 4. Hydrators, with an id from the listed records.
   const HYDRATOR_INPUTS: Record<string, () => Item | string> = {
     contactDetails: () => {
-      const contactId = firstListed('contactId');
+      // The last contact listed: a CINNOX that ignored the id filter would answer the first (A8).
+      const contactId = valuesListed('contactId').at(-1);
       return contactId
         ? { contactId }
         : 'no contact was listed to ask for: it runs when New External Contact lists a contact';

@@ -118,8 +118,7 @@ export function shapeOf(value: unknown, depth = 0): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return 'array(0)';
     const first = value.slice(0, 3).filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
-    const element =
-      first.length > 0 ? shapeOf(Object.assign({}, ...first) as object, depth + 1) : shapeOf(value[0], depth + 1);
+    const element = first.length > 0 ? shapeOf(Object.assign({}, ...first) as object, depth) : shapeOf(value[0], depth);
     return `array(${value.length}) of ${element}`;
   }
   if (typeof value === 'object') {
