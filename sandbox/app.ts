@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import segments from 'sms-segments-calculator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { patchConfig, type SandboxConfig } from './config.ts';
+import { patchConfig, type Break, type SandboxConfig } from './config.ts';
 import { EVENT_KINDS, isEventKind, type EventKind } from './event-kinds.ts';
 import { contactEvent, enquiryEvent, labelEvent, smsReceipt } from './events.ts';
 import {
@@ -349,6 +349,27 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
   // -------------------------------------------------------------------------------------------
   // The Open API
   // -------------------------------------------------------------------------------------------
+  const broken = (name: Break): boolean => config.breaks.includes(name);
+  /**
+   * A list answer (A15): `{code: 0, [key]: records}`, `result` unless documented otherwise; a bare array or an
+   * unknown key when the sandbox breaks A15 on purpose (`--break bare-list-envelope | unknown-list-envelope`).
+   */
+  function listAnswer(records: unknown[], key: 'result' | 'labelList' = 'result'): unknown {
+    if (broken('bare-list-envelope')) return records;
+    if (broken('unknown-list-envelope')) return { code: 0, items: records };
+    return { code: 0, [key]: records };
+  }
+  /** A6 broken on purpose (`--break report-window-rejected`): a time window is an invalid query. */
+  function reportWindow(query: URLSearchParams): void {
+    if (broken('report-window-rejected') && (query.has('startAt') || query.has('endAt')))
+      throw badParameters(
+        `invalid query: ${['startAt', 'endAt']
+          .filter((k) => query.has(k))
+          .map((k) => `(${k})`)
+          .join(', ')}`,
+      );
+  }
+
   function page<T>(records: T[], query: URLSearchParams): T[] {
     const { offset, limit } = paging(query);
     const slice = records.slice(offset, offset + limit);
@@ -377,13 +398,12 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       ({ query }) => {
         onlyParams(query, ['offset', 'limit', 'fullName']);
         const name = folded(query.get('fullName') ?? '');
-        return {
-          code: 0,
-          result: page(
+        return listAnswer(
+          page(
             state.staff.filter((s) => !name || folded(s.displayName).includes(name)),
             query,
           ),
-        };
+        );
       },
     ],
     [
@@ -391,12 +411,12 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       '/contacts/extcontact-list',
       ({ query }) => {
         onlyParams(query, ['offset', 'limit', 'fullName', 'id']);
-        const name = folded(query.get('fullName') ?? '');
-        const id = query.get('id');
+        const name = broken('name-filter-ignored') ? '' : folded(query.get('fullName') ?? '');
+        const id = broken('id-filter-ignored') ? null : query.get('id');
         const found = state.contacts.filter(
           (c) => (!id || c.id === id) && (!name || folded(fullName(c)).includes(name)),
         );
-        return { code: 0, result: page(found, query) };
+        return listAnswer(page(found, query));
       },
     ],
     [
@@ -426,7 +446,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         const id = query.get('id');
         const name = query.get('name');
         const found = state.labels.filter((l) => (!id || l.id === id) && (!name || folded(l.name) === folded(name)));
-        return { code: 0, labelList: page(found, query) };
+        return listAnswer(page(found, query), 'labelList');
       },
     ],
     [
@@ -434,6 +454,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       '/data/enquiry-detail',
       ({ query }) => {
         onlyParams(query, ['displayCaseNumber', 'startAt', 'endAt', 'offset', 'limit']);
+        reportWindow(query);
         const caseNumber = query.get('displayCaseNumber');
         let found = [...state.enquiries].sort(newestFirst);
         if (caseNumber !== null) {
@@ -443,7 +464,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         } else {
           found = found.filter(within(timeWindow(query)));
         }
-        return { code: 0, result: page(found, query) };
+        return listAnswer(page(found, query));
       },
     ],
     [
@@ -451,8 +472,9 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       '/data/sms-detail',
       ({ query }) => {
         onlyParams(query, ['startAt', 'endAt', 'offset', 'limit']);
+        reportWindow(query);
         const found = [...state.sms].sort(newestFirst).filter(within(timeWindow(query)));
-        return { code: 0, result: page(found, query).map(smsView) };
+        return listAnswer(page(found, query).map(smsView));
       },
     ],
     [
@@ -489,7 +511,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       `/${type}`,
       ({ query }) => {
         onlyParams(query, ['offset', 'limit']);
-        return { code: 0, result: page(state.numbers[type], query) };
+        return listAnswer(page(state.numbers[type], query));
       },
     ]),
     [
@@ -502,7 +524,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       '/event-hooks',
       ({ query }) => {
         onlyParams(query, []);
-        return { code: 0, result: Object.values(state.subscriptions) };
+        return listAnswer(Object.values(state.subscriptions));
       },
     ],
   ];
@@ -514,6 +536,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       if (!match) continue;
       if (pattern instanceof RegExp && pattern.source.includes('event-sub') && !isSubscriptionName(match[1]!)) continue;
       pathMatched = true;
+      if (pattern === '/event-hooks' && broken('no-event-hook-list')) continue;
       if (m === method) return { handler, params: match.slice(1).map((p) => decodeURIComponent(p)) };
     }
     return { handler: undefined, pathMatched };

@@ -24,11 +24,28 @@ export interface SandboxConfig {
   deliveryTimeoutMs: number;
   /** URL verification passes on any 2xx (A14) or only on the echoed challenge */
   challenge: 'any2xx' | 'echo';
+  /** assumptions the sandbox breaks on purpose, to show the contract check's verdicts change (BREAKS) */
+  breaks: Break[];
   /** no log lines on stderr */
   quiet: boolean;
   /** exit when stdin closes (set by control.ts so a dead parent leaves no sandbox) */
   stdinLifeline: boolean;
 }
+
+/**
+ * Ways the sandbox can break one of the app's CINNOX assumptions on purpose (`--break NAME`, repeatable or
+ * comma-separated), so `npm run check:account` against it shows the matching verdict change.
+ */
+export const BREAKS = {
+  'bare-list-envelope': 'A15/A16: lists answer a bare JSON array, without {code, result}',
+  'unknown-list-envelope': 'A15: lists answer {code: 0, items: [...]}, a key the app does not read',
+  'name-filter-ignored': 'A7: the external contact list ignores fullName and answers every contact',
+  'id-filter-ignored': 'A8: the external contact list ignores id and answers every contact',
+  'no-event-hook-list': 'A13: GET /event-hooks is unknown (6450001 method not found)',
+  'report-window-rejected': 'A6: enquiry and SMS details refuse startAt / endAt (6451000 invalid query)',
+} as const;
+export type Break = keyof typeof BREAKS;
+const isBreak = (name: string): name is Break => Object.hasOwn(BREAKS, name);
 
 export const DEFAULTS: Readonly<SandboxConfig> = Object.freeze({
   host: '127.0.0.1',
@@ -42,6 +59,7 @@ export const DEFAULTS: Readonly<SandboxConfig> = Object.freeze({
   deliveryBackoffMs: 1000,
   deliveryTimeoutMs: 5000,
   challenge: 'any2xx',
+  breaks: [],
   quiet: false,
   stdinLifeline: false,
 });
@@ -77,6 +95,10 @@ A local CINNOX Open API for the Zapier app: prints one JSON line (baseUrl, appId
   --delivery-backoff-ms MS wait before the 2nd attempt, doubling (default ${DEFAULTS.deliveryBackoffMs}) SANDBOX_DELIVERY_BACKOFF_MS
   --delivery-timeout-ms MS per-attempt timeout (default ${DEFAULTS.deliveryTimeoutMs})          SANDBOX_DELIVERY_TIMEOUT_MS
   --challenge any2xx|echo  URL verification rule (default ${DEFAULTS.challenge})          SANDBOX_CHALLENGE
+  --break NAME[,NAME]      break an assumption on purpose (repeatable)       SANDBOX_BREAK
+${Object.entries(BREAKS)
+  .map(([name, what]) => `                             ${name}: ${what}`)
+  .join('\n')}
   --quiet                  no log lines on stderr
   --stdin-lifeline         exit when stdin closes
   --help
@@ -133,13 +155,14 @@ export function parseConfig(
   argv: string[],
   env: Record<string, string | undefined>,
 ): { config: SandboxConfig; help: boolean } {
-  const options: Record<string, { type: 'string' | 'boolean' }> = {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
     quiet: { type: 'boolean' },
+    break: { type: 'string', multiple: true },
     'stdin-lifeline': { type: 'boolean' },
     help: { type: 'boolean' },
   };
   for (const flag of Object.keys(OPTIONS)) options[flag] = { type: 'string' };
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
     ({ values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true }));
   } catch (error) {
@@ -147,11 +170,23 @@ export function parseConfig(
   }
   const config: Record<string, unknown> = { ...DEFAULTS };
   for (const [flag, [key, envName, kind]] of Object.entries(OPTIONS)) {
-    const raw = values[flag] ?? env[envName];
+    const raw = (values[flag] as string | undefined) ?? env[envName];
     if (raw !== undefined && raw !== '')
       config[key] = coerce(values[flag] !== undefined ? `--${flag}` : envName, kind, raw);
   }
+  config.breaks = parseBreaks((values.break as string[] | undefined) ?? (env.SANDBOX_BREAK ? [env.SANDBOX_BREAK] : []));
   config.quiet = Boolean(values.quiet);
   config.stdinLifeline = Boolean(values['stdin-lifeline']);
   return { config: config as unknown as SandboxConfig, help: Boolean(values.help) };
+}
+
+/** `--break a,b --break c` → the named breaks, each known (a ConfigError names the unknown one and the known ones). */
+export function parseBreaks(raw: readonly string[]): Break[] {
+  const names = raw
+    .flatMap((r) => r.split(','))
+    .map((n) => n.trim())
+    .filter(Boolean);
+  for (const name of names)
+    if (!isBreak(name)) throw new ConfigError(`--break ${name} is unknown; known: ${Object.keys(BREAKS).join(', ')}`);
+  return [...new Set(names)] as Break[];
 }

@@ -6,7 +6,7 @@
 // Log lines (requests, subscriptions, deliveries) go to stderr; --quiet silences them. SIGINT / SIGTERM stop it.
 import process from 'node:process';
 import { createSandbox } from './app.ts';
-import { ConfigError, USAGE, parseConfig } from './config.ts';
+import { BREAKS, ConfigError, USAGE, parseConfig } from './config.ts';
 
 let parsed: ReturnType<typeof parseConfig>;
 try {
@@ -62,6 +62,7 @@ if (!config.quiet) {
       `  authData_appId=${info.appId}`,
       `  authData_appToken=${info.appToken}`,
       `  authData_baseUrl=${info.baseUrl}`,
+      ...config.breaks.map((name) => `Breaking on purpose (--break ${name}): ${BREAKS[name]}`),
       'Ctrl-C stops it.',
       '',
     ].join('\n'),

@@ -12,8 +12,8 @@
 // shows that refusal. The event that fires each hook trigger, and its group, come from the sandbox's one
 // table, sandbox/event-kinds.ts: a hook trigger of the app without a row there fails its step.
 //
-// With CINNOX_BASE_URL, CINNOX_APP_ID and CINNOX_APP_TOKEN set, it runs only the read-only steps (the
-// connection test, the drop-down lists, performList of each trigger, the searches) against that account.
+// With CINNOX_BASE_URL, CINNOX_APP_ID or CINNOX_APP_TOKEN set, it runs the contract check instead
+// (scripts/contract-check.ts): read-only, against that account.
 //
 // Options: --json (a JSON array of the steps on stdout, lines on stderr), --app PATH (default dist/index.js),
 // --app-token TOKEN (connect with this token instead of the sandbox's: every step then fails).
@@ -27,6 +27,11 @@ import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
+import { accountVariables, runContractCheck } from './contract-check.ts';
+
+// With any of CINNOX_BASE_URL, CINNOX_APP_ID, CINNOX_APP_TOKEN set: the contract check against that account
+// instead (scripts/contract-check.ts; exit 2 when one or two are missing).
+if (accountVariables(process.env).set.length > 0) process.exit(await runContractCheck(process.argv.slice(2)));
 
 /** What the tour uses of the built app (loaded with require: its path is an option). */
 type Perform = (z: ZObject, bundle: Bundle) => unknown;
@@ -69,8 +74,6 @@ const option = (name: string): string | undefined => {
 const asJson = argv.includes('--json');
 const appPath = resolve(option('--app') ?? join(root, 'dist/index.js'));
 const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
-
-const real = process.env.CINNOX_BASE_URL && process.env.CINNOX_APP_ID && process.env.CINNOX_APP_TOKEN;
 
 process.env.NODE_ENV ??= 'test'; // zapier-platform-core logs memory after every run outside tests
 const require = createRequire(import.meta.url);
@@ -378,55 +381,6 @@ async function runActions(authData: AuthData, state: TourState): Promise<void> {
   });
 }
 
-async function runReadOnly(authData: AuthData): Promise<void> {
-  await step(
-    'drop-down staff_list',
-    async () =>
-      `${(await run(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } })).length} staff`,
-  );
-  for (const [type, label] of [
-    ['access-numbers', 'Virtual'],
-    ['cli', 'Service'],
-  ]) {
-    await step(`drop-down sender_number_list (${label})`, async () => {
-      const list = await run(app.triggers.sender_number_list.operation.perform, {
-        authData,
-        inputData: { number_type: type },
-        meta: { page: 0 },
-      });
-      return `${list.length} SMS-capable numbers`;
-    });
-  }
-  for (const [type, label] of [
-    ['access-numbers', 'Virtual'],
-    ['cli', 'Service'],
-    ['sms-numbers', 'Alphanumeric'],
-  ]) {
-    await step(
-      `search find_numbers (${label})`,
-      async () =>
-        `${(await run(app.searches.find_numbers.operation.perform, { authData, inputData: { number_type: type } })).length} numbers`,
-    );
-  }
-  await step('search find_contact', async () => {
-    const name = process.env.CINNOX_TOUR_CONTACT_NAME ?? 'Zapier Tour Probe';
-    return `${(await run(app.searches.find_contact.operation.perform, { authData, inputData: { full_name: name } })).length} match(es) for "${name}"`;
-  });
-  if (process.env.CINNOX_TOUR_CASE_NUMBER) {
-    await step(
-      'search find_enquiry',
-      async () =>
-        `${(await run(app.searches.find_enquiry.operation.perform, { authData, inputData: { display_case_number: process.env.CINNOX_TOUR_CASE_NUMBER } })).length} enquiry`,
-    );
-  }
-  for (const [key, trigger] of hookTriggers) {
-    await step(
-      `trigger ${key} performList`,
-      async () => `${(await run(trigger.operation.performList, { authData })).length} item(s)`,
-    );
-  }
-}
-
 function printTable(): void {
   const rows = steps.map((s) => [s.operation, s.ok ? 'passed' : 'FAILED', s.result, `${s.ms.toFixed(0)} ms`]);
   const header = ['operation', 'result', 'key output values', 'time'];
@@ -444,34 +398,23 @@ function printTable(): void {
 }
 
 try {
-  let authData: AuthData;
-  if (real) {
-    authData = {
-      baseUrl: process.env.CINNOX_BASE_URL!,
-      appId: process.env.CINNOX_APP_ID!,
-      appToken: process.env.CINNOX_APP_TOKEN!,
-    };
-    say(`Real CINNOX account (${authData.appId}): read-only steps only: the connection test, lists and searches.`);
-  } else {
-    say('Starting the CINNOX sandbox…');
-    sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '20'] });
-    receiver = await startReceiver();
-    authData = { ...sandbox.authData, ...(option('--app-token') ? { appToken: option('--app-token') } : {}) };
-    say(
-      `Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs stand in at ${receiver.base}/hooks/…; app ${appPath}`,
-    );
-  }
+  say('Starting the CINNOX sandbox…');
+  sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '20'] });
+  receiver = await startReceiver();
+  const authData: AuthData = {
+    ...sandbox.authData,
+    ...(option('--app-token') ? { appToken: option('--app-token') } : {}),
+  };
+  say(
+    `Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs stand in at ${receiver.base}/hooks/…; app ${appPath}`,
+  );
   await step('connection test', async () => {
     await run(app.authentication.test, { authData });
     return `label "${await run(app.authentication.connectionLabel, { authData })}"`;
   });
-  if (real) {
-    await runReadOnly(authData);
-  } else {
-    const state: TourState = {};
-    await runTriggers(authData, state);
-    await runActions(authData, state);
-  }
+  const state: TourState = {};
+  await runTriggers(authData, state);
+  await runActions(authData, state);
 } catch (error) {
   steps.push({ operation: 'tour', ok: false, result: error instanceof Error ? error.message : String(error), ms: 0 });
   say(`  FAIL  tour: ${error instanceof Error ? error.message : error}`);

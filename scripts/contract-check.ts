@@ -1,0 +1,418 @@
+#!/usr/bin/env node
+// `npm run check:account` (and `npm start` with CINNOX_BASE_URL, CINNOX_APP_ID and CINNOX_APP_TOKEN set): checks a
+// CINNOX account against the app before a release, read-only.
+//
+// Drives the BUILT app (dist/index.js) through zapier-platform-core's app tester, as Zapier would, with two
+// additions the app itself never has: a guard that refuses any request but GET before it is sent, and an
+// observer that records each request the app makes (method, path, query) and CINNOX's answer (status, code,
+// body). Steps, all from the app definition: the connection test (a failure stops the run there); every
+// drop-down trigger; every hook trigger's performList; every hydrator and search with a harmless probe input;
+// the Event Hook List, read by a performSubscribe that the guard stops before its PATCH.
+//
+// Each step is passed, failed, sample (performList fell back to the static sample: never a pass) or skipped
+// (with why and how to run it), and lists the named assumptions (A1… in src/cinnox/contract.ts) its requests
+// exercised, judged by scripts/lib/contract-judges.ts: holds / does not hold / cannot tell, with the evidence
+// (status, code, the answer's shape: keys and types, never values). The run ends with the assumption table.
+//
+// Exit status: 0 when no step failed and no assumption was found not to hold; 1 otherwise, and when the
+// connection test fails; 2 when one or two of the three variables are set (or none, for check:account).
+// Options: --json (a JSON object on stdout's last line; the lines on stderr), --app PATH (default dist/index.js).
+// Optional probes: CINNOX_CHECK_CONTACT_NAME (Find External Contact), CINNOX_CHECK_CASE_NUMBER (Find Enquiry).
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import process from 'node:process';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import type * as ZapierCore from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import {
+  ASSUMPTIONS,
+  combine,
+  describe,
+  judge,
+  type AssumptionId,
+  type Exchange,
+  type Finding,
+  type Verdict,
+} from './lib/contract-judges.ts';
+
+export const ACCOUNT_VARIABLES = ['CINNOX_BASE_URL', 'CINNOX_APP_ID', 'CINNOX_APP_TOKEN'] as const;
+
+/** Which of the three account variables are set (non-empty). */
+export function accountVariables(env: Record<string, string | undefined>): { set: string[]; missing: string[] } {
+  const set = ACCOUNT_VARIABLES.filter((name) => (env[name] ?? '').trim() !== '');
+  return { set, missing: ACCOUNT_VARIABLES.filter((name) => !set.includes(name)) };
+}
+
+type Perform = (z: ZObject, bundle: Bundle) => unknown;
+interface Operation {
+  type?: string;
+  perform: Perform;
+  performList?: Perform;
+  performSubscribe?: Perform;
+  sample?: unknown;
+  inputFields?: { key: string; required?: boolean; choices?: unknown }[];
+}
+type Operations = Record<string, { key?: string; operation: Operation } | undefined>;
+interface BuiltApp {
+  authentication: { test: Perform; connectionLabel: Perform };
+  beforeRequest?: unknown[];
+  afterResponse?: unknown[];
+  triggers: Operations;
+  searches: Operations;
+  hydrators?: Record<string, Perform>;
+}
+type Item = Record<string, unknown>;
+type Outcome = 'passed' | 'failed' | 'sample' | 'skipped';
+
+export interface StepReport {
+  name: string;
+  outcome: Outcome;
+  result: string;
+  ms: number;
+  findings: Finding[];
+  requests: { request: string; status?: number }[];
+}
+export interface AssumptionReport {
+  id: AssumptionId;
+  title: string;
+  verdict: Verdict | 'not tested read-only';
+  evidence: string;
+  steps: string[];
+}
+
+/** Raised by the GET-only guard: the request was never sent. */
+class NotSent extends Error {
+  override name = 'ContractCheckNotSent';
+}
+
+/** A name no contact has, when the account lists none to ask for (A7 then cannot tell). */
+const PROBE_NAME = 'Zapier Contract Check Probe';
+const PROBE_HOOK_URL = 'https://hooks.zapier.com/hooks/standard/0/contract-check/';
+
+export async function runContractCheck(argv: string[], env = process.env): Promise<number> {
+  const asJson = argv.includes('--json');
+  const appOption = argv.indexOf('--app');
+  const root = resolve(import.meta.dirname, '..');
+  const appPath = resolve(appOption === -1 ? join(root, 'dist/index.js') : argv[appOption + 1]!);
+  const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+  const width = Math.max(60, (process.stdout.isTTY && process.stdout.columns) || 100);
+  /** `text` wrapped to the terminal, continuation lines indented by `indent`. */
+  const wrapped = (text: string, indent: number): string => {
+    const lead = /^ */.exec(text)![0];
+    const lines: string[] = [];
+    let line = lead;
+    for (const word of text.slice(lead.length).split(' ')) {
+      if (line.trim() && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = `${' '.repeat(indent)}${word}`;
+      } else line = line.trim() ? `${line} ${word}` : `${line}${word}`;
+    }
+    lines.push(line);
+    return lines.join('\n');
+  };
+
+  const { set, missing } = accountVariables(env);
+  if (missing.length > 0) {
+    say(
+      set.length > 0
+        ? `CINNOX contract check: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set (${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'}). ` +
+            `Set all three to check that account (read-only), or none to run the sandbox tour.`
+        : `CINNOX contract check: set ${ACCOUNT_VARIABLES.join(', ')} to the Base URL, App ID and App Token of a CINNOX Zapier account ` +
+            `(CINNOX Dashboard: Administration > Service Integration > Third Party Integration > Zapier). ` +
+            `To try the check on the sandbox: npm run sandbox -- --port 0, and set them from its start-up line.`,
+    );
+    return 2;
+  }
+  const authData = {
+    baseUrl: env.CINNOX_BASE_URL!.trim(),
+    appId: env.CINNOX_APP_ID!.trim(),
+    appToken: env.CINNOX_APP_TOKEN!.trim(),
+  };
+
+  process.env.NODE_ENV ??= 'test'; // zapier-platform-core logs memory after every run outside tests
+  const require = createRequire(import.meta.url);
+  const zapier = require('zapier-platform-core') as typeof ZapierCore;
+  const built = require(appPath) as BuiltApp;
+
+  // The observer and the GET-only guard, around the app's own middleware.
+  let exchanges: Exchange[] = [];
+  const pending = new WeakMap<object, Exchange>();
+  const relative = (url: URL): string => url.pathname.replace(/^.*?\/v1\/api\/apps\/[^/]+/, '') || '/';
+  const guard = (request: { method?: string; url: string; params?: Record<string, unknown> }) => {
+    const method = String(request.method ?? 'GET').toUpperCase();
+    const url = new URL(request.url);
+    const query: Record<string, string> = Object.fromEntries(url.searchParams);
+    for (const [k, v] of Object.entries(request.params ?? {})) if (v !== undefined && v !== '') query[k] = String(v);
+    const exchange: Exchange = { method, path: relative(url), query };
+    exchanges.push(exchange);
+    if (method !== 'GET') {
+      exchange.notSent = true;
+      throw new NotSent(`the contract check sends GET requests only: ${method} ${exchange.path} was not sent`);
+    }
+    pending.set(request, exchange);
+    return request;
+  };
+  const observe = (response: { status: number; content?: string; request: object }) => {
+    const exchange = pending.get(response.request) ?? exchanges.findLast((e) => e.status === undefined);
+    if (exchange) {
+      exchange.status = response.status;
+      try {
+        exchange.body = response.content ? JSON.parse(response.content) : undefined;
+      } catch {
+        exchange.body = '(not JSON)';
+      }
+    }
+    return response;
+  };
+  const app = {
+    ...built,
+    beforeRequest: [guard, ...(built.beforeRequest ?? [])],
+    afterResponse: [observe, ...(built.afterResponse ?? [])],
+  };
+  const appTester = zapier.createAppTester(app);
+
+  /** Runs one of the app's functions as Zapier would; z.console lines are captured, not printed. */
+  let consoleLines: string[] = [];
+  const run = async <T = Item[]>(fn: Perform | undefined, bundle: Record<string, unknown>): Promise<T> => {
+    const { log, error } = console;
+    console.log = (...args: unknown[]) => void consoleLines.push(args.map(String).join(' '));
+    console.error = console.log;
+    try {
+      return (await appTester(fn as Perform, { authData, ...bundle } as Partial<Bundle>)) as T;
+    } finally {
+      console.log = log;
+      console.error = error;
+    }
+  };
+  const messageOf = (error: unknown): string => {
+    let message = error instanceof Error ? error.message : String(error);
+    try {
+      message = (JSON.parse(message) as { message?: string }).message ?? message;
+    } catch {
+      // not a Zapier AppError
+    }
+    return message.split('\nWhat happened:')[0]!.trim(); // the app tester's dump after an auth test's message
+  };
+
+  const steps: StepReport[] = [];
+  const SHOWN: Record<Outcome, string> = {
+    passed: 'passed ',
+    failed: 'FAILED ',
+    sample: 'sample ',
+    skipped: 'skipped',
+  };
+  const report = (step: StepReport) => {
+    steps.push(step);
+    const time = step.outcome === 'skipped' ? '' : ` (${step.ms.toFixed(0)} ms)`;
+    say(wrapped(`  ${SHOWN[step.outcome]}  ${step.name}${time}: ${step.result}`, 13));
+    for (const r of new Set(step.requests.map((q) => q.request))) say(wrapped(`             ${r}`, 15));
+    if (step.findings.length > 0)
+      say(wrapped(`             ${step.findings.map((f) => `${f.id} ${f.verdict}`).join(', ')}`, 13));
+    for (const f of step.findings.filter((f) => f.verdict !== 'holds'))
+      say(wrapped(`             ${f.id} ${f.verdict}: ${f.reason}`, 15));
+  };
+  /** Runs a step: `fn` answers its outcome and one-line result; a throw is a failure with the app's message. */
+  const step = async (name: string, fn: () => Promise<{ outcome: Outcome; result: string }>): Promise<Outcome> => {
+    exchanges = [];
+    consoleLines = [];
+    const started = performance.now();
+    let outcome: Outcome;
+    let result: string;
+    try {
+      ({ outcome, result } = await fn());
+    } catch (error) {
+      outcome = 'failed';
+      result = messageOf(error).slice(0, 400);
+    }
+    const made = exchanges;
+    report({
+      name,
+      outcome,
+      result,
+      ms: performance.now() - started,
+      findings: combine(made.flatMap(judge)),
+      requests: made.map((e) => ({ request: describe(e), ...(e.status === undefined ? {} : { status: e.status }) })),
+    });
+    return outcome;
+  };
+  const skip = (name: string, why: string) =>
+    report({ name, outcome: 'skipped', result: why, ms: 0, findings: [], requests: [] });
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+  say(
+    wrapped(
+      `CINNOX contract check: account ${authData.appId} at ${authData.baseUrl}, read-only (GET requests only); app ${appPath}`,
+      2,
+    ),
+  );
+
+  // 1. The connection test: a failure stops the run, with the app's message.
+  const connected = await step('connection test', async () => {
+    await run(app.authentication.test, {});
+    return { outcome: 'passed', result: `label "${await run<string>(app.authentication.connectionLabel, {})}"` };
+  });
+  if (connected !== 'passed') {
+    say('\nThe connection test failed: nothing else was checked. Fix the three CINNOX_* variables and run again.');
+    if (asJson) process.stdout.write(`${JSON.stringify({ steps, assumptions: [] })}\n`);
+    return 1;
+  }
+
+  const entries = (ops: Operations) =>
+    Object.entries(ops).filter((e): e is [string, { operation: Operation }] => Boolean(e[1]?.operation));
+  const triggers = entries(app.triggers);
+
+  // 2. Drop-down (polling) triggers. A drop-down that reads a parent field gets each of its values.
+  const DROPDOWN_INPUTS: Record<string, Item[]> = {
+    sender_number_list: [{ number_type: 'access-numbers' }, { number_type: 'cli' }],
+  };
+  for (const [key, trigger] of triggers.filter(([, t]) => t.operation.type !== 'hook')) {
+    for (const inputData of DROPDOWN_INPUTS[key] ?? [{}]) {
+      const values = Object.values(inputData).join(', ');
+      await step(`drop-down ${key}${values ? ` (${values})` : ''}`, async () => {
+        const list = await run(trigger.operation.perform, { inputData, meta: { page: 0 } });
+        return { outcome: 'passed', result: count(list.length, 'record') };
+      });
+    }
+  }
+
+  // 3. Every hook trigger's performList: real records, or the sample (never a pass).
+  const listed = new Map<string, Item[]>();
+  for (const [key, trigger] of triggers.filter(([, t]) => t.operation.type === 'hook')) {
+    await step(`trigger ${key} performList`, async () => {
+      const items = await run(trigger.operation.performList, {});
+      const fellBack = consoleLines.find((l) => /could not list recent records/.test(l));
+      if (fellBack) {
+        const why = messageOf(fellBack.replace(/^.*?showing the sample\.\s*/, ''));
+        return { outcome: 'sample', result: `CINNOX could not list recent records for ${key}: ${why}` };
+      }
+      if (items.length === 1 && isDeepStrictEqual(items[0], trigger.operation.sample)) {
+        return {
+          outcome: 'sample',
+          result:
+            exchanges.length === 0
+              ? 'CINNOX cannot list these events (no request made); Test Trigger shows the static sample'
+              : 'CINNOX listed no matching record (the last 7 days, or none of this status); Test Trigger shows the static sample',
+        };
+      }
+      listed.set(key, items);
+      return { outcome: 'passed', result: `${count(items.length, 'real record')} in perform's shape` };
+    });
+  }
+  const valuesListed = (field: string): string[] =>
+    [...listed.values()]
+      .flat()
+      .flatMap((item) => (typeof item[field] === 'string' && item[field] ? [item[field]] : []));
+  const firstListed = (field: string): string | undefined => valuesListed(field)[0];
+
+  // 4. Hydrators, with an id from the listed records.
+  const HYDRATOR_INPUTS: Record<string, () => Item | string> = {
+    contactDetails: () => {
+      // The last contact listed: a CINNOX that ignored the id filter would answer the first (A8).
+      const contactId = valuesListed('contactId').at(-1);
+      return contactId
+        ? { contactId }
+        : 'no contact was listed to ask for: it runs when New External Contact lists a contact';
+    },
+  };
+  for (const [key, hydrate] of Object.entries(app.hydrators ?? {})) {
+    const name = `hydrator ${key}`;
+    const input = HYDRATOR_INPUTS[key]?.() ?? `no probe input: add one to HYDRATOR_INPUTS in scripts/contract-check.ts`;
+    if (typeof input === 'string') skip(name, input);
+    else
+      await step(name, async () => {
+        const details = await run<Item>(hydrate, { inputData: input });
+        return { outcome: 'passed', result: `${Object.keys(details ?? {}).length} detail fields` };
+      });
+  }
+
+  // 5. Searches, with harmless probe inputs: named here, else one run per choice of a required drop-down.
+  const SEARCH_INPUTS: Record<string, () => Item[] | string> = {
+    find_contact: () => [{ full_name: env.CINNOX_CHECK_CONTACT_NAME?.trim() || firstListed('name') || PROBE_NAME }],
+    find_enquiry: () => {
+      const caseNumber = env.CINNOX_CHECK_CASE_NUMBER?.trim() || firstListed('displayCaseNumber');
+      return caseNumber
+        ? [{ display_case_number: caseNumber }]
+        : 'no enquiry case number: CINNOX listed no enquiry in the last 7 days. ' +
+            'Run with CINNOX_CHECK_CASE_NUMBER set to the case number of an enquiry of this account.';
+    },
+  };
+  for (const [key, search] of entries(app.searches)) {
+    let inputs = SEARCH_INPUTS[key]?.();
+    if (inputs === undefined) {
+      const required = (search.operation.inputFields ?? []).filter((f) => f.required);
+      const choices = (f: (typeof required)[number]): string[] =>
+        Array.isArray(f.choices)
+          ? f.choices.map((c) => String((c as { value?: unknown }).value ?? c))
+          : f.choices && typeof f.choices === 'object'
+            ? Object.keys(f.choices)
+            : [];
+      inputs =
+        required.length > 0 && required.every((f) => choices(f).length > 0)
+          ? choices(required[0]!).map((value) => ({
+              ...Object.fromEntries(required.map((f) => [f.key, choices(f)[0]])),
+              [required[0]!.key]: value,
+            }))
+          : `no harmless probe input known: add one to SEARCH_INPUTS in scripts/contract-check.ts`;
+    }
+    if (typeof inputs === 'string') {
+      skip(`search ${key}`, inputs);
+      continue;
+    }
+    for (const inputData of inputs) {
+      const choice =
+        Object.keys(inputData).length === 1 && !SEARCH_INPUTS[key] ? ` (${Object.values(inputData)[0]})` : '';
+      await step(`search ${key}${choice}`, async () => {
+        const found = await run(search.operation.perform, { inputData });
+        return { outcome: 'passed', result: count(found.length, 'result') };
+      });
+    }
+  }
+
+  // 6. The Event Hook List (A13), as turning a Zap on reads it: the guard stops performSubscribe before it writes.
+  const [hookKey, hook] = triggers.find(([, t]) => t.operation.type === 'hook') ?? [];
+  if (hook) {
+    await step(`Event Hook List (${hookKey} performSubscribe, stopped before it writes)`, async () => {
+      try {
+        await run(hook.operation.performSubscribe, { targetUrl: PROBE_HOOK_URL });
+      } catch (error) {
+        const message = messageOf(error);
+        if (/GET requests only/.test(message))
+          return { outcome: 'passed', result: 'read; the subscription was not changed (the check sends GET only)' };
+        if (/another Zap already receives/.test(message))
+          return { outcome: 'passed', result: 'read: another Zap holds this subscription; it was not changed' };
+        throw error;
+      }
+      throw new Error('performSubscribe finished without a write: nothing to stop');
+    });
+  }
+
+  // The assumption table, A1… in order.
+  const assumptions: AssumptionReport[] = ASSUMPTIONS.map(({ id, title, untestable }) => {
+    const seen = steps.filter((s) => s.findings.some((f) => f.id === id));
+    const [best] = combine(seen.flatMap((s) => s.findings.filter((f) => f.id === id)));
+    if (best) return { id, title, verdict: best.verdict, evidence: best.evidence, steps: seen.map((s) => s.name) };
+    if (untestable) return { id, title, verdict: 'not tested read-only', evidence: untestable, steps: [] };
+    const skipped = steps.filter((s) => s.outcome === 'skipped').map((s) => s.name);
+    const why = skipped.length > 0 ? ` (skipped: ${skipped.join(', ')})` : '';
+    return { id, title, verdict: 'cannot tell', evidence: `no step of this run exercised it${why}`, steps: [] };
+  });
+  say('\nCINNOX API assumptions (src/cinnox/contract.ts; README "CINNOX API assumptions"):');
+  for (const a of assumptions) {
+    const how = a.verdict === 'not tested read-only' ? `test: ${a.evidence}` : a.evidence;
+    say(wrapped(`  ${a.id.padEnd(4)} ${a.verdict.padEnd(20)} ${a.title}. ${how}`, 7));
+  }
+  const tally = (outcome: Outcome) => steps.filter((s) => s.outcome === outcome).length;
+  const broken = assumptions.filter((a) => a.verdict === 'does not hold').map((a) => a.id);
+  say(
+    `\n${tally('passed')} passed, ${tally('failed')} failed, ${tally('sample')} sample, ${tally('skipped')} skipped; ` +
+      `assumptions: ${assumptions.filter((a) => a.verdict === 'holds').length} hold, ${broken.length} do not hold${broken.length ? ` (${broken.join(', ')})` : ''}, ` +
+      `${assumptions.filter((a) => a.verdict === 'cannot tell').length} cannot tell, ${assumptions.filter((a) => a.verdict === 'not tested read-only').length} not tested read-only`,
+  );
+  if (asJson) process.stdout.write(`${JSON.stringify({ steps, assumptions })}\n`);
+  return tally('failed') > 0 || broken.length > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
+  process.exit(await runContractCheck(process.argv.slice(2)));
+}

@@ -1,0 +1,385 @@
+// The contract check's reading of the app's CINNOX assumptions (A1… in src/cinnox/contract.ts and README's
+// "CINNOX API assumptions" table): which of them a read-only run can test, and how one CINNOX answer is judged
+// against each. Plain data and functions: no Node-only imports, so jest loads this file too and pins it to
+// src/cinnox/contract.ts (test/contract-check.test.ts), while scripts/contract-check.ts runs it as it is.
+//
+// A judge sees one exchange (method, path, query, status, body) and says, for each assumption the request
+// exercised, whether CINNOX's answer fits: holds / does not hold / cannot tell, with evidence made of the
+// HTTP status, the CINNOX code and the answer's shape (keys and types), never its values.
+
+export type Verdict = 'holds' | 'does not hold' | 'cannot tell';
+export type AssumptionId = `A${number}`;
+
+export interface Finding {
+  id: AssumptionId;
+  verdict: Verdict;
+  /** The request and the answer's shape, then why: `GET /labels?offset&limit → 200 {…}: records under "labelList"`. */
+  evidence: string;
+  /** The why alone: `records under "labelList"`. */
+  reason: string;
+}
+
+/** One request the app made and CINNOX's answer (status undefined: no answer reached the app). */
+export interface Exchange {
+  method: string;
+  /** Relative to `{Base URL}/v1/api/apps/{App ID}`, e.g. `/labels`. */
+  path: string;
+  query: Record<string, string>;
+  status?: number;
+  /** Refused by the check's GET-only guard: never sent. */
+  notSent?: boolean;
+  /** The parsed body (kept in memory for the judges; only its shape is ever shown). */
+  body?: unknown;
+}
+
+/** The paths and parameter names the judges know, as src/cinnox/contract.ts has them (pinned by a test). */
+export const CONTRACT = {
+  staffList: '/contacts/staffcontact-list',
+  contactList: '/contacts/extcontact-list',
+  labelList: '/labels',
+  enquiryDetail: '/data/enquiry-detail',
+  smsDetail: '/data/sms-detail',
+  eventHookList: '/event-hooks',
+  numberTypes: ['access-numbers', 'cli', 'sms-numbers'],
+  caseNumberParam: 'displayCaseNumber',
+  contactNameParam: 'fullName',
+  contactIdParam: 'id',
+  listEnvelopeKeys: ['result', 'data', 'records', 'list', 'labelList', 'contacts', 'numbers'],
+  enquiryRecordIdKeys: ['_id', 'id'],
+  enquiryRecordStatuses: ['ongoing', 'followed-up', 'closed', 'missed'],
+  listPageMax: 500,
+} as const;
+
+/** CINNOX codes the judges name (docs/cinnox-api.md §0.3). */
+const CODES = { methodNotFound: 6450001, badParameters: 6451000, noRecords: 6451011 } as const;
+const ERROR_CODE_MIN = 1_000_000;
+
+/**
+ * Every assumption, in order: its short title, and for those a read-only run cannot test, what would.
+ * A test keeps these ids in step with README's table.
+ */
+export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable?: string }[] = [
+  {
+    id: 'A1',
+    title: 'Send SMS is POST /sms',
+    untestable: 'A1–A3: send one SMS to a test number you own (zapier-platform invoke create send_sms)',
+  },
+  { id: 'A2', title: 'Send SMS body {senderNumber, recipientNumbers, text}', untestable: 'see A1' },
+  { id: 'A3', title: 'Send SMS answers {code, result: [{recipientNumber, transactionID, …}]}', untestable: 'see A1' },
+  { id: 'A4', title: 'number lists GET /{access-numbers|cli|sms-numbers}, offset/limit (500 max)' },
+  { id: 'A5', title: 'Enquiry Details filter by displayCaseNumber' },
+  { id: 'A6', title: 'enquiry / SMS details take startAt/endAt (last 7 days) with offset/limit' },
+  { id: 'A7', title: 'contact list filtered by fullName (the app keeps exact matches)' },
+  { id: 'A8', title: 'contact list filtered by id' },
+  {
+    id: 'A9',
+    title: 'contact bodies: phones[], emails[], addresses, socialContacts [{key, value}]',
+    untestable: 'create and update a test contact with every field (Create / Update External Contact)',
+  },
+  {
+    id: 'A10',
+    title: 'IM to staff: message-push with receiverEID, no roomID',
+    untestable: 'send one Send IM to Staff to yourself',
+  },
+  {
+    id: 'A11',
+    title: 'which subscription carries which trigger',
+    untestable: 'turn on one Zap per event group on a test account and make each event happen',
+  },
+  {
+    id: 'A12',
+    title: 'event statuses and payloads (merge, transfer, label create/update/deleted)',
+    untestable: 'see A11: look at the deliveries',
+  },
+  { id: 'A13', title: 'Event Hook List GET /event-hooks {code, result: [{name, enabled, url}]}' },
+  {
+    id: 'A14',
+    title: 'URL verification passes on any 2xx',
+    untestable: 'turn on one Zap: CINNOX answering enabled: false means it insists on the echo',
+  },
+  { id: 'A15', title: 'list records as a bare array or under result, data, labelList (LIST_ENVELOPE_KEYS)' },
+  { id: 'A16', title: 'a code ≥ 1,000,000 in an HTTP 200 body is an error; success bodies carry code 0' },
+  {
+    id: 'A17',
+    title: 'Update External Contact merges (left-out fields kept)',
+    untestable: 'update one field of a test contact and read it back',
+  },
+  { id: 'A18', title: "enquiry record id is _id (id), the event's eid" },
+  { id: 'A19', title: 'Enquiry Details statuses ongoing / followed-up / closed / missed' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Shapes: keys and types, never values
+// ---------------------------------------------------------------------------------------------
+
+/** `{code: number, result: array(3) of {id: string, …}}`: the keys and types of a JSON value. */
+export function shapeOf(value: unknown, depth = 0): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'array(0)';
+    const first = value.slice(0, 3).filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+    const element = first.length > 0 ? shapeOf(Object.assign({}, ...first) as object, depth) : shapeOf(value[0], depth);
+    return `array(${value.length}) of ${element}`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return '{}';
+    if (depth >= 2) return `{${entries.length} keys}`;
+    const shown = entries.slice(0, 6).map(([k, v]) => `${k}: ${shapeOf(v, depth + 1)}`);
+    return `{${shown.join(', ')}${entries.length > 6 ? `, +${entries.length - 6} keys` : ''}}`;
+  }
+  return typeof value;
+}
+
+const codeOf = (body: unknown): number | undefined => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const code = (body as { code?: unknown }).code;
+  return code === undefined || code === null || code === '' || !Number.isFinite(Number(code))
+    ? undefined
+    : Number(code);
+};
+const messageOf = (body: unknown): string => {
+  const message = (body as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? ` "${message.slice(0, 100)}"` : '';
+};
+
+/** `GET /labels?offset&limit → 200 {code: number, labelList: array(2) of {…}}`: query keys only. */
+export function describe(exchange: Exchange): string {
+  const keys = Object.keys(exchange.query);
+  const request = `${exchange.method} ${exchange.path}${keys.length ? `?${keys.join('&')}` : ''}`;
+  if (exchange.notSent) return `${request} → not sent (the check sends GET only)`;
+  if (exchange.status === undefined) return `${request} → no answer`;
+  const code = codeOf(exchange.body);
+  const answer =
+    exchange.status >= 400 || (code !== undefined && code >= ERROR_CODE_MIN)
+      ? `${exchange.status}, code ${code ?? 'none'}${messageOf(exchange.body)}`
+      : `${exchange.status} ${shapeOf(exchange.body)}`;
+  return `${request} → ${answer}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records of a list answer (as the app reads them, A15)
+// ---------------------------------------------------------------------------------------------
+
+type Rec = Record<string, unknown>;
+
+/** Where a list answer carries its records: 'bare', an envelope key, or undefined with the unread keys. */
+export function envelopeOf(body: unknown): { key: string | undefined; records: Rec[]; unread: string[] } {
+  if (Array.isArray(body)) return { key: 'bare', records: body as Rec[], unread: [] };
+  if (body && typeof body === 'object') {
+    const object = body as Rec;
+    for (const key of CONTRACT.listEnvelopeKeys)
+      if (Array.isArray(object[key])) return { key, records: object[key] as Rec[], unread: [] };
+    const unread = Object.keys(object).filter((k) => Array.isArray(object[k]));
+    return { key: undefined, records: [], unread };
+  }
+  return { key: undefined, records: [], unread: [] };
+}
+
+const folded = (s: unknown): string =>
+  String(s ?? '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+const isError = (e: Exchange): boolean =>
+  e.status === undefined || e.status >= 400 || (codeOf(e.body) ?? 0) >= ERROR_CODE_MIN;
+const isNoRecords = (e: Exchange): boolean => codeOf(e.body) === CODES.noRecords;
+/** A path CINNOX does not know: 404, or 6450001 method not found. */
+const isUnknownPath = (e: Exchange): boolean => e.status === 404 || codeOf(e.body) === CODES.methodNotFound;
+
+/** `seen` is the request and the answer's shape (describe), `reason` the why. */
+const finding = (id: AssumptionId, verdict: Verdict, seen: string, reason?: string): Finding => ({
+  id,
+  verdict,
+  evidence: reason ? `${seen}: ${reason}` : seen,
+  reason: reason ?? seen,
+});
+
+/** A filtered list read: every record must carry the value asked for under `keyOf`. */
+function filterFinding(
+  id: AssumptionId,
+  e: Exchange,
+  param: string,
+  matches: (record: Rec, asked: string) => boolean,
+  noneHint: string,
+): Finding {
+  const seen = describe(e);
+  if (isNoRecords(e)) return finding(id, 'cannot tell', seen, `no record has the ${param} asked for; ${noneHint}`);
+  if (isUnknownPath(e) || codeOf(e.body) === CODES.badParameters)
+    return finding(id, 'does not hold', seen, `CINNOX refused ${param}`);
+  if (isError(e)) return finding(id, 'cannot tell', seen);
+  const { records } = envelopeOf(e.body);
+  if (records.length === 0)
+    return finding(id, 'cannot tell', seen, `no record has the ${param} asked for; ${noneHint}`);
+  const asked = e.query[param] ?? '';
+  const others = records.filter((r) => !matches(r, asked)).length;
+  return others === 0
+    ? finding(id, 'holds', seen, `all ${records.length} record(s) match the ${param} asked for`)
+    : finding(
+        id,
+        'does not hold',
+        seen,
+        `${others} of ${records.length} record(s) do not match the ${param} asked for`,
+      );
+}
+
+const withinWindow = (e: Exchange, records: Rec[]): number => {
+  const start = Date.parse(e.query.startAt ?? '');
+  const end = Date.parse(e.query.endAt ?? '');
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return 0;
+  return records.filter((r) => {
+    const at = Date.parse(String(r.createdAt ?? ''));
+    return Number.isFinite(at) && (at < start - 1000 || at > end + 1000);
+  }).length;
+};
+
+/** What one exchange says about each assumption its request exercised. */
+export function judge(e: Exchange): Finding[] {
+  if (e.method !== 'GET') return [];
+  const out: Finding[] = [];
+  const seen = describe(e);
+  const { key, records, unread } = envelopeOf(e.body);
+  const answered = e.status !== undefined && !isError(e);
+
+  // A15 list envelopes and A16 codes in success bodies: every list read the app makes.
+  if (answered) {
+    if (key === 'bare') out.push(finding('A15', 'holds', seen, `records as a bare array`));
+    else if (key) out.push(finding('A15', 'holds', seen, `records under "${key}"`));
+    else if (unread.length)
+      out.push(
+        finding('A15', 'does not hold', seen, `records under "${unread.join('", "')}", a key the app does not read`),
+      );
+    else out.push(finding('A15', 'cannot tell', seen, `no array in the answer`));
+    const code = codeOf(e.body);
+    if (code === 0) out.push(finding('A16', 'holds', seen, `code 0 in the success body`));
+    else if (code === undefined) out.push(finding('A16', 'cannot tell', seen, `no code in the success body`));
+    else out.push(finding('A16', 'does not hold', seen, `code ${code} in a success body, neither 0 nor ≥ 1,000,000`));
+  } else if (e.status !== undefined && e.status >= 400 && codeOf(e.body) === undefined && !isUnknownPath(e)) {
+    out.push(finding('A16', 'cannot tell', seen, `an error answer without a CINNOX code`));
+  }
+
+  const number = CONTRACT.numberTypes.find((t) => e.path === `/${t}`);
+  if (number) {
+    const paged = 'offset' in e.query && 'limit' in e.query;
+    const limit = Number(e.query.limit);
+    if (isUnknownPath(e)) out.push(finding('A4', 'does not hold', seen, `CINNOX does not know the path`));
+    else if (codeOf(e.body) === CODES.badParameters)
+      out.push(finding('A4', 'does not hold', seen, `CINNOX refused the query`));
+    else if (isNoRecords(e)) out.push(finding('A4', 'holds', seen, `the path is known; no ${number} numbers`));
+    else if (!answered) out.push(finding('A4', 'cannot tell', seen));
+    else if (paged && Number.isFinite(limit) && records.length > limit)
+      out.push(finding('A4', 'does not hold', seen, `${records.length} records for limit ${limit}: paging ignored`));
+    else
+      out.push(finding('A4', 'holds', seen, paged ? `${records.length} record(s) within limit ${limit}` : undefined));
+  }
+
+  if (e.path === CONTRACT.enquiryDetail || e.path === CONTRACT.smsDetail) {
+    if (CONTRACT.caseNumberParam in e.query && e.path === CONTRACT.enquiryDetail) {
+      out.push(
+        filterFinding(
+          'A5',
+          e,
+          CONTRACT.caseNumberParam,
+          (r, asked) => String(r.displayCaseNumber ?? '') === asked,
+          'set CINNOX_CHECK_CASE_NUMBER to a case number of this account',
+        ),
+      );
+    } else if ('startAt' in e.query || 'endAt' in e.query) {
+      if (isUnknownPath(e) || codeOf(e.body) === CODES.badParameters)
+        out.push(finding('A6', 'does not hold', seen, `CINNOX refused the time window`));
+      else if (isNoRecords(e)) out.push(finding('A6', 'holds', seen, `the window is accepted; no records in it`));
+      else if (!answered) out.push(finding('A6', 'cannot tell', seen));
+      else {
+        const outside = withinWindow(e, records);
+        out.push(
+          outside > 0
+            ? finding('A6', 'does not hold', seen, `${outside} record(s) created outside the window asked for`)
+            : finding('A6', 'holds', seen, `${records.length} record(s), all inside the window`),
+        );
+      }
+    }
+    if (e.path === CONTRACT.enquiryDetail && answered && records.length > 0) {
+      const withoutId = records.filter(
+        (r) => !CONTRACT.enquiryRecordIdKeys.some((k) => typeof r[k] === 'string' && r[k] !== ''),
+      ).length;
+      out.push(
+        withoutId === 0
+          ? finding(
+              'A18',
+              'holds',
+              seen,
+              `every record carries ${CONTRACT.enquiryRecordIdKeys.join(' or ')} (that it equals an event's eid needs a delivered enquiry event)`,
+            )
+          : finding('A18', 'does not hold', seen, `${withoutId} record(s) without _id or id`),
+      );
+      const statuses = [...new Set(records.map((r) => String(r.status ?? '')))];
+      const unknown = statuses.filter((s) => !(CONTRACT.enquiryRecordStatuses as readonly string[]).includes(s));
+      // A status is an enumeration, not personal data: an unknown one is named when it looks like one.
+      const named = unknown.map((s) => (/^[A-Za-z][\w -]{0,29}$/.test(s) ? `"${s}"` : 'an unreadable status'));
+      out.push(
+        unknown.length === 0
+          ? finding('A19', 'holds', seen, `statuses among ${CONTRACT.enquiryRecordStatuses.join(', ')}`)
+          : finding('A19', 'does not hold', seen, `status ${named.join(', ')} is none of the four`),
+      );
+    }
+  }
+
+  if (e.path === CONTRACT.contactList) {
+    if (CONTRACT.contactNameParam in e.query)
+      out.push(
+        filterFinding(
+          'A7',
+          e,
+          CONTRACT.contactNameParam,
+          (r, asked) => folded(`${r.firstName ?? ''} ${r.lastName ?? ''}`).includes(folded(asked)),
+          'set CINNOX_CHECK_CONTACT_NAME to the full name of a contact of this account',
+        ),
+      );
+    if (CONTRACT.contactIdParam in e.query)
+      out.push(
+        filterFinding(
+          'A8',
+          e,
+          CONTRACT.contactIdParam,
+          (r, asked) => String(r.id ?? '') === asked,
+          'the account listed no contact to ask for',
+        ),
+      );
+  }
+
+  if (e.path === CONTRACT.eventHookList) {
+    if (isUnknownPath(e))
+      out.push(
+        finding(
+          'A13',
+          'does not hold',
+          seen,
+          `CINNOX does not know the path, so the app cannot refuse a second Zap on one subscription`,
+        ),
+      );
+    else if (!answered) out.push(finding('A13', 'cannot tell', seen));
+    else if (records.length === 0)
+      out.push(finding('A13', 'holds', seen, `the list is read; no subscription listed, so no entry to check`));
+    else {
+      const unnamed = records.filter((r) => typeof r.name !== 'string').length;
+      out.push(
+        unnamed === 0
+          ? finding('A13', 'holds', seen, `every entry carries a name`)
+          : finding('A13', 'does not hold', seen, `${unnamed} entr(ies) without a name`),
+      );
+    }
+  }
+  return out;
+}
+
+const RANK: Record<Verdict, number> = { 'does not hold': 2, holds: 1, 'cannot tell': 0 };
+
+/** One finding per assumption: the weightiest verdict (does not hold > holds > cannot tell) and its evidence. */
+export function combine(findings: readonly Finding[]): Finding[] {
+  const byId = new Map<AssumptionId, Finding>();
+  for (const f of findings) {
+    const kept = byId.get(f.id);
+    if (!kept || RANK[f.verdict] > RANK[kept.verdict]) byId.set(f.id, f);
+  }
+  return [...byId.values()].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+}

@@ -1,0 +1,230 @@
+/**
+ * The contract check (`npm run check:account`, and `npm start` with CINNOX_* set) against sandboxes started for
+ * it: the normal one, and one per `--break` mode, so each verdict is seen to change. The built app
+ * (dist/index.js, built by `npm test` first) runs in the check's own process, as the tour does.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+const ACCOUNT = ['CINNOX_BASE_URL', 'CINNOX_APP_ID', 'CINNOX_APP_TOKEN'];
+
+interface Step {
+  name: string;
+  outcome: 'passed' | 'failed' | 'sample' | 'skipped';
+  result: string;
+  findings: { id: string; verdict: string; evidence: string }[];
+  requests: { request: string; status?: number }[];
+}
+interface Assumption {
+  id: string;
+  verdict: string;
+  evidence: string;
+}
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  report?: { steps: Step[]; assumptions: Assumption[] };
+}
+
+/** Runs `script` (default the check) with exactly `vars` of the three account variables, --json. */
+function check(vars: Record<string, string>, script = 'scripts/contract-check.ts', ...args: string[]): Promise<Run> {
+  const env: Record<string, string | undefined> = { ...process.env, ...vars };
+  for (const name of ACCOUNT) if (!(name in vars)) delete env[name];
+  delete env.CINNOX_CHECK_CASE_NUMBER;
+  delete env.CINNOX_CHECK_CONTACT_NAME;
+  const child = spawn(process.execPath, [join(root, script), '--json', ...args], { cwd: root, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c));
+  child.stderr.on('data', (c: Buffer) => (stderr += c));
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      const last = stdout.trim().split('\n').pop() ?? '';
+      resolve({ status, stdout, stderr, report: last.startsWith('{') ? JSON.parse(last) : undefined });
+    }),
+  );
+}
+
+interface Sandbox {
+  vars: Record<string, string>;
+  requests(): Promise<{ method: string; path: string }[]>;
+  stop(): void;
+}
+async function sandbox(...args: string[]): Promise<Sandbox> {
+  const server: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [join(root, 'sandbox/server.ts'), '--port', '0', '--quiet', '--stdin-lifeline', ...args],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const info = await new Promise<{ baseUrl: string; appId: string; appToken: string }>((resolve, reject) => {
+    server.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString().split('\n')[0]!)));
+    server.once('exit', () => reject(new Error('the sandbox exited')));
+  });
+  return {
+    vars: { CINNOX_BASE_URL: info.baseUrl, CINNOX_APP_ID: info.appId, CINNOX_APP_TOKEN: info.appToken },
+    requests: async () =>
+      (
+        (await (await fetch(`${info.baseUrl}/__admin/state`)).json()) as {
+          requests: { method: string; path: string }[];
+        }
+      ).requests,
+    stop: () => server.kill('SIGTERM'),
+  };
+}
+
+const verdicts = (run: Run): Record<string, string> =>
+  Object.fromEntries((run.report?.assumptions ?? []).map((a) => [a.id, a.verdict]));
+const stepOf = (run: Run, name: string): Step | undefined => run.report?.steps.find((s) => s.name === name);
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built CommonJS bundle
+const app = require(join(root, 'dist/index.js')) as Record<
+  'triggers' | 'searches',
+  Record<string, { operation: { type?: string } }>
+>;
+const hookKeys = Object.entries(app.triggers)
+  .filter(([, t]) => t.operation.type === 'hook')
+  .map(([k]) => k);
+
+describe('contract check: the account variables', () => {
+  it.each([
+    [{ CINNOX_APP_ID: 'a' }, 'CINNOX_BASE_URL and CINNOX_APP_TOKEN are not set (CINNOX_APP_ID is)'],
+    [{ CINNOX_BASE_URL: 'https://x.example', CINNOX_APP_ID: 'a' }, 'CINNOX_APP_TOKEN is not set'],
+  ])(
+    'exits 2 naming the missing ones when one or two are set, from npm start too (%j)',
+    async (vars, said) => {
+      for (const script of ['scripts/contract-check.ts', 'scripts/tour.ts']) {
+        const run = await check(vars, script);
+        expect(run.status).toBe(2);
+        expect(run.stderr + run.stdout).toContain(said);
+        expect(run.report).toBeUndefined();
+      }
+    },
+    30_000,
+  );
+
+  it('npm run check:account with none set exits 2 and says what to set', () => {
+    const env = { ...process.env };
+    for (const name of ACCOUNT) delete env[name];
+    const out = spawnSync(process.execPath, [join(root, 'scripts/contract-check.ts')], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    expect(out.status).toBe(2);
+    expect(out.stdout).toContain(
+      'set CINNOX_BASE_URL, CINNOX_APP_ID, CINNOX_APP_TOKEN to the Base URL, App ID and App Token',
+    );
+  });
+});
+
+describe('contract check against the sandbox', () => {
+  let normal: Sandbox;
+  beforeAll(async () => {
+    normal = await sandbox();
+  });
+  afterAll(() => normal.stop());
+
+  it('a rejected token stops the run after the connection test, with its message and no passes (exit 1)', async () => {
+    const run = await check({ ...normal.vars, CINNOX_APP_TOKEN: 'regenerated-token' });
+    expect(run.status).toBe(1);
+    expect(run.report?.steps).toEqual([
+      expect.objectContaining({
+        name: 'connection test',
+        outcome: 'failed',
+        result: expect.stringMatching(/^CINNOX no longer accepts this connection's App Token \(CINNOX code 6452000/),
+      }),
+    ]);
+    expect(run.report?.steps[0]?.result).not.toContain('What happened');
+    expect(run.stderr).toContain('The connection test failed: nothing else was checked.');
+  }, 60_000);
+
+  it('npm start with the three set runs the check: GET requests only, samples shown as samples, the table A1… in order', async () => {
+    const before = (await normal.requests()).length;
+    const run = await check(normal.vars, 'scripts/tour.ts');
+    const made = (await normal.requests()).slice(before);
+    expect(run.stderr).toContain('CINNOX contract check: account sandbox-app');
+    expect(run.report?.steps.filter((s) => s.outcome === 'failed')).toEqual([]);
+    expect(run.status).toBe(0);
+    // Only GET requests reached the account; the one write the app tried was stopped before it was sent.
+    expect(made.length).toBeGreaterThan(15);
+    expect(made.filter((r) => r.method !== 'GET')).toEqual([]);
+    const hookList = run.report?.steps.find((s) => s.name.startsWith('Event Hook List'));
+    expect(hookList?.outcome).toBe('passed');
+    expect(hookList?.requests.map((r) => r.request)).toEqual([
+      'GET /event-hooks → 200 {code: number, result: array(0)}',
+      expect.stringMatching(/^PATCH \/[a-z-]+-event-sub → not sent \(the check sends GET only\)$/),
+    ]);
+    // Every hook trigger's performList; those CINNOX cannot list are a sample, never a pass.
+    for (const key of hookKeys) expect(stepOf(run, `trigger ${key} performList`)).toBeDefined();
+    expect(stepOf(run, 'trigger contact_merged performList')).toEqual(
+      expect.objectContaining({
+        outcome: 'sample',
+        result: expect.stringContaining('CINNOX cannot list these events'),
+      }),
+    );
+    expect(stepOf(run, 'trigger label_created performList')?.outcome).toBe('passed');
+    for (const key of Object.keys(app.searches))
+      expect(run.report?.steps.some((s) => s.name.startsWith(`search ${key}`))).toBe(true);
+    // Evidence is the answer's shape, never a value (the seeded contact Ann Lee, her number).
+    expect(JSON.stringify(run.report?.steps.map((s) => [s.findings, s.requests]))).not.toMatch(/Ann|Lee|\+852|85291/);
+    expect(run.report?.assumptions.map((a) => a.id)).toEqual(Array.from({ length: 19 }, (_, i) => `A${i + 1}`));
+    const v = verdicts(run);
+    for (const id of ['A4', 'A5', 'A6', 'A7', 'A8', 'A13', 'A15', 'A16', 'A18', 'A19'])
+      expect([id, v[id]]).toEqual([id, 'holds']);
+    for (const id of ['A1', 'A2', 'A3', 'A9', 'A10', 'A11', 'A12', 'A14', 'A17'])
+      expect([id, v[id]]).toEqual([id, 'not tested read-only']);
+    expect(run.report?.assumptions.find((a) => a.id === 'A1')?.evidence).toContain('send one SMS to a test number');
+    expect(stepOf(run, 'search find_contact')?.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'A7', verdict: 'holds' })]),
+    );
+  }, 90_000);
+});
+
+describe('contract check against the sandbox breaking an assumption on purpose: the verdict changes', () => {
+  it.each([
+    ['name-filter-ignored', { A7: 'does not hold' }],
+    ['id-filter-ignored', { A8: 'does not hold' }],
+    ['no-event-hook-list', { A13: 'does not hold' }],
+    ['unknown-list-envelope', { A15: 'does not hold' }],
+    ['bare-list-envelope', { A15: 'holds', A16: 'cannot tell' }],
+    ['report-window-rejected', { A6: 'does not hold' }],
+  ])(
+    '--break %s',
+    async (mode, expected) => {
+      const broken = await sandbox('--break', mode);
+      try {
+        const run = await check(broken.vars);
+        expect(run.report).toBeDefined();
+        const v = verdicts(run);
+        expect(Object.fromEntries(Object.keys(expected).map((id) => [id, v[id]]))).toEqual(expected);
+        // Every other assumption a read-only run tests still holds (or, where the break hides it, cannot tell).
+        expect(run.status).toBe(Object.values(expected).includes('does not hold') ? 1 : 0);
+        if (mode === 'report-window-rejected') {
+          // The enquiry triggers' Test Trigger fell back to the sample: shown as such, never as a pass.
+          expect(stepOf(run, 'trigger enquiry_opened performList')).toEqual(
+            expect.objectContaining({
+              outcome: 'sample',
+              result: expect.stringMatching(
+                /^CINNOX could not list recent records for enquiry_opened: CINNOX refused the request's parameters.*6451000/,
+              ),
+            }),
+          );
+          // No enquiry was listed to take a case number from: Find Enquiry is skipped, saying why and how.
+          expect(stepOf(run, 'search find_enquiry')).toEqual(
+            expect.objectContaining({
+              outcome: 'skipped',
+              result: expect.stringContaining('Run with CINNOX_CHECK_CASE_NUMBER set to the case number'),
+            }),
+          );
+          expect(v.A5).toBe('cannot tell');
+          expect(run.stderr).toMatch(/\n {2}sample {3}trigger enquiry_opened performList/);
+        }
+      } finally {
+        broken.stop();
+      }
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,79 @@
+/**
+ * The sandbox's `--break` modes: each breaks one of the app's assumptions on purpose (so the contract check's
+ * verdicts can be shown to change), and nothing else.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  CONTACT_LIST_PATH,
+  CONTACT_NAME_PARAM,
+  ENQUIRY_DETAIL_PATH,
+  EVENT_HOOK_LIST_PATH,
+  LABEL_LIST_PATH,
+  SMS_DETAIL_PATH,
+  STAFF_LIST_PATH,
+} from '../../src/cinnox/contract';
+import { SERVER, allowLocalNetwork, startSandbox, type Sandbox } from './harness';
+
+allowLocalNetwork();
+
+const window = () => {
+  const end = new Date();
+  const start = new Date(end.getTime() - 7 * 24 * 3600 * 1000);
+  return `startAt=${start.toISOString()}&endAt=${end.toISOString()}`;
+};
+
+describe('sandbox --break', () => {
+  let sandbox: Sandbox | undefined;
+  afterEach(async () => {
+    await sandbox?.stop();
+    sandbox = undefined;
+  });
+
+  it('refuses an unknown break, naming the known ones (exit 2)', () => {
+    const out = spawnSync(process.execPath, [SERVER, '--port', '0', '--break', 'no-such-thing'], { encoding: 'utf8' });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('--break no-such-thing is unknown; known: bare-list-envelope, unknown-list-envelope');
+  });
+
+  it('bare-list-envelope: lists answer a bare array (labels too); errors keep their code', async () => {
+    sandbox = await startSandbox(['--break', 'bare-list-envelope']);
+    const labels = await sandbox.api('GET', LABEL_LIST_PATH);
+    expect(labels.status).toBe(200);
+    expect(Array.isArray(labels.data)).toBe(true);
+    expect(labels.data[0]).toEqual(expect.objectContaining({ name: 'VIP' }));
+    const none = await sandbox.api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=Nobody%20Here`);
+    expect(none).toEqual({ status: 400, data: { code: 6451011, message: 'No records found' } });
+  });
+
+  it('unknown-list-envelope: records under `items`', async () => {
+    sandbox = await startSandbox(['--break', 'unknown-list-envelope']);
+    const staff = await sandbox.api('GET', STAFF_LIST_PATH);
+    expect(Object.keys(staff.data)).toEqual(['code', 'items']);
+  });
+
+  it('name-filter-ignored and id-filter-ignored: the contact list answers every contact', async () => {
+    sandbox = await startSandbox(['--break', 'name-filter-ignored,id-filter-ignored']);
+    const byName = await sandbox.api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=Ann%20Lee`);
+    expect(byName.data.result.length).toBeGreaterThan(1);
+    const byId = await sandbox.api('GET', `${CONTACT_LIST_PATH}?id=no-such-id`);
+    expect(byId.data.result.length).toBeGreaterThan(1);
+  });
+
+  it('no-event-hook-list: GET /event-hooks is unknown (6450001), the subscriptions still work', async () => {
+    sandbox = await startSandbox(['--break', 'no-event-hook-list']);
+    const hooks = await sandbox.api('GET', EVENT_HOOK_LIST_PATH);
+    expect(hooks.status).toBe(400);
+    expect(hooks.data.code).toBe(6450001);
+    expect((await sandbox.api('GET', LABEL_LIST_PATH)).status).toBe(200);
+  });
+
+  it('report-window-rejected: startAt / endAt are an invalid query on enquiry and SMS details', async () => {
+    sandbox = await startSandbox(['--break', 'report-window-rejected']);
+    for (const path of [ENQUIRY_DETAIL_PATH, SMS_DETAIL_PATH]) {
+      const answer = await sandbox.api('GET', `${path}?${window()}`);
+      expect(answer).toEqual({ status: 400, data: { code: 6451000, message: 'invalid query: (startAt), (endAt)' } });
+    }
+    const byCase = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?displayCaseNumber=1001`);
+    expect(byCase.status).toBe(200);
+  });
+});
