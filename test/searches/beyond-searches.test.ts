@@ -3,11 +3,11 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, APP_TOKEN, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 
 type Perform = (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
-const runSearch = (key: string, inputData: Record<string, unknown>) =>
+const runSearch = (key: keyof typeof App.searches, inputData: Record<string, unknown>) =>
   appTester(App.searches![key]!.operation.perform as Perform, bundleWith(inputData));
-const runTrigger = (key: string, inputData: Record<string, unknown>, page = 0) =>
+const runTrigger = (key: 'label_list' | 'otp_sender_list', inputData: Record<string, unknown>, page = 0) =>
   appTester(
-    App.triggers![key]!.operation.perform as Perform,
+    App.triggers[key].operation.perform as Perform,
     bundleWith(inputData, { meta: { page } } as Partial<Bundle>),
   );
 
