@@ -7,7 +7,7 @@ const runSearch = (key: keyof typeof App.searches, inputData: Record<string, unk
   appTester(App.searches![key]!.operation.perform as Perform, bundleWith(inputData));
 const runTrigger = (key: 'label_list' | 'otp_sender_list', inputData: Record<string, unknown>, page = 0) =>
   appTester(
-    App.triggers[key].operation.perform as Perform,
+    (App.triggers[key].operation as unknown as { perform: Perform }).perform,
     bundleWith(inputData, { meta: { page } } as Partial<Bundle>),
   );
 
