@@ -27,6 +27,7 @@ import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
+import { runBeyondSteps } from './tour-steps/beyond.ts';
 
 /** What the tour uses of the built app (loaded with require: its path is an option). */
 type Perform = (z: ZObject, bundle: Bundle) => unknown;
@@ -471,6 +472,7 @@ try {
     const state: TourState = {};
     await runTriggers(authData, state);
     await runActions(authData, state);
+    await runBeyondSteps({ app, authData, sandbox: started().sandbox, step, run });
   }
 } catch (error) {
   steps.push({ operation: 'tour', ok: false, result: error instanceof Error ? error.message : String(error), ms: 0 });
