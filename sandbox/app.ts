@@ -48,6 +48,8 @@ import {
   type ContactBody,
   type SendSms,
 } from './validate.ts';
+import { CHAT_LOG_MAX_MESSAGES, CHAT_LOG_OVER_LIMIT, labelIdsBody, sendOtpBody } from './validate.ts';
+import { chatLog } from './state.ts';
 import { createWebhooks, isSubscriptionName } from './webhooks.ts';
 
 const { SegmentedMessage } = segments;
@@ -519,6 +521,65 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       /^\/([a-z-]+-event-sub)$/,
       async ({ body, params }) => hooks.setSubscription(params[0]!, subscriptionBody(body)),
     ],
+    // Issue 12 part B: Send OTP SMS (§1.2), Label / Unlabel an Enquiry (§3.6), Get Enquiry Chat (§2.2).
+    [
+      'POST',
+      '/send_otp',
+      ({ body }) => {
+        const valid = sendOtpBody(body, (id) =>
+          state.numbers['sms-numbers'].some((n) => n.supportSMS && n.Number.toUpperCase() === id.trim().toUpperCase()),
+        );
+        const transactionID = randomUUID();
+        state.otps.push({
+          ...valid,
+          text: valid.text.replace('%s', () => valid.pin),
+          transactionID,
+          createdAt: iso(Date.now()),
+        });
+        return { code: 0, serviceID: config.serviceId, status: true, transactionID };
+      },
+    ],
+    ...(['POST', 'DELETE'] as const).map((method): Route => [
+      method,
+      /^\/inquiries\/([^/]+)\/labels$/,
+      ({ body, params }) => {
+        const ids = labelIdsBody(body);
+        // A25: the path takes the Enquiry Details record id.
+        const enquiry = state.enquiries.find((e) => e._id === params[0]);
+        if (!enquiry) throw badParameters('invalid enquiryID');
+        const missing = ids.filter((id) => !state.labels.some((l) => l.id === id));
+        const current = state.enquiryLabels[enquiry._id] ?? [];
+        const next =
+          method === 'POST'
+            ? [...new Set([...current, ...ids.filter((id) => !missing.includes(id))])]
+            : current.filter((id) => !ids.includes(id));
+        state.enquiryLabels[enquiry._id] = next;
+        return {
+          code: 0,
+          notExistLabelIds: missing.length > 0 ? missing : null,
+          labelIds: next.length > 0 ? next : null,
+          updatedAt: iso(Date.now()),
+        };
+      },
+    ]),
+    [
+      'GET',
+      '/data/enquiry-chat',
+      ({ query }) => {
+        onlyParams(query, ['enquiryID']);
+        const ref = query.get('enquiryID')?.trim();
+        if (!ref) throw badParameters('enquiryID is required');
+        // §2.2: the `inquiry` ID or the displayCaseNumber.
+        const enquiry = state.enquiries.find((e) => e.inquiry === ref || e.displayCaseNumber === ref);
+        if (!enquiry) throw badParameters('invalid enquiryID');
+        // A28: an enquiry that is not closed answers "No records found".
+        if (enquiry.status !== 'closed') throw noRecords();
+        const log = chatLog(state, enquiry);
+        if (log.length > CHAT_LOG_MAX_MESSAGES)
+          throw new CinnoxError(CHAT_LOG_OVER_LIMIT, 'Requested chat logs over the limit');
+        return { code: 0, result: log };
+      },
+    ],
     [
       'GET',
       '/event-hooks',
@@ -794,6 +855,19 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
           action === 'handle' ? 'handling' : action === 'close' ? 'closed' : 'missed',
           str(body.staffId),
         ),
+    ],
+    [
+      'POST',
+      /^\/enquiries\/([^/]+)\/chat$/,
+      (body, [id]) => {
+        // Issue 12 part B: how many chat messages the enquiry has (over CHAT_LOG_MAX_MESSAGES: 6451013).
+        const enquiry = findEnquiry(state, id!);
+        if (!enquiry) throw new AdminError(404, `no enquiry ${id}`);
+        const n = Number(body.messages);
+        if (!Number.isInteger(n) || n < 0) throw new AdminError(400, 'messages must be a whole number');
+        state.chatLength[enquiry._id] = n;
+        return { ok: true, enquiry: enquiry._id, messages: n };
+      },
     ],
     ['POST', /^\/labels$/, (body) => makeEvent['label.created'](body)],
     ['PATCH', /^\/labels\/([^/]+)$/, (body, [id]) => makeEvent['label.edited']({ ...body, id })],

@@ -293,6 +293,13 @@ export function createState(account: { serviceId: string; appId: string }) {
     deliveries: [] as Delivery[],
     requests: [] as RequestEntry[],
     requestCount: 0,
+    // Issue 12 part B.
+    /** §3.6: the label ids on each enquiry, by enquiry record id (A25). */
+    enquiryLabels: {} as Record<string, string[]>,
+    /** §1.2: every OTP SMS sent. */
+    otps: [] as OtpRecord[],
+    /** §2.2: the number of chat messages of an enquiry, when set by the admin API (else CHAT_DEFAULT_LINES). */
+    chatLength: {} as Record<string, number>,
     next,
     contactId: () => hexId('64f0', next('contact')),
     labelId: () => hexId('65a0', next('label')),
@@ -611,4 +618,93 @@ export const findEnquiry = (state: State, ref: string): Enquiry | undefined =>
 export function snapshot(state: State): Record<string, unknown> {
   const { next: _n, contactId: _c, labelId: _l, enquiryId: _e, caseNumber: _k, counters: _counters, ...data } = state;
   return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12 part B: OTP SMS and enquiry chat logs.
+// ---------------------------------------------------------------------------------------------
+
+/** One OTP SMS sent (§1.2), with the PIN in place. */
+export interface OtpRecord {
+  transactionID: string;
+  senderNumber: string;
+  recipientNumber: string;
+  pin: string;
+  text: string;
+  createdAt: string;
+}
+
+/** §2.2 chat record (the documented keys, plus `fromName`: the sender's name, assumption A29). */
+export interface ChatRecord {
+  hid: string;
+  roomID: string;
+  seq: number;
+  type: string;
+  fromEID: string;
+  fromName: string;
+  toEID: string;
+  fromSvcID: string;
+  content: {
+    from: { eid: string; name: string };
+    id: string;
+    msg: { text: string; type: number };
+    seq: number;
+    to: { inquiry: string; room: string };
+    ts: number;
+    type: string;
+  };
+  createdAt: string;
+  inquiryID: string;
+  msgID: string;
+  msgContentType: string;
+  msgEventType: string;
+  msgText: string;
+}
+
+const CHAT_LINES = [
+  'Hello, my order has not arrived.',
+  'Sorry to hear that: let me check.',
+  'It left our warehouse yesterday and arrives tomorrow.',
+  'Thank you!',
+];
+export const CHAT_DEFAULT_LINES = CHAT_LINES.length;
+
+/** The chat of an enquiry: the visitor and the staff member who handled it take turns, a minute apart. */
+export function chatLog(state: State, e: Enquiry): ChatRecord[] {
+  const count = state.chatLength[e._id] ?? CHAT_DEFAULT_LINES;
+  const staff = state.staff.find((s) => s.id === e.handledTarget) ?? state.staff[1]!;
+  const start = Date.parse(e.pickedUpAt || e.createdAt);
+  return Array.from({ length: count }, (_, i) => {
+    const visitor = i % 2 === 0;
+    const eid = visitor ? e.visitor : staff.id;
+    const name = visitor ? e.visitorName : staff.displayName;
+    const text = CHAT_LINES[i % CHAT_LINES.length]!;
+    const ts = start + i * 60_000;
+    const msgID = `${e.roomID}-${i + 1}`;
+    return {
+      hid: msgID,
+      roomID: e.roomID,
+      seq: i + 1,
+      type: 'message',
+      fromEID: eid,
+      fromName: name,
+      toEID: visitor ? staff.id : e.visitor,
+      fromSvcID: e.svcID,
+      content: {
+        from: { eid, name },
+        id: msgID,
+        msg: { text, type: 1 },
+        seq: i + 1,
+        to: { inquiry: e.inquiry, room: e.roomID },
+        ts,
+        type: 'message',
+      },
+      createdAt: iso(ts),
+      inquiryID: e.inquiry,
+      msgID,
+      msgContentType: 'TYPE_TEXT',
+      msgEventType: 'TYPE_MESSAGE',
+      msgText: text,
+    };
+  });
 }

@@ -386,3 +386,60 @@ export function subscriptionBody(raw: unknown): { enabled: boolean; url: string 
     throw badParameters(`invalid url: "${url}" (http or https only)`);
   return { enabled: body.enabled, url };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12 part B: Send OTP SMS (§1.2), Label / Unlabel an Enquiry (§3.6), Get Enquiry Chat (§2.2).
+// ---------------------------------------------------------------------------------------------
+
+/** §0.3: 6451013 "Requested chat logs over the limit". */
+export const CHAT_LOG_OVER_LIMIT = 6451013;
+/** The most chat messages one Get Enquiry Chat answers (NOT DOCUMENTED: the sandbox's limit). */
+export const CHAT_LOG_MAX_MESSAGES = 500;
+/** §1.2: "Max 10 digits", numeric, alpha or alphanumeric. */
+export const OTP_PIN_MAX = 10;
+
+/** A validated §1.2 Send OTP SMS body. */
+export interface SendOtp {
+  senderNumber: string;
+  recipientNumber: string;
+  text: string;
+  pin: string;
+}
+
+/** §1.2; `isAlphanumericSender` says whether the account has this Alphanumeric sender ID. */
+export function sendOtpBody(raw: unknown, isAlphanumericSender: (id: string) => boolean): SendOtp {
+  const body = objectBody(raw);
+  onlyFields(body, ['senderNumber', 'recipientNumber', 'text', 'pin']);
+  const senderNumber = stringField(body, 'senderNumber', { required: true });
+  if (!/^[A-Za-z0-9 ]{1,11}$/.test(senderNumber) || /^\+?\d+$/.test(senderNumber))
+    throw new CinnoxError(
+      CODES.smsSenderFormat,
+      `senderNumber Invalid format: "${senderNumber}" (Alphanumeric sender ID only)`,
+    );
+  if (!isAlphanumericSender(senderNumber))
+    throw badParameters(`Invalid senderNumber: "${senderNumber}" is not an Alphanumeric sender ID of this account`);
+  const recipientNumber = stringField(body, 'recipientNumber', { required: true });
+  if (!E164.test(recipientNumber))
+    throw new CinnoxError(
+      CODES.smsRecipientFormat,
+      `RecipientNumber Invalid format: ${JSON.stringify(recipientNumber)}`,
+    );
+  const text = stringField(body, 'text', { required: true });
+  if (!text.includes('%s')) throw badParameters('invalid text: must contain %s where the PIN is displayed');
+  const pin = stringField(body, 'pin', { required: true });
+  if (pin.length > OTP_PIN_MAX || !/^[A-Za-z0-9]+$/.test(pin))
+    throw badParameters(`invalid pin: at most ${OTP_PIN_MAX} letters or digits`);
+  return { senderNumber, recipientNumber, text, pin };
+}
+
+/** §3.6 Label / Unlabel an Enquiry body: `labelIds`, a non-empty array of strings. */
+export function labelIdsBody(raw: unknown): string[] {
+  const body = objectBody(raw);
+  onlyFields(body, ['labelIds']);
+  const ids: unknown = body.labelIds;
+  if (ids === undefined || ids === null) throw badParameters('labelIds is required');
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !id.trim()))
+    throw badParameters('Unknown data type: labelIds must be an array of label IDs');
+  if (ids.length === 0) throw badParameters('labelIds is required');
+  return ids as string[];
+}

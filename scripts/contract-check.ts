@@ -336,6 +336,14 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
         : 'no enquiry case number: CINNOX listed no enquiry in the last 7 days. ' +
             'Run with CINNOX_CHECK_CASE_NUMBER set to the case number of an enquiry of this account.';
     },
+    find_staff: () => [{ full_name: PROBE_NAME }],
+    find_label: () => [{ name: PROBE_NAME }],
+    get_enquiry_transcript: () => {
+      const caseNumber = env.CINNOX_CHECK_CASE_NUMBER?.trim();
+      return caseNumber
+        ? [{ enquiry_id: caseNumber }]
+        : 'no closed enquiry named: run with CINNOX_CHECK_CASE_NUMBER set to the case number of a closed enquiry.';
+    },
   };
   for (const [key, search] of entries(app.searches)) {
     let inputs = SEARCH_INPUTS[key]?.();

@@ -27,6 +27,7 @@ import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
+import { runBeyondSteps } from './tour-steps/beyond.ts';
 import { accountVariables, runContractCheck } from './contract-check.ts';
 
 // With any of CINNOX_BASE_URL, CINNOX_APP_ID, CINNOX_APP_TOKEN set: the contract check against that account
@@ -415,6 +416,7 @@ try {
   const state: TourState = {};
   await runTriggers(authData, state);
   await runActions(authData, state);
+  await runBeyondSteps({ app, authData, sandbox: started().sandbox, step, run });
 } catch (error) {
   steps.push({ operation: 'tour', ok: false, result: error instanceof Error ? error.message : String(error), ms: 0 });
   say(`  FAIL  tour: ${error instanceof Error ? error.message : error}`);

@@ -68,15 +68,25 @@ it('has every operation the issues name, and no other', () => {
     Object.keys(triggers)
       .filter((k) => !hooks.includes(k))
       .sort(),
-  ).toEqual(['sender_number_list', 'staff_list']);
+  ).toEqual(['label_list', 'otp_sender_list', 'sender_number_list', 'staff_list']);
   expect(Object.keys(creates).sort()).toEqual([
+    'add_enquiry_labels',
     'create_contact',
+    'remove_enquiry_labels',
     'send_im_to_room',
     'send_im_to_staff',
+    'send_otp_sms',
     'send_sms',
     'update_contact',
   ]);
-  expect(Object.keys(searches).sort()).toEqual(['find_contact', 'find_enquiry', 'find_numbers']);
+  expect(Object.keys(searches).sort()).toEqual([
+    'find_contact',
+    'find_enquiry',
+    'find_label',
+    'find_numbers',
+    'find_staff',
+    'get_enquiry_transcript',
+  ]);
   expect(App.searchOrCreates).toEqual({
     find_contact: expect.objectContaining({ key: 'find_contact', search: 'find_contact', create: 'create_contact' }),
   });

@@ -106,6 +106,28 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
   },
   { id: 'A18', title: "enquiry record id is _id (id), the event's eid" },
   { id: 'A19', title: 'Enquiry Details statuses ongoing / followed-up / closed / missed' },
+  {
+    id: 'A25',
+    title: 'label / unlabel an enquiry by its record id _id, not the inquiry ID',
+    untestable: 'add and remove one label on a test enquiry (Add / Remove Labels)',
+  },
+  {
+    id: 'A26',
+    title: 'Send OTP SMS answers {serviceID, status, transactionID}, flat or under result',
+    untestable: 'send one OTP to a test number you own (Send OTP SMS)',
+  },
+  { id: 'A27', title: 'unlabel succeeded when none of the removed labels remains', untestable: 'see A25' },
+  {
+    id: 'A28',
+    title: 'enquiry chat: not closed → 6451011, unknown id → 6451000',
+    untestable:
+      'Get Enquiry Transcript on an open and on a closed enquiry (CINNOX_CHECK_CASE_NUMBER runs the closed one)',
+  },
+  {
+    id: 'A29',
+    title: "a chat message's sender name under fromName / senderName / displayName / name",
+    untestable: 'see A28: read the transcript',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

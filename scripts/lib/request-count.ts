@@ -48,6 +48,15 @@ const CASES: [kind: Kind, key: string, inputData: Record<string, unknown>, meta?
   ['searches', 'find_enquiry', { display_case_number: '100245' }],
   ['triggers', 'staff_list', {}, { page: 0 }],
   ['triggers', 'sender_number_list', { number_type: 'access-numbers' }, { page: 0 }],
+  // Issue 12 part B.
+  ['creates', 'send_otp_sms', { sender_number: 'CINNOX', recipient_number: '+85294667788', text: 'Your code is %s.' }],
+  ['creates', 'add_enquiry_labels', { enquiry_id: 'e-1', label_ids: ['l-1', 'l-2'] }],
+  ['creates', 'remove_enquiry_labels', { enquiry_id: 'e-1', label_ids: ['l-1'] }],
+  ['searches', 'find_staff', { full_name: 'Ann Lee' }],
+  ['searches', 'find_label', { name: 'VIP' }],
+  ['searches', 'get_enquiry_transcript', { enquiry_id: '100245' }],
+  ['triggers', 'otp_sender_list', {}, { page: 0 }],
+  ['triggers', 'label_list', {}, { page: 0 }],
 ];
 
 function reply(method: string, path: string) {

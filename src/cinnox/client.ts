@@ -40,6 +40,18 @@ import {
   type SubscriptionName,
   type SubscriptionResult,
 } from './contract';
+import {
+  ENQUIRY_CHAT_ID_PARAM,
+  ENQUIRY_CHAT_PATH,
+  FIND_STAFF_MAX_CANDIDATES,
+  LABEL_NAME_PARAM,
+  SEND_OTP_PATH,
+  STAFF_NAME_PARAM,
+  enquiryLabelsPath,
+  type EnquiryLabelsBody,
+  type EnquiryLabelsResult,
+  type SendOtpBody,
+} from './contract';
 import { CINNOX_CODES, isNotFound, toZapierError } from './errors';
 
 type AuthData = Bundle['authData'];
@@ -225,4 +237,92 @@ export const cinnox = {
     if (error) throw error;
     return listRecords<EventHookRecord>(response.data);
   },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12 part B: the shared paged reader, Send OTP SMS, labels on enquiries, Find Staff Member,
+// Find Label, Get Enquiry Transcript.
+// ---------------------------------------------------------------------------------------------
+
+/** Every page of a list read, up to a bound: `complete` is false when the bound was reached with more to read. */
+export interface PagedRead<T> {
+  records: T[];
+  complete: boolean;
+}
+
+/**
+ * The shared paged reader: reads pages of LIST_PAGE_MAX from offset 0 until a short page ("No records found"
+ * counts as an empty page), or until `maxRecords` were read, in which case `complete` is false and the caller
+ * says there are too many. The common case (fewer than 500) is one request.
+ */
+export async function readPages<T>(
+  z: ZObject,
+  bundle: AuthBundle,
+  path: string,
+  params: Params,
+  maxRecords: number,
+): Promise<PagedRead<T>> {
+  const records: T[] = [];
+  for (let offset = 0; offset < maxRecords; offset += LIST_PAGE_MAX) {
+    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
+    records.push(...page);
+    if (page.length < LIST_PAGE_MAX) return { records, complete: true };
+  }
+  return { records, complete: false };
+}
+
+/** A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. */
+export interface RawAnswer<T> {
+  status: number;
+  data: T;
+  code: number | undefined;
+  message: string;
+  /** The error the middleware would have thrown (undefined for a success). */
+  error: Error | undefined;
+}
+
+async function rawCall<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<RawAnswer<T>> {
+  const response = await cinnoxRequest<T>(z, bundle, { ...call, skipThrowForStatus: true });
+  const body = response.data as { code?: unknown; message?: unknown } | undefined;
+  const code = Number(body && typeof body === 'object' ? body.code : undefined);
+  return {
+    status: response.status,
+    data: response.data,
+    code: Number.isFinite(code) && code !== 0 ? code : undefined,
+    message: body && typeof body === 'object' && typeof body.message === 'string' ? body.message : '',
+    error: toZapierError(z, { ...response, method: call.method }),
+  };
+}
+
+export const cinnoxBeyond = {
+  sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody) =>
+    (await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_OTP_PATH, body })).data,
+
+  labelEnquiry: async (z: ZObject, bundle: AuthBundle, inquiryID: string, body: EnquiryLabelsBody) =>
+    (await cinnoxRequest<EnquiryLabelsResult>(z, bundle, { method: 'POST', path: enquiryLabelsPath(inquiryID), body }))
+      .data,
+  unlabelEnquiry: async (z: ZObject, bundle: AuthBundle, inquiryID: string, body: EnquiryLabelsBody) =>
+    (
+      await cinnoxRequest<EnquiryLabelsResult>(z, bundle, {
+        method: 'DELETE',
+        path: enquiryLabelsPath(inquiryID),
+        body,
+      })
+    ).data,
+
+  listLabelsPage: (z: ZObject, bundle: AuthBundle, offset: number, limit = LIST_PAGE_MAX) =>
+    list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset, limit }),
+  findLabelsByName: (z: ZObject, bundle: AuthBundle, name: string) =>
+    list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { [LABEL_NAME_PARAM]: name, offset: 0, limit: LIST_PAGE_MAX }),
+
+  findStaffByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
+    readPages<StaffRecord>(z, bundle, STAFF_LIST_PATH, { [STAFF_NAME_PARAM]: fullName }, FIND_STAFF_MAX_CANDIDATES),
+
+  /** The chat log of one closed enquiry (A28: CINNOX's "not closed" and limit answers are left to the caller). */
+  enquiryChat: (z: ZObject, bundle: AuthBundle, enquiryID: string) =>
+    rawCall<unknown>(z, bundle, {
+      method: 'GET',
+      path: ENQUIRY_CHAT_PATH,
+      params: { [ENQUIRY_CHAT_ID_PARAM]: enquiryID },
+    }),
 };

@@ -368,3 +368,102 @@ export interface EventHookRecord {
   url?: string;
   updatedAt?: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12 part B: Send OTP SMS, labels on enquiries, Find Staff Member, Find Label, Get Enquiry
+// Transcript (documented endpoints first, then the assumptions A25–A29).
+// ---------------------------------------------------------------------------------------------
+
+/** §1.2 Send OTP SMS (POST): `{senderNumber, recipientNumber, text, pin}` → `{serviceID, status, transactionID}`. */
+export const SEND_OTP_PATH = '/send_otp';
+/** §1.2: the text must contain this variable; CINNOX puts the PIN in its place. */
+export const OTP_PIN_VARIABLE = '%s';
+/** §1.2: "Max 10 digits"; numeric, alphabetic or alphanumeric. */
+export const OTP_PIN_MAX_CHARS = 10;
+export interface SendOtpBody {
+  senderNumber: string;
+  recipientNumber: string;
+  text: string;
+  pin: string;
+}
+export interface SendOtpResult {
+  code?: number;
+  serviceID?: string;
+  status?: boolean | string;
+  transactionID?: string;
+}
+
+/** §3.6 Label / Unlabel an Enquiry: POST / DELETE with `{labelIds}`. */
+export const enquiryLabelsPath = (inquiryID: string): string => `/inquiries/${encodeURIComponent(inquiryID)}/labels`;
+export interface EnquiryLabelsBody {
+  labelIds: string[];
+}
+/** §3.6: `notExistLabelIds` null when every label exists; `labelIds` the applied (POST) or remaining (DELETE) ones, else null. */
+export interface EnquiryLabelsResult {
+  code?: number;
+  notExistLabelIds?: string[] | null;
+  labelIds?: string[] | null;
+  updatedAt?: string;
+}
+
+/** §3.4: the staff list's name filter. */
+export const STAFF_NAME_PARAM = 'fullName';
+/** §3.6: the label list's name filter. */
+export const LABEL_NAME_PARAM = 'name';
+/** Find Staff Member reads at most this many candidates (pages of LIST_PAGE_MAX), then says there are too many. */
+export const FIND_STAFF_MAX_CANDIDATES = 2_000;
+
+/** §2.2 Get Enquiry Chat Details: `enquiryID` takes the `inquiry` ID or the displayCaseNumber; closed enquiries only. */
+export const ENQUIRY_CHAT_PATH = '/data/enquiry-chat';
+export const ENQUIRY_CHAT_ID_PARAM = 'enquiryID';
+/** §0.3: 6451013 "Requested chat logs over the limit". */
+export const CHAT_LOG_OVER_LIMIT_CODE = 6451013;
+/** §2.2 record (documented fields; more arrive and are ignored). */
+export interface EnquiryChatRecord {
+  createdAt?: string;
+  fromEID?: string;
+  msgID?: string;
+  msgContentType?: string;
+  msgEventType?: string;
+  msgText?: string;
+  inquiryID?: string;
+  content?: {
+    ts?: number | string;
+    from?: { eid?: string; [key: string]: unknown };
+    msg?: { text?: string; type?: number | string };
+    plainText?: string;
+  };
+  [key: string]: unknown;
+}
+
+/**
+ * A25 Label / Unlabel an Enquiry (§3.6): the path's `{inquiryID}` is the Enquiry Details record id (`_id`, what
+ * the enquiry triggers output as "Enquiry Record ID", A18, and Find Enquiry as `_id`), not the `inquiry` ID.
+ */
+export const ENQUIRY_LABELS_ID = '_id';
+
+/**
+ * A26 Send OTP SMS answer (§1.2): `{serviceID, status, transactionID}` flat or under `result`; `status` false
+ * (boolean, or the text "False" in any case) means CINNOX did not send the SMS.
+ */
+export const OTP_FAILED_STATUSES: readonly unknown[] = [false, 'false'];
+
+/**
+ * A27 Unlabel an Enquiry (§3.6 "successful when no labels remain"): the removal succeeded when none of the
+ * removed labels is among the `labelIds` CINNOX answers as remaining; other labels of the enquiry may remain.
+ */
+export const UNLABEL_SUCCESS_IS_NONE_OF_THE_REMOVED_REMAINS = true;
+
+/**
+ * A28 Get Enquiry Chat (§2.2) of an enquiry that is not closed answers 6451011 "No records found"; an id it
+ * does not know, 6451000 "invalid enquiryID". The messages come as a list (A15) in any order: the app sorts
+ * them by time.
+ */
+export const CHAT_NOT_CLOSED_CODE = 6451011;
+
+/**
+ * A29 A chat message's sender name and time (§2.2 documents only EIDs): the name under the first of these
+ * keys that has one (top level, then `content.from`), else the sender's EID; the time is `createdAt`, else
+ * `content.ts` (milliseconds since 1970).
+ */
+export const CHAT_SENDER_NAME_KEYS = ['fromName', 'senderName', 'displayName', 'name'] as const;

@@ -26,3 +26,10 @@ export function asE164(value: unknown): string {
 export const numberOf = (record: NumberRecord): string => asText(record.number ?? record.Number);
 /** Its country or countries (an array of ISO codes in §1.5), as text. */
 export const countryOf = (record: NumberRecord): string => asText(record.country);
+
+/**
+ * The form names are compared in by the exact-match searches (Find External Contact, Find Staff Member,
+ * Find Label): whitespace trimmed and collapsed, Unicode NFC, lower case.
+ */
+export const nameKey = (name: string): string =>
+  name.trim().replace(/\s+/g, ' ').normalize('NFC').toLocaleLowerCase('en');

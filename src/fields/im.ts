@@ -14,9 +14,11 @@ export const imText = defineFieldSpec({
 export const staffId = defineFieldSpec({
   key: 'staff_id',
   label: 'Staff ID',
-  helpText: 'The staff member who receives the message: pick one from your CINNOX staff, or enter a staff ID.',
+  helpText:
+    'The staff member who receives the message: pick one from your CINNOX staff, enter a staff ID, or find one by name (Find Staff Member).',
   required: true,
   dynamic: 'staff_list.id.name',
+  search: 'find_staff.id',
 });
 
 export const roomId = defineFieldSpec({

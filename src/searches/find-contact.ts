@@ -5,14 +5,14 @@
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
+import { nameKey } from '../cinnox/values';
 import { FIND_CONTACT_FIELDS } from '../fields/contacts';
 import { toInputFields } from '../fields/spec';
 import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
 import { validateInput } from '../validation';
 
-/** The form names are compared in: whitespace collapsed, Unicode NFC, lower case. */
-export const nameKey = (name: string): string =>
-  name.trim().replace(/\s+/g, ' ').normalize('NFC').toLocaleLowerCase('en');
+/** The form names are compared in (shared with Find Staff Member and Find Label): src/cinnox/values.ts. */
+export { nameKey };
 
 const perform = (async (z, bundle) => {
   const input = await validateInput(z, FIND_CONTACT_FIELDS, bundle.inputData);

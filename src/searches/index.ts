@@ -1,11 +1,19 @@
 import { findContact } from './find-contact';
 import { findEnquiry } from './find-enquiry';
 import { findNumbers } from './find-numbers';
+// Issue 12 part B.
+import { findLabel } from './find-label';
+import { findStaff } from './find-staff';
+import { getEnquiryTranscript } from './get-enquiry-transcript';
 
 export const searches = {
   find_contact: findContact,
   find_numbers: findNumbers,
   find_enquiry: findEnquiry,
+  // Issue 12 part B.
+  find_staff: findStaff,
+  find_label: findLabel,
+  get_enquiry_transcript: getEnquiryTranscript,
 };
 export const searchOrCreates = {
   find_contact: {

@@ -13,6 +13,9 @@ import { labelEdited } from './label-edited';
 import { labelDeleted } from './label-deleted';
 import { senderNumberList } from './sender-number-list';
 import { staffList } from './staff-list';
+// Issue 12 part B: drop-downs.
+import { labelList } from './label-list';
+import { otpSenderList } from './otp-sender-list';
 
 export const triggers = {
   // The 13 instant (REST hook) triggers.
@@ -31,4 +34,7 @@ export const triggers = {
   label_deleted: labelDeleted,
   staff_list: staffList,
   sender_number_list: senderNumberList,
+  // Issue 12 part B: drop-downs.
+  otp_sender_list: otpSenderList,
+  label_list: labelList,
 };

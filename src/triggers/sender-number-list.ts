@@ -3,8 +3,9 @@
  * chosen in the action (`bundle.inputData.number_type`) that can send SMS, one CINNOX request per drop-down
  * page (500 numbers a page, fewer shown when some of them cannot send SMS).
  */
+import type { PlainOutputField } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { NUMBER_TYPES, type NumberRecord } from '../cinnox/contract';
+import { NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
 import { asText, countryOf, numberOf } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType } from '../fields/sms';
 import { defineDropdownTrigger, pageOf } from './dropdown';
@@ -28,6 +29,45 @@ export function senderLabel(record: NumberRecord): string {
   return label;
 }
 
+/**
+ * The drop-down options of a page of numbers of one type: those that can send SMS. Shared by this drop-down
+ * and the Sender ID drop-down of Send OTP SMS (src/triggers/otp-sender-list.ts).
+ */
+export function senderOptions(numbers: NumberRecord[], type: NumberType): SenderNumberOption[] {
+  // A number CINNOX marks as not sending SMS (`supportSMS: false`) cannot be a sender: left out of the page.
+  return numbers
+    .filter((n) => numberOf(n) && n.supportSMS !== false)
+    .map((n) => ({
+      id: numberOf(n),
+      label: senderLabel(n),
+      number: numberOf(n),
+      number_type: NUMBER_TYPES[type],
+      type: asText(n.type),
+      country: countryOf(n),
+      ServiceID: asText(n.ServiceID ?? n.serviceID),
+    }));
+}
+
+export const SENDER_OPTION_SAMPLE: SenderNumberOption = {
+  id: '+85230001234',
+  label: '+85230001234 (HK, DID)',
+  number: '+85230001234',
+  number_type: 'Virtual Number',
+  type: 'DID',
+  country: 'HK',
+  ServiceID: 'svc-8f2e41',
+};
+
+export const SENDER_OPTION_OUTPUT_FIELDS: PlainOutputField[] = [
+  { key: 'id', label: 'Number' },
+  { key: 'label', label: 'Number (Country, Type)' },
+  { key: 'number', label: 'Number' },
+  { key: 'number_type', label: 'Number Type' },
+  { key: 'type', label: 'Type' },
+  { key: 'country', label: 'Country' },
+  { key: 'ServiceID', label: 'Service ID' },
+];
+
 export const senderNumberList = defineDropdownTrigger({
   key: 'sender_number_list',
   noun: 'Sender Number',
@@ -39,35 +79,8 @@ export const senderNumberList = defineDropdownTrigger({
     const type = isSmsNumberType(requested) ? requested : DEFAULT_SMS_NUMBER_TYPE;
     const { offset, limit } = pageOf(bundle);
     const numbers = await cinnox.listNumbersPage(z, bundle, type, offset, limit);
-    // A number CINNOX marks as not sending SMS (`supportSMS: false`) cannot be a sender: left out of the page.
-    return numbers
-      .filter((n) => numberOf(n) && n.supportSMS !== false)
-      .map((n) => ({
-        id: numberOf(n),
-        label: senderLabel(n),
-        number: numberOf(n),
-        number_type: NUMBER_TYPES[type],
-        type: asText(n.type),
-        country: countryOf(n),
-        ServiceID: asText(n.ServiceID ?? n.serviceID),
-      }));
+    return senderOptions(numbers, type);
   },
-  sample: {
-    id: '+85230001234',
-    label: '+85230001234 (HK, DID)',
-    number: '+85230001234',
-    number_type: 'Virtual Number',
-    type: 'DID',
-    country: 'HK',
-    ServiceID: 'svc-8f2e41',
-  },
-  outputFields: [
-    { key: 'id', label: 'Number' },
-    { key: 'label', label: 'Number (Country, Type)' },
-    { key: 'number', label: 'Number' },
-    { key: 'number_type', label: 'Number Type' },
-    { key: 'type', label: 'Type' },
-    { key: 'country', label: 'Country' },
-    { key: 'ServiceID', label: 'Service ID' },
-  ],
+  sample: SENDER_OPTION_SAMPLE,
+  outputFields: SENDER_OPTION_OUTPUT_FIELDS,
 });

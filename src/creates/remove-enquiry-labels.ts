@@ -1,0 +1,49 @@
+/**
+ * Remove Labels from Enquiry (docs/cinnox-api.md §3.6 Unlabel an Enquiry): `DELETE /inquiries/{inquiryID}/labels`
+ * with `labelIds`, the enquiry by its record id (A25). CINNOX answers with the labels that remain: the step
+ * succeeds when none of the removed ones remains (A27), else fails naming them.
+ */
+import { defineCreate, type CreatePerform } from 'zapier-platform-core';
+import { cinnoxBeyond } from '../cinnox/client';
+import { ENQUIRY_LABELS_FIELDS } from '../fields/labels';
+import { toInputFields } from '../fields/spec';
+import {
+  enquiryLabelsOutput,
+  enquiryLabelsOutputFields,
+  enquiryLabelsSample,
+  type EnquiryLabelsOutput,
+} from '../records/label';
+import { validateInput } from '../validation';
+
+const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
+  const input = await validateInput(z, ENQUIRY_LABELS_FIELDS, bundle.inputData);
+  const labelIds = [...new Set(input.label_ids)];
+  const answer = await cinnoxBeyond.unlabelEnquiry(z, bundle, input.enquiry_id, { labelIds });
+  const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);
+  const stayed = labelIds.filter((id) => output.enquiry_label_ids.includes(id));
+  if (stayed.length > 0) {
+    throw new z.errors.Error(
+      `CINNOX did not remove the label${stayed.length === 1 ? '' : 's'} ${stayed.join(', ')} from enquiry ${input.enquiry_id}: ` +
+        `${stayed.length === 1 ? 'it is' : 'they are'} still among the labels it reports on the enquiry (${output.enquiry_label_ids.join(', ')}). ` +
+        'Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
+      'CinnoxLabelNotRemoved',
+      400,
+    );
+  }
+  return output;
+}) satisfies CreatePerform;
+
+export const removeEnquiryLabels = defineCreate({
+  key: 'remove_enquiry_labels',
+  noun: 'Enquiry Labels',
+  display: {
+    label: 'Remove Labels from Enquiry',
+    description: 'Removes one or more labels from a CINNOX enquiry.',
+  },
+  operation: {
+    inputFields: toInputFields(ENQUIRY_LABELS_FIELDS),
+    perform,
+    sample: enquiryLabelsSample(['65a000000000000000000001'], ['65a000000000000000000002']),
+    outputFields: enquiryLabelsOutputFields('Label IDs Removed', 'Label IDs Remaining'),
+  },
+});

@@ -1,0 +1,133 @@
+/**
+ * Send OTP SMS (docs/cinnox-api.md §1.2): a one-time password from an Alphanumeric sender ID. The text carries
+ * `%s` where CINNOX puts the PIN; an empty PIN becomes a random 6-digit one (node:crypto), returned so a later
+ * step can store it. The text with the PIN in place is counted as Send SMS counts (src/messaging/sms-segments.ts)
+ * and must fit one SMS. CINNOX's `status` false is a failure (A26).
+ */
+import { randomInt } from 'node:crypto';
+import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
+import { cinnoxBeyond } from '../cinnox/client';
+import { OTP_FAILED_STATUSES, OTP_PIN_VARIABLE, type SendOtpBody, type SendOtpResult } from '../cinnox/contract';
+import { asText } from '../cinnox/values';
+import { GENERATED_PIN_DIGITS, SEND_OTP_FIELDS, SEND_OTP_RULES, otpPin, otpText } from '../fields/otp';
+import { toInputFields } from '../fields/spec';
+import type { SmsEncoding } from '../messaging/sms-limits';
+import type { SmsMeasure } from '../messaging/sms-segments';
+import { refuseInput, validateInput } from '../validation';
+
+export type SendOtpOutput = {
+  serviceID: string;
+  status: string;
+  transactionID: string;
+  pin: string;
+  pin_generated: boolean;
+  sender_number: string;
+  recipient_number: string;
+  encoding: SmsEncoding;
+  characters: number;
+};
+
+/** A random PIN of GENERATED_PIN_DIGITS digits, leading zeros kept, from a cryptographic source. */
+export const generatePin = (): string =>
+  String(randomInt(0, 10 ** GENERATED_PIN_DIGITS)).padStart(GENERATED_PIN_DIGITS, '0');
+
+/** The issue when the text with the PIN in place needs more than one SMS, saying by how much. */
+function oneSmsIssue(measure: SmsMeasure, limit: number): string | undefined {
+  if (measure.parts <= 1) return undefined;
+  const { characters, encoding } = measure;
+  const over = characters - limit;
+  const why =
+    encoding === 'UCS-2' && measure.nonGsm[0] !== undefined
+      ? ` It is counted as UCS-2 because "${measure.nonGsm[0]}" is not in the GSM-7 alphabet.`
+      : '';
+  return (
+    `${otpText.label} with the PIN in place is ${characters} ${encoding} characters; an OTP must fit one SMS ` +
+    `(${limit} ${encoding} characters).${why} Shorten it by ${over} character${over === 1 ? '' : 's'}, ` +
+    `or use a shorter ${otpPin.label}.`
+  );
+}
+
+/** §1.2's answer, flat or under `result` (A26). */
+function otpAnswer(raw: unknown): SendOtpResult {
+  const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const nested = body.result && typeof body.result === 'object' ? (body.result as Record<string, unknown>) : undefined;
+  return (nested && ('status' in nested || 'transactionID' in nested) ? nested : body) as SendOtpResult;
+}
+
+const failed = (status: unknown): boolean =>
+  OTP_FAILED_STATUSES.includes(typeof status === 'string' ? status.trim().toLowerCase() : status);
+
+function notSent(z: ZObject, recipient: string, answer: SendOtpResult): Error {
+  const transaction = asText(answer.transactionID);
+  return new z.errors.Error(
+    `CINNOX did not send the OTP SMS to ${recipient}: it answered status ${asText(answer.status) || 'false'}` +
+      `${transaction ? ` (transaction ID ${transaction})` : ''}. Check the Sender ID and the Recipient Number, and the SMS balance of your CINNOX account, then replay this step.`,
+    'CinnoxOtpNotSent',
+    400,
+  );
+}
+
+const perform = (async (z, bundle): Promise<SendOtpOutput> => {
+  const { measureSms, unitsFor } = await import('../messaging/sms-segments');
+  const input = await validateInput(z, SEND_OTP_FIELDS, bundle.inputData, SEND_OTP_RULES);
+  const generated = input.pin === undefined;
+  const pin = input.pin ?? generatePin();
+  const measure = measureSms(input.text.replace(OTP_PIN_VARIABLE, () => pin));
+  refuseInput(z, oneSmsIssue(measure, unitsFor(measure.encoding, 1)));
+
+  const body: SendOtpBody = {
+    senderNumber: input.sender_number,
+    recipientNumber: input.recipient_number,
+    text: input.text,
+    pin,
+  };
+  const answer = otpAnswer(await cinnoxBeyond.sendOtp(z, bundle, body));
+  if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer);
+  return {
+    serviceID: asText(answer.serviceID),
+    status: asText(answer.status),
+    transactionID: asText(answer.transactionID),
+    pin,
+    pin_generated: generated,
+    sender_number: body.senderNumber,
+    recipient_number: body.recipientNumber,
+    encoding: measure.encoding,
+    characters: measure.characters,
+  };
+}) satisfies CreatePerform;
+
+export const sendOtpSms = defineCreate({
+  key: 'send_otp_sms',
+  noun: 'OTP SMS',
+  display: {
+    label: 'Send OTP SMS',
+    description:
+      'Sends a one-time password (OTP) by SMS from one of your Alphanumeric sender IDs, generating a random PIN when none is given.',
+  },
+  operation: {
+    inputFields: toInputFields(SEND_OTP_FIELDS),
+    perform,
+    sample: {
+      serviceID: 'svc-8f2e41',
+      status: 'true',
+      transactionID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+      pin: '482913',
+      pin_generated: true,
+      sender_number: 'CINNOX',
+      recipient_number: '+85294667788',
+      encoding: 'GSM-7',
+      characters: 47,
+    } satisfies SendOtpOutput,
+    outputFields: [
+      { key: 'serviceID', label: 'Service ID' },
+      { key: 'status', label: 'Status (true: sent)' },
+      { key: 'transactionID', label: 'Transaction ID' },
+      { key: 'pin', label: 'PIN' },
+      { key: 'pin_generated', label: 'PIN Generated by the App', type: 'boolean' },
+      { key: 'sender_number', label: 'Sender ID' },
+      { key: 'recipient_number', label: 'Recipient Number' },
+      { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)' },
+      { key: 'characters', label: 'Characters Counted (PIN in place)', type: 'integer' },
+    ],
+  },
+});

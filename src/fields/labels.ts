@@ -1,0 +1,31 @@
+/** Field specs of Add / Remove Labels (docs/cinnox-api.md §3.6) and Find Label. */
+import { defineFieldSpec, defineFieldSpecs } from './spec';
+
+export const enquiryRecordId = defineFieldSpec({
+  key: 'enquiry_id',
+  label: 'Enquiry Record ID',
+  helpText:
+    "The enquiry's record ID: map Enquiry Record ID from an enquiry trigger (e.g. Enquiry Closed), or the ID (_id) from Find Enquiry. " +
+    'Not the Display Case Number.',
+  required: true,
+});
+
+export const enquiryLabels = defineFieldSpec({
+  key: 'label_ids',
+  label: 'Labels',
+  helpText: 'The labels: pick them from your CINNOX labels, or map label IDs (Find Label finds one by name).',
+  required: true,
+  list: true,
+  dynamic: 'label_list.id.name',
+  search: 'find_label.id',
+});
+
+export const labelName = defineFieldSpec({
+  key: 'name',
+  label: 'Label Name',
+  helpText: 'The label name to find (exact match, upper / lower case aside).',
+  required: true,
+});
+
+export const ENQUIRY_LABELS_FIELDS = defineFieldSpecs([enquiryRecordId, enquiryLabels]);
+export const FIND_LABEL_FIELDS = defineFieldSpecs([labelName]);

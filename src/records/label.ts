@@ -1,0 +1,101 @@
+/**
+ * Labels (docs/cinnox-api.md §3.6): a label list record → a Labels drop-down option and a Find Label result,
+ * and the answer of Label / Unlabel an Enquiry → the Add / Remove Labels output.
+ */
+import type { PlainOutputField } from 'zapier-platform-core';
+import type { EnquiryLabelsResult, LabelRecord } from '../cinnox/contract';
+import { isoDateTime } from '../cinnox/dates';
+import { asText } from '../cinnox/values';
+
+export type LabelOption = {
+  id: string;
+  name: string;
+  colorName: string;
+};
+export const toLabelOption = (label: LabelRecord): LabelOption => ({
+  id: asText(label.id),
+  name: asText(label.name) || asText(label.id),
+  colorName: asText(label.colorName),
+});
+export const LABEL_OPTION_SAMPLE: LabelOption = { id: '65a000000000000000000001', name: 'VIP', colorName: 'red' };
+export const LABEL_OPTION_OUTPUT_FIELDS: PlainOutputField[] = [
+  { key: 'id', label: 'Label ID' },
+  { key: 'name', label: 'Name' },
+  { key: 'colorName', label: 'Colour' },
+];
+
+export type FoundLabel = {
+  id: string;
+  name: string;
+  colorName: string;
+  createdBy: string;
+  updatedBy: string;
+  createdAt: string | null;
+  updatedAt: string | null;
+};
+export const toFoundLabel = (label: LabelRecord): FoundLabel => ({
+  id: asText(label.id),
+  name: asText(label.name),
+  colorName: asText(label.colorName),
+  createdBy: asText(label.createdBy),
+  updatedBy: asText(label.updatedBy),
+  createdAt: isoDateTime(label.createdAt),
+  updatedAt: isoDateTime(label.updatedAt),
+});
+export const FOUND_LABEL_SAMPLE: FoundLabel = {
+  id: '65a000000000000000000001',
+  name: 'VIP',
+  colorName: 'red',
+  createdBy: '5f0c3a2b1d4e5f6a7b8c9d0e',
+  updatedBy: '5f0c3a2b1d4e5f6a7b8c9d0e',
+  createdAt: '2026-11-01T09:00:00.000Z',
+  updatedAt: '2026-11-01T09:00:00.000Z',
+};
+export const FOUND_LABEL_OUTPUT_FIELDS: PlainOutputField[] = [
+  { key: 'id', label: 'Label ID' },
+  { key: 'name', label: 'Name' },
+  { key: 'colorName', label: 'Colour' },
+  { key: 'createdBy', label: 'Created By (Staff ID)' },
+  { key: 'updatedBy', label: 'Updated By (Staff ID)' },
+  { key: 'createdAt', label: 'Created At', type: 'datetime' },
+  { key: 'updatedAt', label: 'Updated At', type: 'datetime' },
+];
+
+/** The ids of a §3.6 answer list (null, absent, or not a list: none). */
+export const labelIdsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(asText).filter(Boolean) : []);
+
+export type EnquiryLabelsOutput = {
+  enquiry_id: string;
+  /** Add: the labels requested and applied. Remove: the labels requested and removed. */
+  label_ids: string[];
+  /** Add: every label CINNOX answers as applied. Remove: the labels that remain on the enquiry. */
+  enquiry_label_ids: string[];
+  updated_at: string | null;
+};
+
+export function enquiryLabelsOutput(
+  enquiryId: string,
+  labelIds: string[],
+  answer: EnquiryLabelsResult,
+): EnquiryLabelsOutput {
+  return {
+    enquiry_id: enquiryId,
+    label_ids: labelIds,
+    enquiry_label_ids: labelIdsOf(answer?.labelIds),
+    updated_at: isoDateTime(answer?.updatedAt),
+  };
+}
+
+export const enquiryLabelsSample = (labelIds: string[], enquiryLabelIds: string[]): EnquiryLabelsOutput => ({
+  enquiry_id: '66b000000000000000000001',
+  label_ids: labelIds,
+  enquiry_label_ids: enquiryLabelIds,
+  updated_at: '2026-11-22T08:30:00.000Z',
+});
+
+export const enquiryLabelsOutputFields = (labelIds: string, enquiryLabelIds: string): PlainOutputField[] => [
+  { key: 'enquiry_id', label: 'Enquiry Record ID' },
+  { key: 'label_ids', label: labelIds, list: true },
+  { key: 'enquiry_label_ids', label: enquiryLabelIds, list: true },
+  { key: 'updated_at', label: 'Updated At', type: 'datetime' },
+];

@@ -1,0 +1,61 @@
+/**
+ * Get Enquiry Transcript (docs/cinnox-api.md §2.2 Get Enquiry Chat Details): the chat of one closed enquiry, by
+ * its `inquiry` ID or display case number, as line items and one plain-text transcript. An enquiry that is not
+ * closed (A28: 6451011), one CINNOX does not know (6451000) and a chat over CINNOX's chat-log limit (6451013)
+ * each get a message that says so.
+ */
+import { defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { cinnoxBeyond, listRecords } from '../cinnox/client';
+import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord } from '../cinnox/contract';
+import { CINNOX_CODES } from '../cinnox/errors';
+import { toInputFields } from '../fields/spec';
+import { GET_TRANSCRIPT_FIELDS, transcriptEnquiryId } from '../fields/transcript';
+import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, toTranscript } from '../records/transcript';
+import { validateInput } from '../validation';
+
+const perform = (async (z, bundle) => {
+  const input = await validateInput(z, GET_TRANSCRIPT_FIELDS, bundle.inputData);
+  const id = input.enquiry_id;
+  const answer = await cinnoxBeyond.enquiryChat(z, bundle, id);
+  const tag = `CINNOX code ${answer.code}${answer.message ? `: ${answer.message}` : ''}`;
+  if (answer.code === CHAT_NOT_CLOSED_CODE) {
+    throw new z.errors.Error(
+      `CINNOX has no chat log for enquiry ${id}: it gives the chat of closed enquiries only, and this one is not closed (or has no chat) (${tag}). ` +
+        `Run this step once the enquiry is closed, e.g. in a Zap on Enquiry Closed, and check the ${transcriptEnquiryId.label}.`,
+      'EnquiryNotClosed',
+      400,
+    );
+  }
+  if (answer.code === CHAT_LOG_OVER_LIMIT_CODE) {
+    throw new z.errors.Error(
+      `CINNOX will not return the chat log of enquiry ${id}: it is over CINNOX's chat-log limit (${tag}). Read this enquiry's chat in the CINNOX Dashboard.`,
+      'ChatLogOverLimit',
+      400,
+    );
+  }
+  if (answer.code === CINNOX_CODES.badParameters) {
+    throw new z.errors.Error(
+      `CINNOX does not accept "${id}" as an enquiry (${tag}). Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${transcriptEnquiryId.label}.`,
+      'CinnoxInvalidParameters',
+      400,
+    );
+  }
+  if (answer.error) throw answer.error;
+  return [toTranscript(id, listRecords<EnquiryChatRecord>(answer.data))];
+}) satisfies SearchPerform;
+
+export const getEnquiryTranscript = defineSearch({
+  key: 'get_enquiry_transcript',
+  noun: 'Enquiry Transcript',
+  display: {
+    label: 'Get Enquiry Transcript',
+    description:
+      'Gets the chat of a closed CINNOX enquiry: each message, and the whole conversation as plain text ready to paste into a ticket.',
+  },
+  operation: {
+    inputFields: toInputFields(GET_TRANSCRIPT_FIELDS),
+    perform,
+    sample: { ...TRANSCRIPT_SAMPLE },
+    outputFields: TRANSCRIPT_OUTPUT_FIELDS,
+  },
+});

@@ -1,0 +1,21 @@
+/**
+ * Hidden trigger feeding the Labels drop-down of Add / Remove Labels (docs/cinnox-api.md §3.6 Get Label List):
+ * the account's labels, one CINNOX request per drop-down page.
+ */
+import { cinnoxBeyond } from '../cinnox/client';
+import { LABEL_OPTION_OUTPUT_FIELDS, LABEL_OPTION_SAMPLE, toLabelOption, type LabelOption } from '../records/label';
+import { defineDropdownTrigger, pageOf } from './dropdown';
+
+export const labelList = defineDropdownTrigger({
+  key: 'label_list',
+  noun: 'Label',
+  label: 'Label List',
+  description: 'Triggers when the Labels drop-down is opened: lists the labels of your CINNOX account.',
+  perform: async (z, bundle): Promise<LabelOption[]> => {
+    const { offset, limit } = pageOf(bundle);
+    const labels = await cinnoxBeyond.listLabelsPage(z, bundle, offset, limit);
+    return labels.filter((l) => l?.id).map(toLabelOption);
+  },
+  sample: LABEL_OPTION_SAMPLE,
+  outputFields: LABEL_OPTION_OUTPUT_FIELDS,
+});

@@ -1,0 +1,36 @@
+/**
+ * Hidden trigger feeding the Sender ID drop-down of Send OTP SMS: the account's Alphanumeric sender IDs
+ * (docs/cinnox-api.md §1.2 "Alphanumeric sender ID only"; the number list of A4), the same options as the
+ * Sender Number drop-down (`senderOptions`), one CINNOX request per drop-down page.
+ */
+import { cinnox } from '../cinnox/client';
+import { OTP_SENDER_NUMBER_TYPE } from '../fields/otp';
+import { defineDropdownTrigger, pageOf } from './dropdown';
+import {
+  SENDER_OPTION_OUTPUT_FIELDS,
+  SENDER_OPTION_SAMPLE,
+  senderOptions,
+  type SenderNumberOption,
+} from './sender-number-list';
+
+export const otpSenderList = defineDropdownTrigger({
+  key: 'otp_sender_list',
+  noun: 'Sender ID',
+  label: 'Alphanumeric Sender ID List',
+  description:
+    'Triggers when the Sender ID drop-down of Send OTP SMS is opened: lists your CINNOX Alphanumeric sender IDs.',
+  perform: async (z, bundle): Promise<SenderNumberOption[]> => {
+    const { offset, limit } = pageOf(bundle);
+    const numbers = await cinnox.listNumbersPage(z, bundle, OTP_SENDER_NUMBER_TYPE, offset, limit);
+    return senderOptions(numbers, OTP_SENDER_NUMBER_TYPE);
+  },
+  sample: {
+    ...SENDER_OPTION_SAMPLE,
+    id: 'CINNOX',
+    label: 'CINNOX (HK, ALPHANUMERIC)',
+    number: 'CINNOX',
+    number_type: 'Alphanumeric',
+    type: 'ALPHANUMERIC',
+  },
+  outputFields: SENDER_OPTION_OUTPUT_FIELDS,
+});

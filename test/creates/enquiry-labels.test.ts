@@ -1,0 +1,122 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, App, APP_TOKEN, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+
+type Perform = (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>;
+const add = App.creates!.add_enquiry_labels!;
+const remove = App.creates!.remove_enquiry_labels!;
+const runAdd = (inputData: Record<string, unknown>) =>
+  appTester(add.operation.perform as Perform, bundleWith(inputData));
+const runRemove = (inputData: Record<string, unknown>) =>
+  appTester(remove.operation.perform as Perform, bundleWith(inputData));
+// A25: the path takes the Enquiry Details record id (the enquiry triggers' Enquiry Record ID).
+const PATH = `${API_ROOT}/inquiries/66b0%2F1/labels`;
+const input = { enquiry_id: '66b0/1', label_ids: ['L1', 'L2'] };
+
+describe.each([
+  ['add_enquiry_labels', add, runAdd],
+  ['remove_enquiry_labels', remove, runRemove],
+] as const)('%s', (_key, op, run) => {
+  it('declares Enquiry Record ID and a multi-select Labels drop-down offering Find Label', () => {
+    const fields = op.operation.inputFields as {
+      key: string;
+      label: string;
+      required: boolean;
+      list?: boolean;
+      dynamic?: string;
+      search?: string;
+      helpText: string;
+    }[];
+    expect(fields.map((f) => [f.key, f.label, f.required])).toEqual([
+      ['enquiry_id', 'Enquiry Record ID', true],
+      ['label_ids', 'Labels', true],
+    ]);
+    expect(fields[0]!.helpText).toContain('map Enquiry Record ID from an enquiry trigger');
+    expect(fields[1]).toMatchObject({ list: true, dynamic: 'label_list.id.name', search: 'find_label.id' });
+  });
+
+  it('refuses no labels chosen, naming the field, before any request', async () => {
+    for (const label_ids of [undefined, [], ['', ' ']]) {
+      const error = await failure(() => run({ enquiry_id: 'e1', label_ids }));
+      expect(error.code).toBe('InvalidInput');
+      expect(error.message).toBe('Nothing was sent to CINNOX. Labels is required.');
+    }
+    const error = await failure(() => run({ label_ids: ['L1'] }));
+    expect(error.message).toBe('Nothing was sent to CINNOX. Enquiry Record ID is required.');
+  });
+
+  it('maps an unknown enquiry (6451000 invalid enquiryID) with its code and reason', async () => {
+    const method = op === add ? 'post' : 'delete';
+    const scope = nock(BASE_URL)[method](PATH).reply(400, { code: 6451000, message: 'invalid enquiryID' });
+    const error = await failure(() => run(input));
+    scope.done();
+    expect(error.message).toBe(
+      "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid enquiryID)",
+    );
+  });
+});
+
+describe('add_enquiry_labels', () => {
+  it('POSTs /inquiries/{record id}/labels with labelIds (duplicates once) and outputs the applied labels', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH, { labelIds: ['L1', 'L2'] })
+      .matchHeader('authorization', `Bearer ${APP_TOKEN}`)
+      .reply(200, { code: 0, notExistLabelIds: null, labelIds: ['L0', 'L1', 'L2'], updatedAt: '2026-11-22T08:30:00Z' });
+    const result = await runAdd({ ...input, label_ids: ['L1', 'L2', 'L1'] });
+    scope.done();
+    expect(result).toEqual({
+      enquiry_id: '66b0/1',
+      label_ids: ['L1', 'L2'],
+      enquiry_label_ids: ['L0', 'L1', 'L2'],
+      updated_at: '2026-11-22T08:30:00.000Z',
+    });
+  });
+
+  it('fails naming the label ids CINNOX reports in notExistLabelIds, and says which were added', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, { code: 0, notExistLabelIds: ['L2'], labelIds: ['L1'], updatedAt: '2026-11-22T08:30:00Z' });
+    const error = await failure(() => runAdd(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotFound');
+    expect(error.message).toBe(
+      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0/1; L1 was added. Pick the Labels from the drop-down, or map IDs from Find Label.',
+    );
+  });
+});
+
+describe('remove_enquiry_labels', () => {
+  it('DELETEs /inquiries/{record id}/labels with labelIds and succeeds when none of them remains', async () => {
+    const scope = nock(BASE_URL)
+      .delete(PATH, { labelIds: ['L1', 'L2'] })
+      .matchHeader('authorization', `Bearer ${APP_TOKEN}`)
+      .reply(200, { code: 0, notExistLabelIds: null, labelIds: ['L9'], updatedAt: '2026-11-22T08:30:00Z' });
+    const result = await runRemove(input);
+    scope.done();
+    expect(result).toEqual({
+      enquiry_id: '66b0/1',
+      label_ids: ['L1', 'L2'],
+      enquiry_label_ids: ['L9'],
+      updated_at: '2026-11-22T08:30:00.000Z',
+    });
+  });
+
+  it('succeeds when no labels remain (labelIds null)', async () => {
+    const scope = nock(BASE_URL).delete(PATH).reply(200, { code: 0, notExistLabelIds: null, labelIds: null });
+    const result = await runRemove(input);
+    scope.done();
+    expect(result.enquiry_label_ids).toEqual([]);
+  });
+
+  it('fails naming the removed labels that remain', async () => {
+    const scope = nock(BASE_URL)
+      .delete(PATH)
+      .reply(200, { code: 0, notExistLabelIds: null, labelIds: ['L2', 'L9'] });
+    const error = await failure(() => runRemove(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotRemoved');
+    expect(error.message).toBe(
+      'CINNOX did not remove the label L2 from enquiry 66b0/1: it is still among the labels it reports on the enquiry (L2, L9). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
+    );
+  });
+});

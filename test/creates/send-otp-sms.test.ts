@@ -1,0 +1,146 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, App, APP_TOKEN, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+
+const OTP = `${API_ROOT}/send_otp`;
+const create = App.creates!.send_otp_sms!;
+const perform = create.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>;
+const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+const base = { sender_number: 'CINNOX', recipient_number: '+85294667788', text: 'Your code is %s.' };
+const sent = { code: 0, serviceID: 'svc-1', status: true, transactionID: 't-1' };
+
+/** Bad input and no interceptor: a request would fail the test with a nock error instead. */
+async function refused(inputData: Record<string, unknown>) {
+  const error = await failure(() => run(inputData));
+  expect(error.code).toBe('InvalidInput');
+  expect(error.message).toMatch(/^Nothing was sent to CINNOX\. /);
+  return error.message;
+}
+
+describe('send_otp_sms', () => {
+  it('declares Sender ID (the Alphanumeric sender drop-down), Recipient Number, Text and an optional PIN', () => {
+    const fields = create.operation.inputFields as {
+      key: string;
+      label: string;
+      required: boolean;
+      dynamic?: string;
+      helpText: string;
+    }[];
+    expect(fields.map((f) => [f.key, f.label, f.required])).toEqual([
+      ['sender_number', 'Sender ID', true],
+      ['recipient_number', 'Recipient Number', true],
+      ['text', 'Text', true],
+      ['pin', 'PIN', false],
+    ]);
+    expect(fields[0]!.dynamic).toBe('otp_sender_list.id.label');
+    expect(fields[2]!.helpText).toContain('%s');
+    expect(fields[3]!.helpText).toContain('At most 10 characters.');
+  });
+
+  it('POSTs /send_otp with senderNumber, recipientNumber, text and pin, with the token, and returns the answer and the PIN', async () => {
+    const scope = nock(BASE_URL)
+      .post(OTP, { senderNumber: 'CINNOX', recipientNumber: '+85294667788', text: 'Your code is %s.', pin: 'AB12' })
+      .matchHeader('authorization', `Bearer ${APP_TOKEN}`)
+      .matchHeader('content-type', /application\/json/)
+      .reply(200, sent);
+    const result = await run({ ...base, recipient_number: '+852 9466 7788', pin: 'AB12' });
+    scope.done();
+    expect(result).toEqual({
+      serviceID: 'svc-1',
+      status: 'true',
+      transactionID: 't-1',
+      pin: 'AB12',
+      pin_generated: false,
+      sender_number: 'CINNOX',
+      recipient_number: '+85294667788',
+      encoding: 'GSM-7',
+      characters: 'Your code is AB12.'.length,
+    });
+  });
+
+  it('generates a random 6-digit PIN when PIN is empty, sends it and returns it', async () => {
+    let body: Record<string, unknown> = {};
+    const scope = nock(BASE_URL)
+      .post(OTP, (b: Record<string, unknown>) => ((body = b), true))
+      .times(2)
+      .reply(200, { result: sent });
+    const first = await run({ ...base, pin: '' });
+    const firstPin = body.pin;
+    const second = await run(base);
+    scope.done();
+    expect(first.pin).toMatch(/^\d{6}$/);
+    expect(first.pin).toBe(firstPin);
+    expect(first.pin_generated).toBe(true);
+    expect(second.pin).toBe(body.pin);
+    expect(second.pin).toMatch(/^\d{6}$/);
+  });
+
+  it.each([false, 'False', 'false'])('fails when CINNOX answers status %p', async (status) => {
+    const scope = nock(BASE_URL)
+      .post(OTP)
+      .reply(200, { ...sent, status });
+    const error = await failure(() => run({ ...base, pin: '1234' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxOtpNotSent');
+    expect(error.message).toBe(
+      `CINNOX did not send the OTP SMS to +85294667788: it answered status ${String(status)} (transaction ID t-1). Check the Sender ID and the Recipient Number, and the SMS balance of your CINNOX account, then replay this step.`,
+    );
+  });
+
+  it('refuses a Text without %s, naming the field, before any request', async () => {
+    expect(await refused({ ...base, text: 'Your code is ready.' })).toBe(
+      'Nothing was sent to CINNOX. Text must contain %s where CINNOX puts the PIN; got "Your code is ready.". Add %s, e.g. "Your code is %s."',
+    );
+  });
+
+  it('refuses a Text with %s twice', async () => {
+    expect(await refused({ ...base, text: '%s is your code: %s' })).toContain(
+      'Text must contain %s once (CINNOX puts the PIN in one place); it contains it 2 times.',
+    );
+  });
+
+  it('refuses a PIN over 10 characters', async () => {
+    expect(await refused({ ...base, pin: '12345678901' })).toContain('PIN must be at most 10 characters; got 11');
+  });
+
+  it.each(['12 34', '12-34', 'ab#1', '１２３'])('refuses the PIN %p (symbols or spaces)', async (pin) => {
+    expect(await refused({ ...base, pin })).toContain(
+      `PIN must be letters and / or digits only (numeric, alphabetic or alphanumeric), without spaces or symbols; got "${pin}".`,
+    );
+  });
+
+  it('refuses a bad Recipient Number and a missing Sender ID', async () => {
+    const message = await refused({ text: base.text, recipient_number: '12' });
+    expect(message).toContain('Sender ID is required.');
+    expect(message).toContain('Recipient Number');
+  });
+
+  it('refuses a text that needs more than one SMS with the PIN in place, saying by how much', async () => {
+    const text = `${'x'.repeat(150)} %s`; // 151 + a 10-character PIN = 161
+    expect(await refused({ ...base, text, pin: '1234567890' })).toBe(
+      'Nothing was sent to CINNOX. Text with the PIN in place is 161 GSM-7 characters; an OTP must fit one SMS (160 GSM-7 characters). Shorten it by 1 character, or use a shorter PIN.',
+    );
+    const chinese = `您的驗證碼是 %s ${'。'.repeat(60)}`; // UCS-2: 7 + 6 + 1 + 60 = 74
+    expect(await refused({ ...base, text: chinese, pin: '123456' })).toContain(
+      'is 74 UCS-2 characters; an OTP must fit one SMS (70 UCS-2 characters). It is counted as UCS-2 because "您" is not in the GSM-7 alphabet. Shorten it by 4 characters',
+    );
+  });
+
+  it('accepts a text of exactly one SMS with the PIN in place', async () => {
+    const scope = nock(BASE_URL).post(OTP).reply(200, sent);
+    const result = await run({ ...base, text: `${'x'.repeat(150)}%s`, pin: '1234567890' });
+    scope.done();
+    expect(result.characters).toBe(160);
+  });
+
+  it.each([
+    [7210103, 'senderNumber Invalid format'],
+    [7210104, 'RecipientNumber Invalid format'],
+    [6451000, 'Invalid senderNumber'],
+  ])('maps CINNOX error %d with its code and reason', async (code, message) => {
+    const scope = nock(BASE_URL).post(OTP).reply(400, { code, message });
+    const error = await failure(() => run({ ...base, pin: '1234' }));
+    scope.done();
+    expect(error.message).toContain(`CINNOX code ${code}: ${message}`);
+  });
+});
