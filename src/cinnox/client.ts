@@ -40,6 +40,8 @@ import {
   type SubscriptionName,
   type SubscriptionResult,
 } from './contract';
+// Issue 12 part A: the call log.
+import { CALL_LOG_CALL_ID_PARAM, CALL_LOG_PATH, type CallLogRecord } from './contract';
 import { CINNOX_CODES, isNotFound, toZapierError } from './errors';
 
 type AuthData = Bundle['authData'];
@@ -225,4 +227,12 @@ export const cinnox = {
     if (error) throw error;
     return listRecords<EventHookRecord>(response.data);
   },
+
+  // Issue 12 part A: the call log (performList of the call triggers, the call-details hydrator).
+  /** Recent calls (A24: the report window, newest first). */
+  recentCalls: (z: ZObject, bundle: AuthBundle, limit = 3) =>
+    list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { ...reportWindow(), offset: 0, limit }),
+  /** The call log records of one call (A20: filtered by `callID`); the caller keeps the one that is that call. */
+  findCall: (z: ZObject, bundle: AuthBundle, callId: string) =>
+    list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { [CALL_LOG_CALL_ID_PARAM]: callId, offset: 0, limit: 1 }),
 };
