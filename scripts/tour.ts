@@ -158,6 +158,10 @@ const SHOWN: Record<EventGroup, string[]> = {
   enquiry: ['status', 'displayCaseNumber', 'channel'],
   sms: ['status', 'recipientNumber', 'transactionId'],
   label: ['status', 'name', 'colorCode'],
+  inboundSms: ['senderNumber', 'content'],
+  call: ['status', 'callId', 'callerNumber'],
+  recording: ['status', 'callId'],
+  staff: ['status', 'fullName'],
 };
 const hookTriggers = Object.entries(app.triggers).filter(
   (entry): entry is [string, { operation: Operation }] => entry[1]!.operation.type === 'hook',
