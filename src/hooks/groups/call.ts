@@ -9,7 +9,13 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../../cinnox/client';
-import { CALL_LOG_ID_KEYS, EVENT_STATUS, SUBSCRIPTIONS, type CallLogRecord } from '../../cinnox/contract';
+import {
+  CALLEES_MAY_BE_ARRAY,
+  CALL_LOG_ID_KEYS,
+  EVENT_STATUS,
+  SUBSCRIPTIONS,
+  type CallLogRecord,
+} from '../../cinnox/contract';
 import { isoDateTime } from '../../cinnox/dates';
 import { NOT_FOUND_ERROR_CODE } from '../../cinnox/errors';
 import { asE164, asText } from '../../cinnox/values';
@@ -90,7 +96,7 @@ const partyOf = (value: unknown) => {
 /** `message.callees` is one object (§1.8) or a list of them (A23). */
 const calleesOf = (event: Raw) => {
   const value = pick(event, 'callees', 'callee');
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const list = Array.isArray(value) && CALLEES_MAY_BE_ARRAY ? value : value === undefined ? [] : [value];
   return list.map(partyOf).filter((p) => p.staffId || p.number);
 };
 
