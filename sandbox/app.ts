@@ -51,6 +51,9 @@ import {
 import { CHAT_LOG_MAX_MESSAGES, CHAT_LOG_OVER_LIMIT, labelIdsBody, sendOtpBody } from './validate.ts';
 import { chatLog } from './state.ts';
 import { createWebhooks, isSubscriptionName } from './webhooks.ts';
+// Issue 12 part A: inbound SMS, calls, recordings, staff members.
+import { callEvent, inboundSmsEvent, recordingEvent, staffEvent } from './events.ts';
+import { endCall, inboundSms, newCall, newStaff, type CallRecord, type Staff } from './state.ts';
 
 const { SegmentedMessage } = segments;
 
@@ -334,6 +337,64 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         ...emitted(hooks.emit('sms.receipt', smsReceipt(config.appId, config.serviceId, record), { transactionID })),
       };
     },
+
+    // Issue 12 part A: inbound SMS, calls, recordings, staff members.
+    /** Someone texts one of the account's numbers: an SMS Details record (usage inbound, A22) and the §1.9 event. */
+    receiveSms(from: string, to: string, text: string) {
+      const record = inboundSms(to, from, text, Date.now());
+      state.sms.push(record);
+      return { record, ...emitted(hooks.emit('sms.inbound', inboundSmsEvent(record), { smsId: record.id })) };
+    },
+    startCall(callee: Staff, callerNumber?: string) {
+      const call = newCall(state, { at: Date.now(), callee, ...(callerNumber ? { callerNumber } : {}) });
+      state.calls.push(call);
+      return {
+        record: call,
+        ...emitted(hooks.emit('call.started', callEvent(config.serviceId, 'started', call), { callId: call.callID })),
+      };
+    },
+    endCall(call: CallRecord) {
+      if (call.ended) throw new AdminError(409, `call ${call.callID} has already ended`);
+      endCall(call, Math.max(Date.now(), Date.parse(call.callDate) + 1000));
+      return {
+        record: call,
+        ...emitted(hooks.emit('call.ended', callEvent(config.serviceId, 'ended', call), { callId: call.callID })),
+      };
+    },
+    recording(call: CallRecord, status: 'success' | 'fail') {
+      const kind = status === 'success' ? 'recording.ready' : 'recording.failed';
+      return {
+        record: call,
+        ...emitted(hooks.emit(kind, recordingEvent(config.serviceId, status, call), { callId: call.callID })),
+      };
+    },
+    createStaff(firstName: string, lastName: string) {
+      const staff = newStaff(state, firstName, lastName);
+      state.staff.push(staff);
+      return {
+        record: staff,
+        ...emitted(hooks.emit('staff.created', staffEvent(config.serviceId, 'created', staff), { staffId: staff.id })),
+      };
+    },
+    editStaff(id: string, changes: { jobTitle?: string }) {
+      const staff = staffById(id);
+      if (!staff) throw new AdminError(404, `no staff ${id}`);
+      staff.jobTitle = changes.jobTitle ?? `Edited ${iso(Date.now())}`;
+      return {
+        record: staff,
+        ...emitted(hooks.emit('staff.edited', staffEvent(config.serviceId, 'edited', staff), { staffId: id })),
+      };
+    },
+    deleteStaff(id: string) {
+      const staff = staffById(id);
+      if (!staff) throw new AdminError(404, `no staff ${id}`);
+      if (state.staff.length <= 1) throw new AdminError(409, 'the account keeps at least one staff member');
+      state.staff = state.staff.filter((s) => s !== staff);
+      return {
+        record: staff,
+        ...emitted(hooks.emit('staff.deleted', staffEvent(config.serviceId, 'deleted', staff), { staffId: id })),
+      };
+    },
   };
 
   function checkLabelName(name: unknown, exceptId?: string): string {
@@ -580,6 +641,24 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         return { code: 0, result: log };
       },
     ],
+    // Issue 12 part A: the call log (§2.4), one call by callID (A20), recent calls in a report window (A24).
+    [
+      'GET',
+      '/data/call-log',
+      ({ query }) => {
+        onlyParams(query, ['callID', 'startAt', 'endAt', 'offset', 'limit']);
+        const callID = query.get('callID');
+        let found = state.calls.filter((c) => c.ended).sort((a, b) => Date.parse(b.callDate) - Date.parse(a.callDate));
+        if (callID !== null) {
+          if (!callID.trim()) throw badParameters('invalid query: (callID)');
+          found = found.filter((c) => c.callID === callID.trim());
+        } else {
+          const w = timeWindow(query);
+          found = found.filter((c) => Date.parse(c.callDate) >= w.start && Date.parse(c.callDate) <= w.end);
+        }
+        return { code: 0, result: page(found, query).map(({ ended: _e, callees: _c, ...view }) => view) };
+      },
+    ],
     [
       'GET',
       '/event-hooks',
@@ -695,6 +774,33 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
     return (latest(state.labels) ?? world.createLabel(`Sandbox label ${state.counters.label + 1}`, '#43A047').record)
       .id;
   }
+  // Issue 12 part A.
+  /** A call: body.id, else the newest ongoing one (`ongoing`) or the newest ended one; a new one (quietly) when none. */
+  function targetCall(body: AdminBody, ongoing: boolean): CallRecord {
+    const id = str(body.id) ?? str(body.callId);
+    if (id) {
+      const call = state.calls.find((c) => c.callID === id);
+      if (!call) throw new AdminError(404, `no call ${id}`);
+      return call;
+    }
+    const found = latest(state.calls.filter((c) => c.ended === !ongoing));
+    if (found) return found;
+    const call = newCall(state, { at: Date.now() - 60_000, callee: state.staff[0]! });
+    state.calls.push(call);
+    if (!ongoing) endCall(call, Date.now());
+    return call;
+  }
+  /** A staff member: body.id, else the newest; for a deletion a new one (quietly) when only the seeded three are left. */
+  function targetStaff(body: AdminBody, deleting = false): string {
+    const id = str(body.id);
+    if (id) return id;
+    if (deleting && state.staff.length <= 3) {
+      const staff = newStaff(state, 'Sandbox', `Staff ${state.counters.staff + 1}`);
+      state.staff.push(staff);
+      return staff.id;
+    }
+    return latest(state.staff)!.id;
+  }
   /** A validated §3.2 body for admin writes: CINNOX's rules, reported as admin errors. */
   function adminContactBody(body: unknown, create: boolean): ContactBody {
     try {
@@ -791,6 +897,25 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       return world.editLabel(id, changes);
     },
     'label.deleted': (body) => world.deleteLabel(targetLabel(body)),
+    // Issue 12 part A.
+    'sms.inbound': (body) =>
+      world.receiveSms(
+        str(body.senderNumber) ?? '+85298765432',
+        str(body.recipientNumber) ?? state.numbers['access-numbers'][0]!.Number,
+        str(body.content) ?? 'YES, please call me back tomorrow morning.',
+      ),
+    'call.started': (body) => {
+      const callee = staffById(str(body.staffId) ?? state.staff[1]?.id ?? state.staff[0]!.id);
+      if (!callee) throw new AdminError(400, `no staff ${body.staffId}`);
+      return world.startCall(callee, str(body.callerNumber));
+    },
+    'call.ended': (body) => world.endCall(targetCall(body, true)),
+    'recording.ready': (body) => world.recording(targetCall(body, false), 'success'),
+    'recording.failed': (body) => world.recording(targetCall(body, false), 'fail'),
+    'staff.created': (body) =>
+      world.createStaff(str(body.firstName) ?? 'Sandbox', str(body.lastName) ?? `Staff ${state.counters.staff + 1}`),
+    'staff.edited': (body) => world.editStaff(targetStaff(body), { jobTitle: str(body.jobTitle) }),
+    'staff.deleted': (body) => world.deleteStaff(targetStaff(body, true)),
   };
 
   type AdminRoute = [method: string, path: RegExp, handler: (body: AdminBody, params: string[], url: URL) => unknown];

@@ -1,70 +1,90 @@
 // The one table from a sandbox event to where it goes: for each kind of event the sandbox makes happen
 // (POST /__admin/events/{kind}, `npm run sandbox:event`), the CINNOX subscriptions it is delivered to
-// (A11; docs/cinnox-api.md §0.4, §3.5, §2.5, §1.10, §3.6), its event group (the payload shape) and the app
-// trigger it fires. The sandbox routes deliveries from it (webhooks.ts) and lists its kinds (the admin API,
-// `npm run sandbox:event`); the `npm start` tour finds each hook trigger's event in it. A new event, or a
-// trigger that moves to another subscription, is one row here (and, for a new kind, its maker in app.ts).
+// (A11; docs/cinnox-api.md §0.4, §3.5, §2.5, §1.10, §3.6, §1.8, §1.9, §2.6), its event group (the payload
+// shape) and the app triggers it fires. The sandbox routes deliveries from it (webhooks.ts) and lists its kinds
+// (the admin API, `npm run sandbox:event`); the `npm start` tour finds each hook trigger's event in it. A new
+// event, or a trigger that moves to another subscription, is one row here (and, for a new kind, its maker in app.ts).
+//
+// One event may fire several triggers: a contact creation fires New External Contact and External Contact
+// Event (both on contact-event-sub); a staff creation goes to staff-contact-event-sub and, per §3.5, to
+// contact-event-sub too (where the contact triggers ignore it).
 //
 // Data only (its one import is a type): the tour and the tests read it without starting the sandbox.
 import type { SubscriptionName } from './webhooks.ts';
 
-/** The payload family: contact envelope, flat enquiry, SMS receipt, label envelope (events.ts). */
-export type EventGroup = 'contact' | 'enquiry' | 'sms' | 'label';
+/**
+ * The payload family: contact envelope, flat enquiry, SMS receipt, label envelope, flat inbound SMS, call
+ * envelope, recording envelope, staff envelope (events.ts).
+ */
+export type EventGroup = 'contact' | 'enquiry' | 'sms' | 'label' | 'inboundSms' | 'call' | 'recording' | 'staff';
 
 export interface EventKindEntry {
   group: EventGroup;
   /** The `*-event-sub` subscriptions the event is POSTed to (each enabled one gets it once). */
   subscriptions: readonly SubscriptionName[];
-  /** The key of the app's instant trigger this event fires. */
-  trigger: string;
+  /** The keys of the app's instant triggers this event fires (the first is the one it is named after). */
+  triggers: readonly string[];
 }
 
+const CONTACT_SUBS = ['contact-event-sub', 'external-contact-event-sub'] as const;
+const STAFF_SUBS = ['staff-contact-event-sub', 'contact-event-sub'] as const;
+
 export const EVENT_TABLE = {
-  'contact.created': {
-    group: 'contact',
-    subscriptions: ['contact-event-sub', 'external-contact-event-sub'],
-    trigger: 'contact_created',
-  },
-  'contact.edited': {
-    group: 'contact',
-    subscriptions: ['contact-event-sub', 'external-contact-event-sub'],
-    trigger: 'contact_edited',
-  },
-  'contact.merged': {
-    group: 'contact',
-    subscriptions: ['contact-event-sub', 'external-contact-event-sub'],
-    trigger: 'contact_merged',
-  },
+  'contact.created': { group: 'contact', subscriptions: CONTACT_SUBS, triggers: ['contact_created', 'contact_event'] },
+  'contact.edited': { group: 'contact', subscriptions: CONTACT_SUBS, triggers: ['contact_edited', 'contact_event'] },
+  'contact.merged': { group: 'contact', subscriptions: CONTACT_SUBS, triggers: ['contact_merged', 'contact_event'] },
   // The combined contact hook is the one documented to fire on an ownership transfer (§3.5).
   'contact.transferred': {
     group: 'contact',
     subscriptions: ['contact-event-sub'],
-    trigger: 'contact_ownership_transferred',
+    triggers: ['contact_ownership_transferred', 'contact_event'],
   },
-  'contact.deleted': {
-    group: 'contact',
-    subscriptions: ['contact-event-sub', 'external-contact-event-sub'],
-    trigger: 'contact_deleted',
+  'contact.deleted': { group: 'contact', subscriptions: CONTACT_SUBS, triggers: ['contact_deleted', 'contact_event'] },
+  'enquiry.opened': {
+    group: 'enquiry',
+    subscriptions: ['inquiry-event-sub'],
+    triggers: ['enquiry_opened', 'enquiry_event'],
   },
-  'enquiry.opened': { group: 'enquiry', subscriptions: ['inquiry-event-sub'], trigger: 'enquiry_opened' },
-  'enquiry.handling': { group: 'enquiry', subscriptions: ['inquiry-event-sub'], trigger: 'enquiry_handling' },
-  'enquiry.closed': { group: 'enquiry', subscriptions: ['inquiry-event-sub'], trigger: 'enquiry_closed' },
-  'enquiry.missed': { group: 'enquiry', subscriptions: ['inquiry-event-sub'], trigger: 'enquiry_missed' },
-  'sms.receipt': { group: 'sms', subscriptions: ['outbound-sms-event-sub'], trigger: 'sms_delivery_receipt' },
-  'label.created': { group: 'label', subscriptions: ['label-event-sub'], trigger: 'label_created' },
-  'label.edited': { group: 'label', subscriptions: ['label-event-sub'], trigger: 'label_edited' },
-  'label.deleted': { group: 'label', subscriptions: ['label-event-sub'], trigger: 'label_deleted' },
+  'enquiry.handling': {
+    group: 'enquiry',
+    subscriptions: ['inquiry-event-sub'],
+    triggers: ['enquiry_handling', 'enquiry_event'],
+  },
+  'enquiry.closed': {
+    group: 'enquiry',
+    subscriptions: ['inquiry-event-sub'],
+    triggers: ['enquiry_closed', 'enquiry_event'],
+  },
+  'enquiry.missed': {
+    group: 'enquiry',
+    subscriptions: ['inquiry-event-sub'],
+    triggers: ['enquiry_missed', 'enquiry_event'],
+  },
+  'sms.receipt': { group: 'sms', subscriptions: ['outbound-sms-event-sub'], triggers: ['sms_delivery_receipt'] },
+  'label.created': { group: 'label', subscriptions: ['label-event-sub'], triggers: ['label_created'] },
+  'label.edited': { group: 'label', subscriptions: ['label-event-sub'], triggers: ['label_edited'] },
+  'label.deleted': { group: 'label', subscriptions: ['label-event-sub'], triggers: ['label_deleted'] },
+  // Issue 12 part A.
+  'sms.inbound': { group: 'inboundSms', subscriptions: ['inbound-sms-event-sub'], triggers: ['inbound_sms_received'] },
+  'call.started': { group: 'call', subscriptions: ['call-event-sub'], triggers: ['call_started'] },
+  'call.ended': { group: 'call', subscriptions: ['call-event-sub'], triggers: ['call_ended'] },
+  // §2.6: a recording that failed (`fail`) fires no trigger of the app.
+  'recording.ready': { group: 'recording', subscriptions: ['recording-event-sub'], triggers: ['recording_ready'] },
+  'recording.failed': { group: 'recording', subscriptions: ['recording-event-sub'], triggers: [] },
+  'staff.created': { group: 'staff', subscriptions: STAFF_SUBS, triggers: ['staff_created'] },
+  'staff.edited': { group: 'staff', subscriptions: STAFF_SUBS, triggers: ['staff_edited'] },
+  'staff.deleted': { group: 'staff', subscriptions: STAFF_SUBS, triggers: ['staff_deleted'] },
 } as const satisfies Record<string, EventKindEntry>;
 
 export type EventKind = keyof typeof EVENT_TABLE;
 
-/** The 13 kinds, in the table's order. */
+/** Every kind, in the table's order. */
 export const EVENT_KINDS = Object.keys(EVENT_TABLE) as EventKind[];
 
 export const isEventKind = (kind: string): kind is EventKind => Object.hasOwn(EVENT_TABLE, kind);
 
-/** The event that fires the app's trigger `key`, or undefined when the table has none. */
+/** The first event that fires the app's trigger `key`, or undefined when the table has none. */
 export function eventOfTrigger(key: string): { kind: EventKind; entry: EventKindEntry } | undefined {
-  const kind = EVENT_KINDS.find((k) => EVENT_TABLE[k].trigger === key);
+  const kind = EVENT_KINDS.find((k) => (EVENT_TABLE[k].triggers as readonly string[]).includes(key));
   return kind && { kind, entry: EVENT_TABLE[kind] };
 }

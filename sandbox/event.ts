@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run sandbox:event -- <kind> [json] [--base-url URL]`: makes one of the 13 events happen in a
+// `npm run sandbox:event -- <kind> [json] [--base-url URL]`: makes one of the events happen in a
 // running sandbox (`npm run sandbox`), without the app, and prints where it was delivered.
 //   npm run sandbox:event -- enquiry.missed
 //   npm run sandbox:event -- label.created '{"name":"Gold","colorCode":"#FFB300"}'

@@ -3,8 +3,9 @@
 // - enquiry events: flat {type: 'inquiry', status, eid, displayCaseNumber, …} (§2.5)
 // - outbound SMS receipts: PascalCase {Type: 'tdr', AppID, …} (§1.10)
 // - label events: the envelope with message.type 'label' (A12: status create / update / deleted)
-import { fullName, iso } from './state.ts';
-import type { Contact, Enquiry, Label, SmsRecord } from './state.ts';
+// - inbound SMS: flat (§1.9); call, recording and staff events: the envelope (§1.8, §2.6, §3.5)
+import { fullName, iso, phoneNumber } from './state.ts';
+import type { CallRecord, Contact, Enquiry, Label, SmsRecord, Staff } from './state.ts';
 
 /** A12: the status each contact event carries. */
 export const CONTACT_STATUS = {
@@ -103,5 +104,62 @@ export function labelEvent(serviceId: string, what: keyof typeof LABEL_STATUS, l
       colorCode: label.colorCode,
       updatedAt: iso(Date.now()),
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12 part A: inbound SMS (flat, §1.9), call events (§1.8), recordings (§2.6), staff events (§3.5)
+// ---------------------------------------------------------------------------------------------
+
+/** §1.9: flat; senderNumber and recipientNumber JSON numbers (country code + number), receiveTime RFC3339. */
+export function inboundSmsEvent(sms: SmsRecord) {
+  return {
+    id: sms.id,
+    eventDescription: 'Inbound SMS',
+    senderNumber: phoneNumber(sms.sender),
+    recipientNumber: phoneNumber(sms.recipient),
+    receiveTime: sms.createdAt,
+    contentType: 'Text',
+    content: sms.text,
+  };
+}
+
+export const CALL_STATUS = { started: 'CallStart', ended: 'CallEnd' } as const;
+
+/**
+ * §1.8: CallStart carries caller and callees ({eid, number}; A23: callees a list when the call rings several
+ * staff members, one object when it rings one); CallEnd only id, status and serviceId.
+ */
+export function callEvent(serviceId: string, what: keyof typeof CALL_STATUS, call: CallRecord) {
+  const callees = call.callees.map((c) => ({ eid: c.eid, number: phoneNumber(c.number) }));
+  return {
+    type: 'message',
+    challenge: '',
+    message:
+      what === 'started'
+        ? {
+            status: CALL_STATUS.started,
+            id: call.callID,
+            serviceId,
+            caller: { eid: call.fromEID, number: call.caller },
+            callees: callees.length === 1 ? callees[0] : callees,
+          }
+        : { status: CALL_STATUS.ended, id: call.callID, serviceId },
+  };
+}
+
+/** §2.6: message.type call / conference, status success / fail, id the call (or conference) ID. */
+export function recordingEvent(serviceId: string, status: 'success' | 'fail', call: CallRecord) {
+  return { type: 'message', challenge: '', message: { type: 'call', status, serviceId, id: call.callID } };
+}
+
+export const STAFF_STATUS = { created: 'staffCreate', edited: 'staffEdit', deleted: 'staffDelete' } as const;
+
+/** §3.5: the contact envelope; message.id and message.fullName are the staff member's. */
+export function staffEvent(serviceId: string, what: keyof typeof STAFF_STATUS, staff: Staff) {
+  return {
+    type: 'message',
+    challenge: '',
+    message: { type: 'staff', status: STAFF_STATUS[what], serviceId, id: staff.id, fullName: staff.displayName },
   };
 }

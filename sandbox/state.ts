@@ -178,6 +178,30 @@ export interface SmsRecord {
   exception: string;
 }
 
+/**
+ * One call (§1.8 events; the call log record of §2.4 with A21's keys). `ended` false while it lasts: the
+ * call log lists ended calls only.
+ */
+export interface CallRecord {
+  id: string;
+  callID: string;
+  svcID: string;
+  caller: number;
+  callee: number;
+  callees: { eid: string; number: string }[];
+  callDirection: 'Inbound' | 'Outbound';
+  status: string;
+  duration: number;
+  callDate: string;
+  callEndTime: string;
+  fromEID: string;
+  toEID: string;
+  inquiryID: string;
+  displayCaseNumber: string;
+  virtualNumber: number;
+  ended: boolean;
+}
+
 /** A validated §1.3 message push, as stored. */
 export interface PushedMessage {
   roomID: string;
@@ -247,7 +271,17 @@ export type State = ReturnType<typeof createState>;
 
 export function createState(account: { serviceId: string; appId: string }) {
   const now = Date.now();
-  const counters = { contact: 0, label: 0, enquiry: 0, caseNumber: 1000, event: 0, delivery: 0, message: 0 };
+  const counters = {
+    contact: 0,
+    label: 0,
+    enquiry: 0,
+    caseNumber: 1000,
+    event: 0,
+    delivery: 0,
+    message: 0,
+    staff: 3,
+    call: 0,
+  };
   const next = (kind: keyof typeof counters): number => (counters[kind] += 1);
 
   const staff: Staff[] = [
@@ -286,6 +320,8 @@ export function createState(account: { serviceId: string; appId: string }) {
     sms: [] as SmsRecord[],
     /** Every message push. */
     messages: [] as PushedMessage[],
+    /** Calls (the call log lists the ended ones). */
+    calls: [] as CallRecord[],
     subscriptions: {} as Record<string, Subscription>,
     /** URL-verification POSTs. */
     verifications: [] as Verification[],
@@ -305,6 +341,8 @@ export function createState(account: { serviceId: string; appId: string }) {
     labelId: () => hexId('65a0', next('label')),
     enquiryId: () => hexId('66b0', next('enquiry')),
     caseNumber: () => String(next('caseNumber')),
+    staffId: () => hexId('5f00', next('staff')),
+    callId: () => `call-${hexId('', next('call')).slice(-8)}`,
   };
 
   // Seed: two contacts, two labels, two past enquiries (inside the default 7-day report window).
@@ -353,6 +391,10 @@ export function createState(account: { serviceId: string; appId: string }) {
   });
   missEnquiry(missed, now - DAY + 120_000);
   state.enquiries.push(closed, missed);
+  // One ended inbound call (the call log).
+  const call = newCall(state, { at: now - DAY, callee: staff[1]! });
+  endCall(call, now - DAY + 184_000);
+  state.calls.push(call);
   return state;
 }
 
@@ -707,4 +749,81 @@ export function chatLog(state: State, e: Enquiry): ChatRecord[] {
       msgText: text,
     };
   });
+}
+
+// Issue 12 part A: calls, inbound SMS, staff members
+// ---------------------------------------------------------------------------------------------
+
+/** A call ringing `callee` (a staff member) from an outside number, on the account's first Virtual Number. */
+export function newCall(
+  state: Pick<State, 'account' | 'numbers'> & { callId(): string },
+  options: { at: number; callee: Staff; callerNumber?: string },
+): CallRecord {
+  const callID = state.callId();
+  const callerNumber = options.callerNumber ?? '+85298765432';
+  return {
+    id: callID,
+    callID,
+    svcID: state.account.serviceId,
+    caller: phoneNumber(callerNumber),
+    callee: phoneNumber(state.numbers['access-numbers'][0]!.Number),
+    callees: [{ eid: options.callee.id, number: `+${options.callee.phone}` }],
+    callDirection: 'Inbound',
+    status: 'Ongoing',
+    duration: 0,
+    callDate: iso(options.at),
+    callEndTime: '',
+    fromEID: '',
+    toEID: options.callee.id,
+    inquiryID: '',
+    displayCaseNumber: '',
+    virtualNumber: phoneNumber(state.numbers['access-numbers'][0]!.Number),
+    ended: false,
+  };
+}
+
+/** The call ends: the call log's status "Call Ended", its end time and duration in seconds (A21). */
+export function endCall(call: CallRecord, at: number): void {
+  Object.assign(call, {
+    ended: true,
+    status: 'Call Ended',
+    callEndTime: iso(at),
+    duration: Math.round((at - Date.parse(call.callDate)) / 1000),
+  });
+}
+
+/** An SMS received on `recipient` (one of the account's numbers): an SMS Details record with usage "inbound" (A22). */
+export function inboundSms(recipient: string, sender: string, text: string, at: number): SmsRecord {
+  const id = randomUUID();
+  return {
+    id,
+    smsID: id,
+    transactionID: id,
+    fromEID: '',
+    toEID: '',
+    date: iso(at).slice(0, 10).replaceAll('-', '/'),
+    cid: '',
+    segmentCount: 1,
+    parts: 1,
+    encoding: 'GSM-7',
+    characters: text.length,
+    sender,
+    recipient,
+    recipientCountryCode: '',
+    status: 'Delivered',
+    carrierStatus: 'Delivered',
+    usage: 'inbound',
+    text,
+    createdAt: iso(at),
+    updatedAt: iso(at),
+    isSenderStaff: false,
+    isRecipientStaff: false,
+    receiptStatus: '',
+    exception: '',
+  };
+}
+
+/** A new staff member (§3.4 record). */
+export function newStaff(state: { staffId(): string }, firstName: string, lastName: string): Staff {
+  return staffRecord(state.staffId(), firstName, lastName, 'Agent', 'Support', 1000 + Math.floor(Math.random() * 900));
 }

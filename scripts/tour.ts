@@ -2,7 +2,7 @@
 // `npm start`: the whole integration end to end on one machine.
 //
 // Starts the local CINNOX sandbox (sandbox/server.ts), then drives the BUILT app (dist/index.js) through
-// zapier-platform-core's app tester, as Zapier would: tests the connection; for each of the 13 instant
+// zapier-platform-core's app tester, as Zapier would: tests the connection; for each of the instant
 // triggers subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
 // sandbox, runs perform on what arrives and performList, and unsubscribes; runs every create and search
 // and the drop-downs. One line per step as it goes, then a table. Exit status 0 only when every step passed.
@@ -162,6 +162,10 @@ const SHOWN: Record<EventGroup, string[]> = {
   enquiry: ['status', 'displayCaseNumber', 'channel'],
   sms: ['status', 'recipientNumber', 'transactionId'],
   label: ['status', 'name', 'colorCode'],
+  inboundSms: ['senderNumber', 'content'],
+  call: ['status', 'callId'],
+  recording: ['status', 'callId'],
+  staff: ['status', 'fullName'],
 };
 const hookTriggers = Object.entries(app.triggers).filter(
   (entry): entry is [string, { operation: Operation }] => entry[1]!.operation.type === 'hook',

@@ -62,6 +62,16 @@ it('has every operation the issues name, and no other', () => {
       'label_created',
       'label_edited',
       'label_deleted',
+      // Issue 12 part A.
+      'inbound_sms_received',
+      'call_started',
+      'call_ended',
+      'recording_ready',
+      'staff_created',
+      'staff_edited',
+      'staff_deleted',
+      'contact_event',
+      'enquiry_event',
     ].sort(),
   );
   expect(

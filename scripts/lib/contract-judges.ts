@@ -107,6 +107,27 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
   { id: 'A18', title: "enquiry record id is _id (id), the event's eid" },
   { id: 'A19', title: 'Enquiry Details statuses ongoing / followed-up / closed / missed' },
   {
+    id: 'A20',
+    title: 'one call is the call log filtered by callID',
+    untestable: "make one call, then run Call Ended's details in a Zap (not judged by this check yet)",
+  },
+  { id: 'A21', title: 'call log record fields (caller, callee, direction, duration)', untestable: 'see A20' },
+  {
+    id: 'A22',
+    title: 'inbound SMS appear in SMS Details with usage inbound',
+    untestable: 'send a text to one of your numbers, then Test Trigger on New Inbound SMS',
+  },
+  {
+    id: 'A23',
+    title: 'a call event’s callees may be a list',
+    untestable: 'turn on a Call Started Zap and ring a group of staff',
+  },
+  {
+    id: 'A24',
+    title: 'the call log takes the report window of A6',
+    untestable: 'Test Trigger on Call Ended after a call (not judged by this check yet)',
+  },
+  {
     id: 'A25',
     title: 'label / unlabel an enquiry by its record id _id, not the inquiry ID',
     untestable: 'add and remove one label on a test enquiry (Add / Remove Labels)',

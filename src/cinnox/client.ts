@@ -52,6 +52,8 @@ import {
   type EnquiryLabelsResult,
   type SendOtpBody,
 } from './contract';
+// Issue 12 part A: the call log.
+import { CALL_LOG_CALL_ID_PARAM, CALL_LOG_PATH, CALL_LOG_WINDOW_DAYS, type CallLogRecord } from './contract';
 import { CINNOX_CODES, isNotFound, toZapierError } from './errors';
 
 type AuthData = Bundle['authData'];
@@ -155,8 +157,8 @@ async function listAll<T>(z: ZObject, bundle: AuthBundle, path: string, params: 
   return all.slice(0, max);
 }
 
-function reportWindow(now = new Date()): Params {
-  const start = new Date(now.getTime() - REPORT_WINDOW_DAYS * 24 * 3600 * 1000);
+function reportWindow(now = new Date(), days: number = REPORT_WINDOW_DAYS): Params {
+  const start = new Date(now.getTime() - days * 24 * 3600 * 1000);
   return { startAt: start.toISOString(), endAt: now.toISOString() };
 }
 
@@ -237,6 +239,18 @@ export const cinnox = {
     if (error) throw error;
     return listRecords<EventHookRecord>(response.data);
   },
+
+  // Issue 12 part A: the call log (performList of the call triggers, the call-details hydrator).
+  /** Recent calls (A24: the report window, newest first). */
+  recentCalls: (z: ZObject, bundle: AuthBundle, limit = 3) =>
+    list<CallLogRecord>(z, bundle, CALL_LOG_PATH, {
+      ...reportWindow(new Date(), CALL_LOG_WINDOW_DAYS),
+      offset: 0,
+      limit,
+    }),
+  /** The call log records of one call (A20: filtered by `callID`); the caller keeps the one that is that call. */
+  findCall: (z: ZObject, bundle: AuthBundle, callId: string) =>
+    list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { [CALL_LOG_CALL_ID_PARAM]: callId, offset: 0, limit: 1 }),
 };
 
 // ---------------------------------------------------------------------------------------------

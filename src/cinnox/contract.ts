@@ -123,6 +123,11 @@ export const SUBSCRIPTIONS = {
   enquiry: 'inquiry-event-sub',
   sms: 'outbound-sms-event-sub',
   label: 'label-event-sub',
+  // Issue 12 part A: the new instant triggers' subscriptions (§1.9, §1.8, §2.6, §3.5).
+  inboundSms: 'inbound-sms-event-sub',
+  call: 'call-event-sub',
+  recording: 'recording-event-sub',
+  staff: 'staff-contact-event-sub',
 } as const;
 export type EventGroup = keyof typeof SUBSCRIPTIONS;
 export type SubscriptionName = (typeof SUBSCRIPTIONS)[EventGroup];
@@ -145,6 +150,14 @@ export const EVENT_STATUS = {
   labelCreated: 'create',
   labelEdited: 'update',
   labelDeleted: 'deleted',
+  // Issue 12 part A (documented: §1.8, §2.6, §3.5).
+  callStarted: 'CallStart',
+  callEnded: 'CallEnd',
+  recordingSucceeded: 'success',
+  recordingFailed: 'fail',
+  staffCreated: 'staffCreate',
+  staffEdited: 'staffEdit',
+  staffDeleted: 'staffDelete',
 } as const;
 
 /**
@@ -370,6 +383,45 @@ export interface EventHookRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Issue 12 part A: inbound SMS, call, recording and staff triggers (paths, assumptions A20–A24, shapes)
+// ---------------------------------------------------------------------------------------------
+
+/** §2.4 Get Call Log Details. */
+export const CALL_LOG_PATH = '/data/call-log';
+
+/**
+ * A20 One call from the call log (§2.4): `GET /data/call-log?callID={call id}`, the call id being the call
+ * event's `message.id` (§1.8). The reference names neither the call log's query parameters nor the key of
+ * the call's id in its records: the app reads the record whose `callID` (else `id`) is the call's and no other.
+ */
+export const CALL_LOG_CALL_ID_PARAM = 'callID';
+/** A20: the keys of a call log record that hold the call's id, in this order. */
+export const CALL_LOG_ID_KEYS = ['callID', 'callId', 'id'] as const;
+
+/**
+ * A21 A call log record (§2.4 lists only `status`, `inquiryID`, `displayCaseNumber`, `virtualNumber`,
+ * `callerInfo.*`): it carries Get Call Details' `caller`, `callee`, `callDirection`, `fromEID`, `toEID`,
+ * `callDate`, `callEndTime` and a `duration` in seconds (when absent, the app counts callEndTime − callDate).
+ */
+export interface CallLogRecord {
+  id?: string;
+  callID?: string;
+  caller?: string | number;
+  callee?: string | number;
+  callDirection?: string;
+  status?: string;
+  duration?: number | string;
+  callDate?: string;
+  callEndTime?: string;
+  fromEID?: string;
+  toEID?: string;
+  inquiryID?: string;
+  displayCaseNumber?: string;
+  virtualNumber?: string | number;
+  [key: string]: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Issue 12 part B: Send OTP SMS, labels on enquiries, Find Staff Member, Find Label, Get Enquiry
 // Transcript (documented endpoints first, then the assumptions A25–A29).
 // ---------------------------------------------------------------------------------------------
@@ -467,3 +519,21 @@ export const CHAT_NOT_CLOSED_CODE = 6451011;
  * `content.ts` (milliseconds since 1970).
  */
 export const CHAT_SENDER_NAME_KEYS = ['fromName', 'senderName', 'displayName', 'name'] as const;
+
+/**
+ * A22 Inbound SMS appear in Get SMS Details (§2.3) with `usage` "inbound" (the reference lists only direct,
+ * verification, openAPI-sms and openAPI-otp): New Inbound SMS's performList keeps those records.
+ */
+export const INBOUND_SMS_USAGE = 'inbound';
+
+/**
+ * A23 A call event's `message.callees` (§1.8 documents one object `{eid, number}`) may also be an array of
+ * such objects (a call that rings several staff members): the app reads both.
+ */
+export const CALLEES_MAY_BE_ARRAY = true;
+
+/**
+ * A24 The call log (§2.4) takes the report window of A6 (`startAt` / `endAt`, RFC3339) with `offset` /
+ * `limit`, newest first, as Enquiry Details and SMS Details do: the call triggers' performList reads it.
+ */
+export const CALL_LOG_WINDOW_DAYS = REPORT_WINDOW_DAYS;

@@ -3,7 +3,8 @@
  * labels, output fields, sample); this builds performSubscribe / performUnsubscribe / perform / performList.
  *
  * The declared outputFields are the single source of an item's shape: perform and performList keep
- * exactly their top-level keys (a `details__firstName` field documents a key inside `details`).
+ * exactly their top-level keys (a `details__firstName` field documents a key inside `details`, a
+ * `callees[]number` field a key of each line item of `callees`).
  */
 import {
   defineTrigger,
@@ -16,11 +17,15 @@ import {
 } from 'zapier-platform-core';
 import { MAX_ZAPIER_ACCOUNTS, type EventGroup } from '../cinnox/contract';
 import { GROUPS, type GroupSpec, type Item } from './groups';
+import { LIST_SAMPLE_SIZE } from './groups/shared';
 import { bodyOf, eventsOf, folded, type Raw } from './payload';
 import { subscribe, unsubscribe } from './subscription';
 
 /** The top-level keys of an item, from its output fields. */
-export type TopKey<F extends readonly PlainOutputField[]> = Exclude<F[number]['key'], `${string}__${string}`>;
+export type TopKey<F extends readonly PlainOutputField[]> = Exclude<
+  F[number]['key'],
+  `${string}__${string}` | `${string}[]${string}`
+>;
 
 /** Every top-level key of outputFields, nothing else (an extra key is `never`, even in a sample built by a function). */
 export type SampleOf<F extends readonly PlainOutputField[], S> = S & { readonly [P in TopKey<F>]: unknown } & {
@@ -36,6 +41,11 @@ export interface HookTriggerSpec<K extends string, F extends readonly PlainOutpu
   group: EventGroup;
   /** The event status this trigger handles; undefined = every event of the group. */
   status?: string;
+  /**
+   * Instead of one status: a multi-select input of the group's statuses (label → status); the trigger keeps
+   * the events of the chosen ones, every status when none is chosen.
+   */
+  statusChoice?: StatusChoice;
   outputFields: F;
   /** A complete item: every top-level key of outputFields, nothing else. */
   sample: SampleOf<F, S>;
@@ -50,8 +60,27 @@ export function oneZapNote(group: GroupSpec): string {
   );
 }
 
+/** A trigger's multi-select of statuses (contact_event, enquiry_event). */
+export interface StatusChoice {
+  key: string;
+  label: string;
+  helpText: string;
+  /** Status → its label in the drop-down. */
+  choices: Readonly<Record<string, string>>;
+}
+
+/** The statuses chosen in a StatusChoice input (one value, a list, or comma-separated text); all when none. */
+export function chosenStatuses(choice: StatusChoice, value: unknown): string[] {
+  const all = Object.keys(choice.choices);
+  const given = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [])
+    .map((v) => folded(v))
+    .filter(Boolean);
+  const chosen = all.filter((s) => given.includes(folded(s)));
+  return chosen.length > 0 ? chosen : all;
+}
+
 export function topKeysOf(fields: readonly PlainOutputField[]): string[] {
-  return fields.map((f) => f.key).filter((k) => !k.includes('__'));
+  return fields.map((f) => f.key).filter((k) => !k.includes('__') && !k.includes('[]'));
 }
 
 function shape(item: Item, keys: readonly string[]): Item {
@@ -67,29 +96,42 @@ export function defineHookTrigger<
 >(spec: HookTriggerSpec<K, F, S>) {
   const group = GROUPS[spec.group];
   const keys = topKeysOf(spec.outputFields);
-  const wanted = spec.status === undefined ? undefined : folded(spec.status);
-  const handles = (event: Raw): boolean =>
-    group.accepts(event) && (wanted === undefined || folded(group.statusOf(event)) === wanted);
+  const choice = spec.statusChoice;
+  /** The statuses the trigger keeps for this Zap; undefined = every status. */
+  const statusesOf = (inputData: unknown): string[] | undefined => {
+    if (choice) return chosenStatuses(choice, (inputData as Record<string, unknown> | undefined)?.[choice.key]);
+    return spec.status === undefined ? undefined : [spec.status];
+  };
+  const handles = (event: Raw, wanted: string[] | undefined): boolean =>
+    group.accepts(event) && (wanted === undefined || wanted.map(folded).includes(folded(group.statusOf(event))));
 
-  const itemsOf = (z: ZObject, events: Raw[]): Item[] => {
+  const itemsOf = (z: ZObject, events: Raw[], wanted: string[] | undefined): Item[] => {
     const receivedAt = new Date().toISOString();
-    return events.filter(handles).map((event) => shape(group.normalize(event, { z, receivedAt }), keys));
+    return events
+      .filter((event) => handles(event, wanted))
+      .map((event) => shape(group.normalize(event, { z, receivedAt }), keys));
   };
 
   const performSubscribe = ((z, bundle) => subscribe(z, bundle, group)) satisfies WebhookTriggerPerformSubscribe;
   const performUnsubscribe = ((z, bundle) => unsubscribe(z, bundle, group)) satisfies WebhookTriggerPerformUnsubscribe;
-  const perform = ((z, bundle) => itemsOf(z, eventsOf(bodyOf(bundle)))) satisfies WebhookTriggerPerform;
+  const perform = ((z, bundle) =>
+    itemsOf(z, eventsOf(bodyOf(bundle)), statusesOf(bundle.inputData))) satisfies WebhookTriggerPerform;
   const performList = (async (z, bundle) => {
+    const wanted = statusesOf(bundle.inputData);
     let records: Raw[] = [];
     try {
-      records = await group.recent(z, bundle, spec.status ?? '');
+      // One list read per chosen status, until a few records are found (one read for a one-status trigger).
+      for (const status of wanted ?? ['']) {
+        records = records.concat(await group.recent(z, bundle, status));
+        if (records.length >= LIST_SAMPLE_SIZE) break;
+      }
     } catch (error) {
       // A list CINNOX refuses (an unconfirmed query, a missing endpoint) must not block the Zap editor:
       // fall back to the sample. Auth and rate-limit errors still surface.
       if (!(error instanceof Error) || error.name !== 'AppError') throw error;
       z.console.log(`CINNOX: could not list recent records for ${spec.key}; showing the sample. ${error.message}`);
     }
-    const items = itemsOf(z, records);
+    const items = itemsOf(z, records, wanted).slice(0, LIST_SAMPLE_SIZE);
     return items.length > 0 ? items : [{ ...spec.sample }];
   }) satisfies WebhookTriggerPerformList;
 
@@ -99,6 +141,20 @@ export function defineHookTrigger<
     display: { label: spec.label, description: `${spec.description} ${oneZapNote(group)}` },
     operation: {
       type: 'hook',
+      ...(choice
+        ? {
+            inputFields: [
+              {
+                key: choice.key,
+                label: choice.label,
+                helpText: choice.helpText,
+                list: true,
+                required: false,
+                choices: { ...choice.choices },
+              },
+            ],
+          }
+        : {}),
       performSubscribe,
       performUnsubscribe,
       perform,

@@ -11,7 +11,6 @@ export {
   contactDetailSample,
   contactDetails,
   contactEventSample,
-  hydrators,
 } from './groups/contact';
 export { ENQUIRY_FIELDS, ENQUIRY_TRIGGER, enquiryEventSample } from './groups/enquiry';
 export {
@@ -30,3 +29,24 @@ export {
   subscriptionTakenMessage,
   type SubscribeData,
 } from './subscription';
+
+// Issue 12 part A: inbound SMS, call, recording and staff groups; the app's hydrators.
+import { callDetails } from './groups/call';
+import { hydrators as contactHydrators } from './groups/contact';
+export {
+  CALL_DETAILS_SAMPLE,
+  CALL_ENDED_FIELDS,
+  CALL_ENDED_SAMPLE,
+  CALL_STARTED_FIELDS,
+  CALL_STARTED_SAMPLE,
+  CALL_TRIGGER,
+  callDetails,
+  toCallDetails,
+} from './groups/call';
+export { INBOUND_SMS_SAMPLE, INBOUND_SMS_TRIGGER } from './groups/inbound-sms';
+export { RECORDING_SAMPLE, RECORDING_TRIGGER } from './groups/recording';
+export { STAFF_TRIGGER, staffEventSample } from './groups/staff';
+export { chosenStatuses, type StatusChoice } from './factory';
+
+/** Every hydrator of the app (registered in index.ts): contact details, call details. */
+export const hydrators = { ...contactHydrators, callDetails };

@@ -43,7 +43,7 @@ const app = require(join(root, 'dist/index.js')) as Record<
 >;
 
 describe('npm start tour', () => {
-  it('passes every step: connection, all 13 triggers, every create, search and drop-down', () => {
+  it('passes every step: connection, all 22 instant triggers, every create, search and drop-down', () => {
     const { status, steps, stderr } = tour();
     const failed = steps.filter((s) => !s.ok);
     expect(failed).toEqual([]);
@@ -52,7 +52,7 @@ describe('npm start tour', () => {
     const hooks = Object.entries(app.triggers)
       .filter(([, t]) => t.operation.type === 'hook')
       .map(([k]) => `trigger ${k}`);
-    expect(hooks).toHaveLength(13);
+    expect(hooks).toHaveLength(22);
     expect(names).toEqual(expect.arrayContaining(['connection test', ...hooks]));
     for (const key of Object.keys(app.creates)) expect(names).toContain(`create ${key}`);
     for (const key of Object.keys(app.searches)) expect(names.some((n) => n.startsWith(`search ${key}`))).toBe(true);

@@ -607,3 +607,43 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     ]).toEqual([2, 2, 2, 0, 0]);
   });
 });
+
+// Issue 12 part A: the call log (A20, A21, A24) and inbound SMS in SMS Details (A22).
+describe('call log and inbound SMS (issue 12 part A)', () => {
+  it('lists ended calls in the report window newest first, and finds one by callID (A20, A24); 6451011 for none', async () => {
+    const started = await sandbox.admin('POST', '/events/call.started');
+    const callId = started.record.callID as string;
+    // An ongoing call is not in the call log yet.
+    expect(await sandbox.api('GET', `/data/call-log?callID=${callId}`)).toMatchObject({
+      status: expect.any(Number),
+      data: { code: 6451011 },
+    });
+    await sandbox.admin('POST', '/events/call.ended', { id: callId });
+    const one = await sandbox.api('GET', `/data/call-log?callID=${callId}&offset=0&limit=1`);
+    expect(one.status).toBe(200);
+    expect(one.data.result).toEqual([
+      expect.objectContaining({
+        callID: callId,
+        caller: 85298765432,
+        callee: 85230001234,
+        callDirection: 'Inbound',
+        status: 'Call Ended',
+        duration: expect.any(Number),
+        callDate: expect.stringMatching(/Z$/),
+        callEndTime: expect.stringMatching(/Z$/),
+        toEID: '5f0000000000000000000002',
+      }),
+    ]);
+    const window = await sandbox.api('GET', `/data/call-log?${isoWeek()}&offset=0&limit=10`);
+    expect(window.data.result.map((c: { callID: string }) => c.callID)).toEqual([callId, expect.any(String)]);
+    expect(await sandbox.api('GET', '/data/call-log?callId=x')).toEqual(bad('invalid query: (callId)'));
+  });
+
+  it('lists an inbound SMS in sms-detail with usage "inbound" (A22)', async () => {
+    await sandbox.admin('POST', '/events/sms.inbound', { senderNumber: '+6591234567', content: 'Hi there' });
+    const detail = await sandbox.api('GET', `${SMS_DETAIL_PATH}?${isoWeek()}&offset=0&limit=10`);
+    expect(detail.data.result).toEqual([
+      expect.objectContaining({ usage: 'inbound', sender: '+6591234567', recipient: '+85230001234', text: 'Hi there' }),
+    ]);
+  });
+});

@@ -62,7 +62,7 @@ it('starts the sandbox as a child process, drives the admin API, waits for deliv
       CINNOX_APP_TOKEN: 'sandbox-token',
     },
     again: { appId: 'sandbox-app', appToken: 'sandbox-token', baseUrl },
-    kinds: 13,
+    kinds: 21,
     subscribed: true,
     made: 'label.created',
     deliveries: ['delivered'],

@@ -4,7 +4,7 @@
  * event group, and delivery retries with back-off and a bound.
  *
  * On purpose, this file keeps its own rule for where each event kind goes (by the kind's prefix, in
- * "makes each of the 13 events happen"), independent of sandbox/event-kinds.ts: a wrong row there fails here.
+ * "makes each of the 21 events happen"), independent of sandbox/event-kinds.ts: a wrong row there fails here.
  */
 import {
   CONTACT_CREATE_PATH,
@@ -288,28 +288,100 @@ describe('events, in the payload shapes src/hooks reads', () => {
     ]);
   });
 
-  it('POST /__admin/events/{kind} makes each of the 13 events happen, each delivered once to its subscription', async () => {
+  it('POST /__admin/events/{kind} makes each of the 21 events happen, each delivered once to each of its subscriptions', async () => {
     const kinds = (await sandbox.admin('GET', '/events')).kinds as string[];
-    expect(kinds).toHaveLength(13);
+    expect(kinds).toHaveLength(21);
+    /** Written out here, independently of sandbox/event-kinds.ts (§0.4, §3.5: staff events also on contact-event-sub). */
+    const routes = (k: string): string[] =>
+      k.startsWith('contact')
+        ? ['contact-event-sub']
+        : k.startsWith('enquiry')
+          ? ['inquiry-event-sub']
+          : k === 'sms.receipt'
+            ? ['outbound-sms-event-sub']
+            : k === 'sms.inbound'
+              ? ['inbound-sms-event-sub']
+              : k.startsWith('call')
+                ? ['call-event-sub']
+                : k.startsWith('recording')
+                  ? ['recording-event-sub']
+                  : k.startsWith('staff')
+                    ? ['staff-contact-event-sub', 'contact-event-sub']
+                    : ['label-event-sub'];
     for (const kind of kinds) {
       const made = await sandbox.admin('POST', `/events/${kind}`);
-      expect(made).toMatchObject({ ok: true, kind, event: { kind }, deliveries: [{ status: 'pending' }] });
+      expect(made).toMatchObject({
+        ok: true,
+        kind,
+        event: { kind },
+        deliveries: routes(kind).map((subscription) => ({ subscription, status: 'pending' })),
+      });
     }
-    const deliveries = await sandbox.settled({ status: 'delivered' }, 13);
-    expect(deliveries.map((d) => [d.event, d.subscription])).toEqual(
-      kinds.map((k) => [
-        k,
-        k.startsWith('contact')
-          ? 'contact-event-sub'
-          : k.startsWith('enquiry')
-            ? 'inquiry-event-sub'
-            : k.startsWith('sms')
-              ? 'outbound-sms-event-sub'
-              : 'label-event-sub',
-      ]),
-    );
-    expect(receiver.events()).toHaveLength(13);
+    const expected = kinds.flatMap((k) => routes(k).map((name) => [k, name]));
+    const deliveries = await sandbox.settled({ status: 'delivered' }, expected.length);
+    expect(deliveries.map((d) => [d.event, d.subscription])).toEqual(expected);
+    expect(receiver.events()).toHaveLength(expected.length);
     await expect(sandbox.adminRaw('POST', '/events/contact.exploded')).resolves.toMatchObject({ status: 404 });
+  });
+
+  it('inbound SMS (§1.9): flat, numbers as JSON numbers, receiveTime RFC3339', async () => {
+    await sandbox.admin('POST', '/events/sms.inbound', { senderNumber: '+6591234567', content: 'Stop' });
+    await sandbox.settled({ subscription: 'inbound-sms-event-sub' }, 1);
+    expect(bodies('inbound-sms-event-sub')).toEqual([
+      {
+        id: expect.any(String),
+        eventDescription: 'Inbound SMS',
+        senderNumber: 6591234567,
+        recipientNumber: 85230001234,
+        receiveTime: ISO,
+        contentType: 'Text',
+        content: 'Stop',
+      },
+    ]);
+  });
+
+  it('calls (§1.8) and recordings (§2.6): CallStart with caller and callees, CallEnd, recording success / fail', async () => {
+    const started = await sandbox.admin('POST', '/events/call.started', { callerNumber: '+85298765432' });
+    const callId = started.record.callID as string;
+    await sandbox.admin('POST', '/events/call.ended');
+    await sandbox.admin('POST', '/events/recording.ready');
+    await sandbox.admin('POST', '/events/recording.failed', { id: callId });
+    await sandbox.settled({ subscription: 'call-event-sub' }, 2);
+    await sandbox.settled({ subscription: 'recording-event-sub' }, 2);
+    const envelope = (message: Record<string, unknown>) => ({ type: 'message', challenge: '', message });
+    expect(bodies('call-event-sub')).toEqual([
+      envelope({
+        status: 'CallStart',
+        id: callId,
+        serviceId: 'sandbox-service',
+        caller: { eid: '', number: 85298765432 },
+        callees: { eid: '5f0000000000000000000002', number: 85230001002 },
+      }),
+      envelope({ status: 'CallEnd', id: callId, serviceId: 'sandbox-service' }),
+    ]);
+    expect(bodies('recording-event-sub')).toEqual([
+      envelope({ type: 'call', status: 'success', serviceId: 'sandbox-service', id: callId }),
+      envelope({ type: 'call', status: 'fail', serviceId: 'sandbox-service', id: callId }),
+    ]);
+  });
+
+  it('staff members (§3.5): staffCreate / staffEdit / staffDelete on staff-contact-event-sub and contact-event-sub', async () => {
+    const created = await sandbox.admin('POST', '/events/staff.created', { firstName: 'Dee', lastName: 'Ho' });
+    const id = created.record.id as string;
+    await sandbox.admin('POST', '/events/staff.edited', { id });
+    await sandbox.admin('POST', '/events/staff.deleted', { id });
+    await sandbox.settled({ subscription: 'staff-contact-event-sub' }, 3);
+    await sandbox.settled({ subscription: 'contact-event-sub' }, 3);
+    const staff = (status: string) => ({
+      type: 'message',
+      challenge: '',
+      message: { type: 'staff', status, serviceId: 'sandbox-service', id, fullName: 'Dee Ho' },
+    });
+    const expected = [staff('staffCreate'), staff('staffEdit'), staff('staffDelete')];
+    expect(bodies('staff-contact-event-sub')).toEqual(expected);
+    expect(bodies('contact-event-sub')).toEqual(expected);
+    const list = await sandbox.api('GET', '/contacts/staffcontact-list');
+    expect(list.data.result.map((s: { id: string }) => s.id)).not.toContain(id);
   });
 });
 

@@ -77,7 +77,11 @@ export const contactGroup = defineGroup({
       toOwnerID: asText(pick(event, 'toOwnerID', 'toOwner', 'ownerID')),
       contactId,
       serviceId: serviceIdOf(event),
-      details: contactId ? ctx.z.dehydrate(contactDetails, { contactId }) : '',
+      // A deleted contact has no details left to load (External Contact Event may carry a deletion).
+      details:
+        contactId && folded(status) !== folded(EVENT_STATUS.contactDeleted)
+          ? ctx.z.dehydrate(contactDetails, { contactId })
+          : '',
     };
   },
   async recent(z, bundle, status) {

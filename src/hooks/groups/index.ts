@@ -9,6 +9,11 @@ import { enquiryGroup } from './enquiry';
 import { labelGroup } from './label';
 import type { GroupSpec } from './shared';
 import { smsReceiptGroup } from './sms-receipt';
+// Issue 12 part A.
+import { callGroup } from './call';
+import { inboundSmsGroup } from './inbound-sms';
+import { recordingGroup } from './recording';
+import { staffGroup } from './staff';
 
 export type { GroupSpec, Item, NormalizeContext } from './shared';
 
@@ -17,4 +22,9 @@ export const GROUPS: Record<EventGroup, GroupSpec> = {
   enquiry: enquiryGroup,
   sms: smsReceiptGroup,
   label: labelGroup,
+  // Issue 12 part A.
+  inboundSms: inboundSmsGroup,
+  call: callGroup,
+  recording: recordingGroup,
+  staff: staffGroup,
 };

@@ -1,0 +1,226 @@
+/**
+ * The call event group (`call-event-sub`, docs/cinnox-api.md §1.8): a call started (`CallStart`, with the
+ * caller and callees) and ended (`CallEnd`, only the call id). Its normaliser, its recent records for
+ * performList (the call log, §2.4, A24), its output fields and samples, and the call-details hydrator.
+ *
+ * Call details are loaded lazily, as contact details are: a Call Ended item carries
+ * `details: z.dehydrate(callDetails, {callId})`, which Zapier resolves (one call-log read, A20) only when a
+ * later step of the Zap uses one of them.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { cinnox } from '../../cinnox/client';
+import {
+  CALLEES_MAY_BE_ARRAY,
+  CALL_LOG_ID_KEYS,
+  EVENT_STATUS,
+  SUBSCRIPTIONS,
+  type CallLogRecord,
+} from '../../cinnox/contract';
+import { isoDateTime } from '../../cinnox/dates';
+import { NOT_FOUND_ERROR_CODE } from '../../cinnox/errors';
+import { asE164, asText } from '../../cinnox/values';
+import { folded, isObject, pick, type Raw } from '../payload';
+import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, isoDate, serviceIdOf, statusOf } from './shared';
+
+// ---------------------------------------------------------------------------------------------
+// Call details: the hydrator
+// ---------------------------------------------------------------------------------------------
+
+/** The call's id in a call log record (A20: `callID`, else `id`). */
+function callIdOf(record: CallLogRecord): string {
+  for (const key of CALL_LOG_ID_KEYS) {
+    const id = asText(record[key]);
+    if (id) return id;
+  }
+  return '';
+}
+
+/** The call's length in whole seconds: the record's `duration` (A21), else end − start; '' when unknown. */
+function durationOf(record: CallLogRecord): number | '' {
+  const given = Number(record.duration);
+  if (record.duration !== undefined && record.duration !== '' && Number.isFinite(given)) return Math.round(given);
+  const start = isoDateTime(record.callDate);
+  const end = isoDateTime(record.callEndTime);
+  return start && end ? Math.max(0, Math.round((Date.parse(end) - Date.parse(start)) / 1000)) : '';
+}
+
+/** A call log record (§2.4, A21) as the details of a Call Ended item. */
+export function toCallDetails(record: CallLogRecord) {
+  return {
+    callId: callIdOf(record),
+    caller: asE164(record.caller),
+    callee: asE164(record.callee),
+    callerStaffId: asText(record.fromEID),
+    calleeStaffId: asText(record.toEID),
+    direction: asText(record.callDirection),
+    result: asText(record.status),
+    durationSeconds: durationOf(record),
+    startedAt: isoDate(record.callDate),
+    endedAt: isoDate(record.callEndTime),
+    enquiryId: asText(record.inquiryID),
+    displayCaseNumber: asText(record.displayCaseNumber),
+  };
+}
+export type CallDetails = ReturnType<typeof toCallDetails>;
+
+/** The hydrator (registered in the app's `hydrators`): one call-log read, when a later step asks. */
+export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }>): Promise<CallDetails> {
+  const callId = asText(bundle.inputData.callId);
+  if (!callId)
+    throw new z.errors.Error(
+      'This event names no call, so there are no call details to load.',
+      NOT_FOUND_ERROR_CODE,
+      404,
+    );
+  const records = await cinnox.findCall(z, bundle, callId);
+  const record = records.find((r) => callIdOf(r) === callId);
+  if (!record)
+    throw new z.errors.Error(
+      `CINNOX's call log has no call with ID "${callId}" (yet), so its details (caller, callee, direction, result, duration) cannot be loaded. Try again in a minute.`,
+      NOT_FOUND_ERROR_CODE,
+      404,
+    );
+  return toCallDetails(record);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The group
+// ---------------------------------------------------------------------------------------------
+
+/** One party of a call event: `{eid, number}` (§1.8). */
+const partyOf = (value: unknown) => {
+  const party: Raw = isObject(value) ? value : {};
+  return { staffId: asText(pick(party, 'eid', 'staffId')), number: asE164(pick(party, 'number')) };
+};
+
+/** `message.callees` is one object (§1.8) or a list of them (A23). */
+const calleesOf = (event: Raw) => {
+  const value = pick(event, 'callees', 'callee');
+  const list = Array.isArray(value) && CALLEES_MAY_BE_ARRAY ? value : value === undefined ? [] : [value];
+  return list.map(partyOf).filter((p) => p.staffId || p.number);
+};
+
+export const callGroup = defineGroup({
+  subscription: SUBSCRIPTIONS.call,
+  events: 'call events (started, ended)',
+  normalize(event, ctx) {
+    const callId = asText(pick(event, 'id', 'callId'));
+    const status = statusOf(event);
+    const caller = partyOf(pick(event, 'caller'));
+    const callees = calleesOf(event);
+    const ended = folded(status) === folded(EVENT_STATUS.callEnded);
+    return {
+      // A call starts once and ends once: call id + status is unique per event.
+      id: callId ? `${callId}:${status}` : eventIdOf(event, '', status, ctx.receivedAt),
+      status,
+      callId,
+      time: eventTime(event, ctx),
+      callerStaffId: caller.staffId,
+      callerNumber: caller.number,
+      calleeStaffIds: callees
+        .map((c) => c.staffId)
+        .filter(Boolean)
+        .join(', '),
+      calleeNumbers: callees
+        .map((c) => c.number)
+        .filter(Boolean)
+        .join(', '),
+      callees,
+      serviceId: serviceIdOf(event),
+      details: ended && callId ? ctx.z.dehydrate(callDetails, { callId }) : '',
+    };
+  },
+  async recent(z, bundle, status) {
+    const records = await cinnox.recentCalls(z, bundle, LIST_SAMPLE_SIZE);
+    return records.map((r) => ({
+      status,
+      id: callIdOf(r),
+      caller: { eid: r.fromEID, number: r.caller },
+      callees: { eid: r.toEID, number: r.callee },
+      timestamp: status === EVENT_STATUS.callEnded ? r.callEndTime : r.callDate,
+      serviceId: r.svcID,
+    }));
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Output fields and samples
+// ---------------------------------------------------------------------------------------------
+
+export const CALL_BASE_FIELDS = [
+  { key: 'id', label: 'Event ID' },
+  { key: 'status', label: 'Status' },
+  { key: 'callId', label: 'Call ID' },
+  { key: 'time', label: 'Time', type: 'datetime' },
+  { key: 'serviceId', label: 'Service ID' },
+] as const;
+
+/** Call Started: the caller and the callees (staff ids for a later step, numbers in E.164). */
+export const CALL_PARTY_FIELDS = [
+  { key: 'callerStaffId', label: 'Caller Staff ID' },
+  { key: 'callerNumber', label: 'Caller Number (E.164)' },
+  { key: 'calleeStaffIds', label: 'Callee Staff IDs' },
+  { key: 'calleeNumbers', label: 'Callee Numbers (E.164)' },
+  { key: 'callees', label: 'Callees' },
+  { key: 'callees[]staffId', label: 'Callee Staff ID' },
+  { key: 'callees[]number', label: 'Callee Number (E.164)' },
+] as const;
+
+/** Call Ended: the call log's details, loaded when a later step uses them. */
+export const CALL_DETAIL_FIELDS = [
+  { key: 'details', label: 'Call Details' },
+  { key: 'details__caller', label: 'Call Details: Caller Number' },
+  { key: 'details__callee', label: 'Call Details: Callee Number' },
+  { key: 'details__callerStaffId', label: 'Call Details: Caller Staff ID' },
+  { key: 'details__calleeStaffId', label: 'Call Details: Callee Staff ID' },
+  { key: 'details__direction', label: 'Call Details: Direction' },
+  { key: 'details__result', label: 'Call Details: Result' },
+  { key: 'details__durationSeconds', label: 'Call Details: Duration (seconds)', type: 'integer' },
+  { key: 'details__startedAt', label: 'Call Details: Started At', type: 'datetime' },
+  { key: 'details__endedAt', label: 'Call Details: Ended At', type: 'datetime' },
+  { key: 'details__enquiryId', label: 'Call Details: Enquiry ID' },
+  { key: 'details__displayCaseNumber', label: 'Call Details: Display Case Number' },
+  { key: 'details__callId', label: 'Call Details: Call ID' },
+] as const;
+
+export const CALL_STARTED_FIELDS = [...CALL_BASE_FIELDS, ...CALL_PARTY_FIELDS] as const;
+export const CALL_ENDED_FIELDS = [...CALL_BASE_FIELDS, ...CALL_DETAIL_FIELDS] as const;
+
+export const CALL_TRIGGER = { noun: 'Call', group: 'call' } as const;
+
+const SAMPLE_CALL_ID = 'call-7f3e2a91';
+
+/** What the hydrator returns for the sample call. */
+export const CALL_DETAILS_SAMPLE: CallDetails = {
+  callId: SAMPLE_CALL_ID,
+  caller: '+85298765432',
+  callee: '+85230001234',
+  callerStaffId: '',
+  calleeStaffId: '5f0000000000000000000002',
+  direction: 'Inbound',
+  result: 'Call Ended',
+  durationSeconds: 184,
+  startedAt: '2024-05-31T08:11:56.000Z',
+  endedAt: SAMPLE.time,
+  enquiryId: '64a1f0c2e4b0a1b2c3d4e5f6',
+  displayCaseNumber: 'EQ-000123',
+};
+
+const callBaseSample = (status: string) => ({
+  id: `${SAMPLE_CALL_ID}:${status}`,
+  status,
+  callId: SAMPLE_CALL_ID,
+  time: SAMPLE.time,
+  serviceId: SAMPLE.serviceId,
+});
+
+export const CALL_STARTED_SAMPLE = {
+  ...callBaseSample(EVENT_STATUS.callStarted),
+  callerStaffId: '',
+  callerNumber: '+85298765432',
+  calleeStaffIds: '5f0000000000000000000002',
+  calleeNumbers: '+85230001234',
+  callees: [{ staffId: '5f0000000000000000000002', number: '+85230001234' }],
+};
+
+export const CALL_ENDED_SAMPLE = { ...callBaseSample(EVENT_STATUS.callEnded), details: CALL_DETAILS_SAMPLE };

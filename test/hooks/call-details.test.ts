@@ -1,0 +1,85 @@
+/**
+ * Call Ended's details without an API call per event: perform dehydrates (test/triggers/issue12-hook-triggers),
+ * the hydrator reads the one call from the call log (A20: `callID`) and maps it (A21).
+ */
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+
+const hydrate = (App.hydrators as Record<string, (z: ZObject, bundle: Bundle) => Promise<unknown>>).callDetails!;
+const CALL_LOG = `${API_ROOT}/data/call-log`;
+
+it('reads the call from the call log by callID and maps caller, callee, direction, result and duration', async () => {
+  const scope = nock(BASE_URL)
+    .get(CALL_LOG)
+    .query({ callID: 'call-1', offset: '0', limit: '1' })
+    .reply(200, {
+      code: 0,
+      result: [
+        {
+          callID: 'call-1',
+          caller: 85298765432,
+          callee: 85230001234,
+          fromEID: '',
+          toEID: 'staff-2',
+          callDirection: 'Inbound',
+          status: 'Call Ended',
+          callDate: '2024-05-31T16:12:00+08:00',
+          callEndTime: '2024-05-31T16:15:04+08:00',
+          inquiryID: 'enq-9',
+          displayCaseNumber: 'EQ-000123',
+        },
+      ],
+    });
+  await expect(appTester(hydrate, bundleWith({ callId: 'call-1' }))).resolves.toEqual({
+    callId: 'call-1',
+    caller: '+85298765432',
+    callee: '+85230001234',
+    callerStaffId: '',
+    calleeStaffId: 'staff-2',
+    direction: 'Inbound',
+    result: 'Call Ended',
+    // No `duration` in the record: counted from the start and end times.
+    durationSeconds: 184,
+    startedAt: '2024-05-31T08:12:00.000Z',
+    endedAt: '2024-05-31T08:15:04.000Z',
+    enquiryId: 'enq-9',
+    displayCaseNumber: 'EQ-000123',
+  });
+  scope.done();
+});
+
+it("takes the record's own duration when it has one", async () => {
+  const scope = nock(BASE_URL)
+    .get(CALL_LOG)
+    .query(true)
+    .reply(200, { code: 0, result: [{ callID: 'call-1', duration: '61', status: 'Not Answered' }] });
+  await expect(appTester(hydrate, bundleWith({ callId: 'call-1' }))).resolves.toMatchObject({
+    durationSeconds: 61,
+    result: 'Not Answered',
+    startedAt: '',
+  });
+  scope.done();
+});
+
+it('says so when the call log has no such call (yet), never showing another call', async () => {
+  const scope = nock(BASE_URL)
+    .get(CALL_LOG)
+    .query(true)
+    .reply(200, { code: 0, result: [{ callID: 'call-2', status: 'Call Ended' }] })
+    .get(CALL_LOG)
+    .query(true)
+    .reply(200, { code: 6451011, message: 'No records found' });
+  for (let i = 0; i < 2; i += 1) {
+    const error = await failure(() => appTester(hydrate, bundleWith({ callId: 'call-1' })));
+    expect(error.message).toBe(
+      `CINNOX's call log has no call with ID "call-1" (yet), so its details (caller, callee, direction, result, duration) cannot be loaded. Try again in a minute.`,
+    );
+  }
+  scope.done();
+});
+
+it('refuses without a request when the event named no call', async () => {
+  const error = await failure(() => appTester(hydrate, bundleWith({})));
+  expect(error.message).toBe('This event names no call, so there are no call details to load.');
+});
