@@ -5,7 +5,9 @@
 // zapier-platform-core's app tester, as Zapier would: tests the connection; for each of the 13 instant
 // triggers subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
 // sandbox, runs perform on what arrives and performList, and unsubscribes; runs every create and search
-// and the drop-downs. One line per step as it goes, then a table. Exit status 0 only when every step passed.
+// and the drop-downs. Each step is shown once, as it finishes: its label as Zap builders see it, its key, its
+// result wrapped to the terminal's width (100 columns when not on a terminal). Exit status 0 only when every
+// step passed; Ctrl-C stops it quietly with exit status 130.
 //
 // CINNOX keeps one webhook URL per subscription (contact, enquiry, SMS, label) per App ID, and the app
 // refuses to subscribe over another Zap's URL: so the triggers of one group take turns, and one step
@@ -23,6 +25,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
@@ -38,8 +41,11 @@ interface Operation {
   performUnsubscribe?: Perform;
 }
 /** The operations of one kind: any key, and those the tour runs by name. */
-type Operations<Named extends string> = Record<string, { operation: Operation } | undefined> &
-  Record<Named, { operation: Operation }>;
+type Operations<Named extends string> = Record<string, { operation: Operation; display?: Display } | undefined> &
+  Record<Named, { operation: Operation; display?: Display }>;
+interface Display {
+  label: string;
+}
 interface BuiltApp {
   authentication: { test: Perform; connectionLabel: Perform };
   triggers: Operations<'staff_list' | 'sender_number_list'>;
@@ -68,7 +74,38 @@ const option = (name: string): string | undefined => {
 };
 const asJson = argv.includes('--json');
 const appPath = resolve(option('--app') ?? join(root, 'dist/index.js'));
-const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+const out = asJson ? process.stderr : process.stdout;
+/** The terminal's width on a TTY, 100 columns otherwise (a log, a pipe, CI). */
+const WIDTH = Math.max(60, (out.isTTY && out.columns) || 100);
+const say = (line: string) => out.write(`${line}\n`);
+
+/** `text` in lines of at most `width` columns after `indent` (words kept whole unless longer than a line). */
+function wrap(text: string, width = WIDTH, indent = ''): string[] {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (let word of paragraph.split(/\s+/).filter(Boolean)) {
+      while (word.length > room) {
+        if (line) lines.push(line);
+        line = '';
+        lines.push(word.slice(0, room));
+        word = word.slice(room);
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines.map((l) => `${indent}${l}`.trimEnd());
+}
+const sayWrapped = (text: string, indent = '') => {
+  for (const line of wrap(text, WIDTH, indent)) say(line);
+};
 
 const real = process.env.CINNOX_BASE_URL && process.env.CINNOX_APP_ID && process.env.CINNOX_APP_TOKEN;
 
@@ -81,27 +118,69 @@ const appTester = zapier.createAppTester(app);
 const run = async <T = Item[]>(fn: Perform | undefined, bundle: TourBundle): Promise<T> =>
   (await appTester(fn as Perform, bundle as Partial<Bundle>)) as T;
 
-const steps: { operation: string; ok: boolean; result: string; ms: number }[] = [];
+/** What the tour did: the key as `npm start --json` gives it, the label Zap builders see, the outcome. */
+interface Step {
+  operation: string;
+  label: string;
+  ok: boolean;
+  result: string;
+  ms: number;
+}
+const steps: Step[] = [];
+const KINDS: Record<string, keyof BuiltApp> = {
+  trigger: 'triggers',
+  'drop-down': 'triggers',
+  create: 'creates',
+  search: 'searches',
+};
+/**
+ * The label Zap builders see for a step named `{kind} {key}[ {detail}]` (e.g. "search find_numbers
+ * (Virtual)" → "Get Number List (Virtual)"), read from the app; other steps are their own label.
+ */
+function labelOf(operation: string): string {
+  const [, kind, key, detail] = /^(trigger|drop-down|create|search) (\w+)(?: (.+))?$/.exec(operation) ?? [];
+  const collection = kind ? (app[KINDS[kind]!] as Operations<never>) : undefined;
+  const label = key ? collection?.[key]?.display?.label : undefined;
+  return label ? `${label}${detail ? ` ${detail}` : ''}` : operation;
+}
+/** A finished step, once: "  ok    {label}  ·  {operation}  {ms}", then its result, wrapped and indented. */
+function show(s: Step): void {
+  const time = `${s.ms.toFixed(0)} ms`;
+  const indent = '        ';
+  const title = `${s.label}${s.label === s.operation ? '' : `  ·  ${s.operation}`}`;
+  const lines = wrap(title, WIDTH - indent.length - time.length - 2);
+  lines.forEach((line, i) => {
+    const text = `${i === 0 ? `  ${s.ok ? 'ok  ' : 'FAIL'}  ` : indent}${line}`;
+    say(i === lines.length - 1 ? `${text.padEnd(WIDTH - time.length)}${time}` : text);
+  });
+  if (s.result) sayWrapped(s.result, indent);
+}
+/** The message of an error as a Zap builder reads it (a Zapier AppError carries it as JSON). */
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    return (JSON.parse(message) as { message?: string }).message ?? message;
+  } catch {
+    return message; // not a Zapier AppError
+  }
+}
 async function step(operation: string, fn: () => Promise<unknown>): Promise<boolean> {
   const started = performance.now();
+  let ok = true;
+  let result: string;
   try {
-    const result = (await fn()) ?? '';
-    const ms = performance.now() - started;
-    steps.push({ operation, ok: true, result: String(result), ms });
-    say(`  ok    ${operation} (${ms.toFixed(0)} ms) ${result}`);
-    return true;
+    result = String((await fn()) ?? '');
   } catch (error) {
-    const ms = performance.now() - started;
-    let message = error instanceof Error ? error.message : String(error);
-    try {
-      message = (JSON.parse(message) as { message?: string }).message ?? message;
-    } catch {
-      // not a Zapier AppError
-    }
-    steps.push({ operation, ok: false, result: message.slice(0, 300), ms });
-    say(`  FAIL  ${operation} (${ms.toFixed(0)} ms) ${message.slice(0, 300)}`);
-    return false;
+    ok = false;
+    result = messageOf(error).slice(0, 600);
+    await sleep(100); // a Ctrl-C that also reached a server it talks to: let the signal handler run first
   }
+  // After Ctrl-C the sandbox is going away: what fails meanwhile is no result, and is not shown.
+  if (stopping) return false;
+  const s: Step = { operation, label: labelOf(operation), ok, result, ms: performance.now() - started };
+  steps.push(s);
+  show(s);
+  return ok;
 }
 const expect = (condition: unknown, message: string): void => {
   if (!condition) throw new Error(message);
@@ -215,12 +294,12 @@ async function runTriggers(authData: AuthData, state: TourState): Promise<void> 
       targetUrl: `${receiver.base}/hooks/zap-a`,
     });
     expect(refused, 'the second subscription on label-event-sub was accepted');
-    const why = String((refused as Error).message);
+    const why = messageOf(refused);
     expect(
       /another Zap already receives/.test(why) && /Add Zapier Account/.test(why),
       `refused for another reason: ${why.slice(0, 200)}`,
     );
-    return 'refused, with the fix named';
+    return `refused; the Zap builder reads: "${why}"`;
   });
 
   for (const [key, trigger] of hookTriggers) {
@@ -427,20 +506,11 @@ async function runReadOnly(authData: AuthData): Promise<void> {
   }
 }
 
-function printTable(): void {
-  const rows = steps.map((s) => [s.operation, s.ok ? 'passed' : 'FAILED', s.result, `${s.ms.toFixed(0)} ms`]);
-  const header = ['operation', 'result', 'key output values', 'time'];
-  const width = (i: number) =>
-    Math.min(i === 2 ? 90 : 60, Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
-  const cell = (text: string, i: number) =>
-    text.length > width(i) ? `${text.slice(0, width(i) - 1)}…` : text.padEnd(width(i));
-  const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+function printSummary(): void {
+  const failed = steps.filter((s) => !s.ok);
   say('');
-  say(line(header));
-  say(`|${header.map((_, i) => '-'.repeat(width(i) + 2)).join('|')}|`);
-  for (const r of rows) say(line(r));
-  const failed = steps.filter((s) => !s.ok).length;
-  say(`\n${steps.length - failed} passed, ${failed} failed`);
+  if (failed.length > 0) say(`Failed: ${failed.map((s) => s.operation).join(', ')}`);
+  say(`${steps.length - failed.length} passed, ${failed.length} failed`);
 }
 
 try {
@@ -453,13 +523,13 @@ try {
     };
     say(`Real CINNOX account (${authData.appId}): read-only steps only: the connection test, lists and searches.`);
   } else {
-    say('Starting the CINNOX sandbox…');
-    sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '20'] });
+    sayWrapped("Tests the built app against a local model of CINNOX's documented API and assumptions, not CINNOX.");
+    sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '20'], detached: true });
     receiver = await startReceiver();
     authData = { ...sandbox.authData, ...(option('--app-token') ? { appToken: option('--app-token') } : {}) };
-    say(
-      `Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs stand in at ${receiver.base}/hooks/…; app ${appPath}`,
-    );
+    sayWrapped(`Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs: ${receiver.base}/hooks/…`);
+    sayWrapped(`App: ${appPath}`);
+    say('');
   }
   await step('connection test', async () => {
     await run(app.authentication.test, { authData });
@@ -473,13 +543,16 @@ try {
     await runActions(authData, state);
   }
 } catch (error) {
-  steps.push({ operation: 'tour', ok: false, result: error instanceof Error ? error.message : String(error), ms: 0 });
-  say(`  FAIL  tour: ${error instanceof Error ? error.message : error}`);
+  if (!stopping) {
+    const s: Step = { operation: 'tour', label: 'tour', ok: false, result: messageOf(error), ms: 0 };
+    steps.push(s);
+    show(s);
+  }
 } finally {
   await cleanUp();
 }
 // After Ctrl-C the signal handler stops the sandbox and exits 130: the steps failing meanwhile are no result.
 if (stopping) await new Promise(() => {});
-printTable();
+printSummary();
 if (asJson) process.stdout.write(`${JSON.stringify(steps)}\n`);
 process.exit(steps.length > 0 && steps.every((s) => s.ok) ? 0 : 1);
