@@ -19,9 +19,7 @@
 //
 // Options: --json (a JSON array of the steps on stdout, lines on stderr), --app PATH (default dist/index.js),
 // --app-token TOKEN (connect with this token instead of the sandbox's: every step then fails).
-import http from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +28,7 @@ import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
+import { startReceiver, type Receiver } from './lib/receiver.ts';
 
 /** What the tour uses of the built app (loaded with require: its path is an option). */
 type Perform = (z: ZObject, bundle: Bundle) => unknown;
@@ -188,50 +187,7 @@ const expect = (condition: unknown, message: string): void => {
 const pick = (item: Item | undefined, keys: string[]): string =>
   keys.map((k) => `${k}=${item?.[k] === '' || item?.[k] === undefined ? '∅' : item[k]}`).join(' ');
 
-interface Receiver {
-  base: string;
-  /** Request path → the JSON bodies it received. */
-  received: Map<string | undefined, Item[]>;
-  close(): Promise<void>;
-}
-
-/** Stands in for Zapier's hook URLs: records what each URL receives, answers as Zapier does. */
-function startReceiver(): Promise<Receiver> {
-  const received = new Map<string | undefined, Item[]>();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c));
-    req.on('end', () => {
-      let parsed: Item;
-      try {
-        parsed = JSON.parse(body || '{}') as Item;
-      } catch {
-        parsed = { raw: body };
-      }
-      const list = received.get(req.url) ?? [];
-      list.push(parsed);
-      received.set(req.url, list);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'success', attempt: 'tour', request_id: String(list.length) }));
-    });
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      ok({
-        base,
-        received,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections(); // the sandbox's keep-alive sockets would hold close() open
-          }),
-      });
-    }),
-  );
-}
-
-/** Output keys shown in the table per event group. */
+/** Output keys shown per event group. */
 const SHOWN: Record<EventGroup, string[]> = {
   contact: ['status', 'name'],
   enquiry: ['status', 'displayCaseNumber', 'channel'],

@@ -223,6 +223,15 @@ module.exports = { ...app, triggers: { ...app.triggers, label_recoloured: app.tr
       );
       expect(sent.status).toBe(0);
       expect(sent.stdout).toMatch(/"encoding": "GSM-7"/);
+      // Booleans and numbers go in --inputData as strings, as the README says (a JSON true crashes the CLI).
+      const multipart = invoke(
+        'create',
+        'send_sms',
+        '--inputData',
+        '{"number_type":"access-numbers","sender_number":"+85230001234","recipient_numbers":["+85294667788"],"text":"Hello","allow_multipart":"true","max_parts":"2"}',
+      );
+      expect(multipart.status).toBe(0);
+      expect(multipart.stdout).toMatch(/"parts": 1/);
       const refused = invoke(
         'create',
         'send_sms',
