@@ -638,7 +638,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         const log = chatLog(state, enquiry);
         if (log.length > CHAT_LOG_MAX_MESSAGES)
           throw new CinnoxError(CHAT_LOG_OVER_LIMIT, 'Requested chat logs over the limit');
-        return { code: 0, result: log };
+        return listAnswer(log);
       },
     ],
     // Issue 12 part A: the call log (§2.4), one call by callID (A20), recent calls in a report window (A24).
@@ -656,7 +656,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
           const w = timeWindow(query);
           found = found.filter((c) => Date.parse(c.callDate) >= w.start && Date.parse(c.callDate) <= w.end);
         }
-        return { code: 0, result: page(found, query).map(({ ended: _e, callees: _c, ...view }) => view) };
+        return listAnswer(page(found, query).map(({ ended: _e, callees: _c, ...view }) => view));
       },
     ],
     [

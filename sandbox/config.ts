@@ -1,5 +1,6 @@
 // Sandbox settings: defaults, command-line flags and SANDBOX_* environment variables (flags win).
 import { parseArgs } from 'node:util';
+import { ADDRESS_FILE } from './address.ts';
 
 export interface SandboxConfig {
   /** interface to listen on */
@@ -30,6 +31,8 @@ export interface SandboxConfig {
   quiet: boolean;
   /** exit when stdin closes (set by control.ts so a dead parent leaves no sandbox) */
   stdinLifeline: boolean;
+  /** where to leave the address for sandbox:event / sandbox:watch ('' = nowhere; address.ts) */
+  addressFile: string;
 }
 
 /**
@@ -62,6 +65,7 @@ export const DEFAULTS: Readonly<SandboxConfig> = Object.freeze({
   breaks: [],
   quiet: false,
   stdinLifeline: false,
+  addressFile: '',
 });
 
 type Kind = 'string' | 'id' | 'port' | 'int0' | 'int1' | 'challenge';
@@ -101,6 +105,8 @@ ${Object.entries(BREAKS)
   .join('\n')}
   --quiet                  no log lines on stderr
   --stdin-lifeline         exit when stdin closes
+  --address-file PATH      leave the start-up line there while running (default
+                           node_modules/.cache/cinnox-sandbox.json; none with --stdin-lifeline)  SANDBOX_ADDRESS_FILE
   --help
 `;
 
@@ -159,6 +165,7 @@ export function parseConfig(
     quiet: { type: 'boolean' },
     break: { type: 'string', multiple: true },
     'stdin-lifeline': { type: 'boolean' },
+    'address-file': { type: 'string' },
     help: { type: 'boolean' },
   };
   for (const flag of Object.keys(OPTIONS)) options[flag] = { type: 'string' };
@@ -177,6 +184,9 @@ export function parseConfig(
   config.breaks = parseBreaks((values.break as string[] | undefined) ?? (env.SANDBOX_BREAK ? [env.SANDBOX_BREAK] : []));
   config.quiet = Boolean(values.quiet);
   config.stdinLifeline = Boolean(values['stdin-lifeline']);
+  // `npm run sandbox` leaves its address for sandbox:event and sandbox:watch; a script's sandbox does not.
+  const addressFile = values['address-file'] ?? (config.stdinLifeline ? undefined : env.SANDBOX_ADDRESS_FILE);
+  config.addressFile = typeof addressFile === 'string' ? addressFile : config.stdinLifeline ? '' : ADDRESS_FILE;
   return { config: config as unknown as SandboxConfig, help: Boolean(values.help) };
 }
 

@@ -207,12 +207,18 @@ export function startSandbox(
     env?: Record<string, string>;
     timeoutMs?: number;
     onLog?: (line: string) => void;
+    /**
+     * Its own process group: a Ctrl-C in the terminal then reaches only the parent, which stops the sandbox
+     * itself (rather than seeing its requests fail while both go down).
+     */
+    detached?: boolean;
   } = {},
 ): Promise<StartedSandbox> {
-  const { port = 0, args = [], env = {}, timeoutMs = 10_000, onLog } = options;
+  const { port = 0, args = [], env = {}, timeoutMs = 10_000, onLog, detached = false } = options;
   const child = spawn(process.execPath, [SERVER, '--port', String(port), '--stdin-lifeline', ...args], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached,
   });
   /** The last log lines (stderr), for error messages. */
   const logs: string[] = [];

@@ -6,6 +6,7 @@
 // Log lines (requests, subscriptions, deliveries) go to stderr; --quiet silences them. SIGINT / SIGTERM stop it.
 import process from 'node:process';
 import { createSandbox } from './app.ts';
+import { removeAddress, writeAddress } from './address.ts';
 import { BREAKS, ConfigError, USAGE, parseConfig } from './config.ts';
 
 let parsed: ReturnType<typeof parseConfig>;
@@ -29,6 +30,7 @@ async function stop(why: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   if (!config.quiet) process.stderr.write(`sandbox: stopping (${why})\n`);
+  if (config.addressFile) removeAddress(config.addressFile);
   const forced = setTimeout(() => process.exit(0), 2000);
   forced.unref();
   await sandbox.close();
@@ -53,7 +55,12 @@ try {
   process.exit(1);
 }
 
-process.stdout.write(`${JSON.stringify({ ...info, pid: process.pid })}\n`);
+const startUp = { ...info, pid: process.pid };
+if (config.addressFile) {
+  writeAddress(config.addressFile, startUp);
+  process.on('exit', () => removeAddress(config.addressFile));
+}
+process.stdout.write(`${JSON.stringify(startUp)}\n`);
 if (!config.quiet) {
   process.stderr.write(
     [
@@ -63,6 +70,9 @@ if (!config.quiet) {
       `  authData_appToken=${info.appToken}`,
       `  authData_baseUrl=${info.baseUrl}`,
       ...config.breaks.map((name) => `Breaking on purpose (--break ${name}): ${BREAKS[name]}`),
+      ...(config.addressFile
+        ? [`Its address is in ${config.addressFile} (for npm run sandbox:event / sandbox:watch).`]
+        : []),
       'Ctrl-C stops it.',
       '',
     ].join('\n'),

@@ -309,10 +309,18 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
   const HYDRATOR_INPUTS: Record<string, () => Item | string> = {
     contactDetails: () => {
       // The last contact listed: a CINNOX that ignored the id filter would answer the first (A8).
-      const contactId = valuesListed('contactId').at(-1);
+      // New External Contact's own list (External Contact Event lists the same contacts in another order).
+      const fromCreated = (listed.get('contact_created') ?? []).flatMap((i) =>
+        typeof i.contactId === 'string' && i.contactId ? [i.contactId] : [],
+      );
+      const contactId = fromCreated.at(-1) ?? valuesListed('contactId').at(-1);
       return contactId
         ? { contactId }
         : 'no contact was listed to ask for: it runs when New External Contact lists a contact';
+    },
+    callDetails: () => {
+      const callId = valuesListed('callId').at(-1);
+      return callId ? { callId } : 'no call was listed to ask for: it runs when Call Ended lists a call';
     },
   };
   for (const [key, hydrate] of Object.entries(app.hydrators ?? {})) {

@@ -2,31 +2,33 @@
 // `npm start`: the whole integration end to end on one machine.
 //
 // Starts the local CINNOX sandbox (sandbox/server.ts), then drives the BUILT app (dist/index.js) through
-// zapier-platform-core's app tester, as Zapier would: tests the connection; for each of the instant
-// triggers subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
+// zapier-platform-core's app tester, as Zapier would: tests the connection; for each instant
+// trigger subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
 // sandbox, runs perform on what arrives and performList, and unsubscribes; runs every create and search
-// and the drop-downs. One line per step as it goes, then a table. Exit status 0 only when every step passed.
+// and the drop-downs. Each step is shown once, as it finishes: its label as Zap builders see it, its key, its
+// result wrapped to the terminal's width (100 columns when not on a terminal). Exit status 0 only when every
+// step passed; Ctrl-C stops it quietly with exit status 130.
 //
 // CINNOX keeps one webhook URL per subscription (contact, enquiry, SMS, label) per App ID, and the app
 // refuses to subscribe over another Zap's URL: so the triggers of one group take turns, and one step
 // shows that refusal. The event that fires each hook trigger, and its group, come from the sandbox's one
 // table, sandbox/event-kinds.ts: a hook trigger of the app without a row there fails its step.
 //
-// With CINNOX_BASE_URL, CINNOX_APP_ID or CINNOX_APP_TOKEN set, it runs the contract check instead
-// (scripts/contract-check.ts): read-only, against that account.
+// With CINNOX_BASE_URL, CINNOX_APP_ID or CINNOX_APP_TOKEN set, it runs the contract check against that account
+// instead (scripts/contract-check.ts: read-only, GET requests only).
 //
 // Options: --json (a JSON array of the steps on stdout, lines on stderr), --app PATH (default dist/index.js),
 // --app-token TOKEN (connect with this token instead of the sandbox's: every step then fails).
-import http from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
+import { startReceiver, type Receiver } from './lib/receiver.ts';
 import { runBeyondSteps } from './tour-steps/beyond.ts';
 import { accountVariables, runContractCheck } from './contract-check.ts';
 
@@ -44,8 +46,11 @@ interface Operation {
   performUnsubscribe?: Perform;
 }
 /** The operations of one kind: any key, and those the tour runs by name. */
-type Operations<Named extends string> = Record<string, { operation: Operation } | undefined> &
-  Record<Named, { operation: Operation }>;
+type Operations<Named extends string> = Record<string, { operation: Operation; display?: Display } | undefined> &
+  Record<Named, { operation: Operation; display?: Display }>;
+interface Display {
+  label: string;
+}
 interface BuiltApp {
   authentication: { test: Perform; connectionLabel: Perform };
   triggers: Operations<'staff_list' | 'sender_number_list'>;
@@ -74,7 +79,38 @@ const option = (name: string): string | undefined => {
 };
 const asJson = argv.includes('--json');
 const appPath = resolve(option('--app') ?? join(root, 'dist/index.js'));
-const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+const out = asJson ? process.stderr : process.stdout;
+/** The terminal's width on a TTY, 100 columns otherwise (a log, a pipe, CI). */
+const WIDTH = Math.max(60, (out.isTTY && out.columns) || 100);
+const say = (line: string) => out.write(`${line}\n`);
+
+/** `text` in lines of at most `width` columns after `indent` (words kept whole unless longer than a line). */
+function wrap(text: string, width = WIDTH, indent = ''): string[] {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (let word of paragraph.split(/\s+/).filter(Boolean)) {
+      while (word.length > room) {
+        if (line) lines.push(line);
+        line = '';
+        lines.push(word.slice(0, room));
+        word = word.slice(room);
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines.map((l) => `${indent}${l}`.trimEnd());
+}
+const sayWrapped = (text: string, indent = '') => {
+  for (const line of wrap(text, WIDTH, indent)) say(line);
+};
 
 process.env.NODE_ENV ??= 'test'; // zapier-platform-core logs memory after every run outside tests
 const require = createRequire(import.meta.url);
@@ -85,27 +121,69 @@ const appTester = zapier.createAppTester(app);
 const run = async <T = Item[]>(fn: Perform | undefined, bundle: TourBundle): Promise<T> =>
   (await appTester(fn as Perform, bundle as Partial<Bundle>)) as T;
 
-const steps: { operation: string; ok: boolean; result: string; ms: number }[] = [];
+/** What the tour did: the key as `npm start --json` gives it, the label Zap builders see, the outcome. */
+interface Step {
+  operation: string;
+  label: string;
+  ok: boolean;
+  result: string;
+  ms: number;
+}
+const steps: Step[] = [];
+const KINDS: Record<string, keyof BuiltApp> = {
+  trigger: 'triggers',
+  'drop-down': 'triggers',
+  create: 'creates',
+  search: 'searches',
+};
+/**
+ * The label Zap builders see for a step named `{kind} {key}[ {detail}]` (e.g. "search find_numbers
+ * (Virtual)" → "Get Number List (Virtual)"), read from the app; other steps are their own label.
+ */
+function labelOf(operation: string): string {
+  const [, kind, key, detail] = /^(trigger|drop-down|create|search) (\w+)(?: (.+))?$/.exec(operation) ?? [];
+  const collection = kind ? (app[KINDS[kind]!] as Operations<never>) : undefined;
+  const label = key ? collection?.[key]?.display?.label : undefined;
+  return label ? `${label}${detail ? ` ${detail}` : ''}` : operation;
+}
+/** A finished step, once: "  ok    {label}  ·  {operation}  {ms}", then its result, wrapped and indented. */
+function show(s: Step): void {
+  const time = `${s.ms.toFixed(0)} ms`;
+  const indent = '        ';
+  const title = `${s.label}${s.label === s.operation ? '' : `  ·  ${s.operation}`}`;
+  const lines = wrap(title, WIDTH - indent.length - time.length - 2);
+  lines.forEach((line, i) => {
+    const text = `${i === 0 ? `  ${s.ok ? 'ok  ' : 'FAIL'}  ` : indent}${line}`;
+    say(i === lines.length - 1 ? `${text.padEnd(WIDTH - time.length)}${time}` : text);
+  });
+  if (s.result) sayWrapped(s.result, indent);
+}
+/** The message of an error as a Zap builder reads it (a Zapier AppError carries it as JSON). */
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    return (JSON.parse(message) as { message?: string }).message ?? message;
+  } catch {
+    return message; // not a Zapier AppError
+  }
+}
 async function step(operation: string, fn: () => Promise<unknown>): Promise<boolean> {
   const started = performance.now();
+  let ok = true;
+  let result: string;
   try {
-    const result = (await fn()) ?? '';
-    const ms = performance.now() - started;
-    steps.push({ operation, ok: true, result: String(result), ms });
-    say(`  ok    ${operation} (${ms.toFixed(0)} ms) ${result}`);
-    return true;
+    result = String((await fn()) ?? '');
   } catch (error) {
-    const ms = performance.now() - started;
-    let message = error instanceof Error ? error.message : String(error);
-    try {
-      message = (JSON.parse(message) as { message?: string }).message ?? message;
-    } catch {
-      // not a Zapier AppError
-    }
-    steps.push({ operation, ok: false, result: message.slice(0, 300), ms });
-    say(`  FAIL  ${operation} (${ms.toFixed(0)} ms) ${message.slice(0, 300)}`);
-    return false;
+    ok = false;
+    result = messageOf(error).slice(0, 600);
+    await sleep(100); // a Ctrl-C that also reached a server it talks to: let the signal handler run first
   }
+  // After Ctrl-C the sandbox is going away: what fails meanwhile is no result, and is not shown.
+  if (stopping) return false;
+  const s: Step = { operation, label: labelOf(operation), ok, result, ms: performance.now() - started };
+  steps.push(s);
+  show(s);
+  return ok;
 }
 const expect = (condition: unknown, message: string): void => {
   if (!condition) throw new Error(message);
@@ -113,50 +191,7 @@ const expect = (condition: unknown, message: string): void => {
 const pick = (item: Item | undefined, keys: string[]): string =>
   keys.map((k) => `${k}=${item?.[k] === '' || item?.[k] === undefined ? '∅' : item[k]}`).join(' ');
 
-interface Receiver {
-  base: string;
-  /** Request path → the JSON bodies it received. */
-  received: Map<string | undefined, Item[]>;
-  close(): Promise<void>;
-}
-
-/** Stands in for Zapier's hook URLs: records what each URL receives, answers as Zapier does. */
-function startReceiver(): Promise<Receiver> {
-  const received = new Map<string | undefined, Item[]>();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c));
-    req.on('end', () => {
-      let parsed: Item;
-      try {
-        parsed = JSON.parse(body || '{}') as Item;
-      } catch {
-        parsed = { raw: body };
-      }
-      const list = received.get(req.url) ?? [];
-      list.push(parsed);
-      received.set(req.url, list);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'success', attempt: 'tour', request_id: String(list.length) }));
-    });
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      ok({
-        base,
-        received,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections(); // the sandbox's keep-alive sockets would hold close() open
-          }),
-      });
-    }),
-  );
-}
-
-/** Output keys shown in the table per event group. */
+/** Output keys shown per event group. */
 const SHOWN: Record<EventGroup, string[]> = {
   contact: ['status', 'name'],
   enquiry: ['status', 'displayCaseNumber', 'channel'],
@@ -223,12 +258,12 @@ async function runTriggers(authData: AuthData, state: TourState): Promise<void> 
       targetUrl: `${receiver.base}/hooks/zap-a`,
     });
     expect(refused, 'the second subscription on label-event-sub was accepted');
-    const why = String((refused as Error).message);
+    const why = messageOf(refused);
     expect(
       /another Zap already receives/.test(why) && /Add Zapier Account/.test(why),
       `refused for another reason: ${why.slice(0, 200)}`,
     );
-    return 'refused, with the fix named';
+    return `refused; the Zap builder reads: "${why}"`;
   });
 
   for (const [key, trigger] of hookTriggers) {
@@ -386,33 +421,24 @@ async function runActions(authData: AuthData, state: TourState): Promise<void> {
   });
 }
 
-function printTable(): void {
-  const rows = steps.map((s) => [s.operation, s.ok ? 'passed' : 'FAILED', s.result, `${s.ms.toFixed(0)} ms`]);
-  const header = ['operation', 'result', 'key output values', 'time'];
-  const width = (i: number) =>
-    Math.min(i === 2 ? 90 : 60, Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
-  const cell = (text: string, i: number) =>
-    text.length > width(i) ? `${text.slice(0, width(i) - 1)}…` : text.padEnd(width(i));
-  const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+function printSummary(): void {
+  const failed = steps.filter((s) => !s.ok);
   say('');
-  say(line(header));
-  say(`|${header.map((_, i) => '-'.repeat(width(i) + 2)).join('|')}|`);
-  for (const r of rows) say(line(r));
-  const failed = steps.filter((s) => !s.ok).length;
-  say(`\n${steps.length - failed} passed, ${failed} failed`);
+  if (failed.length > 0) say(`Failed: ${failed.map((s) => s.operation).join(', ')}`);
+  say(`${steps.length - failed.length} passed, ${failed.length} failed`);
 }
 
 try {
-  say('Starting the CINNOX sandbox…');
-  sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '20'] });
+  sayWrapped("Tests the built app against a local model of CINNOX's documented API and assumptions, not CINNOX.");
+  sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '20'], detached: true });
   receiver = await startReceiver();
   const authData: AuthData = {
     ...sandbox.authData,
     ...(option('--app-token') ? { appToken: option('--app-token') } : {}),
   };
-  say(
-    `Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs stand in at ${receiver.base}/hooks/…; app ${appPath}`,
-  );
+  sayWrapped(`Sandbox on ${sandbox.baseUrl} (App ID ${sandbox.appId}); Zapier's hook URLs: ${receiver.base}/hooks/…`);
+  sayWrapped(`App: ${appPath}`);
+  say('');
   await step('connection test', async () => {
     await run(app.authentication.test, { authData });
     return `label "${await run(app.authentication.connectionLabel, { authData })}"`;
@@ -422,13 +448,16 @@ try {
   await runActions(authData, state);
   await runBeyondSteps({ app, authData, sandbox: started().sandbox, step, run });
 } catch (error) {
-  steps.push({ operation: 'tour', ok: false, result: error instanceof Error ? error.message : String(error), ms: 0 });
-  say(`  FAIL  tour: ${error instanceof Error ? error.message : error}`);
+  if (!stopping) {
+    const s: Step = { operation: 'tour', label: 'tour', ok: false, result: messageOf(error), ms: 0 };
+    steps.push(s);
+    show(s);
+  }
 } finally {
   await cleanUp();
 }
 // After Ctrl-C the signal handler stops the sandbox and exits 130: the steps failing meanwhile are no result.
 if (stopping) await new Promise(() => {});
-printTable();
+printSummary();
 if (asJson) process.stdout.write(`${JSON.stringify(steps)}\n`);
 process.exit(steps.length > 0 && steps.every((s) => s.ok) ? 0 : 1);

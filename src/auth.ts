@@ -6,9 +6,8 @@ import { cinnox, endpointOf } from './cinnox/client';
 import { DASHBOARD_ZAPIER_PATH } from './cinnox/contract';
 
 export const CINNOX_ZAPIER_GUIDE = 'https://docs.cinnox.com/docs/zapier';
-const WHERE = `In the CINNOX Dashboard go to **${DASHBOARD_ZAPIER_PATH}**, then **Add Zapier Account** (or **More (...) > View** for an existing one). See [CINNOX's Zapier guide](${CINNOX_ZAPIER_GUIDE}).`;
-const WARNING =
-  'Regenerating the App Token or deleting this Zapier account in CINNOX ends this connection: you will have to reconnect.';
+/** Said once, on the first field: where the three values are, and what ends the connection. */
+const WHERE = `In the CINNOX Dashboard: **${DASHBOARD_ZAPIER_PATH}** > **Add Zapier Account** (see [CINNOX's Zapier guide](${CINNOX_ZAPIER_GUIDE})). Regenerating the App Token or deleting that account ends this connection.`;
 
 export const authentication: Authentication = {
   type: 'custom',
@@ -18,21 +17,22 @@ export const authentication: Authentication = {
       label: 'App ID',
       type: 'string',
       required: true,
-      helpText: `The App ID of your CINNOX Zapier account. ${WHERE} ${WARNING}`,
+      helpText: `The App ID of your CINNOX Zapier account. ${WHERE}`,
     },
     {
       key: 'appToken',
       label: 'App Token',
       type: 'password',
       required: true,
-      helpText: `The App Token shown next to the App ID. ${WHERE} ${WARNING}`,
+      helpText: 'The App Token shown next to the App ID.',
     },
     {
       key: 'baseUrl',
       label: 'Base URL',
       type: 'string',
       required: true,
-      helpText: `The Base URL shown next to the App ID, for example \`https://examplebaseurl.com\` (with or without \`/v1/api/apps/{App ID}\`); https:// is assumed when left out, and plain http is refused (except for localhost). ${WHERE} ${WARNING}`,
+      helpText:
+        'The Base URL shown next to the App ID, e.g. `https://examplebaseurl.com` (an ending `/v1/api/apps/{App ID}` is fine).',
     },
   ],
   test: async (z: ZObject, bundle: Bundle) => {

@@ -16,13 +16,18 @@ describe('authentication', () => {
       ['appToken', 'App Token', 'password', true],
       ['baseUrl', 'Base URL', 'string', true],
     ]);
-    for (const field of fields) {
-      expect(field.helpText).toContain('**Administration > Service Integration > Third Party Integration > Zapier**');
-      expect(field.helpText).toContain("[CINNOX's Zapier guide](https://docs.cinnox.com/docs/zapier)");
-      expect(field.helpText).toContain(
-        'Regenerating the App Token or deleting this Zapier account in CINNOX ends this connection',
-      );
-    }
+    const [appId, appToken, baseUrl] = fields.map((f) => f.helpText!);
+    // Where to find the three values, and what ends the connection, said once: on the App ID field.
+    expect(appId).toBe(
+      'The App ID of your CINNOX Zapier account. In the CINNOX Dashboard: ' +
+        '**Administration > Service Integration > Third Party Integration > Zapier** > **Add Zapier Account** ' +
+        "(see [CINNOX's Zapier guide](https://docs.cinnox.com/docs/zapier)). " +
+        'Regenerating the App Token or deleting that account ends this connection.',
+    );
+    expect(appToken).toBe('The App Token shown next to the App ID.');
+    expect(baseUrl).toBe(
+      'The Base URL shown next to the App ID, e.g. `https://examplebaseurl.com` (an ending `/v1/api/apps/{App ID}` is fine).',
+    );
   });
 
   it('tests a good connection with one authenticated read, and labels it with App ID and host', async () => {

@@ -15,7 +15,7 @@ import {
   type WebhookTriggerPerformUnsubscribe,
   type ZObject,
 } from 'zapier-platform-core';
-import { MAX_ZAPIER_ACCOUNTS, type EventGroup } from '../cinnox/contract';
+import type { EventGroup } from '../cinnox/contract';
 import { GROUPS, type GroupSpec, type Item } from './groups';
 import { LIST_SAMPLE_SIZE } from './groups/shared';
 import { bodyOf, eventsOf, folded, type Raw } from './payload';
@@ -51,13 +51,9 @@ export interface HookTriggerSpec<K extends string, F extends readonly PlainOutpu
   sample: SampleOf<F, S>;
 }
 
-/** The help text every hook trigger carries about CINNOX's one URL per subscription. */
+/** The one sentence every hook trigger carries about CINNOX's one URL per subscription (details: README). */
 export function oneZapNote(group: GroupSpec): string {
-  return (
-    `CINNOX sends ${group.events} to one Zap per CINNOX Zapier account: use a separate CINNOX Zapier account ` +
-    `(up to ${MAX_ZAPIER_ACCOUNTS}) for each Zap on these events. Turning on a second such Zap on the same connection is refused ` +
-    `where CINNOX can list its subscriptions; where it cannot, the second Zap takes over the first Zap's events, and turning either Zap off stops both.`
-  );
+  return `CINNOX sends ${group.events} to one Zap per CINNOX Zapier account: for a second such Zap, add another CINNOX Zapier account.`;
 }
 
 /** A trigger's multi-select of statuses (contact_event, enquiry_event). */

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
+import { ASSUMPTIONS } from '../../scripts/lib/contract-judges';
 
 const root = join(__dirname, '../..');
 const ACCOUNT = ['CINNOX_BASE_URL', 'CINNOX_APP_ID', 'CINNOX_APP_TOKEN'];
@@ -169,7 +170,7 @@ describe('contract check against the sandbox', () => {
       expect(run.report?.steps.some((s) => s.name.startsWith(`search ${key}`))).toBe(true);
     // Evidence is the answer's shape, never a value (the seeded contact Ann Lee, her number).
     expect(JSON.stringify(run.report?.steps.map((s) => [s.findings, s.requests]))).not.toMatch(/Ann|Lee|\+852|85291/);
-    expect(run.report?.assumptions.map((a) => a.id)).toEqual(Array.from({ length: 19 }, (_, i) => `A${i + 1}`));
+    expect(run.report?.assumptions.map((a) => a.id)).toEqual(ASSUMPTIONS.map((a) => a.id));
     const v = verdicts(run);
     for (const id of ['A4', 'A5', 'A6', 'A7', 'A8', 'A13', 'A15', 'A16', 'A18', 'A19'])
       expect([id, v[id]]).toEqual([id, 'holds']);

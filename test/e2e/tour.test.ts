@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 interface Step {
   operation: string;
+  label: string;
   ok: boolean;
   result: string;
 }
@@ -57,6 +58,32 @@ describe('npm start tour', () => {
     for (const key of Object.keys(app.creates)) expect(names).toContain(`create ${key}`);
     for (const key of Object.keys(app.searches)) expect(names.some((n) => n.startsWith(`search ${key}`))).toBe(true);
     expect(stderr).toMatch(/\d+ passed, 0 failed/);
+    // Labels Zap builders know, beside the keys, each result once (no table repeating them).
+    expect(steps.find((s) => s.operation === 'trigger contact_created')?.label).toBe('New External Contact');
+    expect(steps.find((s) => s.operation === 'search find_numbers (Virtual)')?.label).toBe('Get Number List (Virtual)');
+    expect(stderr).toMatch(/^ {2}ok {4}New External Contact · trigger contact_created +\d+ ms$/m);
+    expect(stderr.match(/trigger contact_created/g)).toHaveLength(1);
+    // What the run proves, first; the one-URL refusal as the Zap builder reads it.
+    expect(stderr.split('\n')[0]).toBe(
+      "Tests the built app against a local model of CINNOX's documented API and assumptions, not CINNOX.",
+    );
+    expect(stderr.replace(/\s+/g, ' ')).toContain(
+      'the Zap builder reads: "This Zap was not turned on: another Zap already receives CINNOX label events',
+    );
+  }, 120_000);
+
+  it('fits 100 columns when not on a terminal', () => {
+    const out = spawnSync(process.execPath, [join(root, 'scripts/tour.ts')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CINNOX_BASE_URL: '', COLUMNS: '200' },
+      timeout: 120_000,
+    });
+    expect(out.status).toBe(0);
+    const lines = out.stdout.split('\n');
+    expect(lines.length).toBeGreaterThan(50);
+    expect(lines.filter((l) => l.length > 100)).toEqual([]);
+    expect(lines.some((l) => l.length === 100)).toBe(true); // the time column ends at column 100
   }, 120_000);
 
   it('fails, with exit status 1, when a step fails (a regenerated App Token)', () => {
@@ -92,25 +119,30 @@ module.exports = { ...app, triggers: { ...app.triggers, label_recoloured: app.tr
     }
   }, 120_000);
 
-  it('Ctrl-C stops the tour and its sandbox', async () => {
+  it('Ctrl-C stops the tour and its sandbox quietly: no FAIL line, no Zapier dump, exit 130', async () => {
+    // As a terminal does: SIGINT to the whole process group (the tour in its own group here).
     const child = spawn(process.execPath, [join(root, 'scripts/tour.ts')], {
       cwd: root,
       env: { ...process.env, CINNOX_BASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let out = '';
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const sandboxUrl = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const m = /Sandbox on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m) resolve(m[1]!);
+        // Mid-tour: once a trigger step has passed, the next one is under way.
+        if (m && /ok {4}New External Contact/.test(out)) resolve(m[1]!);
       });
       child.once('exit', () => reject(new Error(`the tour exited early: ${out}`)));
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
+    process.kill(-child.pid!, 'SIGINT');
     expect(await exited).toBe(130);
     expect(out).toContain('SIGINT: stopping the sandbox.');
+    expect(out).not.toMatch(/FAIL|What happened|socket hang up|passed, \d+ failed/);
     await expect(fetch(`${sandboxUrl}/__admin/state`)).rejects.toThrow();
   }, 60_000);
 
@@ -151,6 +183,15 @@ module.exports = { ...app, triggers: { ...app.triggers, label_recoloured: app.tr
       );
       expect(sent.status).toBe(0);
       expect(sent.stdout).toMatch(/"encoding": "GSM-7"/);
+      // Booleans and numbers go in --inputData as strings, as the README says (a JSON true crashes the CLI).
+      const multipart = invoke(
+        'create',
+        'send_sms',
+        '--inputData',
+        '{"number_type":"access-numbers","sender_number":"+85230001234","recipient_numbers":["+85294667788"],"text":"Hello","allow_multipart":"true","max_parts":"2"}',
+      );
+      expect(multipart.status).toBe(0);
+      expect(multipart.stdout).toMatch(/"parts": 1/);
       const refused = invoke(
         'create',
         'send_sms',

@@ -89,8 +89,9 @@ describe('npm run sandbox:event (sandbox/event.ts)', () => {
       [EVENT, 'label.created', '{"name":"From the CLI","colorCode":"#43A047"}', '--base-url', sandbox.baseUrl],
       { timeout: 10_000 },
     );
-    const [summary, payload] = stdout.trim().split('\n');
-    expect(summary).toMatch(/^label\.created: event evt-\d+; no subscription for it: nothing delivered$/);
+    const [summary, payload, outcome] = stdout.trim().split('\n');
+    expect(summary).toMatch(new RegExp(`^label\\.created: event evt-\\d+ in the sandbox at ${sandbox.baseUrl}$`));
+    expect(outcome).toBe('no subscription is enabled for it: nothing delivered');
     expect(JSON.parse(payload!)).toMatchObject({
       type: 'message',
       message: { type: 'label', status: 'create', name: 'From the CLI', colorCode: '#43A047' },
@@ -109,7 +110,7 @@ describe('npm run sandbox:event (sandbox/event.ts)', () => {
     ]).catch((e) => e)) as { code: number; stderr: string };
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^sandbox:event: sandbox admin POST \/events\/label\.created: HTTP 409 /);
-    expect(refused.stderr).not.toContain('is `npm run sandbox` running');
+    expect(refused.stderr).not.toContain('no sandbox answers');
     const nobody = (await promisify(execFile)(process.execPath, [
       EVENT,
       'label.created',
@@ -117,7 +118,9 @@ describe('npm run sandbox:event (sandbox/event.ts)', () => {
       'http://127.0.0.1:9',
     ]).catch((e) => e)) as { code: number; stderr: string };
     expect(nobody.code).toBe(1);
-    expect(nobody.stderr).toContain('(is `npm run sandbox` running at http://127.0.0.1:9?)');
+    expect(nobody.stderr).toContain(
+      'no sandbox answers at http://127.0.0.1:9 (from --base-url): start one with `npm run sandbox`, or set CINNOX_SANDBOX_URL to its address',
+    );
   });
 
   it('refuses an unknown kind with the list of kinds, exit status 2', async () => {

@@ -1,0 +1,129 @@
+/**
+ * README.md's "What the app does" catalogue stays in step with the app definition: every trigger (the
+ * hidden drop-down triggers too), create, search and search-or-create is listed under its label, and the
+ * catalogue names no key the app does not have. Its subscription table puts every instant trigger in the
+ * row of the CINNOX subscription it uses.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUBSCRIPTIONS, type EventGroup } from '../src/cinnox/contract';
+import { GROUPS } from '../src/hooks/groups';
+import { App } from './helpers/app';
+
+type Kind = 'triggers' | 'creates' | 'searches' | 'searchOrCreates';
+interface Row {
+  label: string;
+  kind: string;
+  what: string;
+  key: string;
+}
+
+const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+
+/** The text of the `## {title}` section, up to the next `## ` heading. */
+function section(title: string): string {
+  const start = readme.indexOf(`\n## ${title}\n`);
+  if (start === -1) throw new Error(`README.md has no "## ${title}" section`);
+  const next = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, next === -1 ? undefined : next);
+}
+
+const cellsOf = (line: string): string[] =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
+
+/** The rows of every table in `text` whose header names the given columns (by header, in any order). */
+function tableRows(text: string): Row[] {
+  const rows: Row[] = [];
+  let columns: Record<string, number> | undefined;
+  for (const line of text.split('\n')) {
+    if (!line.trim().startsWith('|')) {
+      columns = undefined;
+      continue;
+    }
+    const cells = cellsOf(line);
+    if (!columns) {
+      const at = (...names: string[]) => cells.findIndex((c) => names.includes(c.toLowerCase()));
+      columns = { label: at('operation', 'label'), kind: at('kind'), what: at('what it does'), key: at('key') };
+      continue;
+    }
+    if (/^-+$/.test(cells[0] ?? '')) continue;
+    const key = /^`([a-z0-9_]+)`$/.exec(cells[columns.key!] ?? '')?.[1];
+    if (!key) throw new Error(`README.md catalogue row without a \`key\`: ${line}`);
+    rows.push({ label: cells[columns.label!]!, kind: cells[columns.kind!]!, what: cells[columns.what!]!, key });
+  }
+  return rows;
+}
+
+const kindOf = (kind: string): Kind => {
+  if (kind === 'search or create') return 'searchOrCreates';
+  if (kind.includes('trigger') || kind.startsWith('drop-down')) return 'triggers';
+  if (kind === 'action') return 'creates';
+  if (kind === 'search') return 'searches';
+  throw new Error(`README.md catalogue: unknown kind "${kind}"`);
+};
+
+const app = App as unknown as Record<Kind, Record<string, { display: { label: string; hidden?: boolean } }>>;
+const catalogue = tableRows(section('What the app does').split('\n### Which triggers share')[0]!);
+
+describe('README.md "What the app does"', () => {
+  it('has a row for every operation', () => expect(catalogue.length).toBeGreaterThan(20));
+
+  it.each(['triggers', 'creates', 'searches', 'searchOrCreates'] as const)(
+    'lists every one of the app %s under its label, and nothing the app does not have',
+    (kind) => {
+      const listed = catalogue.filter((r) => kindOf(r.kind) === kind);
+      const keys = Object.keys(app[kind]);
+      const missing = keys.filter((k) => !listed.some((r) => r.key === k));
+      const unknown = listed.filter((r) => !keys.includes(r.key)).map((r) => r.key);
+      expect({ missing, unknown }).toEqual({ missing: [], unknown: [] });
+      for (const row of listed) {
+        expect({ key: row.key, label: row.label }).toEqual({ key: row.key, label: app[kind][row.key]!.display.label });
+        expect(row.what).not.toBe('');
+      }
+    },
+  );
+
+  it('calls hidden triggers drop-downs and visible ones instant triggers', () => {
+    for (const row of catalogue.filter((r) => kindOf(r.kind) === 'triggers')) {
+      const hidden = app.triggers[row.key]!.display.hidden === true;
+      expect({ key: row.key, kind: row.kind }).toEqual({
+        key: row.key,
+        kind: hidden ? 'drop-down (hidden trigger)' : 'instant trigger',
+      });
+    }
+  });
+
+  it('puts every instant trigger in the row of the CINNOX subscription it uses, with a concrete example', () => {
+    const text = section('What the app does').split('\n### Which triggers share')[1] ?? '';
+    expect(text).toContain(
+      'a Zap on New Incoming Enquiry and another on Missed Enquiry\nneed two CINNOX Zapier accounts, or one Zap on Enquiry Status Changed',
+    );
+    const rowOf = new Map<string, string>();
+    for (const line of text.split('\n')) {
+      const [first, second] = cellsOf(line);
+      const subscription = /^`([a-z-]+-event-sub)`$/.exec(first ?? '')?.[1];
+      if (!line.startsWith('|') || !subscription) continue;
+      for (const [, key] of (second ?? '').matchAll(/`([a-z0-9_]+)`/g)) rowOf.set(key!, subscription);
+    }
+    const groupOf = Object.fromEntries(Object.entries(SUBSCRIPTIONS).map(([g, s]) => [s, g as EventGroup]));
+    const hooks = Object.entries(app.triggers).filter(([, t]) => !t.display.hidden);
+    expect(hooks.map(([k]) => k).filter((k) => !rowOf.has(k))).toEqual([]);
+    expect([...rowOf.keys()].filter((k) => !hooks.some(([h]) => h === k))).toEqual([]);
+    for (const [key, trigger] of hooks) {
+      const group = groupOf[rowOf.get(key)!];
+      expect({ key, subscription: rowOf.get(key), known: group !== undefined }).toEqual({
+        key,
+        subscription: rowOf.get(key),
+        known: true,
+      });
+      // The trigger's own description names its group's events: the row is the subscription it uses.
+      expect((trigger as unknown as { display: { description: string } }).display.description).toContain(
+        `CINNOX sends ${GROUPS[group!].events} to one Zap`,
+      );
+    }
+  });
+});
