@@ -3,7 +3,7 @@
  * `z.request`, Zapier's logging, the token middleware and the error mapping).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { BaseUrlError, normalizeBaseUrl, type CinnoxEndpoint } from './base-url';
+import { BaseUrlError, isDotSegment, normalizeBaseUrl, type CinnoxEndpoint } from './base-url';
 import {
   CONTACT_CREATE_PATH,
   CONTACT_ID_PARAM,
@@ -74,6 +74,14 @@ export function endpointOf(z: Pick<ZObject, 'errors'>, authData: AuthData): Cinn
   }
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function parseContent(content: string): unknown {
   if (!content) return {};
   try {
@@ -83,8 +91,28 @@ function parseContent(content: string): unknown {
   }
 }
 
+/**
+ * Refuses a record id that URL parsing would collapse ("." or ".."), naming its Zapier field, before any
+ * request: the path must stay inside `/v1/api/apps/{App ID}/`.
+ */
+export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: string): void {
+  if (isDotSegment(id))
+    throw new z.errors.Error(
+      `${label} "${id.trim()}" is not a CINNOX contact ID: "." and ".." are not IDs. Map the ID from a CINNOX trigger or from Find External Contact.`,
+      'InvalidInput',
+      400,
+    );
+}
+
 export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<CinnoxResponse<T>> {
   const { apiRoot } = endpointOf(z, bundle.authData);
+  // Backstop: no path segment may collapse the URL out of /v1/api/apps/{App ID}/.
+  if (call.path.split('/').some((segment) => segment !== '' && isDotSegment(decodeSegment(segment))))
+    throw new z.errors.Error(
+      `The request path ${call.path} would leave this App ID's part of the CINNOX API; nothing was sent.`,
+      'InvalidInput',
+      400,
+    );
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(call.params ?? {})) {
     if (value !== undefined && value !== '') params[key] = String(value);
@@ -95,6 +123,8 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     params,
     ...(call.body === undefined ? {} : { body: call.body as Record<string, unknown> }),
     skipThrowForStatus: call.skipThrowForStatus ?? false,
+    // Never follow a redirect: the token and the body stay on the Base URL's origin (a 3xx is an error).
+    redirect: 'manual',
   });
   return {
     status: response.status,
@@ -174,8 +204,11 @@ export const cinnox = {
   },
   createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody) =>
     (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body })).data,
-  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody) =>
-    (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body })).data,
+  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody) => {
+    refuseDotId(z, 'External Contact ID', id);
+    return (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body }))
+      .data;
+  },
 
   listLabels: (z: ZObject, bundle: AuthBundle, limit = 50) =>
     list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset: 0, limit }),
