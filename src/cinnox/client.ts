@@ -41,6 +41,7 @@ import {
   type SubscriptionResult,
 } from './contract';
 import { CINNOX_CODES, isNotFound, toZapierError } from './errors';
+import { numberOf } from './values';
 
 type AuthData = Bundle['authData'];
 /** What a CINNOX call needs of a bundle: the connection's credentials. */
@@ -55,6 +56,8 @@ export interface CinnoxCall {
   body?: unknown;
   /** Leave a non-2xx response to the caller (the middleware maps nothing, core throws nothing). */
   skipThrowForStatus?: boolean;
+  /** Leave a 2xx answer's `code` to the caller (message push checks its own: only 0 means sent). */
+  skipCodeCheck?: boolean;
 }
 
 export interface CinnoxResponse<T> {
@@ -126,12 +129,38 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     // Never follow a redirect: the token and the body stay on the Base URL's origin (a 3xx is an error).
     redirect: 'manual',
   });
-  return {
-    status: response.status,
-    data: parseContent(response.content) as T,
-    content: response.content,
-    retryAfter: response.headers.get('retry-after'),
-  };
+  const data = parseContent(response.content) as T;
+  if (!call.skipThrowForStatus && !call.skipCodeCheck) refuseFailingCode(z, call.method, response.status, data);
+  return { status: response.status, data, content: response.content, retryAfter: response.headers.get('retry-after') };
+}
+
+/**
+ * A2xx answer's `code` values that mean success (A16, docs/cinnox-api.md §0.2 / §0.3): absent, 0 (the
+ * error body's default; message push: "0 means success") and 200 (§0.3's "200 OK Request successful").
+ */
+export const SUCCESS_CODES: readonly number[] = [0, 200];
+/** The error code of a 2xx answer whose `code` is not a success code. */
+export const NOT_CONFIRMED_CODE = 'CinnoxNotConfirmed';
+
+/**
+ * A 2xx answer whose body carries a `code` other than a success code is a failure (CINNOX's own error codes,
+ * ≥ 1,000,000, are mapped earlier by the middleware): a write is not reported as done, a read is not a result.
+ */
+function refuseFailingCode(z: Pick<ZObject, 'errors'>, method: HttpMethod, status: number, data: unknown): void {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return;
+  const { code, message } = data as { code?: unknown; message?: unknown };
+  if (code === undefined || code === null || code === '') return;
+  if (typeof code !== 'object' && SUCCESS_CODES.includes(Number(code))) return;
+  const reason = typeof message === 'string' && message.trim() ? ` ("${message.trim().slice(0, 200)}")` : '';
+  const outcome =
+    method === 'GET'
+      ? "its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app's developers."
+      : 'CINNOX did not confirm the change. Check CINNOX (was the SMS sent, the contact created or updated, the message posted, the Zap subscribed?) before replaying this step.';
+  throw new z.errors.Error(
+    `CINNOX answered HTTP ${status} but with code ${typeof code === 'object' ? JSON.stringify(code) : String(code)}${reason}, which is not a success code (0), so this step failed: ${outcome}`,
+    NOT_CONFIRMED_CODE,
+    status,
+  );
 }
 
 /** Records of a list response, whatever envelope CINNOX used (assumption A15). */
@@ -162,16 +191,79 @@ async function list<T>(z: ZObject, bundle: AuthBundle, path: string, params: Par
   }
 }
 
-/** Reads every page of a list endpoint (500 a request), stopping at a short page or `max` records. */
-async function listAll<T>(z: ZObject, bundle: AuthBundle, path: string, params: Params, max = 10_000): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset = 0; offset < max; offset += LIST_PAGE_MAX) {
-    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
-    all.push(...page);
-    if (page.length < LIST_PAGE_MAX) break;
-  }
-  return all.slice(0, max);
+/**
+ * Page-size step: CINNOX's documented default `limit` is 50 and its maximum 500 (§3.4, §3.6). A page shorter
+ * than asked whose length is a multiple of this may be a page cap below 500 rather than the list's end.
+ */
+export const LIST_PAGE_STEP = 50;
+
+/** How a paged read ended: at the list's end, on a page that added nothing new (offset ignored), or at its bound. */
+export type PagesEnd = 'complete' | 'repeat' | 'bound';
+export interface Pages<T> {
+  /** Every record read, each once (by `keyOf`). */
+  records: T[];
+  /** The new records of each request, in order. */
+  chunks: T[][];
+  end: PagesEnd;
+  /** The offset of the request that ended the read on a repeat, or the next unread offset at the bound. */
+  offset: number;
 }
+
+/**
+ * Reads a list endpoint page by page (LIST_PAGE_MAX asked each time, at most `maxPages` requests). The rule:
+ * - an empty page, or a page shorter than asked whose length is not a multiple of LIST_PAGE_STEP, ends the list
+ *   (the common case: one request);
+ * - a short page of a multiple of LIST_PAGE_STEP records may be a page cap, so the next page is read too;
+ * - the next offset is the number of records received so far (never skips what a cap held back);
+ * - a page that adds no record not seen before ends the read as `repeat` (CINNOX ignores offset);
+ * - records are de-duplicated by `keyOf`;
+ * - after `maxPages` requests without reaching the end, the read ends as `bound`.
+ */
+export async function readPages<T>(
+  z: ZObject,
+  bundle: AuthBundle,
+  path: string,
+  params: Params,
+  keyOf: (record: T) => string,
+  maxPages: number,
+): Promise<Pages<T>> {
+  const seen = new Set<string>();
+  const records: T[] = [];
+  const chunks: T[][] = [];
+  let offset = 0;
+  for (let request = 0; request < maxPages; request += 1) {
+    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
+    if (page.length === 0) return { records, chunks, end: 'complete', offset };
+    const fresh = page.filter((record) => {
+      const key = keyOf(record);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (fresh.length === 0) return { records, chunks, end: 'repeat', offset };
+    records.push(...fresh);
+    chunks.push(fresh);
+    if (page.length < LIST_PAGE_MAX && page.length % LIST_PAGE_STEP !== 0)
+      return { records, chunks, end: 'complete', offset };
+    offset += page.length;
+  }
+  return { records, chunks, end: 'bound', offset };
+}
+
+/** A record's identity for de-duplication: its id, else the whole record. */
+const keyById = (record: { id?: unknown }): string =>
+  record?.id !== undefined && record.id !== null && record.id !== ''
+    ? `id:${String(record.id)}`
+    : JSON.stringify(record);
+const keyByNumber = (record: NumberRecord): string => {
+  const number = numberOf(record);
+  return number ? `number:${number}` : JSON.stringify(record);
+};
+
+/** At most this many requests of 500 when listing numbers (Get Number List): 10,000 numbers. */
+export const NUMBER_LIST_MAX_PAGES = 20;
+/** At most this many requests of 500 when reading Find External Contact's candidates: 5,000 candidates. */
+export const CONTACT_SEARCH_MAX_PAGES = 10;
 
 function reportWindow(now = new Date()): Params {
   const start = new Date(now.getTime() - REPORT_WINDOW_DAYS * 24 * 3600 * 1000);
@@ -188,19 +280,28 @@ export const cinnox = {
 
   listContacts: (z: ZObject, bundle: AuthBundle, params: { offset?: number; limit?: number } = {}) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: params.offset ?? 0, limit: params.limit ?? 50 }),
+  /** Find External Contact's candidates (A7): every page, bounded; the caller decides what an incomplete read means. */
   findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
-    list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
-      [CONTACT_NAME_PARAM]: fullName,
-      offset: 0,
-      limit: LIST_PAGE_MAX,
-    }),
-  getContact: async (z: ZObject, bundle: AuthBundle, id: string): Promise<ContactRecord | undefined> => {
+    readPages<ContactRecord>(
+      z,
+      bundle,
+      CONTACT_LIST_PATH,
+      { [CONTACT_NAME_PARAM]: fullName },
+      keyById,
+      CONTACT_SEARCH_MAX_PAGES,
+    ),
+  /** One contact by id (A8): the record with that id, and how many records CINNOX listed (0 = no such contact). */
+  getContact: async (
+    z: ZObject,
+    bundle: AuthBundle,
+    id: string,
+  ): Promise<{ record: ContactRecord | undefined; listed: number }> => {
     const found = await list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
       [CONTACT_ID_PARAM]: id,
       offset: 0,
       limit: 1,
     });
-    return found.find((c) => c.id === id) ?? found[0];
+    return { record: found.find((c) => c?.id !== undefined && String(c.id) === id), listed: found.length };
   },
   createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody) =>
     (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body })).data,
@@ -220,17 +321,50 @@ export const cinnox = {
   recentSmsDetails: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<SmsDetailRecord>(z, bundle, SMS_DETAIL_PATH, { ...reportWindow(), offset: 0, limit }),
 
-  listNumbersPage: (z: ZObject, bundle: AuthBundle, type: NumberType, offset: number, limit = LIST_PAGE_MAX) =>
-    list<NumberRecord>(z, bundle, numberListPath(type), { offset, limit }),
-  listAllNumbers: (z: ZObject, bundle: AuthBundle, type: NumberType) =>
-    listAll<NumberRecord>(z, bundle, numberListPath(type), {}),
+  /**
+   * The numbers of one drop-down page (`page` from 0): the new numbers of the page-th request of a paged read
+   * from the start (readPages), so a page cap or an ignored offset never skips or repeats numbers; [] past the end.
+   */
+  listNumbersPage: async (z: ZObject, bundle: AuthBundle, type: NumberType, page: number) => {
+    const pages = await readPages<NumberRecord>(z, bundle, numberListPath(type), {}, keyByNumber, page + 1);
+    return pages.chunks[page] ?? [];
+  },
+  /** Every number of one type (A4), each once; more than NUMBER_LIST_MAX_PAGES requests' worth is an error. */
+  listAllNumbers: async (z: ZObject, bundle: AuthBundle, type: NumberType) => {
+    const pages = await readPages<NumberRecord>(
+      z,
+      bundle,
+      numberListPath(type),
+      {},
+      keyByNumber,
+      NUMBER_LIST_MAX_PAGES,
+    );
+    if (pages.end === 'repeat')
+      z.console.log(
+        `CINNOX: ${numberListPath(type)} answered offset ${pages.offset} with numbers already read (it may ignore offset); listed ${pages.records.length} numbers.`,
+      );
+    if (pages.end === 'bound')
+      throw new z.errors.Error(
+        `Get Number List read ${pages.records.length.toLocaleString('en')} records (${NUMBER_LIST_MAX_PAGES} requests of ${LIST_PAGE_MAX}) without reaching the end of CINNOX's list, and stops there rather than return part of it. If your account has more numbers of this type than that, report this to the app's developers.`,
+        'CinnoxTooManyRecords',
+        400,
+      );
+    return pages.records;
+  },
 
   sendSms: async (z: ZObject, bundle: AuthBundle, body: SendSmsBody) => {
     const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_SMS_PATH, body });
     return { raw: data, recipients: listRecords<SendSmsRecipientResult>(data) };
   },
   pushMessage: async (z: ZObject, bundle: AuthBundle, body: MessagePushBody) =>
-    (await cinnoxRequest<MessagePushResult>(z, bundle, { method: 'POST', path: MESSAGE_PUSH_PATH, body })).data,
+    (
+      await cinnoxRequest<MessagePushResult>(z, bundle, {
+        method: 'POST',
+        path: MESSAGE_PUSH_PATH,
+        body,
+        skipCodeCheck: true,
+      })
+    ).data,
 
   setSubscription: async (z: ZObject, bundle: AuthBundle, name: SubscriptionName, enabled: boolean, url: string) =>
     (
