@@ -40,7 +40,7 @@ import {
   type SubscriptionName,
   type SubscriptionResult,
 } from './contract';
-import { CINNOX_CODES, isNotFound, toZapierError } from './errors';
+import { CINNOX_CODES, cinnoxErrorCode, isNotFound, toZapierError, type CinnoxErrorBody } from './errors';
 import { numberOf } from './values';
 
 type AuthData = Bundle['authData'];
@@ -376,8 +376,10 @@ export const cinnox = {
     ).data,
 
   /**
-   * The current subscriptions (assumption A13), or `undefined` when CINNOX cannot list them
-   * (404 or 6450001 method not found).
+   * The current subscriptions (assumption A13), or `undefined` when the app cannot tell. The list is advisory:
+   * only CINNOX's own auth errors (6452000 / 6452001, or HTTP 401 / 403 with a CINNOX code) stop the caller;
+   * anything else (404, 405, 6450001, a gateway's 403 without a CINNOX code, 5xx, rate limit, a body that is
+   * not a list) means "cannot tell", and the subscription goes ahead.
    */
   listEventHooks: async (z: ZObject, bundle: AuthBundle): Promise<EventHookRecord[] | undefined> => {
     const response = await cinnoxRequest<unknown>(z, bundle, {
@@ -385,11 +387,26 @@ export const cinnox = {
       path: EVENT_HOOK_LIST_PATH,
       skipThrowForStatus: true,
     });
-    const code = Number((response.data as { code?: unknown } | undefined)?.code);
-    if (response.status === 404 || response.status === 405 || code === CINNOX_CODES.methodNotFound) return undefined;
-    // Anything else (bad token, rate limit, CINNOX down) is mapped as usual.
-    const error = toZapierError(z, { ...response, method: 'GET' });
-    if (error) throw error;
+    const code = cinnoxErrorCode(
+      response.data && typeof response.data === 'object' ? (response.data as CinnoxErrorBody) : undefined,
+    );
+    const authCode = code === CINNOX_CODES.invalidToken || code === CINNOX_CODES.invalidAppId;
+    if (authCode || ((response.status === 401 || response.status === 403) && code !== undefined)) {
+      const error = toZapierError(z, { ...response, method: 'GET' });
+      if (error) throw error;
+    }
+    const readable =
+      response.status >= 200 &&
+      response.status < 300 &&
+      code === undefined &&
+      typeof response.data === 'object' &&
+      response.data !== null;
+    if (!readable) {
+      z.console.log(
+        `CINNOX: the Event Hook List (${EVENT_HOOK_LIST_PATH}) could not be read (HTTP ${response.status}${code !== undefined ? `, code ${code}` : ''}); cannot tell whether another Zap holds the subscription.`,
+      );
+      return undefined;
+    }
     return listRecords<EventHookRecord>(response.data);
   },
 };

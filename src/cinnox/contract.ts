@@ -183,6 +183,19 @@ export const isEventHookFor = (entryName: unknown, name: SubscriptionName): bool
 };
 
 /**
+ * §0.4 (and A13's list): `enabled` as CINNOX writes it: a boolean, the words "true" / "false" in any case (the
+ * reference writes "true"/"false" and "True / False"), or 1 / 0 (number or text). Anything else is undefined:
+ * not clearly on, not clearly off.
+ */
+export function enabledOf(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  return undefined;
+}
+
+/**
  * A14 URL verification (§0.4): CINNOX accepts any 2xx from the subscribed URL; Zapier's hook URLs cannot
  * echo `{code, result: {challenge}}`. If CINNOX insists on the echo, subscribing answers `enabled: false`
  * and the trigger says so.

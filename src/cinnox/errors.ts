@@ -179,6 +179,16 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
   );
 }
 
+/** True for a mapped HTTP 404 without a CINNOX code (`CinnoxHttp404`). */
+export function isHttp404(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'AppError') return false;
+  try {
+    return (JSON.parse(error.message) as { code?: string }).code === 'CinnoxHttp404';
+  } catch {
+    return false;
+  }
+}
+
 /** True for the mapped 6451011 "No records found": searches turn it into an empty result. */
 export function isNotFound(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== 'AppError') return false;
