@@ -155,13 +155,15 @@ export const EVENT_STATUS = {
 export const ENQUIRY_RECORD_ID_KEYS = ['_id', 'id'] as const;
 
 /**
- * A19 The Enquiry Details statuses (§2.1: "ongoing", "followed-up", "missed", "closed") that match each
- * enquiry event status (§2.5), for the enquiry triggers' performList: Opened → ongoing; Handling → ongoing
- * or followed-up (a staff member has taken up the enquiry, or followed up a missed one); Closed → closed;
- * Missed → missed. Opened and Handling may therefore list the same ongoing enquiry.
+ * A19 The Enquiry Details statuses that match each enquiry event status (§2.5), for the enquiry triggers'
+ * performList. §2.1 lists "ongoing", "followed-up", "missed", "closed"; CINNOX's user guide
+ * (docs/cinnox-api.md §5, second reading) defines "Open" (in the queue, waiting to be picked up) as a status
+ * of its own before "Ongoing" (a staff member picks it up). So: Opened → open (a new enquiry nobody has
+ * picked up yet); Handling → ongoing or followed-up (a staff member has taken up the enquiry, or followed up a
+ * missed one); Closed → closed; Missed → missed. That the record's status is spelt "open" is the assumption.
  */
 export const ENQUIRY_RECORD_STATUSES: Readonly<Record<string, readonly string[]>> = {
-  [EVENT_STATUS.enquiryOpened]: ['ongoing'],
+  [EVENT_STATUS.enquiryOpened]: ['open'],
   [EVENT_STATUS.enquiryHandling]: ['ongoing', 'followed-up'],
   [EVENT_STATUS.enquiryClosed]: ['closed'],
   [EVENT_STATUS.enquiryMissed]: ['missed'],
