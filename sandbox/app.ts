@@ -761,11 +761,14 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       world.createContact({ firstName: 'Sandbox', lastName: `Contact ${state.counters.contact + 1}` }, true).record
     ).id;
   }
-  /** An open enquiry: body.id (record id or display case number), else the newest ongoing one, else a new one (quietly). */
+  /**
+   * An enquiry not yet closed or missed: body.id (record id or display case number), else the newest one still
+   * waiting to be picked up (`open`, A19; for closing, also an `ongoing` one), else a new one (quietly).
+   */
   function targetEnquiry(body: AdminBody, unhandled: boolean): string {
     const id = str(body.id) ?? str(body.displayCaseNumber);
     if (id) return id;
-    const open = state.enquiries.filter((e) => e.status === 'ongoing' && (!unhandled || !e.handledTarget));
+    const open = state.enquiries.filter((e) => e.status === 'open' || (!unhandled && e.status === 'ongoing'));
     return (latest(open) ?? world.openEnquiry({}, true).record)._id;
   }
   function targetLabel(body: AdminBody): string {

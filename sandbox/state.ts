@@ -92,7 +92,8 @@ export interface Enquiry {
   location: string;
   locationDetail: { regionCode: string; subdivision: string; city: string; province: string };
   platform: string;
-  status: 'ongoing' | 'closed' | 'missed';
+  /** A19: open (waiting to be picked up) → ongoing (picked up) → closed, or open → missed. */
+  status: 'open' | 'ongoing' | 'closed' | 'missed';
   closedByType: string;
   displayCaseNumber: string;
   channel: string;
@@ -587,7 +588,7 @@ export function newEnquiry(state: Ids, options: EnquiryOptions = {}): Enquiry {
     location: 'HK',
     locationDetail: { regionCode: 'HK', subdivision: 'HK-HCW', city: 'Hong Kong', province: '' },
     platform: 'web',
-    status: 'ongoing',
+    status: 'open',
     closedByType: '',
     displayCaseNumber,
     channel: options.channel ?? 'Weblink',

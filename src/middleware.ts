@@ -32,6 +32,8 @@ export const addCinnoxHeaders: BeforeRequestMiddleware = (request, _z, bundle) =
     Accept: 'application/json',
     'Content-Type': 'application/json',
   };
+  // Never follow a redirect: node-fetch would re-send the token (and a POST body) to the Location.
+  request.redirect = 'manual';
   // Map 429 in afterResponse (with CINNOX's code) rather than core's generic early throw.
   (request as { throwForThrottlingEarly?: boolean }).throwForThrottlingEarly = false;
   return request;
@@ -47,6 +49,7 @@ export const mapCinnoxErrors: AfterResponseMiddleware = (response, z, bundle) =>
     retryAfter: response.headers.get('retry-after'),
     method: response.request?.method,
     url: response.request?.url,
+    location: response.headers.get('location'),
   });
   if (error) throw error;
   return response;

@@ -96,7 +96,7 @@ describe('contract check: judging an answer', () => {
     const record = { _id: 'e1', status: 'pending', createdAt: '2026-01-02T00:00:00Z' };
     const answer = judge(get(ENQUIRY_DETAIL_PATH, window, 200, { code: 0, result: [record] }));
     expect(answer.find((f) => f.id === 'A19')).toEqual(
-      expect.objectContaining({ verdict: 'does not hold', reason: 'status "pending" is none of the four' }),
+      expect.objectContaining({ verdict: 'does not hold', reason: 'status "pending" is none of the five' }),
     );
     expect(answer.find((f) => f.id === 'A6')?.verdict).toBe('holds');
   });

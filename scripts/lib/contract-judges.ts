@@ -46,7 +46,7 @@ export const CONTRACT = {
   contactIdParam: 'id',
   listEnvelopeKeys: ['result', 'data', 'records', 'list', 'labelList', 'contacts', 'numbers'],
   enquiryRecordIdKeys: ['_id', 'id'],
-  enquiryRecordStatuses: ['ongoing', 'followed-up', 'closed', 'missed'],
+  enquiryRecordStatuses: ['open', 'ongoing', 'followed-up', 'closed', 'missed'],
   listPageMax: 500,
 } as const;
 
@@ -105,7 +105,7 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
     untestable: 'update one field of a test contact and read it back',
   },
   { id: 'A18', title: "enquiry record id is _id (id), the event's eid" },
-  { id: 'A19', title: 'Enquiry Details statuses ongoing / followed-up / closed / missed' },
+  { id: 'A19', title: 'Enquiry Details statuses open / ongoing / followed-up / closed / missed' },
   {
     id: 'A20',
     title: 'one call is the call log filtered by callID',
@@ -362,7 +362,7 @@ export function judge(e: Exchange): Finding[] {
       out.push(
         unknown.length === 0
           ? finding('A19', 'holds', seen, `statuses among ${CONTRACT.enquiryRecordStatuses.join(', ')}`)
-          : finding('A19', 'does not hold', seen, `status ${named.join(', ')} is none of the four`),
+          : finding('A19', 'does not hold', seen, `status ${named.join(', ')} is none of the five`),
       );
     }
   }

@@ -9,6 +9,19 @@ export const API_BASE_PATH = '/v1/api/apps';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** True for a path segment URL parsing would collapse: ".", "..", or their %2e spellings. */
+export function isDotSegment(segment: string): boolean {
+  return /^(?:\.|%2e){1,2}$/i.test(segment.trim());
+}
+
+function decodedOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export class BaseUrlError extends Error {
   override name = 'BaseUrlError';
 }
@@ -28,6 +41,11 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
   if (!id) throw new BaseUrlError(`App ID is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
   if (/[\s/?#]/.test(id))
     throw new BaseUrlError(`App ID "${id}" contains spaces, "/", "?" or "#": copy it again from the CINNOX Dashboard.`);
+  // "." and ".." would be collapsed by URL parsing: the requests would leave /v1/api/apps/{App ID}/.
+  if (isDotSegment(id))
+    throw new BaseUrlError(
+      `App ID "${id}" is not a CINNOX App ID: copy it again from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`,
+    );
 
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
@@ -70,7 +88,13 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
         `Base URL path "${url.pathname}" is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`,
       );
     }
-    const pathAppId = decodeURIComponent(path.slice(prefix.length));
+    const pathAppId = decodedOrUndefined(path.slice(prefix.length));
+    if (pathAppId === undefined) {
+      // A malformed % escape (e.g. %E0%A4%A): not a path CINNOX's Dashboard shows.
+      throw new BaseUrlError(
+        `Base URL path "${url.pathname}" is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`,
+      );
+    }
     if (pathAppId !== id) {
       throw new BaseUrlError(
         `Base URL ends in ${API_BASE_PATH}/${pathAppId}, but the App ID is "${id}". Use the Base URL and App ID of the same CINNOX Zapier account.`,

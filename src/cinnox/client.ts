@@ -3,7 +3,7 @@
  * `z.request`, Zapier's logging, the token middleware and the error mapping).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { BaseUrlError, normalizeBaseUrl, type CinnoxEndpoint } from './base-url';
+import { BaseUrlError, isDotSegment, normalizeBaseUrl, type CinnoxEndpoint } from './base-url';
 import {
   CONTACT_CREATE_PATH,
   CONTACT_ID_PARAM,
@@ -54,7 +54,8 @@ import {
 } from './contract';
 // Issue 12 part A: the call log.
 import { CALL_LOG_CALL_ID_PARAM, CALL_LOG_PATH, CALL_LOG_WINDOW_DAYS, type CallLogRecord } from './contract';
-import { CINNOX_CODES, isNotFound, toZapierError } from './errors';
+import { CINNOX_CODES, cinnoxErrorCode, isNotFound, toZapierError, type CinnoxErrorBody } from './errors';
+import { numberOf } from './values';
 
 type AuthData = Bundle['authData'];
 /** What a CINNOX call needs of a bundle: the connection's credentials. */
@@ -69,6 +70,8 @@ export interface CinnoxCall {
   body?: unknown;
   /** Leave a non-2xx response to the caller (the middleware maps nothing, core throws nothing). */
   skipThrowForStatus?: boolean;
+  /** Leave a 2xx answer's `code` to the caller (message push checks its own: only 0 means sent). */
+  skipCodeCheck?: boolean;
 }
 
 export interface CinnoxResponse<T> {
@@ -88,6 +91,14 @@ export function endpointOf(z: Pick<ZObject, 'errors'>, authData: AuthData): Cinn
   }
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function parseContent(content: string): unknown {
   if (!content) return {};
   try {
@@ -97,8 +108,28 @@ function parseContent(content: string): unknown {
   }
 }
 
+/**
+ * Refuses a record id that URL parsing would collapse ("." or ".."), naming its Zapier field, before any
+ * request: the path must stay inside `/v1/api/apps/{App ID}/`.
+ */
+export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: string): void {
+  if (isDotSegment(id))
+    throw new z.errors.Error(
+      `${label} "${id.trim()}" is not a CINNOX contact ID: "." and ".." are not IDs. Map the ID from a CINNOX trigger or from Find External Contact.`,
+      'InvalidInput',
+      400,
+    );
+}
+
 export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<CinnoxResponse<T>> {
   const { apiRoot } = endpointOf(z, bundle.authData);
+  // Backstop: no path segment may collapse the URL out of /v1/api/apps/{App ID}/.
+  if (call.path.split('/').some((segment) => segment !== '' && isDotSegment(decodeSegment(segment))))
+    throw new z.errors.Error(
+      `The request path ${call.path} would leave this App ID's part of the CINNOX API; nothing was sent.`,
+      'InvalidInput',
+      400,
+    );
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(call.params ?? {})) {
     if (value !== undefined && value !== '') params[key] = String(value);
@@ -109,13 +140,41 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     params,
     ...(call.body === undefined ? {} : { body: call.body as Record<string, unknown> }),
     skipThrowForStatus: call.skipThrowForStatus ?? false,
+    // Never follow a redirect: the token and the body stay on the Base URL's origin (a 3xx is an error).
+    redirect: 'manual',
   });
-  return {
-    status: response.status,
-    data: parseContent(response.content) as T,
-    content: response.content,
-    retryAfter: response.headers.get('retry-after'),
-  };
+  const data = parseContent(response.content) as T;
+  if (!call.skipThrowForStatus && !call.skipCodeCheck) refuseFailingCode(z, call.method, response.status, data);
+  return { status: response.status, data, content: response.content, retryAfter: response.headers.get('retry-after') };
+}
+
+/**
+ * A2xx answer's `code` values that mean success (A16, docs/cinnox-api.md §0.2 / §0.3): absent, 0 (the
+ * error body's default; message push: "0 means success") and 200 (§0.3's "200 OK Request successful").
+ */
+export const SUCCESS_CODES: readonly number[] = [0, 200];
+/** The error code of a 2xx answer whose `code` is not a success code. */
+export const NOT_CONFIRMED_CODE = 'CinnoxNotConfirmed';
+
+/**
+ * A 2xx answer whose body carries a `code` other than a success code is a failure (CINNOX's own error codes,
+ * ≥ 1,000,000, are mapped earlier by the middleware): a write is not reported as done, a read is not a result.
+ */
+function refuseFailingCode(z: Pick<ZObject, 'errors'>, method: HttpMethod, status: number, data: unknown): void {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return;
+  const { code, message } = data as { code?: unknown; message?: unknown };
+  if (code === undefined || code === null || code === '') return;
+  if (typeof code !== 'object' && SUCCESS_CODES.includes(Number(code))) return;
+  const reason = typeof message === 'string' && message.trim() ? ` ("${message.trim().slice(0, 200)}")` : '';
+  const outcome =
+    method === 'GET'
+      ? "its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app's developers."
+      : 'CINNOX did not confirm the change. Check CINNOX (was the SMS sent, the contact created or updated, the message posted, the Zap subscribed?) before replaying this step.';
+  throw new z.errors.Error(
+    `CINNOX answered HTTP ${status} but with code ${typeof code === 'object' ? JSON.stringify(code) : String(code)}${reason}, which is not a success code (0), so this step failed: ${outcome}`,
+    NOT_CONFIRMED_CODE,
+    status,
+  );
 }
 
 /** Records of a list response, whatever envelope CINNOX used (assumption A15). */
@@ -146,16 +205,79 @@ async function list<T>(z: ZObject, bundle: AuthBundle, path: string, params: Par
   }
 }
 
-/** Reads every page of a list endpoint (500 a request), stopping at a short page or `max` records. */
-async function listAll<T>(z: ZObject, bundle: AuthBundle, path: string, params: Params, max = 10_000): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset = 0; offset < max; offset += LIST_PAGE_MAX) {
-    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
-    all.push(...page);
-    if (page.length < LIST_PAGE_MAX) break;
-  }
-  return all.slice(0, max);
+/**
+ * Page-size step: CINNOX's documented default `limit` is 50 and its maximum 500 (§3.4, §3.6). A page shorter
+ * than asked whose length is a multiple of this may be a page cap below 500 rather than the list's end.
+ */
+export const LIST_PAGE_STEP = 50;
+
+/** How a paged read ended: at the list's end, on a page that added nothing new (offset ignored), or at its bound. */
+export type PagesEnd = 'complete' | 'repeat' | 'bound';
+export interface Pages<T> {
+  /** Every record read, each once (by `keyOf`). */
+  records: T[];
+  /** The new records of each request, in order. */
+  chunks: T[][];
+  end: PagesEnd;
+  /** The offset of the request that ended the read on a repeat, or the next unread offset at the bound. */
+  offset: number;
 }
+
+/**
+ * Reads a list endpoint page by page (LIST_PAGE_MAX asked each time, at most `maxPages` requests). The rule:
+ * - an empty page, or a page shorter than asked whose length is not a multiple of LIST_PAGE_STEP, ends the list
+ *   (the common case: one request);
+ * - a short page of a multiple of LIST_PAGE_STEP records may be a page cap, so the next page is read too;
+ * - the next offset is the number of records received so far (never skips what a cap held back);
+ * - a page that adds no record not seen before ends the read as `repeat` (CINNOX ignores offset);
+ * - records are de-duplicated by `keyOf`;
+ * - after `maxPages` requests without reaching the end, the read ends as `bound`.
+ */
+export async function readPages<T>(
+  z: ZObject,
+  bundle: AuthBundle,
+  path: string,
+  params: Params,
+  keyOf: (record: T) => string,
+  maxPages: number,
+): Promise<Pages<T>> {
+  const seen = new Set<string>();
+  const records: T[] = [];
+  const chunks: T[][] = [];
+  let offset = 0;
+  for (let request = 0; request < maxPages; request += 1) {
+    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
+    if (page.length === 0) return { records, chunks, end: 'complete', offset };
+    const fresh = page.filter((record) => {
+      const key = keyOf(record);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (fresh.length === 0) return { records, chunks, end: 'repeat', offset };
+    records.push(...fresh);
+    chunks.push(fresh);
+    if (page.length < LIST_PAGE_MAX && page.length % LIST_PAGE_STEP !== 0)
+      return { records, chunks, end: 'complete', offset };
+    offset += page.length;
+  }
+  return { records, chunks, end: 'bound', offset };
+}
+
+/** A record's identity for de-duplication: its id, else the whole record. */
+const keyById = (record: { id?: unknown }): string =>
+  record?.id !== undefined && record.id !== null && record.id !== ''
+    ? `id:${String(record.id)}`
+    : JSON.stringify(record);
+const keyByNumber = (record: NumberRecord): string => {
+  const number = numberOf(record);
+  return number ? `number:${number}` : JSON.stringify(record);
+};
+
+/** At most this many requests of 500 when listing numbers (Get Number List): 10,000 numbers. */
+export const NUMBER_LIST_MAX_PAGES = 20;
+/** At most this many requests of 500 when reading Find External Contact's candidates: 5,000 candidates. */
+export const CONTACT_SEARCH_MAX_PAGES = 10;
 
 function reportWindow(now = new Date(), days: number = REPORT_WINDOW_DAYS): Params {
   const start = new Date(now.getTime() - days * 24 * 3600 * 1000);
@@ -172,24 +294,36 @@ export const cinnox = {
 
   listContacts: (z: ZObject, bundle: AuthBundle, params: { offset?: number; limit?: number } = {}) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: params.offset ?? 0, limit: params.limit ?? 50 }),
+  /** Find External Contact's candidates (A7): every page, bounded; the caller decides what an incomplete read means. */
   findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
-    list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
-      [CONTACT_NAME_PARAM]: fullName,
-      offset: 0,
-      limit: LIST_PAGE_MAX,
-    }),
-  getContact: async (z: ZObject, bundle: AuthBundle, id: string): Promise<ContactRecord | undefined> => {
+    readPages<ContactRecord>(
+      z,
+      bundle,
+      CONTACT_LIST_PATH,
+      { [CONTACT_NAME_PARAM]: fullName },
+      keyById,
+      CONTACT_SEARCH_MAX_PAGES,
+    ),
+  /** One contact by id (A8): the record with that id, and how many records CINNOX listed (0 = no such contact). */
+  getContact: async (
+    z: ZObject,
+    bundle: AuthBundle,
+    id: string,
+  ): Promise<{ record: ContactRecord | undefined; listed: number }> => {
     const found = await list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
       [CONTACT_ID_PARAM]: id,
       offset: 0,
       limit: 1,
     });
-    return found.find((c) => c.id === id) ?? found[0];
+    return { record: found.find((c) => c?.id !== undefined && String(c.id) === id), listed: found.length };
   },
   createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody) =>
     (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body })).data,
-  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody) =>
-    (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body })).data,
+  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody) => {
+    refuseDotId(z, 'External Contact ID', id);
+    return (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body }))
+      .data;
+  },
 
   listLabels: (z: ZObject, bundle: AuthBundle, limit = 50) =>
     list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset: 0, limit }),
@@ -201,17 +335,50 @@ export const cinnox = {
   recentSmsDetails: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<SmsDetailRecord>(z, bundle, SMS_DETAIL_PATH, { ...reportWindow(), offset: 0, limit }),
 
-  listNumbersPage: (z: ZObject, bundle: AuthBundle, type: NumberType, offset: number, limit = LIST_PAGE_MAX) =>
-    list<NumberRecord>(z, bundle, numberListPath(type), { offset, limit }),
-  listAllNumbers: (z: ZObject, bundle: AuthBundle, type: NumberType) =>
-    listAll<NumberRecord>(z, bundle, numberListPath(type), {}),
+  /**
+   * The numbers of one drop-down page (`page` from 0): the new numbers of the page-th request of a paged read
+   * from the start (readPages), so a page cap or an ignored offset never skips or repeats numbers; [] past the end.
+   */
+  listNumbersPage: async (z: ZObject, bundle: AuthBundle, type: NumberType, page: number) => {
+    const pages = await readPages<NumberRecord>(z, bundle, numberListPath(type), {}, keyByNumber, page + 1);
+    return pages.chunks[page] ?? [];
+  },
+  /** Every number of one type (A4), each once; more than NUMBER_LIST_MAX_PAGES requests' worth is an error. */
+  listAllNumbers: async (z: ZObject, bundle: AuthBundle, type: NumberType) => {
+    const pages = await readPages<NumberRecord>(
+      z,
+      bundle,
+      numberListPath(type),
+      {},
+      keyByNumber,
+      NUMBER_LIST_MAX_PAGES,
+    );
+    if (pages.end === 'repeat')
+      z.console.log(
+        `CINNOX: ${numberListPath(type)} answered offset ${pages.offset} with numbers already read (it may ignore offset); listed ${pages.records.length} numbers.`,
+      );
+    if (pages.end === 'bound')
+      throw new z.errors.Error(
+        `Get Number List read ${pages.records.length.toLocaleString('en')} records (${NUMBER_LIST_MAX_PAGES} requests of ${LIST_PAGE_MAX}) without reaching the end of CINNOX's list, and stops there rather than return part of it. If your account has more numbers of this type than that, report this to the app's developers.`,
+        'CinnoxTooManyRecords',
+        400,
+      );
+    return pages.records;
+  },
 
   sendSms: async (z: ZObject, bundle: AuthBundle, body: SendSmsBody) => {
     const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_SMS_PATH, body });
     return { raw: data, recipients: listRecords<SendSmsRecipientResult>(data) };
   },
   pushMessage: async (z: ZObject, bundle: AuthBundle, body: MessagePushBody) =>
-    (await cinnoxRequest<MessagePushResult>(z, bundle, { method: 'POST', path: MESSAGE_PUSH_PATH, body })).data,
+    (
+      await cinnoxRequest<MessagePushResult>(z, bundle, {
+        method: 'POST',
+        path: MESSAGE_PUSH_PATH,
+        body,
+        skipCodeCheck: true,
+      })
+    ).data,
 
   setSubscription: async (z: ZObject, bundle: AuthBundle, name: SubscriptionName, enabled: boolean, url: string) =>
     (
@@ -223,8 +390,10 @@ export const cinnox = {
     ).data,
 
   /**
-   * The current subscriptions (assumption A13), or `undefined` when CINNOX cannot list them
-   * (404 or 6450001 method not found).
+   * The current subscriptions (assumption A13), or `undefined` when the app cannot tell. The list is advisory:
+   * only CINNOX's own auth errors (6452000 / 6452001, or HTTP 401 / 403 with a CINNOX code) stop the caller;
+   * anything else (404, 405, 6450001, a gateway's 403 without a CINNOX code, 5xx, rate limit, a body that is
+   * not a list) means "cannot tell", and the subscription goes ahead.
    */
   listEventHooks: async (z: ZObject, bundle: AuthBundle): Promise<EventHookRecord[] | undefined> => {
     const response = await cinnoxRequest<unknown>(z, bundle, {
@@ -232,11 +401,26 @@ export const cinnox = {
       path: EVENT_HOOK_LIST_PATH,
       skipThrowForStatus: true,
     });
-    const code = Number((response.data as { code?: unknown } | undefined)?.code);
-    if (response.status === 404 || response.status === 405 || code === CINNOX_CODES.methodNotFound) return undefined;
-    // Anything else (bad token, rate limit, CINNOX down) is mapped as usual.
-    const error = toZapierError(z, { ...response, method: 'GET' });
-    if (error) throw error;
+    const code = cinnoxErrorCode(
+      response.data && typeof response.data === 'object' ? (response.data as CinnoxErrorBody) : undefined,
+    );
+    const authCode = code === CINNOX_CODES.invalidToken || code === CINNOX_CODES.invalidAppId;
+    if (authCode || ((response.status === 401 || response.status === 403) && code !== undefined)) {
+      const error = toZapierError(z, { ...response, method: 'GET' });
+      if (error) throw error;
+    }
+    const readable =
+      response.status >= 200 &&
+      response.status < 300 &&
+      code === undefined &&
+      typeof response.data === 'object' &&
+      response.data !== null;
+    if (!readable) {
+      z.console.log(
+        `CINNOX: the Event Hook List (${EVENT_HOOK_LIST_PATH}) could not be read (HTTP ${response.status}${code !== undefined ? `, code ${code}` : ''}); cannot tell whether another Zap holds the subscription.`,
+      );
+      return undefined;
+    }
     return listRecords<EventHookRecord>(response.data);
   },
 
@@ -258,31 +442,10 @@ export const cinnox = {
 // Find Label, Get Enquiry Transcript.
 // ---------------------------------------------------------------------------------------------
 
-/** Every page of a list read, up to a bound: `complete` is false when the bound was reached with more to read. */
+/** Find Staff Member's candidates: every page (readPages), `complete` false when the read ended before the list's end. */
 export interface PagedRead<T> {
   records: T[];
   complete: boolean;
-}
-
-/**
- * The shared paged reader: reads pages of LIST_PAGE_MAX from offset 0 until a short page ("No records found"
- * counts as an empty page), or until `maxRecords` were read, in which case `complete` is false and the caller
- * says there are too many. The common case (fewer than 500) is one request.
- */
-export async function readPages<T>(
-  z: ZObject,
-  bundle: AuthBundle,
-  path: string,
-  params: Params,
-  maxRecords: number,
-): Promise<PagedRead<T>> {
-  const records: T[] = [];
-  for (let offset = 0; offset < maxRecords; offset += LIST_PAGE_MAX) {
-    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
-    records.push(...page);
-    if (page.length < LIST_PAGE_MAX) return { records, complete: true };
-  }
-  return { records, complete: false };
 }
 
 /** A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. */
@@ -329,8 +492,18 @@ export const cinnoxBeyond = {
   findLabelsByName: (z: ZObject, bundle: AuthBundle, name: string) =>
     list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { [LABEL_NAME_PARAM]: name, offset: 0, limit: LIST_PAGE_MAX }),
 
-  findStaffByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
-    readPages<StaffRecord>(z, bundle, STAFF_LIST_PATH, { [STAFF_NAME_PARAM]: fullName }, FIND_STAFF_MAX_CANDIDATES),
+  findStaffByName: async (z: ZObject, bundle: AuthBundle, fullName: string): Promise<PagedRead<StaffRecord>> => {
+    const pages = await readPages<StaffRecord>(
+      z,
+      bundle,
+      STAFF_LIST_PATH,
+      { [STAFF_NAME_PARAM]: fullName },
+      keyById,
+      Math.ceil(FIND_STAFF_MAX_CANDIDATES / LIST_PAGE_MAX),
+    );
+    // A read that stopped on a repeated page (CINNOX ignoring offset) or at the bound has not seen every candidate.
+    return { records: pages.records, complete: pages.end === 'complete' };
+  },
 
   /** The chat log of one closed enquiry (A28: CINNOX's "not closed" and limit answers are left to the caller). */
   enquiryChat: (z: ZObject, bundle: AuthBundle, enquiryID: string) =>

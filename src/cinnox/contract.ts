@@ -168,13 +168,15 @@ export const EVENT_STATUS = {
 export const ENQUIRY_RECORD_ID_KEYS = ['_id', 'id'] as const;
 
 /**
- * A19 The Enquiry Details statuses (§2.1: "ongoing", "followed-up", "missed", "closed") that match each
- * enquiry event status (§2.5), for the enquiry triggers' performList: Opened → ongoing; Handling → ongoing
- * or followed-up (a staff member has taken up the enquiry, or followed up a missed one); Closed → closed;
- * Missed → missed. Opened and Handling may therefore list the same ongoing enquiry.
+ * A19 The Enquiry Details statuses that match each enquiry event status (§2.5), for the enquiry triggers'
+ * performList. §2.1 lists "ongoing", "followed-up", "missed", "closed"; CINNOX's user guide
+ * (docs/cinnox-api.md §5, second reading) defines "Open" (in the queue, waiting to be picked up) as a status
+ * of its own before "Ongoing" (a staff member picks it up). So: Opened → open (a new enquiry nobody has
+ * picked up yet); Handling → ongoing or followed-up (a staff member has taken up the enquiry, or followed up a
+ * missed one); Closed → closed; Missed → missed. That the record's status is spelt "open" is the assumption.
  */
 export const ENQUIRY_RECORD_STATUSES: Readonly<Record<string, readonly string[]>> = {
-  [EVENT_STATUS.enquiryOpened]: ['ongoing'],
+  [EVENT_STATUS.enquiryOpened]: ['open'],
   [EVENT_STATUS.enquiryHandling]: ['ongoing', 'followed-up'],
   [EVENT_STATUS.enquiryClosed]: ['closed'],
   [EVENT_STATUS.enquiryMissed]: ['missed'],
@@ -194,6 +196,19 @@ export const isEventHookFor = (entryName: unknown, name: SubscriptionName): bool
       .replace(/-event-sub$/, '');
   return typeof entryName === 'string' && base(entryName) === base(name);
 };
+
+/**
+ * §0.4 (and A13's list): `enabled` as CINNOX writes it: a boolean, the words "true" / "false" in any case (the
+ * reference writes "true"/"false" and "True / False"), or 1 / 0 (number or text). Anything else is undefined:
+ * not clearly on, not clearly off.
+ */
+export function enabledOf(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  return undefined;
+}
 
 /**
  * A14 URL verification (§0.4): CINNOX accepts any 2xx from the subscribed URL; Zapier's hook URLs cannot

@@ -36,6 +36,23 @@ export interface ErrorResponseLike {
   method?: string;
   /** The request's URL (it never carries the token): named when CINNOX does not know the path. */
   url?: string;
+  /** The Location header of a 3xx answer: where CINNOX tried to send the request. */
+  location?: string | null;
+}
+
+/** The error code of a 3xx answer: CINNOX requests never follow redirects (the token stays on the Base URL's origin). */
+export const REDIRECT_ERROR_CODE = 'CinnoxRedirect';
+
+/** A 3xx is not followed (`redirect: 'manual'`): it is an error naming where CINNOX tried to send the request. */
+function redirectError(z: Pick<ZObject, 'errors'>, response: ErrorResponseLike): Error {
+  const where = response.location?.trim();
+  return new z.errors.Error(
+    `CINNOX answered HTTP ${response.status} and ${where ? `tried to send this request to ${where}` : 'named no other address'}. ` +
+      `The app does not follow redirects, so the request and the App Token went nowhere else. ` +
+      `Check the connection's Base URL: use the exact Base URL the CINNOX Dashboard shows (${DASHBOARD_PATH}).`,
+    REDIRECT_ERROR_CODE,
+    response.status,
+  );
 }
 
 /** Requests that are safe to repeat after a CINNOX-side failure. */
@@ -84,6 +101,7 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
   const body = parseBody(response.content);
   const code = cinnoxErrorCode(body);
   const { status } = response;
+  if (status >= 300 && status < 400) return redirectError(z, response);
   if (status < 400 && code === undefined) {
     // Success needs a JSON body (or none): an HTML page from a proxy or a wrong Base URL is not an answer.
     if (body !== undefined || isJsonOrEmpty(response.content)) return undefined;
@@ -159,6 +177,16 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
     code !== undefined ? `Cinnox${code}` : 'CinnoxError',
     status,
   );
+}
+
+/** True for a mapped HTTP 404 without a CINNOX code (`CinnoxHttp404`). */
+export function isHttp404(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'AppError') return false;
+  try {
+    return (JSON.parse(error.message) as { code?: string }).code === 'CinnoxHttp404';
+  } catch {
+    return false;
+  }
 }
 
 /** True for the mapped 6451011 "No records found": searches turn it into an empty result. */

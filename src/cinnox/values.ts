@@ -4,13 +4,27 @@
  */
 import type { NumberRecord } from './contract';
 
+/** How deep asText reads lists inside lists; CINNOX sends flat lists (a country list), deeper is ignored. */
+const MAX_TEXT_DEPTH = 2;
+
 /** A value as the text Zapier shows: '' for nothing, strings trimmed, lists joined with ", ". */
-export function asText(value: unknown): string {
+export function asText(value: unknown, depth = 0): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return value.map(asText).filter(Boolean).join(', ');
-  return JSON.stringify(value);
+  if (Array.isArray(value))
+    return depth >= MAX_TEXT_DEPTH
+      ? ''
+      : value
+          .map((v) => asText(v, depth + 1))
+          .filter(Boolean)
+          .join(', ');
+  try {
+    return JSON.stringify(value);
+  } catch {
+    // Too deeply nested to serialise (RangeError): nothing CINNOX sends.
+    return '';
+  }
 }
 
 /**

@@ -22,6 +22,7 @@ export function isObject(value: unknown): value is Raw {
 
 function parseJson(text: string): unknown {
   try {
+    // JSON.parse itself is not recursive: a deeply nested body parses, and eventsOf ignores the nesting.
     return JSON.parse(text);
   } catch {
     return undefined;
@@ -46,10 +47,18 @@ export function pick(event: Raw, ...names: string[]): unknown {
 
 /** A short, stable fingerprint of an event, for ids when the event names no record. */
 export function fingerprint(event: unknown): string {
-  return createHash('sha1')
-    .update(JSON.stringify(event) ?? '')
-    .digest('hex')
-    .slice(0, 12);
+  let text: string;
+  try {
+    text = JSON.stringify(event) ?? '';
+  } catch {
+    // Too deeply nested to serialise (RangeError): its top-level keys and their kinds still tell events apart.
+    text = isObject(event)
+      ? Object.entries(event)
+          .map(([k, v]) => `${k}:${typeof v === 'object' ? (Array.isArray(v) ? 'array' : 'object') : String(v)}`)
+          .join(',')
+      : '';
+  }
+  return createHash('sha1').update(text).digest('hex').slice(0, 12);
 }
 
 /** The delivery's body: Zapier's parsed JSON, else the raw content parsed. */
@@ -72,10 +81,11 @@ export function isChallenge(body: Raw): boolean {
 /**
  * The events of one delivery, each flattened: the Open API envelope's `message` is lifted to the top
  * (its `type`, e.g. "contact", wins over the envelope's "message"); flat bodies are taken as they are.
- * A JSON array is read as several events. Challenges and empty objects are dropped.
+ * A JSON array is read as several events: one level, as CINNOX sends them; an array inside it is ignored
+ * (no stack overflow on a payload of deeply nested arrays). Challenges and empty objects are dropped.
  */
-export function eventsOf(body: unknown): Raw[] {
-  if (Array.isArray(body)) return body.flatMap(eventsOf);
+export function eventsOf(body: unknown, nested = false): Raw[] {
+  if (Array.isArray(body)) return nested ? [] : body.flatMap((item) => eventsOf(item, true));
   if (!isObject(body) || isChallenge(body)) return [];
   let event: Raw = body;
   if (isObject(body.message)) {

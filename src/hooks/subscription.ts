@@ -12,11 +12,12 @@ import { cinnox } from '../cinnox/client';
 import {
   DASHBOARD_ZAPIER_PATH,
   MAX_ZAPIER_ACCOUNTS,
+  enabledOf,
   isEventHookFor,
   type EventHookRecord,
   type SubscriptionName,
 } from '../cinnox/contract';
-import { isNotFound } from '../cinnox/errors';
+import { isHttp404, isNotFound } from '../cinnox/errors';
 import type { GroupSpec } from './groups';
 
 /** What performSubscribe hands Zapier, and performUnsubscribe gets back as `bundle.subscribeData`. */
@@ -40,7 +41,8 @@ function hookOf(hooks: EventHookRecord[], name: SubscriptionName): EventHookReco
 
 /** The URL another Zap holds the subscription with, if any. */
 function otherUrl(hook: EventHookRecord | undefined, url: string): string | undefined {
-  if (!hook || hook.enabled === false) return undefined;
+  // A13: an entry without `enabled`, or with a value that is not clearly off, holds the subscription.
+  if (!hook || enabledOf(hook.enabled) === false) return undefined;
   const current = typeof hook.url === 'string' ? hook.url.trim() : '';
   return current && current !== url ? current : undefined;
 }
@@ -54,11 +56,24 @@ export function subscriptionTakenMessage(group: GroupSpec): string {
   );
 }
 
-export function subscriptionRefusedMessage(group: GroupSpec): string {
+/**
+ * CINNOX answered `enabled: false` (A14): its verification POST to the Zap's URL expects the reply
+ * `{"code": …, "result": {"challenge": …}}` (§0.4), which a Zapier hook URL cannot give.
+ */
+export function subscriptionRefusedMessage(group: GroupSpec, said: unknown = false): string {
   return (
-    `CINNOX did not turn on the "${group.subscription}" subscription for this Zap: it answered enabled: false. ` +
-    `The likely cause is that CINNOX's verification request to the Zap's webhook URL did not pass. ` +
-    `Nothing was subscribed. Try turning the Zap on again; if it keeps failing, ask CINNOX support to check the "${group.subscription}" subscription of this App ID.`
+    `CINNOX did not turn on the "${group.subscription}" subscription for this Zap: it answered enabled: ${JSON.stringify(said)}. ` +
+    `When subscribing, CINNOX sends a verification POST to the Zap's webhook URL and expects it to answer {"code": …, "result": {"challenge": …}} (echoing the challenge); ` +
+    `Zapier's webhook URLs answer every POST with Zapier's own reply and cannot echo it, so the verification failed. Nothing was subscribed. ` +
+    `Ask CINNOX support to accept a 2xx answer without the challenge echo for the "${group.subscription}" subscription of this App ID (${DASHBOARD_ZAPIER_PATH}), then turn the Zap on again.`
+  );
+}
+
+/** CINNOX's answer to the subscription did not clearly say `enabled: true`. */
+export function subscriptionUnconfirmedMessage(group: GroupSpec, said: unknown): string {
+  return (
+    `CINNOX did not turn on the "${group.subscription}" subscription for this Zap: its answer did not say enabled: true (it said ${said === undefined ? 'nothing about enabled' : `enabled: ${JSON.stringify(said)}`}). ` +
+    `The Zap was not turned on, so that it does not look on while receiving nothing. Try turning the Zap on again; if it keeps failing, report this to the app's developers with CINNOX's answer.`
   );
 }
 
@@ -78,8 +93,13 @@ export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): P
   }
 
   const answer = await cinnox.setSubscription(z, bundle, name, true, url);
-  if (answer?.enabled === false)
-    throw new z.errors.Error(subscriptionRefusedMessage(group), 'CinnoxSubscriptionRefused', 400);
+  const said = answer && typeof answer === 'object' ? (answer as { enabled?: unknown }).enabled : undefined;
+  const enabled = enabledOf(said);
+  if (enabled === false)
+    throw new z.errors.Error(subscriptionRefusedMessage(group, said), 'CinnoxSubscriptionRefused', 400);
+  // Anything not clearly enabled: a Zap "on" that never fires is worse than one that says it could not turn on.
+  if (enabled !== true)
+    throw new z.errors.Error(subscriptionUnconfirmedMessage(group, said), 'CinnoxSubscriptionUnconfirmed', 502);
   return { id: name, subscription: name, url };
 }
 
@@ -102,8 +122,9 @@ export async function unsubscribe(z: ZObject, bundle: Bundle, group: GroupSpec):
   try {
     await cinnox.setSubscription(z, bundle, name, false, url);
   } catch (error) {
-    // Already gone in CINNOX: the Zap is off either way.
-    if (!isNotFound(error)) throw error;
+    // Already gone in CINNOX (No records found, or a plain 404): the Zap is off either way.
+    if (!isNotFound(error) && !isHttp404(error)) throw error;
+    z.console.log(`CINNOX: the "${name}" subscription was not found when disabling it; it is already off.`);
   }
   return { subscription: name, url, unsubscribed: true };
 }

@@ -9,6 +9,33 @@ import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResul
 /** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
 export const MESSAGE_NOT_SENT_CODE = 'CinnoxMessageNotSent';
 
+/** The error code when CINNOX wants a room for an IM to a staff member (A10). */
+export const ROOM_REQUIRED_CODE = 'CinnoxRoomRequired';
+
+/** A CINNOX answer saying a room is required: its bad-parameters code (6451000) or a message naming roomID. */
+function roomRequired(text: string): boolean {
+  return /6451000|room\s*id/i.test(text);
+}
+
+/** The user-facing text of a mapped error (an AppError carries JSON). */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return '';
+  try {
+    return String((JSON.parse(error.message) as { message?: unknown }).message ?? error.message);
+  } catch {
+    return error.message;
+  }
+}
+
+function roomRequiredError(z: Pick<ZObject, 'errors'>, cinnoxAnswer: string): Error {
+  return new z.errors.Error(
+    `CINNOX did not send the message: it needs a Room ID for this account, and Send IM to Staff gives only the staff member's ID (CINNOX's message push marks Room ID as required; the app's assumption A10 that a staff ID alone is enough does not hold here). ` +
+      `Use Send IM to Room (Group Chat) with the Room ID of a Space the staff member is in. (CINNOX's answer: ${cinnoxAnswer})`,
+    ROOM_REQUIRED_CODE,
+    400,
+  );
+}
+
 /** Who receives a pushed message: a room (`roomID`) or a staff member (`receiverEID`). */
 export type PushAddress = Omit<MessagePushBody, 'messages'>;
 
@@ -24,8 +51,17 @@ export async function pushText(
   text: string,
 ): Promise<MessagePushResult> {
   const body: MessagePushBody = { ...address, messages: [{ type: 'text', text }] };
-  const answer = (await cinnox.pushMessage(z, bundle, body)) ?? {};
+  let answer: MessagePushResult;
+  try {
+    answer = (await cinnox.pushMessage(z, bundle, body)) ?? {};
+  } catch (error) {
+    // A10: CINNOX may insist on roomID (the reference marks it required): say so in the Zap's words.
+    if (!address.roomID && roomRequired(errorText(error))) throw roomRequiredError(z, errorText(error));
+    throw error;
+  }
   const code = Number(answer.code ?? 0);
+  if (code !== 0 && !address.roomID && roomRequired(JSON.stringify(answer)))
+    throw roomRequiredError(z, JSON.stringify(answer).slice(0, 200));
   if (code !== 0) {
     throw new z.errors.Error(
       `CINNOX did not send the message (code ${String(answer.code)}${typeof answer.result === 'object' && answer.result ? `: ${JSON.stringify(answer.result).slice(0, 200)}` : ''}).`,

@@ -139,7 +139,7 @@ const textOrNull = (value: unknown): Scalar => asText(value) || null;
 /** A phone number of a record with its "+" restored (CINNOX returns JSON numbers, §3.1). */
 const e164OrNull = (value: unknown): Scalar => asE164(value) || null;
 const textOrList = (value: unknown): string | string[] | null =>
-  Array.isArray(value) ? value.map(asText).filter(Boolean) : textOrNull(value);
+  Array.isArray(value) ? value.map((v) => asText(v)).filter(Boolean) : textOrNull(value);
 
 /** The found contact's full name as the search compares it. */
 export const contactFullName = (record: Pick<ContactRecord, 'firstName' | 'lastName'>): string =>

@@ -6,9 +6,9 @@ import { defineTrigger, type Bundle, type PlainOutputField, type PollingTriggerP
 import { LIST_PAGE_MAX } from '../cinnox/contract';
 
 /** The CINNOX offset and limit of the drop-down page Zapier asks for (`bundle.meta.page`, from 0). */
-export function pageOf(bundle: Pick<Bundle, 'meta'>): { offset: number; limit: number } {
-  const page = Number(bundle.meta?.page ?? 0) || 0;
-  return { offset: page * LIST_PAGE_MAX, limit: LIST_PAGE_MAX };
+export function pageOf(bundle: Pick<Bundle, 'meta'>): { page: number; offset: number; limit: number } {
+  const page = Math.max(0, Math.trunc(Number(bundle.meta?.page ?? 0) || 0));
+  return { page, offset: page * LIST_PAGE_MAX, limit: LIST_PAGE_MAX };
 }
 
 export interface DropdownTriggerSpec<K extends string, R extends { id: string }> {

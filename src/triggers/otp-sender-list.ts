@@ -20,8 +20,7 @@ export const otpSenderList = defineDropdownTrigger({
   description:
     'Triggers when the Sender ID drop-down of Send OTP SMS is opened: lists your CINNOX Alphanumeric sender IDs.',
   perform: async (z, bundle): Promise<SenderNumberOption[]> => {
-    const { offset, limit } = pageOf(bundle);
-    const numbers = await cinnox.listNumbersPage(z, bundle, OTP_SENDER_NUMBER_TYPE, offset, limit);
+    const numbers = await cinnox.listNumbersPage(z, bundle, OTP_SENDER_NUMBER_TYPE, pageOf(bundle).page);
     return senderOptions(numbers, OTP_SENDER_NUMBER_TYPE);
   },
   sample: {

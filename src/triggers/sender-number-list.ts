@@ -1,7 +1,9 @@
 /**
  * Hidden trigger feeding the Sender Number drop-down (Send SMS): the account's numbers of the Number Type
- * chosen in the action (`bundle.inputData.number_type`) that can send SMS, one CINNOX request per drop-down
- * page (500 numbers a page, fewer shown when some of them cannot send SMS).
+ * chosen in the action (`bundle.inputData.number_type`) that can send SMS. Drop-down page n is the n-th request of
+ * a paged read from the start (src/cinnox/client.ts `readPages`, A4 is undocumented): the first page is one
+ * request of 500; a later page re-reads the earlier ones, so a page cap below 500 skips no number and an
+ * ignored offset repeats none (the page after the last is empty).
  */
 import type { PlainOutputField } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
@@ -77,8 +79,7 @@ export const senderNumberList = defineDropdownTrigger({
   perform: async (z, bundle): Promise<SenderNumberOption[]> => {
     const requested = asText(bundle.inputData?.number_type);
     const type = isSmsNumberType(requested) ? requested : DEFAULT_SMS_NUMBER_TYPE;
-    const { offset, limit } = pageOf(bundle);
-    const numbers = await cinnox.listNumbersPage(z, bundle, type, offset, limit);
+    const numbers = await cinnox.listNumbersPage(z, bundle, type, pageOf(bundle).page);
     return senderOptions(numbers, type);
   },
   sample: SENDER_OPTION_SAMPLE,

@@ -149,7 +149,9 @@ describe('the contactDetails hydrator', () => {
       .query(true)
       .reply(200, { code: 0, result: [ev.contactRecords[1]] });
     const error = await failure(() => appTester(hydrate, bundleWith({ contactId: 'c-1' })));
-    expect(error.code).toBe('CinnoxNotFound');
+    // Another contact listed is not evidence that c-1 is gone: the id filter (A8) may not hold.
+    expect(error.code).toBe('CinnoxUnexpectedResponse');
+    expect(error.message).toContain('CINNOX may not filter the contact list by id (assumption A8)');
     scope.done();
   });
 });

@@ -123,19 +123,22 @@ describe('CINNOX answering enabled: false', () => {
       code: 'CinnoxSubscriptionRefused',
       message:
         'CINNOX did not turn on the "contact-event-sub" subscription for this Zap: it answered enabled: false. ' +
-        "The likely cause is that CINNOX's verification request to the Zap's webhook URL did not pass. " +
-        'Nothing was subscribed. Try turning the Zap on again; if it keeps failing, ask CINNOX support to check the "contact-event-sub" subscription of this App ID.',
+        'When subscribing, CINNOX sends a verification POST to the Zap\'s webhook URL and expects it to answer {"code": …, "result": {"challenge": …}} (echoing the challenge); ' +
+        "Zapier's webhook URLs answer every POST with Zapier's own reply and cannot echo it, so the verification failed. Nothing was subscribed. " +
+        'Ask CINNOX support to accept a 2xx answer without the challenge echo for the "contact-event-sub" subscription of this App ID (Administration > Service Integration > Third Party Integration > Zapier), then turn the Zap on again.',
     });
     scope.done();
   });
 
-  it('accepts an answer without `enabled` (only an explicit false is a failure)', async () => {
+  it('refuses an answer without `enabled` (only a clear enabled: true turns the Zap on)', async () => {
     const scope = nock(BASE_URL)
       .get(HOOKS)
       .reply(404, {})
       .patch(CONTACT_SUB, { enabled: true, url: TARGET_URL })
       .reply(200, { code: 0 });
-    await expect(appTester(subscribe, subscribeBundle())).resolves.toEqual(ours);
+    const error = await failure(() => appTester(subscribe, subscribeBundle()));
+    expect(error.code).toBe('CinnoxSubscriptionUnconfirmed');
+    expect(error.message).toContain('its answer did not say enabled: true (it said nothing about enabled)');
     scope.done();
   });
 });

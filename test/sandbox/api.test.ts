@@ -504,6 +504,15 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     ]);
   });
 
+  it('a new enquiry is open (waiting to be picked up) until a staff member handles it, then ongoing (A19)', async () => {
+    const opened = await sandbox.admin('POST', '/events/enquiry.opened', {});
+    expect(opened.record.status).toBe('open');
+    const handled = await sandbox.admin('POST', '/events/enquiry.handling', { id: opened.record._id });
+    expect(handled.record.status).toBe('ongoing');
+    const closed = await sandbox.admin('POST', '/events/enquiry.closed', { id: opened.record._id });
+    expect(closed.record.status).toBe('closed');
+  });
+
   it('records each SMS per recipient with the parts it is charged as, and reports it in sms-detail', async () => {
     const gsm161 = 'a'.repeat(161);
     const sent = await sandbox.api('POST', SEND_SMS_PATH, {

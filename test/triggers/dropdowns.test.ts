@@ -128,7 +128,12 @@ describe('sender_number_list (hidden, feeds Sender Number)', () => {
   });
 
   it('pages past 500 with offset 500 and defaults to Virtual Numbers when no type is chosen yet', async () => {
+    const firstPage = Array.from({ length: 500 }, (_, i) => ({ number: `+8523000${String(i).padStart(4, '0')}` }));
     const scope = nock(BASE_URL)
+      // Page 2 re-reads page 1 (readPages: no number skipped by a page cap nor repeated by an ignored offset).
+      .get(`${API_ROOT}/access-numbers`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, firstPage)
       .get(`${API_ROOT}/access-numbers`)
       .query({ offset: '500', limit: '500' })
       .reply(200, [{ number: '+85230009999', type: 'DID', country: ['HK'] }]);

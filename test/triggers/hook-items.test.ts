@@ -155,10 +155,10 @@ describe('payload reading', () => {
     expect(items).toHaveLength(1);
   });
 
-  it('uses a label colour name only when it is a hex code', async () => {
+  it('uses the label colour name (the label list names the colour colorName) when there is no colorCode', async () => {
     const [hex] = await perform('label_created', { status: 'create', id: 'l1', name: 'A', colorName: '#abc' });
     const [word] = await perform('label_created', { status: 'create', id: 'l2', name: 'B', colorName: 'red' });
-    expect([hex!.colorCode, word!.colorCode]).toEqual(['#abc', '']);
+    expect([hex!.colorCode, word!.colorCode]).toEqual(['#abc', 'red']);
   });
 });
 
@@ -245,10 +245,11 @@ describe('performList', () => {
     ]);
   });
 
-  it('lists ongoing records for New Incoming Enquiry, ongoing and followed-up ones for Enquiry Handled by Staff (A19)', async () => {
+  it('lists open records (waiting to be picked up) for New Incoming Enquiry, ongoing and followed-up ones for Enquiry Handled by Staff (A19)', async () => {
     const opened = await listEnquiries('enquiry_opened', ev.enquiryRecords);
+    // Not rec-3: an ongoing enquiry has been picked up, it is no longer a new incoming one.
     expect(opened.map((i) => [i.status, i.enquiryID, i.date])).toEqual([
-      ['Opened', 'rec-3', '2024-05-29T08:15:00.000Z'],
+      ['Opened', 'rec-6', '2024-05-26T08:15:00.000Z'],
     ]);
     const handling = await listEnquiries('enquiry_handling', ev.enquiryRecords);
     expect(handling.map((i) => [i.status, i.enquiryID, i.date])).toEqual([
@@ -269,6 +270,7 @@ describe('performList', () => {
       ev.enquiryRecord(1, 'closed'),
       ev.enquiryRecord(2, 'ongoing'),
       ev.enquiryRecord(3, 'followed-up'),
+      ev.enquiryRecord(5, 'open'),
       ev.enquiryRecord(4, ''),
     ];
     await expect(listEnquiries('enquiry_missed', records)).resolves.toEqual([op.sample]);

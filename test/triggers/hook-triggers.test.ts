@@ -53,7 +53,7 @@ const SMS_KEYS = [
   'serviceId',
 ];
 const LABEL_KEYS = ['eventId', 'status', 'id', 'name', 'serviceId'];
-/** ev.enquiryRecords per Enquiry Details status: ongoing 1, followed-up 1, missed 1, closed 2 (A19). */
+/** ev.enquiryRecords per Enquiry Details status: open 1, ongoing 1, followed-up 1, missed 1, closed 2 (A19). */
 const ENQUIRY_LISTED: Record<string, number> = { Opened: 1, Handling: 2, Closed: 2, Missed: 1 };
 
 const CONTACT_STATUSES = {

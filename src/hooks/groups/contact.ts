@@ -37,9 +37,17 @@ export async function contactDetails(z: ZObject, bundle: Bundle<{ contactId?: st
       NOT_FOUND_ERROR_CODE,
       404,
     );
-  const record = await cinnox.getContact(z, bundle, contactId);
-  const foundId = asText(record?.id);
-  if (!record || (foundId && foundId !== contactId)) {
+  const { record, listed } = await cinnox.getContact(z, bundle, contactId);
+  if (!record && listed > 0) {
+    // CINNOX answered with other contacts: the `id` filter (A8) may not hold. Not evidence of a deletion.
+    throw new z.errors.Error(
+      `CINNOX's answer did not contain the external contact with ID "${contactId}" (it listed another contact), so its details cannot be loaded. CINNOX may not filter the contact list by id (assumption A8): report this to the app's developers.`,
+      'CinnoxUnexpectedResponse',
+      502,
+    );
+  }
+  if (!record) {
+    // An empty answer or "No records found" (6451011): no such contact.
     throw new z.errors.Error(
       `CINNOX has no external contact with ID "${contactId}" any more (it may have been deleted or merged after the event), so its details cannot be loaded.`,
       NOT_FOUND_ERROR_CODE,

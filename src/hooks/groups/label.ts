@@ -8,8 +8,6 @@ import { asText } from '../../cinnox/values';
 import { pick } from '../payload';
 import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdOf, statusOf } from './shared';
 
-const HEX_COLOUR = /^#?[0-9a-f]{3}([0-9a-f]{3})?$/i;
-
 export const labelGroup = defineGroup({
   subscription: SUBSCRIPTIONS.label,
   events: 'label events (created, edited, deleted)',
@@ -23,7 +21,8 @@ export const labelGroup = defineGroup({
       status,
       id: labelId,
       name: asText(pick(event, 'name', 'labelName')),
-      colorCode: asText(pick(event, 'colorCode', 'color')) || (HEX_COLOUR.test(colorName) ? colorName : ''),
+      // Events name the colour colorCode (A12); the label list (§3.6), which Test Trigger reads, names it colorName.
+      colorCode: asText(pick(event, 'colorCode', 'color')) || colorName,
       serviceId: serviceIdOf(event),
     };
   },
@@ -54,8 +53,11 @@ export const LABEL_BASE_FIELDS = [
   { key: 'serviceId', label: 'Service ID' },
 ] as const;
 
-/** New Label and Label Edited add the colour (a deleted label has none). */
-export const LABEL_COLOUR_FIELDS = [{ key: 'colorCode', label: 'Colour Code (Hex)' }] as const;
+/**
+ * New Label and Label Edited add the colour (a deleted label has none): the event's colorCode, else the
+ * colorName of the label list (§3.6: "the colour name of the label", a hex code or a name).
+ */
+export const LABEL_COLOUR_FIELDS = [{ key: 'colorCode', label: 'Colour (Hex Code or Colour Name)' }] as const;
 export const LABEL_FIELDS = [...LABEL_BASE_FIELDS, ...LABEL_COLOUR_FIELDS] as const;
 
 /** What every label trigger declares alike. */

@@ -1,0 +1,118 @@
+/**
+ * Issue 11, security: the App Token never leaves the Base URL's origin (no redirect is followed), no path
+ * escapes `/v1/api/apps/{App ID}/`, and a malformed Base URL is the usual "Base URL" error.
+ */
+import nock from 'nock';
+import { API_ROOT, APP_ID, App, BASE_URL, appTester, authData, bundleWith, failure } from '../helpers/app';
+import { createPerform, searchPerform, watchUnmatched, type Perform } from './ops';
+
+const test_ = App.authentication!.test as Perform;
+const label = App.authentication!.connectionLabel as Perform;
+const STAFF = `${API_ROOT}/contacts/staffcontact-list`;
+
+const unmatched = watchUnmatched();
+
+const SMS_INPUT = {
+  number_type: 'access-numbers',
+  sender_number: '+85230001234',
+  recipient_numbers: ['+85294667788'],
+  text: 'Your order has shipped.',
+};
+
+describe('4. CINNOX requests follow no redirect: the token never leaves the origin', () => {
+  it.each([
+    ['the same host on another port', 'https://api.cinnox.test:8443/v1/api/apps/app123/sms'],
+    ['a subdomain', 'https://evil.api.cinnox.test/v1/api/apps/app123/sms'],
+    ['another host', 'https://collector.example/steal'],
+  ])('Send SMS answered 307 to %s: an error naming where, the SMS body not re-sent', async (_what, location) => {
+    const scope = nock(BASE_URL).post(`${API_ROOT}/sms`).reply(307, '', { Location: location });
+    const target = new URL(location);
+    const elsewhere = nock(target.origin).post(target.pathname).reply(200, { code: 0, result: [] });
+    const error = await failure(() => appTester(createPerform('send_sms'), bundleWith(SMS_INPUT)));
+    scope.done();
+    expect(elsewhere.isDone()).toBe(false);
+    nock.cleanAll();
+    expect(error).toMatchObject({ name: 'AppError', code: 'CinnoxRedirect' });
+    expect(error.message).toBe(
+      `CINNOX answered HTTP 307 and tried to send this request to ${location}. The app does not follow redirects, so the request and the App Token went nowhere else. Check the connection's Base URL: use the exact Base URL the CINNOX Dashboard shows (Administration > Service Integration > Third Party Integration > Zapier).`,
+    );
+  });
+
+  it('the connection test answered 301 fails, naming the Location, and nothing is requested there', async () => {
+    const scope = nock(BASE_URL)
+      .get(STAFF)
+      .query(true)
+      .reply(301, '<html>moved</html>', { Location: 'https://www.api.cinnox.test/v1/api/apps/app123/contacts' });
+    const elsewhere = nock('https://www.api.cinnox.test').get(/.*/).reply(200, []);
+    const error = await failure(() => appTester(test_, { authData }));
+    scope.done();
+    expect(elsewhere.isDone()).toBe(false);
+    nock.cleanAll();
+    expect(error.message).toContain(
+      'CINNOX answered HTTP 301 and tried to send this request to https://www.api.cinnox.test/v1/api/apps/app123/contacts.',
+    );
+    expect(error.message).toContain("Check the connection's Base URL");
+  });
+
+  it('a 3xx without a Location is an error too', async () => {
+    const scope = nock(BASE_URL).get(STAFF).query(true).reply(302, '');
+    const error = await failure(() => appTester(test_, { authData }));
+    scope.done();
+    expect(error.message).toContain('CINNOX answered HTTP 302 and named no other address.');
+  });
+});
+
+describe('5. ids that would collapse the path are refused before any request', () => {
+  it.each(['.', '..'])('App ID %p: the connection test sends nothing', async (appId) => {
+    const error = await failure(() => appTester(test_, { authData: { ...authData, appId } }));
+    expect(error.message).toBe(
+      `App ID "${appId}" is not a CINNOX App ID: copy it again from the CINNOX Dashboard (Administration > Service Integration > Third Party Integration > Zapier).`,
+    );
+    expect(unmatched.list).toEqual([]);
+  });
+
+  it.each(['.', '..', ' .. '])('External Contact ID %p: Update External Contact sends nothing', async (id) => {
+    const error = await failure(() =>
+      appTester(createPerform('update_contact'), bundleWith({ contact_id: id, job_title: 'CTO' })),
+    );
+    expect(error.message).toContain(`External Contact ID "${id.trim()}" is not a CINNOX contact ID`);
+    expect(unmatched.list).toEqual([]);
+  });
+
+  it('an ordinary id with dots inside stays inside the App ID path', async () => {
+    const scope = nock(BASE_URL)
+      .put(`${API_ROOT}/management/update_externalcontact/a..b`)
+      .reply(200, { code: 0, id: 'a..b' });
+    await appTester(createPerform('update_contact'), bundleWith({ contact_id: 'a..b', job_title: 'CTO' }));
+    scope.done();
+  });
+});
+
+describe('6. a malformed % escape in the Base URL is the usual Base URL error', () => {
+  const baseUrl = `https://h.example/v1/api/apps/%E0%A4%A`;
+  it('from the connection test, before any request', async () => {
+    const error = await failure(() => appTester(test_, { authData: { ...authData, baseUrl } }));
+    expect(error).toMatchObject({ code: 'InvalidBaseUrl' });
+    expect(error.message).toBe(
+      `Base URL path "/v1/api/apps/%E0%A4%A" is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by /v1/api/apps/{App ID}.`,
+    );
+    expect(unmatched.list).toEqual([]);
+  });
+
+  it('from the connection label', async () => {
+    const error = await failure(() => appTester(label, { authData: { ...authData, baseUrl } }));
+    expect(error.name).not.toBe('URIError');
+    expect(error.message).toContain('Base URL path "/v1/api/apps/%E0%A4%A" is not CINNOX\'s');
+  });
+
+  it('and from an action', async () => {
+    const error = await failure(() =>
+      appTester(searchPerform('find_contact'), {
+        authData: { ...authData, baseUrl: `https://h.example/v1/api/apps/%${APP_ID}` },
+        inputData: { full_name: 'Ann Lee' },
+      }),
+    );
+    expect(error.message).toContain("is not CINNOX's: enter just the Base URL");
+    expect(unmatched.list).toEqual([]);
+  });
+});
