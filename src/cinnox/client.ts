@@ -40,7 +40,7 @@ import {
   type SubscriptionName,
   type SubscriptionResult,
 } from './contract';
-import { CINNOX_CODES, isNotFound, toZapierError } from './errors';
+import { CINNOX_CODES, isNotFound, reached, toZapierError } from './errors';
 
 type AuthData = Bundle['authData'];
 /** What a CINNOX call needs of a bundle: the connection's credentials. */
@@ -84,18 +84,20 @@ function parseContent(content: string): unknown {
 }
 
 export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<CinnoxResponse<T>> {
-  const { apiRoot } = endpointOf(z, bundle.authData);
+  const { apiRoot, host } = endpointOf(z, bundle.authData);
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(call.params ?? {})) {
     if (value !== undefined && value !== '') params[key] = String(value);
   }
-  const response = await z.request({
+  const request = z.request({
     url: `${apiRoot}${call.path}`,
     method: call.method,
     params,
     ...(call.body === undefined ? {} : { body: call.body as Record<string, unknown> }),
     skipThrowForStatus: call.skipThrowForStatus ?? false,
   });
+  // A request that got no answer (DNS, refused, TLS, timeout, reset) names the Base URL's host.
+  const response = await reached(z, host, request);
   return {
     status: response.status,
     data: parseContent(response.content) as T,
