@@ -103,12 +103,21 @@ describe('a refused App Token or App ID (item 12)', () => {
 
 describe("CINNOX's reason is always shown (item 13)", () => {
   it('HTTP 400 with code 0 and a message', async () => {
+    nock(BASE_URL).get(NUMBERS).query(true).reply(400, { code: 0, message: 'firstName or lastName is required' });
+    const error = await failure(() => appTester(findNumbers, bundleWith({ number_type: 'access-numbers' })));
+    expect(error.code).toBe('CinnoxError');
+    expect(error.message).toBe('CINNOX refused the request (HTTP 400): firstName or lastName is required');
+  });
+
+  it('… and on Create External Contact, with the Zapier fields of the API fields it names', async () => {
     nock(BASE_URL)
       .post(`${API_ROOT}/management/create_externalcontact`)
       .reply(400, { code: 0, message: 'firstName or lastName is required' });
     const error = await failure(() => appTester(createContact, bundleWith({ first_name: 'Ann' })));
     expect(error.code).toBe('CinnoxError');
-    expect(error.message).toBe('CINNOX refused the request (HTTP 400): firstName or lastName is required');
+    expect(error.message).toBe(
+      "CINNOX refused the request (HTTP 400): firstName or lastName is required. In this step's fields: firstName is First Name, lastName is Last Name.",
+    );
   });
 
   it('HTTP 422 without a message still says the status', async () => {

@@ -145,10 +145,13 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
     );
   }
   if (code === CINNOX_CODES.badParameters) {
-    return new z.errors.Error(
-      `CINNOX refused the request's parameters. Check the fields of this step. (${tag})`,
-      'CinnoxInvalidParameters',
-      status,
+    return refusal(
+      new z.errors.Error(
+        `CINNOX refused the request's parameters. Check the fields of this step. (${tag})`,
+        'CinnoxInvalidParameters',
+        status,
+      ),
+      cinnoxMessage,
     );
   }
   if (code === CINNOX_CODES.noRecords) {
@@ -185,14 +188,66 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
       status,
     );
   }
-  return new z.errors.Error(
-    code !== undefined
-      ? `CINNOX refused the request (${tag}).`
-      : `CINNOX refused the request (HTTP ${status})${cinnoxMessage ? `: ${cinnoxMessage}` : '.'}`,
-    code !== undefined ? `Cinnox${code}` : 'CinnoxError',
-    status,
+  return refusal(
+    new z.errors.Error(
+      code !== undefined
+        ? `CINNOX refused the request (${tag}).`
+        : `CINNOX refused the request (HTTP ${status})${cinnoxMessage ? `: ${cinnoxMessage}` : '.'}`,
+      code !== undefined ? `Cinnox${code}` : 'CinnoxError',
+      status,
+    ),
+    cinnoxMessage,
   );
 }
+
+/** CINNOX's own reason of each refusal, so an operation can name the Zapier fields it speaks of. */
+const refusalReasons = new WeakMap<Error, string>();
+const refusal = (error: Error, cinnoxMessage: string): Error => {
+  if (cinnoxMessage) refusalReasons.set(error, cinnoxMessage);
+  return error;
+};
+
+/** The message, code and status of a mapped Zapier error (`z.errors.Error` keeps them as JSON), if it is one. */
+export function appErrorOf(error: unknown): { message: string; code?: string; status?: number } | undefined {
+  if (!(error instanceof Error) || error.name !== 'AppError') return undefined;
+  try {
+    return JSON.parse(error.message) as { message: string; code?: string; status?: number };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A CINNOX refusal whose reason names API fields (`senderNumber`, `receiverEID`, `firstName`, …), with the
+ * Zapier field of each named too (`labels`: API field → Zapier label, kept with each operation's fields).
+ * Any other error is returned as it is.
+ */
+export function withZapierFields(
+  z: Pick<ZObject, 'errors'>,
+  error: unknown,
+  labels: Readonly<Record<string, string>>,
+): unknown {
+  const reason = error instanceof Error ? refusalReasons.get(error) : undefined;
+  const mapped = appErrorOf(error);
+  if (!reason || !mapped) return error;
+  const byName = new Map(Object.entries(labels).map(([api, label]) => [api.toLowerCase(), [api, label] as const]));
+  const named = new Map<string, string>();
+  for (const word of reason.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
+    const found = byName.get(word.toLowerCase());
+    if (found) named.set(found[0], found[1]);
+  }
+  if (named.size === 0) return error;
+  const list = [...named].map(([api, label]) => `${api} is ${label}`).join(', ');
+  const stop = /[.!?)]$/.test(mapped.message) ? '' : '.';
+  return new z.errors.Error(`${mapped.message}${stop} In this step's fields: ${list}.`, mapped.code, mapped.status);
+}
+
+/** A `.catch` handler that names the Zapier fields of a refusal (withZapierFields) and rethrows. */
+export const inZapierFields =
+  (z: Pick<ZObject, 'errors'>, labels: Readonly<Record<string, string>>) =>
+  (error: unknown): never => {
+    throw withZapierFields(z, error, labels);
+  };
 
 /** CINNOX's reason in an error body: `message` (or `error` / `msg` when a gateway answered), trimmed. */
 function messageOf(body: CinnoxErrorBody | undefined): string {

@@ -5,7 +5,7 @@
  */
 import { cinnox } from '../cinnox/client';
 import { NUMBER_TYPES, type NumberRecord } from '../cinnox/contract';
-import { asText, countryOf, numberOf } from '../cinnox/values';
+import { asE164, asText, countryOf, numberOf } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType } from '../fields/sms';
 import { defineDropdownTrigger, pageOf } from './dropdown';
 
@@ -22,7 +22,7 @@ export interface SenderNumberOption {
 export function senderLabel(record: NumberRecord): string {
   const details = [countryOf(record), asText(record.type)].filter(Boolean).join(', ');
   const name = asText(record.name);
-  let label = numberOf(record);
+  let label = asE164(numberOf(record));
   if (name && name !== label) label += ` ${name}`;
   if (details) label += ` (${details})`;
   return label;
@@ -43,9 +43,10 @@ export const senderNumberList = defineDropdownTrigger({
     return numbers
       .filter((n) => numberOf(n) && n.supportSMS !== false)
       .map((n) => ({
-        id: numberOf(n),
+        // "+" restored when CINNOX lists a number as digits: Send SMS's Sender Number needs it, as a recipient does.
+        id: asE164(numberOf(n)),
         label: senderLabel(n),
-        number: numberOf(n),
+        number: asE164(numberOf(n)),
         number_type: NUMBER_TYPES[type],
         type: asText(n.type),
         country: countryOf(n),
