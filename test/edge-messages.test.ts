@@ -57,6 +57,13 @@ describe('network failures (item 11)', () => {
     );
   });
 
+  it('an answer whose message says "timed out" is still an answer (a 504 is retried)', async () => {
+    nock(BASE_URL).get(NUMBERS).query(true).reply(504, { message: 'upstream request timed out' });
+    const error = await failure(() => appTester(findNumbers, bundleWith({ number_type: 'access-numbers' })));
+    expect(error.name).toBe('ThrottledError');
+    expect(error.message).toContain('(HTTP 504: upstream request timed out)');
+  });
+
   it('in a running action too (Send SMS), with the original text at the end', async () => {
     nock(BASE_URL)
       .post(`${API_ROOT}/sms`)

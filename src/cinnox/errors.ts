@@ -319,7 +319,10 @@ function networkFailureKind(error: { code?: unknown; type?: unknown; message?: u
  * returned as it is.
  */
 export function networkError(z: Pick<ZObject, 'errors'>, host: string, error: unknown): unknown {
-  if (!(error instanceof Error) || error.name === 'AppError' || error.name.endsWith('AuthError')) return error;
+  // Only a socket-level failure (node-fetch's FetchError, or an error with a Node system code): never an error the
+  // middleware made of an answer, even one whose CINNOX message says "timed out".
+  if (!(error instanceof Error)) return error;
+  if (error.name !== 'FetchError' && typeof (error as { code?: unknown }).code !== 'string') return error;
   const kind = networkFailureKind(error as Error & { code?: unknown; type?: unknown });
   if (!kind) return error;
   return new z.errors.Error(
