@@ -40,7 +40,8 @@ describe('CINNOX error mapping', () => {
       .get(STAFF)
       .query(true)
       .reply(status, body as nock.Body, headers);
-    return failure(() => appTester(test_, bundle));
+    // A request of a running Zap (the connection test words a refused App Token or App ID for a first connection).
+    return failure(() => appTester(async (z: ZObject) => z.request({ url: `${BASE_URL}${STAFF}` }), bundle));
   };
 
   it('6452000 asks the user to reconnect', async () => {
@@ -131,7 +132,7 @@ describe('CINNOX error mapping', () => {
     );
     expect(error.code).toBe('CinnoxHttp404');
     expect(error.message).toBe(
-      `CINNOX answered HTTP 404 for GET ${API_ROOT}/access-numbers: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.`,
+      `CINNOX answered HTTP 404 for GET ${API_ROOT}/access-numbers: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers. ("not here")`,
     );
   });
 

@@ -54,7 +54,7 @@ import {
 } from './contract';
 // Issue 12 part A: the call log.
 import { CALL_LOG_CALL_ID_PARAM, CALL_LOG_PATH, CALL_LOG_WINDOW_DAYS, type CallLogRecord } from './contract';
-import { CINNOX_CODES, cinnoxErrorCode, isNotFound, toZapierError, type CinnoxErrorBody } from './errors';
+import { CINNOX_CODES, cinnoxErrorCode, isNotFound, reached, toZapierError, type CinnoxErrorBody } from './errors';
 import { numberOf } from './values';
 
 type AuthData = Bundle['authData'];
@@ -122,7 +122,7 @@ export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: strin
 }
 
 export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<CinnoxResponse<T>> {
-  const { apiRoot } = endpointOf(z, bundle.authData);
+  const { apiRoot, host } = endpointOf(z, bundle.authData);
   // Backstop: no path segment may collapse the URL out of /v1/api/apps/{App ID}/.
   if (call.path.split('/').some((segment) => segment !== '' && isDotSegment(decodeSegment(segment))))
     throw new z.errors.Error(
@@ -134,7 +134,7 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
   for (const [key, value] of Object.entries(call.params ?? {})) {
     if (value !== undefined && value !== '') params[key] = String(value);
   }
-  const response = await z.request({
+  const request = z.request({
     url: `${apiRoot}${call.path}`,
     method: call.method,
     params,
@@ -143,6 +143,8 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     // Never follow a redirect: the token and the body stay on the Base URL's origin (a 3xx is an error).
     redirect: 'manual',
   });
+  // A request that got no answer (DNS, refused, TLS, timeout, reset) names the Base URL's host.
+  const response = await reached(z, host, request);
   const data = parseContent(response.content) as T;
   if (!call.skipThrowForStatus && !call.skipCodeCheck) refuseFailingCode(z, call.method, response.status, data);
   return { status: response.status, data, content: response.content, retryAfter: response.headers.get('retry-after') };

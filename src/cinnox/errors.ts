@@ -15,10 +15,16 @@ export const CINNOX_CODES = {
   invalidAppId: 6452001,
 } as const;
 
-/** Seconds Zapier waits before retrying after a rate limit when CINNOX sends no Retry-After. */
+/** Seconds Zapier waits before retrying after a rate limit when CINNOX sends no (readable) Retry-After. */
 export const DEFAULT_RETRY_SECONDS = 60;
-/** Seconds Zapier waits before retrying after a CINNOX-side failure. */
+/** Seconds Zapier waits before retrying after a CINNOX-side failure when CINNOX sends no (readable) Retry-After. */
 export const SERVER_ERROR_RETRY_SECONDS = 30;
+/**
+ * The range a Retry-After (delta-seconds or HTTP-date) is clamped to: 0, a negative delay or a date in the past
+ * waits the minimum; a day waits the maximum (Zapier retries a step only for a few minutes).
+ */
+export const RETRY_AFTER_MIN_SECONDS = 1;
+export const RETRY_AFTER_MAX_SECONDS = 300;
 
 /** The `code` that marks a CINNOX "No records found" error (6451011) once mapped. */
 export const NOT_FOUND_ERROR_CODE = 'CinnoxNotFound';
@@ -96,6 +102,25 @@ export function cinnoxErrorCode(body: CinnoxErrorBody | undefined): number | und
   return Number.isFinite(code) && code >= 1_000_000 ? code : undefined;
 }
 
+/**
+ * The seconds to wait before a retry: CINNOX's Retry-After in either form (delta-seconds or an HTTP-date),
+ * clamped to RETRY_AFTER_MIN_SECONDS–RETRY_AFTER_MAX_SECONDS; `fallback` when there is none or it is unreadable.
+ */
+export function retryDelay(retryAfter: string | null | undefined, fallback: number, now = Date.now()): number {
+  const text = (retryAfter ?? '').trim();
+  let seconds: number | undefined;
+  if (/^-?\d+$/.test(text)) seconds = Number(text);
+  else if (text && /[a-z]/i.test(text)) {
+    const at = Date.parse(text);
+    if (Number.isFinite(at)) seconds = Math.ceil((at - now) / 1000);
+  }
+  if (seconds === undefined) return fallback;
+  return Math.min(RETRY_AFTER_MAX_SECONDS, Math.max(RETRY_AFTER_MIN_SECONDS, seconds));
+}
+
+/** Which credential CINNOX refused, kept on the error so the connection test can word it for a first connection. */
+const refusedCredential = new WeakMap<Error, { credential: 'appToken' | 'appId'; tag: string }>();
+
 /** Returns the error to throw for this response, or undefined when it is not an error. */
 export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorResponseLike): Error | undefined {
   const body = parseBody(response.content);
@@ -112,32 +137,39 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
     );
   }
 
-  const cinnoxMessage = body?.message ? String(body.message) : '';
-  const tag = code !== undefined ? `CINNOX code ${code}${cinnoxMessage ? `: ${cinnoxMessage}` : ''}` : `HTTP ${status}`;
+  const cinnoxMessage = messageOf(body);
+  // CINNOX's reason is always shown: after its 7-digit code, or after the HTTP status when there is no code.
+  const tag = `${code !== undefined ? `CINNOX code ${code}` : `HTTP ${status}`}${cinnoxMessage ? `: ${cinnoxMessage}` : ''}`;
 
   if (code === CINNOX_CODES.invalidToken || (code === undefined && (status === 401 || status === 403))) {
-    return new z.errors.ExpiredAuthError(
+    const error = new z.errors.ExpiredAuthError(
       `CINNOX no longer accepts this connection's App Token (${tag}). The token was regenerated or this Zapier account was deleted in CINNOX (${DASHBOARD_PATH}). Reconnect your CINNOX account in Zapier with the current App ID, App Token and Base URL.`,
     );
+    refusedCredential.set(error, { credential: 'appToken', tag });
+    return error;
   }
   if (code === CINNOX_CODES.invalidAppId) {
-    return new z.errors.ExpiredAuthError(
+    const error = new z.errors.ExpiredAuthError(
       `CINNOX does not recognise this connection's App ID (${tag}). Copy the App ID again from the CINNOX Dashboard (${DASHBOARD_PATH}) and reconnect your CINNOX account in Zapier.`,
     );
+    refusedCredential.set(error, { credential: 'appId', tag });
+    return error;
   }
   if (code === CINNOX_CODES.tooManyRequests || status === 429) {
-    const retry = Number.parseInt(response.retryAfter ?? '', 10);
-    const delay = Number.isFinite(retry) && retry > 0 ? retry : DEFAULT_RETRY_SECONDS;
+    const delay = retryDelay(response.retryAfter, DEFAULT_RETRY_SECONDS);
     return new z.errors.ThrottledError(
       `CINNOX's rate limit was reached (${tag}; at most ${RATE_LIMIT_PER_MINUTE} requests a minute per CINNOX service account). Zapier will retry in ${delay} seconds.`,
       delay,
     );
   }
   if (code === CINNOX_CODES.badParameters) {
-    return new z.errors.Error(
-      `CINNOX refused the request's parameters. Check the fields of this step. (${tag})`,
-      'CinnoxInvalidParameters',
-      status,
+    return refusal(
+      new z.errors.Error(
+        `CINNOX refused the request's parameters. Check the fields of this step. (${tag})`,
+        'CinnoxInvalidParameters',
+        status,
+      ),
+      cinnoxMessage,
     );
   }
   if (code === CINNOX_CODES.noRecords) {
@@ -145,8 +177,9 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
   }
   if (code === undefined && status === 404) {
     // Not "no records": an unknown path (an API assumption that does not hold) or a wrong Base URL.
+    const said = body === undefined ? snippet(response.content) : cinnoxMessage;
     return new z.errors.Error(
-      `CINNOX answered HTTP 404 for ${response.method ?? 'the request to'} ${pathOf(response.url) || 'this path'}: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.${body === undefined && response.content ? ` ("${snippet(response.content)}")` : ''}`,
+      `CINNOX answered HTTP 404 for ${response.method ?? 'the request to'} ${pathOf(response.url) || 'this path'}: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.${said ? ` ("${said}")` : ''}`,
       'CinnoxHttp404',
       status,
     );
@@ -160,9 +193,10 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
     );
   }
   if (serverSide) {
+    const delay = retryDelay(response.retryAfter, SERVER_ERROR_RETRY_SECONDS);
     return new z.errors.ThrottledError(
-      `CINNOX had a problem answering this request (${tag}${body === undefined && response.content ? `: "${snippet(response.content)}"` : ''}). Zapier will retry in ${SERVER_ERROR_RETRY_SECONDS} seconds; if it keeps failing, check CINNOX's status.`,
-      SERVER_ERROR_RETRY_SECONDS,
+      `CINNOX had a problem answering this request (${tag}${body === undefined && response.content ? `: "${snippet(response.content)}"` : ''}). Zapier will retry in ${delay} seconds; if it keeps failing, check CINNOX's status.`,
+      delay,
     );
   }
   if (body === undefined) {
@@ -172,10 +206,15 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
       status,
     );
   }
-  return new z.errors.Error(
-    `CINNOX refused the request (${tag}).`,
-    code !== undefined ? `Cinnox${code}` : 'CinnoxError',
-    status,
+  return refusal(
+    new z.errors.Error(
+      code !== undefined
+        ? `CINNOX refused the request (${tag}).`
+        : `CINNOX refused the request (HTTP ${status})${cinnoxMessage ? `: ${cinnoxMessage}` : '.'}`,
+      code !== undefined ? `Cinnox${code}` : 'CinnoxError',
+      status,
+    ),
+    cinnoxMessage,
   );
 }
 
@@ -189,6 +228,90 @@ export function isHttp404(error: unknown): boolean {
   }
 }
 
+/** CINNOX's own reason of each refusal, so an operation can name the Zapier fields it speaks of. */
+const refusalReasons = new WeakMap<Error, string>();
+const refusal = (error: Error, cinnoxMessage: string): Error => {
+  if (cinnoxMessage) refusalReasons.set(error, cinnoxMessage);
+  return error;
+};
+
+/** The message, code and status of a mapped Zapier error (`z.errors.Error` keeps them as JSON), if it is one. */
+export function appErrorOf(error: unknown): { message: string; code?: string; status?: number } | undefined {
+  if (!(error instanceof Error) || error.name !== 'AppError') return undefined;
+  try {
+    return JSON.parse(error.message) as { message: string; code?: string; status?: number };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A CINNOX refusal whose reason names API fields (`senderNumber`, `receiverEID`, `firstName`, …), with the
+ * Zapier field of each named too (`labels`: API field → Zapier label, kept with each operation's fields).
+ * Any other error is returned as it is.
+ */
+export function withZapierFields(
+  z: Pick<ZObject, 'errors'>,
+  error: unknown,
+  labels: Readonly<Record<string, string>>,
+): unknown {
+  const reason = error instanceof Error ? refusalReasons.get(error) : undefined;
+  const mapped = appErrorOf(error);
+  if (!reason || !mapped) return error;
+  const byName = new Map(Object.entries(labels).map(([api, label]) => [api.toLowerCase(), [api, label] as const]));
+  const named = new Map<string, string>();
+  for (const word of reason.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
+    const found = byName.get(word.toLowerCase());
+    if (found) named.set(found[0], found[1]);
+  }
+  if (named.size === 0) return error;
+  const list = [...named].map(([api, label]) => `${api} is ${label}`).join(', ');
+  const stop = /[.!?)]$/.test(mapped.message) ? '' : '.';
+  return new z.errors.Error(`${mapped.message}${stop} In this step's fields: ${list}.`, mapped.code, mapped.status);
+}
+
+/** A `.catch` handler that names the Zapier fields of a refusal (withZapierFields) and rethrows. */
+export const inZapierFields =
+  (z: Pick<ZObject, 'errors'>, labels: Readonly<Record<string, string>>) =>
+  (error: unknown): never => {
+    throw withZapierFields(z, error, labels);
+  };
+
+/** CINNOX's reason in an error body: `message` (or `error` / `msg` when a gateway answered), trimmed. */
+function messageOf(body: CinnoxErrorBody | undefined): string {
+  const record = (body ?? {}) as Record<string, unknown>;
+  for (const key of ['message', 'error', 'msg']) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim()) return snippet(value, 500);
+    if (typeof value === 'number') return String(value);
+  }
+  return '';
+}
+
+/**
+ * The connection test's wording of a refused App Token or App ID: at a first connection the value was most
+ * likely mistyped or copied in part, not regenerated. Other errors are returned as they are.
+ */
+export function connectionTestError(z: Pick<ZObject, 'errors'>, error: unknown, appId: string): unknown {
+  if (!(error instanceof Error)) return error;
+  const { credential, tag } = refusedCredential.get(error) ?? {};
+  if (credential === 'appToken') {
+    return new z.errors.Error(
+      `CINNOX did not accept the App Token (${tag}). Copy it again from the CINNOX Dashboard (${DASHBOARD_PATH}: your Zapier account's More (...) > View), in full and without spaces, together with the App ID and Base URL of the same Zapier account. If the App Token was regenerated in CINNOX, only the new one works.`,
+      'CinnoxAppTokenRefused',
+      401,
+    );
+  }
+  if (credential === 'appId') {
+    return new z.errors.Error(
+      `CINNOX does not recognise the App ID "${appId}" (${tag}). Copy it again from the CINNOX Dashboard (${DASHBOARD_PATH}: your Zapier account's More (...) > View), together with the App Token and Base URL of the same Zapier account.`,
+      'CinnoxAppIdRefused',
+      401,
+    );
+  }
+  return error;
+}
+
 /** True for the mapped 6451011 "No records found": searches turn it into an empty result. */
 export function isNotFound(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== 'AppError') return false;
@@ -198,3 +321,47 @@ export function isNotFound(error: unknown): boolean {
     return false;
   }
 }
+
+/** What kind of network failure a request error is, by its Node / OpenSSL code, or undefined when it is none. */
+function networkFailureKind(error: { code?: unknown; type?: unknown; message?: unknown }): string | undefined {
+  const code = typeof error.code === 'string' ? error.code : '';
+  const message = typeof error.message === 'string' ? error.message : '';
+  if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL'].includes(code))
+    return 'the host name was not found (DNS)';
+  if (code === 'ECONNREFUSED') return 'the connection was refused';
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /CERT|SELF_SIGNED|UNABLE_TO_|EPROTO/.test(code))
+    return 'the TLS (https) handshake failed';
+  if (/\b(ssl|tls)\b|certificate|wrong version number/i.test(message) && code !== 'ECONNRESET')
+    return 'the TLS (https) handshake failed';
+  if (['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT'].includes(code))
+    return 'the connection timed out';
+  if (error.type === 'request-timeout' || /network timeout|timed out/i.test(message)) return 'the request timed out';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(message)) return 'the connection was reset';
+  if (['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'].includes(code)) return 'the host is unreachable';
+  return undefined;
+}
+
+/**
+ * A request that never got an answer (DNS, refused connection, TLS, timeout, reset) → an error naming the Base
+ * URL's host, the kind of failure and what to check, with the original text at the end. Any other error is
+ * returned as it is.
+ */
+export function networkError(z: Pick<ZObject, 'errors'>, host: string, error: unknown): unknown {
+  // Only a socket-level failure (node-fetch's FetchError, or an error with a Node system code): never an error the
+  // middleware made of an answer, even one whose CINNOX message says "timed out".
+  if (!(error instanceof Error)) return error;
+  if (error.name !== 'FetchError' && typeof (error as { code?: unknown }).code !== 'string') return error;
+  const kind = networkFailureKind(error as Error & { code?: unknown; type?: unknown });
+  if (!kind) return error;
+  return new z.errors.Error(
+    `CINNOX could not be reached at the Base URL's host ${host}: ${kind}. Check the connection's Base URL (copy it again from the CINNOX Dashboard, ${DASHBOARD_PATH}); if it is right, CINNOX or the network may be down for a while: try again later. (${snippet(error.message, 300)})`,
+    'CinnoxUnreachable',
+    503,
+  );
+}
+
+/** The answer of a request, or the error `networkError` makes of a request that got none. */
+export const reached = <T>(z: Pick<ZObject, 'errors'>, host: string, request: Promise<T>): Promise<T> =>
+  request.catch((error: unknown) => {
+    throw networkError(z, host, error);
+  });

@@ -6,7 +6,8 @@
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { CONTACT_FIELDS, nameRequiredRule, socialTypeRule } from '../fields/contacts';
+import { inZapierFields } from '../cinnox/errors';
+import { CONTACT_API_FIELDS, CONTACT_FIELDS, nameRequiredRule, socialTypeRule } from '../fields/contacts';
 import { toInputFields } from '../fields/spec';
 import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
 import { validateInput } from '../validation';
@@ -14,7 +15,9 @@ import { validateInput } from '../validation';
 const perform = (async (z, bundle) => {
   const input = await validateInput(z, CONTACT_FIELDS, bundle.inputData, [nameRequiredRule, socialTypeRule]);
   const values = contactValues(input);
-  const response = await cinnox.createContact(z, bundle, toContactBody(values));
+  const response = await cinnox
+    .createContact(z, bundle, toContactBody(values))
+    .catch(inZapierFields(z, CONTACT_API_FIELDS));
   return contactWriteResult(values, response?.id === undefined || response.id === null ? null : String(response.id));
 }) satisfies CreatePerform;
 

@@ -3,14 +3,17 @@
  * (docs/cinnox-api.md §1.3), by roomID.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { SEND_IM_TO_ROOM_FIELDS } from '../fields/im';
+import { inZapierFields } from '../cinnox/errors';
+import { IM_TO_ROOM_API_FIELDS, SEND_IM_TO_ROOM_FIELDS } from '../fields/im';
 import { toInputFields } from '../fields/spec';
 import { pushText, sendImOutput, sendImOutputFields } from '../messaging/im-push';
 import { validateInput } from '../validation';
 
 const perform = (async (z, bundle) => {
   const input = await validateInput(z, SEND_IM_TO_ROOM_FIELDS, bundle.inputData);
-  const answer = await pushText(z, bundle, { roomID: input.room_id }, input.text);
+  const answer = await pushText(z, bundle, { roomID: input.room_id }, input.text).catch(
+    inZapierFields(z, IM_TO_ROOM_API_FIELDS),
+  );
   return sendImOutput({ room_id: input.room_id }, input.text, answer);
 }) satisfies CreatePerform;
 

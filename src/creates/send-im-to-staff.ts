@@ -3,14 +3,17 @@
  * (docs/cinnox-api.md §1.3), addressed by `receiverEID` (assumption A10, STAFF_IM_USES_RECEIVER_EID).
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { SEND_IM_TO_STAFF_FIELDS } from '../fields/im';
+import { inZapierFields } from '../cinnox/errors';
+import { IM_TO_STAFF_API_FIELDS, SEND_IM_TO_STAFF_FIELDS } from '../fields/im';
 import { toInputFields } from '../fields/spec';
 import { pushText, sendImOutput, sendImOutputFields, staffAddress } from '../messaging/im-push';
 import { validateInput } from '../validation';
 
 const perform = (async (z, bundle) => {
   const input = await validateInput(z, SEND_IM_TO_STAFF_FIELDS, bundle.inputData);
-  const answer = await pushText(z, bundle, staffAddress(input.staff_id), input.text);
+  const answer = await pushText(z, bundle, staffAddress(input.staff_id), input.text).catch(
+    inZapierFields(z, IM_TO_STAFF_API_FIELDS),
+  );
   return sendImOutput({ staff_id: input.staff_id }, input.text, answer);
 }) satisfies CreatePerform;
 

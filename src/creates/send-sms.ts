@@ -6,8 +6,9 @@
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import type { SendSmsBody, SendSmsRecipientResult } from '../cinnox/contract';
+import { inZapierFields } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
-import { SEND_SMS_FIELDS, smsText } from '../fields/sms';
+import { SEND_SMS_FIELDS, SMS_API_FIELDS, smsText } from '../fields/sms';
 import { toInputFields } from '../fields/spec';
 import { SMS_MAX_PARTS, type SmsEncoding } from '../messaging/sms-limits';
 import { refuseInput, validateInput } from '../validation';
@@ -74,7 +75,7 @@ const perform = (async (z, bundle): Promise<SendSmsOutput> => {
   const recipients = [...new Set(input.recipient_numbers)];
   const body: SendSmsBody = { senderNumber: input.sender_number, recipientNumbers: recipients, text };
 
-  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body);
+  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body).catch(inZapierFields(z, SMS_API_FIELDS));
   const outcomes = recipientOutcomes(recipients, recipientResults(raw, listed));
   const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const failed = outcomes.filter((o) => o.exception);

@@ -4,7 +4,14 @@
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { UPDATE_CONTACT_FIELDS, socialTypeRule, type ContactInput } from '../fields/contacts';
+import { appErrorOf, isNotFound, withZapierFields } from '../cinnox/errors';
+import {
+  CONTACT_API_FIELDS,
+  CONTACT_ID_FIELD,
+  UPDATE_CONTACT_FIELDS,
+  socialTypeRule,
+  type ContactInput,
+} from '../fields/contacts';
 import { toInputFields, type Rule } from '../fields/spec';
 import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
 import { validateInput } from '../validation';
@@ -18,7 +25,18 @@ const perform = (async (z, bundle) => {
   const input = await validateInput(z, UPDATE_CONTACT_FIELDS, bundle.inputData, [socialTypeRule, somethingToUpdate]);
   const contactId = input.contact_id;
   const values = contactValues(input);
-  const response = await cinnox.updateContact(z, bundle, contactId, toContactBody(values));
+  const response = await cinnox.updateContact(z, bundle, contactId, toContactBody(values)).catch((error: unknown) => {
+    // 6451011 on the PUT, or a plain 404: most likely no contact has this id.
+    const mapped = appErrorOf(error);
+    if (isNotFound(error) || mapped?.code === 'CinnoxHttp404') {
+      throw new z.errors.Error(
+        `CINNOX has no external contact with the ${CONTACT_ID_FIELD.label} "${contactId}". Check ${CONTACT_ID_FIELD.label}: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: ${mapped?.message ?? ''}`,
+        'CinnoxContactNotFound',
+        404,
+      );
+    }
+    throw withZapierFields(z, error, { ...CONTACT_API_FIELDS, id: CONTACT_ID_FIELD.label });
+  });
   const id = response?.id === undefined || response.id === null || response.id === '' ? contactId : String(response.id);
   return contactWriteResult(values, id, { contact_id: contactId });
 }) satisfies CreatePerform;

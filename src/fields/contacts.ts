@@ -8,7 +8,7 @@
  * The cross-field rules of the contact actions are here too.
  */
 import { SOCIAL_CONTACT_KEYS } from '../cinnox/contract';
-import { choicesOf, defineFieldSpec, defineFieldSpecs, type InputOf, type Rule } from './spec';
+import { choicesOf, defineFieldSpec, defineFieldSpecs, type ApiFieldLabels, type InputOf, type Rule } from './spec';
 
 export const CONTACT_LEVELS = ['Primary', 'Secondary', 'Tertiary'] as const;
 export const CONTACT_TYPES = ['Lead', 'Prospect', 'Customer', 'Others'] as const;
@@ -133,6 +133,19 @@ export const FULL_NAME_FIELD = defineFieldSpec({
 export const FIND_CONTACT_FIELDS = defineFieldSpecs([FULL_NAME_FIELD]);
 
 const labelOf = (key: string): string => CONTACT_FIELDS.find((f) => f.key === key)?.label ?? key;
+
+/** The contact body's API fields (docs/cinnox-api.md §3.2, A9) → the Zapier labels of Create / Update External Contact. */
+export const CONTACT_API_FIELDS: ApiFieldLabels = {
+  firstName: labelOf('first_name'),
+  lastName: labelOf('last_name'),
+  phones: labelOf('phone_number'),
+  emails: labelOf('email_address'),
+  jobTitle: labelOf('job_title'),
+  birthDate: labelOf('birth_date'),
+  zipcode: labelOf('zip_code'),
+  addresses: `${labelOf('street')} / ${labelOf('city')} / ${labelOf('state')} / ${labelOf('zip_code')} / ${labelOf('country')}`,
+  socialContacts: `${labelOf('social_messaging_type')} and ${labelOf('social_messaging_name_id')}`,
+};
 
 /** Cross-field rule of Create External Contact: CINNOX needs a first or a last name ("firstName or lastName is required"). */
 export const nameRequiredRule: Rule<Pick<ContactInput, 'first_name' | 'last_name'>> = (input) =>

@@ -1,6 +1,6 @@
 /** Field specs of Send IM to Staff and Send IM to Room (message push, docs/cinnox-api.md §1.3). */
 import { MESSAGE_PUSH_MAX_CHARS } from '../cinnox/contract';
-import { defineFieldSpec, defineFieldSpecs } from './spec';
+import { defineFieldSpec, defineFieldSpecs, type ApiFieldLabels } from './spec';
 
 export const imText = defineFieldSpec({
   key: 'text',
@@ -9,6 +9,8 @@ export const imText = defineFieldSpec({
   required: true,
   type: 'text',
   maxChars: MESSAGE_PUSH_MAX_CHARS,
+  // §1.3 does not say what it counts: 5000 UTF-16 code units holds under any count (graphemes, code points, units).
+  maxUnits: MESSAGE_PUSH_MAX_CHARS,
 });
 
 export const staffId = defineFieldSpec({
@@ -31,3 +33,7 @@ export const roomId = defineFieldSpec({
 
 export const SEND_IM_TO_STAFF_FIELDS = defineFieldSpecs([staffId, imText]);
 export const SEND_IM_TO_ROOM_FIELDS = defineFieldSpecs([roomId, imText]);
+
+/** The message push's API fields (§1.3) → the Zapier labels of Send IM to Staff (A10: `receiverEID`) and to Room. */
+export const IM_TO_STAFF_API_FIELDS: ApiFieldLabels = { receiverEID: staffId.label, messages: imText.label };
+export const IM_TO_ROOM_API_FIELDS: ApiFieldLabels = { roomID: roomId.label, messages: imText.label };

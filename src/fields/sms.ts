@@ -4,7 +4,7 @@
  */
 import { NUMBER_TYPES, type NumberType } from '../cinnox/contract';
 import { SMS_MAX_PARTS, SMS_UNITS } from '../messaging/sms-limits';
-import { defineFieldSpec, defineFieldSpecs } from './spec';
+import { defineFieldSpec, defineFieldSpecs, type ApiFieldLabels } from './spec';
 
 /** The number types that send SMS (Alphanumeric sender IDs are listed by Get Number List only). */
 export const SMS_NUMBER_TYPES: Readonly<Record<Extract<NumberType, 'access-numbers' | 'cli'>, string>> = {
@@ -30,6 +30,7 @@ export const senderNumber = defineFieldSpec({
   label: 'Sender Number',
   helpText: 'The CINNOX number the SMS is sent from: pick one of your numbers of the chosen Number Type.',
   required: true,
+  format: 'sender-number',
   dynamic: 'sender_number_list.id.label',
 });
 
@@ -82,3 +83,10 @@ export const SEND_SMS_FIELDS = defineFieldSpecs([
   allowMultipart,
   maxParts,
 ]);
+
+/** Send SMS's API fields (A2) → its Zapier labels. */
+export const SMS_API_FIELDS: ApiFieldLabels = {
+  senderNumber: senderNumber.label,
+  recipientNumbers: recipientNumbers.label,
+  recipientNumber: recipientNumbers.label,
+};

@@ -19,7 +19,9 @@ export type FieldFormat =
   /** A calendar date, not in the future: dd/mm/yyyy or ISO (2024-05-31, 2024-05-31T00:00:00Z); sent as dd/mm/yyyy. */
   | 'past-date'
   /** A country: ISO 3166 two-letter code (any case) or English country / region name; sent as the upper-case code. */
-  | 'country';
+  | 'country'
+  /** One of the account's numbers: + and the country code (as the drop-down gives it); sent without spaces. */
+  | 'sender-number';
 
 export interface FieldSpec {
   readonly key: string;
@@ -27,8 +29,14 @@ export interface FieldSpec {
   /** What the field is; the limit, format and choices are appended by `toInputField`. */
   readonly helpText: string;
   readonly required?: boolean;
-  /** Maximum length in characters as a person counts them (grapheme clusters), after trimming. */
+  /**
+   * Maximum length in characters as a person counts them (grapheme clusters), after trimming. What CINNOX stores
+   * is bounded too: at most `maxUnits` UTF-16 code units (default MAX_UNITS_PER_CHAR × maxChars), so a letter
+   * with thousands of combining marks is not one character.
+   */
   readonly maxChars?: number;
+  /** Maximum length in UTF-16 code units (the strictest count CINNOX may use); see maxChars. */
+  readonly maxUnits?: number;
   /** Allowed values (value → label shown in Zapier). */
   readonly choices?: Readonly<Record<string, string>>;
   readonly format?: FieldFormat;
@@ -71,6 +79,13 @@ export type FieldValue<S extends FieldSpec> = S extends { readonly required: tru
 /** The validated input of a set of specs: every key, typed from its spec. */
 export type InputOf<Specs extends readonly FieldSpec[]> = { [S in Specs[number] as S['key']]: FieldValue<S> };
 
+/**
+ * API field → Zapier label, per operation: CINNOX's parameter errors name API fields (`senderNumber`), and the
+ * operation names its Zapier field (Sender Number) next to them. Only API names a Zap builder would not
+ * recognise: a plain word (`city`, `level`, `type`, `text`) is left out, as CINNOX also uses it in its prose.
+ */
+export type ApiFieldLabels = Readonly<Record<string, string>>;
+
 /** A cross-field rule: an issue message for the validated input, or nothing. */
 export type Rule<I> = (input: I) => string | undefined;
 
@@ -80,11 +95,30 @@ const FORMAT_HELP: Record<FieldFormat, string> = {
   'past-date': 'Format: dd/mm/yyyy (ISO dates such as 2024-05-31 are accepted too); not in the future.',
   country:
     'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
+  'sender-number': 'Format: + country code and number, e.g. +85230001234, as the drop-down gives it.',
 };
+
+/** A choice as error messages list it: the label the Zap editor shows, with the value when it differs. */
+export const describeChoice = (value: string, label: string): string =>
+  label === value || label.endsWith(`(${value})`) ? label : `${label} (${value})`;
+
+/**
+ * UTF-16 code units allowed per character of a field's limit when the spec sets no maxUnits: room for any
+ * accented letter, CJK character or emoji with a skin tone (up to 4 units), not for a flood of combining marks.
+ */
+export const MAX_UNITS_PER_CHAR = 4;
+/** A spec's bound in UTF-16 code units, if it has a length limit. */
+export const maxUnitsOf = (spec: FieldSpec): number | undefined =>
+  spec.maxUnits ?? (spec.maxChars === undefined ? undefined : spec.maxChars * MAX_UNITS_PER_CHAR);
 
 export function describeLimits(spec: FieldSpec): string {
   const parts: string[] = [];
-  if (spec.maxChars !== undefined) parts.push(`At most ${spec.maxChars} characters.`);
+  if (spec.maxChars !== undefined)
+    parts.push(
+      spec.maxUnits !== undefined && spec.maxUnits <= spec.maxChars
+        ? `At most ${spec.maxChars} characters (most emoji count 2 or more).`
+        : `At most ${spec.maxChars} characters.`,
+    );
   if (spec.format) parts.push(FORMAT_HELP[spec.format]);
   if (spec.min !== undefined && spec.max !== undefined) parts.push(`From ${spec.min} to ${spec.max}.`);
   return parts.join(' ');

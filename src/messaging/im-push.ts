@@ -12,9 +12,12 @@ export const MESSAGE_NOT_SENT_CODE = 'CinnoxMessageNotSent';
 /** The error code when CINNOX wants a room for an IM to a staff member (A10). */
 export const ROOM_REQUIRED_CODE = 'CinnoxRoomRequired';
 
-/** A CINNOX answer saying a room is required: its bad-parameters code (6451000) or a message naming roomID. */
+/**
+ * A CINNOX answer saying a room is required: a message naming roomID, or its bad-parameters code (6451000)
+ * with a reason that does not blame the staff ID itself (`invalid receiverEID` is a wrong Staff ID, not A10).
+ */
 function roomRequired(text: string): boolean {
-  return /6451000|room\s*id/i.test(text);
+  return /room\s*id/i.test(text) || (/6451000/.test(text) && !/receiverEID/i.test(text));
 }
 
 /** The user-facing text of a mapped error (an AppError carries JSON). */

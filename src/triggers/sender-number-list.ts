@@ -8,7 +8,7 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
-import { asText, countryOf, numberOf } from '../cinnox/values';
+import { asE164, asText, countryOf, numberOf } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType } from '../fields/sms';
 import { defineDropdownTrigger, pageOf } from './dropdown';
 
@@ -25,7 +25,7 @@ export interface SenderNumberOption {
 export function senderLabel(record: NumberRecord): string {
   const details = [countryOf(record), asText(record.type)].filter(Boolean).join(', ');
   const name = asText(record.name);
-  let label = numberOf(record);
+  let label = asE164(numberOf(record));
   if (name && name !== label) label += ` ${name}`;
   if (details) label += ` (${details})`;
   return label;
@@ -40,9 +40,10 @@ export function senderOptions(numbers: NumberRecord[], type: NumberType): Sender
   return numbers
     .filter((n) => numberOf(n) && n.supportSMS !== false)
     .map((n) => ({
-      id: numberOf(n),
+      // "+" restored when CINNOX lists a number as digits: Send SMS's Sender Number needs it, as a recipient does.
+      id: asE164(numberOf(n)),
       label: senderLabel(n),
-      number: numberOf(n),
+      number: asE164(numberOf(n)),
       number_type: NUMBER_TYPES[type],
       type: asText(n.type),
       country: countryOf(n),

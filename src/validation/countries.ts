@@ -6,20 +6,67 @@ import { preview, type Checked } from './text';
 
 /** Two-letter region codes Intl knows that are no country or territory. */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
-/** Common English names Intl's display names do not give (older or longer forms). */
+/**
+ * Common English names and abbreviations Intl's display names do not give (older, longer or informal forms), as
+ * `countryKey` writes them: "U.S.A." is "usa", "The Netherlands" is looked up without its "the".
+ */
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   usa: 'US',
+  us: 'US',
   'united states of america': 'US',
+  america: 'US',
+  uk: 'GB',
   'great britain': 'GB',
+  britain: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  uae: 'AE',
+  emirates: 'AE',
+  holland: 'NL',
+  korea: 'KR',
+  'republic of korea': 'KR',
+  'korea republic of': 'KR',
+  'korea south': 'KR',
+  rok: 'KR',
+  dprk: 'KP',
+  'democratic people s republic of korea': 'KP',
+  'korea north': 'KP',
+  'hong kong sar': 'HK',
+  hksar: 'HK',
+  'hong kong china': 'HK',
+  'macau sar': 'MO',
+  'macao sar': 'MO',
+  'macau china': 'MO',
+  macau: 'MO',
+  'mainland china': 'CN',
+  prc: 'CN',
+  'peoples republic of china': 'CN',
+  'people s republic of china': 'CN',
+  'china mainland': 'CN',
+  'republic of china': 'TW',
+  'taiwan roc': 'TW',
+  'taiwan province of china': 'TW',
+  'republic of ireland': 'IE',
+  ksa: 'SA',
   turkey: 'TR',
   'czech republic': 'CZ',
-  macau: 'MO',
   'ivory coast': 'CI',
   swaziland: 'SZ',
   burma: 'MM',
   'viet nam': 'VN',
   'russian federation': 'RU',
   'cabo verde': 'CV',
+  'lao pdr': 'LA',
+  'lao people s democratic republic': 'LA',
+  'iran islamic republic of': 'IR',
+  'syrian arab republic': 'SY',
+  'the gambia': 'GM',
+  'the bahamas': 'BS',
+  'east timor': 'TL',
+  'vatican city': 'VA',
+  'holy see': 'VA',
 };
 
 /** A country name as it is looked up: no case, accents, punctuation or "&" vs "and" / "St." vs "Saint" differences. */
@@ -32,7 +79,9 @@ const countryKey = (name: string): string =>
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
-    .replace(/\bst\b/g, 'saint');
+    .replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1')
+    .replace(/\bst\b/g, 'saint')
+    .replace(/\bsar\b.*$/, 'sar');
 
 let countryIndex: { codes: Set<string>; byName: Map<string, string> } | undefined;
 
@@ -65,8 +114,11 @@ function countries(): NonNullable<typeof countryIndex> {
 export function normalizeCountry(label: string, raw: string): Checked {
   const text = raw.trim();
   const { codes, byName } = countries();
+  const key = countryKey(text);
   const code =
-    /^[a-z]{2}$/i.test(text) && codes.has(text.toUpperCase()) ? text.toUpperCase() : byName.get(countryKey(text));
+    /^[a-z]{2}$/i.test(text) && codes.has(text.toUpperCase())
+      ? text.toUpperCase()
+      : (byName.get(key) ?? byName.get(key.replace(/^the /, '')) ?? byName.get(key.replace(/ /g, '')));
   if (code) return { value: code };
   return {
     error: `${label} ${preview(raw)} is not a known country or region; enter a two-letter ISO 3166 code such as HK, or a country name such as Hong Kong.`,

@@ -17,6 +17,11 @@ export function normalizePastDate(label: string, raw: string, now = new Date()):
   }
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    // 05/31/1990: a US-style date (month first) read day first.
+    if (text.includes('/') && month > 12 && day <= 12)
+      return {
+        error: `${label} ${preview(raw)} looks like mm/dd/yyyy (month first): use dd/mm/yyyy (day first), e.g. ${pad(month)}/${pad(day)}/${year}.`,
+      };
     return { error: `${label} ${preview(raw)} is not a real calendar date.` };
   }
   // "Today" where it is latest (UTC+14), so no time zone sees a valid date refused.

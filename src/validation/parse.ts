@@ -6,13 +6,13 @@
  * app start neither parses nor runs it.
  */
 import * as z from 'zod/mini';
-import type { FieldFormat, FieldSpec, InputOf, Rule } from '../fields/spec';
+import { describeChoice, maxUnitsOf, type FieldFormat, type FieldSpec, type InputOf, type Rule } from '../fields/spec';
 import { normalizeCountry } from './countries';
 import { normalizePastDate } from './dates';
 import { checkEmail } from './email';
 import { inputErrorMessage } from './message';
-import { normalizePhone } from './phone';
-import { countChars, preview, type Checked } from './text';
+import { checkSenderNumber, normalizePhone } from './phone';
+import { controlCharIssue, countChars, isInvisible, preview, type Checked } from './text';
 
 /** The check of each format: the value to send (normalised), or the error message. */
 const FORMAT_CHECKS: Record<FieldFormat, (label: string, text: string) => Checked> = {
@@ -20,7 +20,10 @@ const FORMAT_CHECKS: Record<FieldFormat, (label: string, text: string) => Checke
   phone: normalizePhone,
   'past-date': normalizePastDate,
   country: normalizeCountry,
+  'sender-number': checkSenderNumber,
 };
+
+const formatted = (n: number): string => n.toLocaleString('en-US');
 
 /** One value of a field (a list field checks each element with this). */
 function checkOne(spec: FieldSpec, raw: unknown, ctx: { issues: string[] }): unknown {
@@ -45,6 +48,11 @@ function checkOne(spec: FieldSpec, raw: unknown, ctx: { issues: string[] }): unk
     return n;
   }
   const text = typeof raw === 'string' ? raw.trim() : String(raw).trim();
+  const control = controlCharIssue(spec.label, text);
+  if (control) {
+    ctx.issues.push(control);
+    return undefined;
+  }
   if (spec.maxChars !== undefined) {
     const n = countChars(text);
     if (n > spec.maxChars) {
@@ -52,8 +60,17 @@ function checkOne(spec: FieldSpec, raw: unknown, ctx: { issues: string[] }): unk
       return undefined;
     }
   }
+  // What CINNOX stores, whatever it counts: combining marks and joined emoji are one character but many units.
+  const maxUnits = maxUnitsOf(spec);
+  if (maxUnits !== undefined && text.length > maxUnits) {
+    ctx.issues.push(
+      `${spec.label} is too long for CINNOX: ${formatted(text.length)} UTF-16 code units, at most ${formatted(maxUnits)} (${preview(text)}).`,
+    );
+    return undefined;
+  }
   if (spec.choices && !Object.hasOwn(spec.choices, text)) {
-    ctx.issues.push(`${spec.label} must be one of ${Object.keys(spec.choices).join(', ')}; got ${preview(text)}.`);
+    const choices = Object.entries(spec.choices).map(([value, label]) => describeChoice(value, label));
+    ctx.issues.push(`${spec.label} must be one of ${choices.join(', ')}; got ${preview(text)}.`);
     return undefined;
   }
   if (spec.format) {
@@ -67,7 +84,7 @@ function checkOne(spec: FieldSpec, raw: unknown, ctx: { issues: string[] }): unk
 const isEmpty = (value: unknown): boolean =>
   value === undefined ||
   value === null ||
-  (typeof value === 'string' && value.trim() === '') ||
+  (typeof value === 'string' && isInvisible(value)) ||
   (Array.isArray(value) && value.every(isEmpty));
 
 /** The zod schema of a set of field specs: empty optional fields become undefined, never "". */

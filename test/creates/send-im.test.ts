@@ -24,7 +24,7 @@ describe('send_im_to_staff', () => {
       ['staff_id', 'Staff ID', true, 'staff_list.id.name'],
       ['text', 'Text', true, undefined],
     ]);
-    expect(fields[1]!.helpText).toContain('At most 5000 characters.');
+    expect(fields[1]!.helpText).toContain('At most 5000 characters (most emoji count 2 or more).');
   });
 
   it('pushes the text to the staff member by receiverEID and returns staff_id, text and CINNOX code/result', async () => {

@@ -160,11 +160,11 @@ describe('send_sms', () => {
 
   it('accepts a comma-separated recipient list and a single-object answer', async () => {
     const scope = nock(BASE_URL)
-      .post(SMS, { senderNumber: '85230001234', recipientNumbers: ['+85294667788', '+14155552671'], text: 'Hi' })
+      .post(SMS, { senderNumber: '+85230001234', recipientNumbers: ['+85294667788', '+14155552671'], text: 'Hi' })
       .reply(200, { code: 0, result: { recipientNumber: '+85294667788', transactionID: 'tx-9', status: 'Submitted' } });
     const result = await run({
       ...base,
-      sender_number: '85230001234',
+      sender_number: '+852 3000 1234',
       recipient_numbers: '+85294667788, +14155552671',
       text: 'Hi',
     });
@@ -290,7 +290,7 @@ describe('send_sms', () => {
 
   it('refuses a number type that cannot send SMS', async () => {
     expect(await refused({ ...base, number_type: 'sms-numbers', text: 'Hi' })).toBe(
-      'Nothing was sent to CINNOX. Number Type must be one of access-numbers, cli; got "sms-numbers".',
+      'Nothing was sent to CINNOX. Number Type must be one of Virtual Number (access-numbers), Service Number (cli); got "sms-numbers".',
     );
   });
 

@@ -175,15 +175,39 @@ describe('update_contact', () => {
     });
   });
 
-  it('maps a CINNOX "no records" answer for an unknown id to a CINNOX error, not a success', async () => {
+  it('an unknown id (6451011 on the PUT) names External Contact ID and its value, and points to Find External Contact', async () => {
     const scope = nock(BASE_URL)
       .put(updatePath('gone'), { firstName: 'Ann' })
       .reply(400, { code: 6451011, message: 'No records found' });
     const error = await failure(() => run({ contact_id: 'gone', first_name: 'Ann' }));
     scope.done();
     expect(error).toMatchObject({
-      code: 'CinnoxNotFound',
-      message: 'CINNOX found no matching record (CINNOX code 6451011: No records found).',
+      code: 'CinnoxContactNotFound',
+      message:
+        'CINNOX has no external contact with the External Contact ID "gone". Check External Contact ID: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: CINNOX found no matching record (CINNOX code 6451011: No records found).',
+    });
+  });
+
+  it('an unknown id answered with a plain HTTP 404 says the same, and what CINNOX answered', async () => {
+    const scope = nock(BASE_URL).put(updatePath('c404'), { firstName: 'Ann' }).reply(404, { message: 'not found' });
+    const error = await failure(() => run({ contact_id: 'c404', first_name: 'Ann' }));
+    scope.done();
+    expect(error).toMatchObject({
+      code: 'CinnoxContactNotFound',
+      message: `CINNOX has no external contact with the External Contact ID "c404". Check External Contact ID: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: CINNOX answered HTTP 404 for PUT ${updatePath('c404')}: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers. ("not found")`,
+    });
+  });
+
+  it("CINNOX's parameter errors name the Zapier fields of the API fields they mention", async () => {
+    const scope = nock(BASE_URL)
+      .put(updatePath('c1'), { firstName: 'Ann', birthDate: '31/05/1990' })
+      .reply(400, { code: 6451000, message: 'invalid birthDate; Unknown data type: firstName must be a string' });
+    const error = await failure(() => run({ contact_id: 'c1', first_name: 'Ann', birth_date: '31/05/1990' }));
+    scope.done();
+    expect(error).toMatchObject({
+      code: 'CinnoxInvalidParameters',
+      message:
+        "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid birthDate; Unknown data type: firstName must be a string) In this step's fields: birthDate is Birth Date, firstName is First Name.",
     });
   });
 

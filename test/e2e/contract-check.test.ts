@@ -134,7 +134,7 @@ describe('contract check against the sandbox', () => {
       expect.objectContaining({
         name: 'connection test',
         outcome: 'failed',
-        result: expect.stringMatching(/^CINNOX no longer accepts this connection's App Token \(CINNOX code 6452000/),
+        result: expect.stringMatching(/^CINNOX did not accept the App Token \(CINNOX code 6452000/),
       }),
     ]);
     expect(run.report?.steps[0]?.result).not.toContain('What happened');

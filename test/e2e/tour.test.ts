@@ -91,7 +91,9 @@ describe('npm start tour', () => {
     expect(status).toBe(1);
     const connection = steps.find((s) => s.operation === 'connection test');
     expect(connection?.ok).toBe(false);
-    expect(connection?.result).toMatch(/CINNOX no longer accepts this connection's App Token \(CINNOX code 6452000/);
+    expect(connection?.result).toMatch(
+      /CINNOX did not accept the App Token \(CINNOX code 6452000.*Copy it again from the CINNOX Dashboard/,
+    );
     expect(steps.filter((s) => s.ok)).toEqual([]);
   }, 120_000);
 

@@ -111,7 +111,7 @@ export const BAD_INPUT: [string, Record<string, unknown>, string][] = [
   [
     'the spec\'s "zh-ant" typo',
     { language: 'zh-ant' },
-    'Language must be one of en, it, th, ja, zh-hant, zh-hans; got "zh-ant".',
+    'Language must be one of English (en), Italian (it), Thai (th), Japanese (ja), Traditional Chinese (zh-hant), Simplified Chinese (zh-hans); got "zh-ant".',
   ],
   [
     'a social messaging type outside its list',

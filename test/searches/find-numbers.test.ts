@@ -123,7 +123,7 @@ describe('find_numbers', () => {
   it('refuses a missing or unknown type; nothing is sent', async () => {
     expect((await failure(() => run({}))).message).toBe('Nothing was sent to CINNOX. Number Type is required.');
     expect((await failure(() => run({ number_type: 'fax' }))).message).toBe(
-      'Nothing was sent to CINNOX. Number Type must be one of access-numbers, cli, sms-numbers; got "fax".',
+      'Nothing was sent to CINNOX. Number Type must be one of Virtual Number (access-numbers), Service Number (cli), Alphanumeric (sms-numbers); got "fax".',
     );
   });
 });

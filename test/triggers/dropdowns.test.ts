@@ -115,10 +115,11 @@ describe('sender_number_list (hidden, feeds Sender Number)', () => {
         ServiceID: 'svc1',
       },
       // supportSMS false: left out; no supportSMS: kept (CINNOX may omit it).
+      // Listed as digits (a JSON number): given with "+", as Send SMS's Sender Number needs it.
       {
-        id: '85230005679',
-        label: '85230005679 Support line (HK, DID)',
-        number: '85230005679',
+        id: '+85230005679',
+        label: '+85230005679 Support line (HK, DID)',
+        number: '+85230005679',
         number_type: 'Service Number',
         type: 'DID',
         country: 'HK',
