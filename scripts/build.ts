@@ -78,7 +78,9 @@ const lazySiblings = (self?: Lazy): Plugin => ({
       if (!lazy || lazy === self) return undefined;
       if (lazy.reach === 'call') {
         if (args.kind !== 'import-statement') {
-          throw new Error(`${args.importer} loads ${args.path} with ${args.kind}: import it statically (its stand-in loads it on first call)`);
+          throw new Error(
+            `${args.importer} loads ${args.path} with ${args.kind}: import it statically (its stand-in loads it on first call)`,
+          );
         }
         return { path: lazy.entry, namespace: 'lazy-call' };
       }
@@ -106,7 +108,9 @@ for (const lazy of LAZY.filter(({ reach }) => reach === 'call')) {
   const exports = require(resolve('dist', lazy.out)) as Record<string, unknown>;
   const notFunctions = Object.keys(exports).filter((name) => typeof exports[name] !== 'function');
   if (notFunctions.length > 0) {
-    throw new Error(`${lazy.entry} exports ${notFunctions.join(', ')}, not functions: a 'call' entry exports functions only`);
+    throw new Error(
+      `${lazy.entry} exports ${notFunctions.join(', ')}, not functions: a 'call' entry exports functions only`,
+    );
   }
   callExports.set(lazy, Object.keys(exports));
 }
