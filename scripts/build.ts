@@ -32,6 +32,12 @@ const LAZY = [
   { entry: 'src/messaging/sms-segments.ts', out: 'sms-segments.js', reach: 'import' },
 ] as const;
 type Lazy = (typeof LAZY)[number];
+/** The heavy packages, and the one bundle each may be in: a static import from elsewhere fails the build. */
+const PACKAGE_BUNDLE: Record<string, string> = {
+  'libphonenumber-js': 'phone.js',
+  zod: 'email.js',
+  'sms-segments-calculator': 'sms-segments.js',
+};
 /** Intl.Segmenter instead of grapheme-splitter's tables; jest.config.ts maps the package to the same file. */
 const GRAPHEME_SPLITTER = 'src/messaging/grapheme-splitter.ts';
 // ----------------------------------------------------------------------------------------------------
@@ -98,8 +104,21 @@ const lazySiblings = (self?: Lazy): Plugin => ({
   },
 });
 
+/** Builds one bundle, then fails when it holds a heavy package that belongs to another bundle. */
+async function bundle(options: BuildOptions & { outfile: string }): Promise<void> {
+  const { metafile } = await build({ ...common, ...options, metafile: true });
+  const out = options.outfile.replace(/^dist\//, '');
+  for (const input of Object.keys(metafile.outputs[options.outfile]?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+    const home = pkg ? PACKAGE_BUNDLE[pkg] : undefined;
+    if (home && home !== out) {
+      throw new Error(`dist/${out} includes ${pkg}, which belongs in dist/${home} only: import it from there (LAZY)`);
+    }
+  }
+}
+
 const buildLazy = (lazy: Lazy) =>
-  build({ ...common, entryPoints: [lazy.entry], outfile: `dist/${lazy.out}`, plugins: [lazySiblings(lazy)] });
+  bundle({ entryPoints: [lazy.entry], outfile: `dist/${lazy.out}`, plugins: [lazySiblings(lazy)] });
 
 // The 'call' entries first: their stand-ins need their exports.
 const require = createRequire(import.meta.url);
@@ -116,8 +135,7 @@ for (const lazy of LAZY.filter(({ reach }) => reach === 'call')) {
 }
 
 await Promise.all([
-  build({
-    ...common,
+  bundle({
     entryPoints: ['index.ts'],
     outfile: 'dist/index.js',
     plugins: [lazySiblings()],
