@@ -3,22 +3,41 @@
 //
 //   dist/index.js         the app: everything Zapier needs to load the definition (auth, middleware,
 //                         triggers, creates, searches), tree-shaken.
-//   dist/validate.js      zod + libphonenumber-js metadata (the first LAZY entry below)
-//   dist/sms-segments.js  the SMS counter (the second LAZY entry below)
+//   dist/*.js             one sibling bundle per LAZY entry below: what only some operations, or only some
+//                         fields, need. None is loaded when the app starts.
 //
-// The last two are what only some operations need: the app reaches them with `await import(...)`, which
-// this build turns into a `require` of the sibling file on first use, so a cold start neither parses nor
-// runs them (measured by `npm run bench`). zapier-platform build ships every file a `require` reaches.
+// Two ways a LAZY entry is reached, each checked here:
+//   'import'  the app loads it with `await import(...)`, which this build turns into a `require` of the sibling
+//             on first use; a static import of it fails the build.
+//   'call'    a module whose exports are all functions, imported statically: the importer gets, instead of the
+//             module, a stand-in whose functions `require` the sibling on their first call. The checks stay
+//             synchronous, and the sibling (e.g. the phone metadata) loads only when a value of its kind is
+//             checked. A stand-in for an export that is not a function fails the build.
+// zapier-platform build ships every file a `require` reaches; `npm run bench` runs each operation from the zip.
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 // ---- The source paths this build depends on: each written once, here. ----------------------------
 /** Lazily loaded modules: source entry → the sibling bundle that replaces every import of it. */
 const LAZY = [
-  { entry: 'src/validation/parse.ts', out: 'validate.js' },
-  { entry: 'src/messaging/sms-segments.ts', out: 'sms-segments.js' },
-];
+  // Validation (field specs → checked values); the value checks that need a library are siblings of their own.
+  { entry: 'src/validation/parse.ts', out: 'validate.js', reach: 'import' },
+  // libphonenumber-js and its metadata: only when a phone field has a value.
+  { entry: 'src/validation/phone.ts', out: 'phone.js', reach: 'call' },
+  // zod's e-mail pattern: only when an e-mail field has a value.
+  { entry: 'src/validation/email.ts', out: 'email.js', reach: 'call' },
+  // The SMS counter (sms-segments-calculator): Send SMS only.
+  { entry: 'src/messaging/sms-segments.ts', out: 'sms-segments.js', reach: 'import' },
+] as const;
+type Lazy = (typeof LAZY)[number];
+/** The heavy packages, and the one bundle each may be in: a static import from elsewhere fails the build. */
+const PACKAGE_BUNDLE: Record<string, string> = {
+  'libphonenumber-js': 'phone.js',
+  zod: 'email.js',
+  'sms-segments-calculator': 'sms-segments.js',
+};
 /** Intl.Segmenter instead of grapheme-splitter's tables; jest.config.ts maps the package to the same file. */
 const GRAPHEME_SPLITTER = 'src/messaging/grapheme-splitter.ts';
 // ----------------------------------------------------------------------------------------------------
@@ -41,14 +60,36 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
-const lazyExternals: Plugin = {
+/** The exported names of each 'call' entry, read from its built sibling (each must be a function). */
+const callExports = new Map<Lazy, string[]>();
+
+/** The stand-in for a 'call' entry: each export requires the sibling on its first call. */
+const standIn = (lazy: Lazy): string => {
+  const names = callExports.get(lazy)!;
+  return [
+    `let loaded;`,
+    `const load = () => (loaded ??= require(${JSON.stringify(`./${lazy.out}`)}));`,
+    ...names.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+  ].join('\n');
+};
+
+const lazySiblings = (self?: Lazy): Plugin => ({
   name: 'lazy-siblings',
   setup(b) {
     // Every relative import: those that reach a LAZY entry (with or without `.ts`) become its sibling bundle.
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.namespace === 'lazy-call') return { path: args.path, external: true };
       const target = resolve(args.resolveDir, args.path);
       const lazy = LAZY.find(({ entry }) => target === resolve(entry) || `${target}.ts` === resolve(entry));
-      if (!lazy) return undefined;
+      if (!lazy || lazy === self) return undefined;
+      if (lazy.reach === 'call') {
+        if (args.kind !== 'import-statement') {
+          throw new Error(
+            `${args.importer} loads ${args.path} with ${args.kind}: import it statically (its stand-in loads it on first call)`,
+          );
+        }
+        return { path: lazy.entry, namespace: 'lazy-call' };
+      }
       if (args.kind !== 'dynamic-import') {
         throw new Error(
           `${args.importer} imports ${args.path} statically: load it with await import() so it stays out of the cold start`,
@@ -56,17 +97,50 @@ const lazyExternals: Plugin = {
       }
       return { path: `./${lazy.out}`, external: true };
     });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-call' }, (args) => {
+      const lazy = LAZY.find(({ entry }) => entry === args.path)!;
+      return { contents: standIn(lazy), loader: 'js', resolveDir: resolve('dist') };
+    });
   },
-};
+});
+
+/** Builds one bundle, then fails when it holds a heavy package that belongs to another bundle. */
+async function bundle(options: BuildOptions & { outfile: string }): Promise<void> {
+  const { metafile } = await build({ ...common, ...options, metafile: true });
+  const out = options.outfile.replace(/^dist\//, '');
+  for (const input of Object.keys(metafile.outputs[options.outfile]?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+    const home = pkg ? PACKAGE_BUNDLE[pkg] : undefined;
+    if (home && home !== out) {
+      throw new Error(`dist/${out} includes ${pkg}, which belongs in dist/${home} only: import it from there (LAZY)`);
+    }
+  }
+}
+
+const buildLazy = (lazy: Lazy) =>
+  bundle({ entryPoints: [lazy.entry], outfile: `dist/${lazy.out}`, plugins: [lazySiblings(lazy)] });
+
+// The 'call' entries first: their stand-ins need their exports.
+const require = createRequire(import.meta.url);
+for (const lazy of LAZY.filter(({ reach }) => reach === 'call')) {
+  await buildLazy(lazy);
+  const exports = require(resolve('dist', lazy.out)) as Record<string, unknown>;
+  const notFunctions = Object.keys(exports).filter((name) => typeof exports[name] !== 'function');
+  if (notFunctions.length > 0) {
+    throw new Error(
+      `${lazy.entry} exports ${notFunctions.join(', ')}, not functions: a 'call' entry exports functions only`,
+    );
+  }
+  callExports.set(lazy, Object.keys(exports));
+}
 
 await Promise.all([
-  build({
-    ...common,
+  bundle({
     entryPoints: ['index.ts'],
     outfile: 'dist/index.js',
-    plugins: [lazyExternals],
+    plugins: [lazySiblings()],
     // Zapier loads the app with require(): hand it the app itself, not an ES-module namespace.
     footer: { js: 'module.exports = module.exports.default;' },
   }),
-  ...LAZY.map(({ entry, out }) => build({ ...common, entryPoints: [entry], outfile: `dist/${out}` })),
+  ...LAZY.filter(({ reach }) => reach === 'import').map(buildLazy),
 ]);

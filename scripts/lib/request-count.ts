@@ -20,8 +20,8 @@ export interface RequestCount {
 }
 
 const require = createRequire(import.meta.url);
-const BASE_URL = 'https://bench.cinnox.test';
-const authData = { appId: 'bench-app', appToken: 'bench-token', baseUrl: BASE_URL };
+export const BASE_URL = 'https://bench.cinnox.test';
+export const authData = { appId: 'bench-app', appToken: 'bench-token', baseUrl: BASE_URL };
 
 /** Common-case inputs: what a Zap builder fills in most often. */
 const CASES: [kind: Kind, key: string, inputData: Record<string, unknown>, meta?: { page: number }][] = [
@@ -58,8 +58,13 @@ const CASES: [kind: Kind, key: string, inputData: Record<string, unknown>, meta?
   ['triggers', 'otp_sender_list', {}, { page: 0 }],
   ['triggers', 'label_list', {}, { page: 0 }],
 ];
+/** The common-case inputData of each operation, by `kind.key`. */
+export const CASE_INPUTS: Record<string, Record<string, unknown>> = Object.fromEntries(
+  CASES.map(([kind, key, inputData]) => [`${kind}.${key}`, inputData]),
+);
 
-function reply(method: string, path: string) {
+/** CINNOX's answer to every request: a POST result list, or a GET list with one record fitting every list. */
+export function reply(method: string, path: string) {
   if (method !== 'GET')
     return {
       code: 0,

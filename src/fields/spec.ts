@@ -6,8 +6,8 @@
  * keeps its keys, `required`, `type`, `list` and choice keys as literal types: `InputOf<typeof SPECS>` is then
  * the type of the validated input, and renaming a key is a compile error wherever the old key is read.
  *
- * This module is plain data and loads nothing heavy: zod and the phone metadata are loaded by
- * src/validation/parse.ts only when an operation runs.
+ * This module is plain data and loads nothing heavy: the validation (src/validation/parse.ts) is loaded when an
+ * operation runs, and the phone metadata and zod only when a phone or e-mail value is checked.
  */
 import type { PlainInputField } from 'zapier-platform-core';
 

@@ -2,8 +2,9 @@
  * The entry point operations use: validates inputData against field specs before any request, and gives
  * the input typed from the specs (`InputOf`, src/fields/spec.ts).
  *
- * parse.ts (zod, phone metadata) is loaded on first use with `await import('./parse')`, never statically:
- * the build bundles it on its own, so an app start neither parses nor runs it.
+ * parse.ts is loaded on first use with `await import('./parse')`, never statically: the build bundles it on
+ * its own, so an app start neither parses nor runs it; the phone metadata and zod (phone.ts, email.ts) are
+ * bundles of their own again, loaded on the first phone or e-mail value (scripts/build.ts).
  */
 import type { ZObject } from 'zapier-platform-core';
 import type { FieldSpec, InputOf, Rule } from '../fields/spec';

@@ -1,11 +1,10 @@
 /**
- * Validation from field specs (src/fields/spec.ts), with zod: runs before any request, and throws one
- * error naming every bad field, its limit and what was given. zod (mini) and libphonenumber-js are
- * imported by this module and the checks it uses (phone.ts, dates.ts, countries.ts, email.ts) only, and
- * src/validation/index.ts loads it with `await import('./parse')`: the build bundles it on its own, so an
- * app start neither parses nor runs it.
+ * Validation from field specs (src/fields/spec.ts): runs before any request, and throws one error naming
+ * every bad field, its limit and what was given. src/validation/index.ts loads this module with
+ * `await import('./parse')`: the build bundles it on its own (dist/validate.js), so an app start neither
+ * parses nor runs it. The checks that need a library are bundles of their own, loaded on the first value
+ * of their kind (scripts/build.ts, 'call'): phone.ts (libphonenumber-js metadata) and email.ts (zod).
  */
-import * as z from 'zod/mini';
 import { describeChoice, maxUnitsOf, type FieldFormat, type FieldSpec, type InputOf, type Rule } from '../fields/spec';
 import { normalizeCountry } from './countries';
 import { normalizePastDate } from './dates';
@@ -87,30 +86,17 @@ const isEmpty = (value: unknown): boolean =>
   (typeof value === 'string' && isInvisible(value)) ||
   (Array.isArray(value) && value.every(isEmpty));
 
-/** The zod schema of a set of field specs: empty optional fields become undefined, never "". */
-export function schemaOf(specs: readonly FieldSpec[]) {
-  const shape: Record<string, z.ZodMiniType> = {};
-  for (const spec of specs) {
-    shape[spec.key] = z.pipe(
-      z.unknown(),
-      z.transform((raw: unknown, ctx) => {
-        const issues: string[] = [];
-        let value: unknown;
-        if (isEmpty(raw)) {
-          if (spec.required) issues.push(`${spec.label} is required.`);
-          value = undefined;
-        } else if (spec.list) {
-          const items = (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isEmpty(v));
-          value = items.map((item) => checkOne(spec, item, { issues }));
-        } else {
-          value = checkOne(spec, Array.isArray(raw) ? raw.join(',') : raw, { issues });
-        }
-        for (const message of issues) ctx.issues.push({ code: 'custom', message, input: raw });
-        return value;
-      }),
-    );
+/** One field's value from inputData, checked and normalised: empty optional fields become undefined, never "". */
+function checkField(spec: FieldSpec, raw: unknown, issues: string[]): unknown {
+  if (isEmpty(raw)) {
+    if (spec.required) issues.push(`${spec.label} is required.`);
+    return undefined;
   }
-  return z.object(shape);
+  if (spec.list) {
+    const items = (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isEmpty(v));
+    return items.map((item) => checkOne(spec, item, { issues }));
+  }
+  return checkOne(spec, Array.isArray(raw) ? raw.join(',') : raw, { issues });
 }
 
 export class InputError extends Error {
@@ -131,18 +117,20 @@ export function parseInput<const Specs extends readonly FieldSpec[]>(
   inputData: Record<string, unknown>,
   rules: readonly Rule<InputOf<Specs>>[] = [],
 ): InputOf<Specs> {
-  // Zapier leaves unfilled fields out of inputData, and zod refuses an absent key ("Invalid input"):
-  // give every spec's key a value so its own check runs (empty optional → undefined, empty required → named).
-  const input: Record<string, unknown> = { ...(inputData ?? {}) };
-  for (const spec of specs) if (!Object.hasOwn(input, spec.key)) input[spec.key] = undefined;
-  const result = z.safeParse(schemaOf(specs), input);
-  const issues = result.success ? [] : result.error.issues.map((i) => i.message);
-  if (result.success) {
+  // Zapier leaves unfilled fields out of inputData: every spec's own check runs all the same (an empty
+  // optional field → undefined, an empty required one → named). Keys no spec names are left out.
+  const given: Record<string, unknown> = inputData ?? {};
+  const data: Record<string, unknown> = {};
+  const issues: string[] = [];
+  for (const spec of specs) {
+    data[spec.key] = checkField(spec, Object.hasOwn(given, spec.key) ? given[spec.key] : undefined, issues);
+  }
+  if (issues.length === 0) {
     for (const rule of rules) {
-      const message = rule(result.data as InputOf<Specs>);
+      const message = rule(data as InputOf<Specs>);
       if (message) issues.push(message);
     }
   }
   if (issues.length > 0) throw new InputError(issues);
-  return result.data as InputOf<Specs>;
+  return data as InputOf<Specs>;
 }

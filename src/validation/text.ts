@@ -9,9 +9,14 @@ export interface Checked {
   error?: string;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Printable ASCII, tab and LF: each character is a grapheme of its own (in ASCII only CR LF joins two). */
+const ONE_GRAPHEME_PER_CHAR = /^[\t\n -~]*$/;
+/** Built on the first text that needs it: the first Intl.Segmenter loads ICU's break rules (≈ 25 ms). */
+let segmenter: Intl.Segmenter | undefined;
 /** Characters as a person counts them: an emoji or an accented letter is one. */
 export const countChars = (text: string): number => {
+  if (ONE_GRAPHEME_PER_CHAR.test(text)) return text.length;
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   let n = 0;
   for (const _ of segmenter.segment(text)) n += 1;
   return n;

@@ -1,0 +1,195 @@
+// One action from a cold process, the whole way: a fresh Node 22 process loads nock (answering CINNOX),
+// zapier-platform-core, the app from the unzipped deployable zip and core's app tester, runs one operation
+// and exits. The same for a minimal app whose one action makes the one request and nothing else, on the
+// same core (the zip's own). Whole-process wall time (measured from outside), peak RSS and CPU time;
+// and, in a process of its own, the warm per-call time (median of WARM_CALLS calls after the first).
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BASE_URL, authData, reply } from './request-count.ts';
+
+const require = createRequire(import.meta.url);
+
+export interface ColdRun {
+  /** Whole process, measured from outside. */
+  ms: number;
+  rssKb: number;
+  cpuMs: number;
+  /** In the process: ms until core, nock and the app are loaded; ms of the first (cold) call. */
+  loaded: number;
+  first: number;
+}
+/**
+ * The operations measured, with the minimal app's action of the same HTTP method and the sibling bundles
+ * (scripts/build.ts) each may load: Find External Contact checks a name only, so no phone metadata.
+ */
+export const COLD_ACTIONS = [
+  {
+    op: 'creates.send_sms',
+    label: 'Send SMS',
+    minimal: 'creates.one_request',
+    bundles: ['index.js', 'phone.js', 'sms-segments.js', 'validate.js'],
+  },
+  {
+    op: 'searches.find_contact',
+    label: 'Find External Contact',
+    minimal: 'searches.one_request',
+    bundles: ['index.js', 'validate.js'],
+  },
+] as const;
+
+/** The minimal app: one create (a POST) and one search (a GET), each the one request and nothing else. */
+const MINIMAL_APP = `const zapier = require('zapier-platform-core');
+const BASE_URL = ${JSON.stringify(BASE_URL)};
+const operation = (method) => ({
+  perform: async (z, bundle) => {
+    const response = await z.request({ url: BASE_URL + '/one', method, body: method === 'POST' ? bundle.inputData : undefined });
+    return method === 'POST' ? response.data : response.data.result;
+  },
+  sample: { id: '1' },
+});
+const display = { label: 'One Request', description: 'Makes one request and returns its answer.' };
+module.exports = {
+  version: '1.0.0',
+  platformVersion: zapier.version,
+  triggers: {},
+  creates: { one_request: { key: 'one_request', noun: 'Request', display, operation: operation('POST') } },
+  searches: { one_request: { key: 'one_request', noun: 'Request', display, operation: operation('GET') } },
+};
+`;
+
+/** The probe a fresh process runs: argv = app path, kind.key, JSON inputData, warm calls (0: one cold call). */
+const PROBE = `'use strict';
+process.env.NODE_ENV = 'test';
+const [appPath, op, input, warmArg] = process.argv.slice(2);
+// BENCH_PROFILE=dir: V8's CPU profiler (the one node --cpu-prof runs), one profile per phase: load, cold, warm.
+const profileDir = process.env.BENCH_PROFILE;
+const session = profileDir ? new (require('node:inspector').Session)() : undefined;
+const post = (method, params = {}) => { let result; session.post(method, params, (error, r) => { if (error) throw error; result = r; }); return result; };
+if (session) { session.connect(); post('Profiler.enable'); post('Profiler.setSamplingInterval', { interval: 100 }); post('Profiler.start'); }
+const phase = (name) => {
+  if (!session) return;
+  const { profile } = post('Profiler.stop');
+  require('node:fs').writeFileSync(require('node:path').join(profileDir, name + '.cpuprofile'), JSON.stringify(profile));
+  post('Profiler.start');
+};
+const nock = require(${JSON.stringify(require.resolve('nock'))});
+const zapier = require(require.resolve('zapier-platform-core', { paths: [appPath] }));
+const app = require(appPath);
+const appTester = zapier.createAppTester(app);
+nock.disableNetConnect();
+const reply = ${reply.toString()};
+const scope = nock(${JSON.stringify(BASE_URL)}).persist();
+for (const method of ['get', 'post']) scope[method](/.*/).reply((uri) => [200, reply(method.toUpperCase(), uri)]);
+const [kind, key] = op.split('.');
+// BENCH_NOOP=1: the operation's perform returns at once (swapped in the definition, so core's app tester
+// finds it there as it finds a real one): what is left is core's own work on this definition.
+if (process.env.BENCH_NOOP) app[kind][key].operation.perform = async () => ({ id: '1' });
+const perform = app[kind][key].operation.perform;
+const bundle = { authData: ${JSON.stringify(authData)}, inputData: JSON.parse(input) };
+(async () => {
+  phase('load');
+  const loaded = performance.now();
+  await appTester(perform, bundle);
+  const first = performance.now() - loaded;
+  phase('cold');
+  const warm = [];
+  for (let i = 0; i < Number(warmArg); i += 1) {
+    const start = performance.now();
+    await appTester(perform, bundle);
+    warm.push(performance.now() - start);
+  }
+  if (warm.length > 0) phase('warm');
+  const usage = process.resourceUsage();
+  const dir = require('node:path').dirname(appPath);
+  const bundles = Object.keys(require.cache).filter((file) => require('node:path').dirname(file) === dir && !require('node:path').basename(file).startsWith('bench-')).map((file) => require('node:path').basename(file)).sort();
+  process.stdout.write(JSON.stringify({ loaded, first, rssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, warm, bundles }));
+})().catch((error) => { console.error(error); process.exit(1); });
+`;
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Writes the probe and the minimal app next to the unzipped app (so both use the zip's core). */
+export function stageProbe(unzipped: string): { probe: string; minimal: string; app: string } {
+  const probe = join(unzipped, 'bench-probe.cjs');
+  const minimal = join(unzipped, 'bench-minimal-app.cjs');
+  writeFileSync(probe, PROBE);
+  writeFileSync(minimal, MINIMAL_APP);
+  return { probe, minimal, app: join(unzipped, 'index.js') };
+}
+
+/** One fresh process; `nodeArgs` e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
+export function runProbe(
+  probe: string,
+  appPath: string,
+  op: string,
+  inputData: Record<string, unknown>,
+  warmCalls = 0,
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+): ColdRun & { warm: number[]; bundles: string[] } {
+  const start = process.hrtime.bigint();
+  const out = spawnSync(
+    process.execPath,
+    [...nodeArgs, probe, appPath, op, JSON.stringify(inputData), String(warmCalls)],
+    { encoding: 'utf8', env: { ...process.env, ...env } },
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (out.status !== 0) throw new Error(`cold action probe (${op}) failed: ${out.stderr}`);
+  const run = JSON.parse(out.stdout) as Omit<ColdRun, 'ms'> & { warm: number[]; bundles: string[] };
+  return { ms, ...run };
+}
+
+/** One side of a comparison: an app, one of its operations and its input. */
+export interface Side {
+  app: string;
+  op: string;
+  input: Record<string, unknown>;
+  /** e.g. BENCH_NOOP=1: core's app tester runs a no-op perform on the app's definition instead. */
+  env?: Record<string, string>;
+}
+
+const medianRun = (runs: ColdRun[]): ColdRun => ({
+  ms: median(runs.map((r) => r.ms)),
+  rssKb: median(runs.map((r) => r.rssKb)),
+  cpuMs: median(runs.map((r) => r.cpuMs)),
+  loaded: median(runs.map((r) => r.loaded)),
+  first: median(runs.map((r) => r.first)),
+});
+
+/**
+ * `pairs` alternating pairs of fresh processes (a then b, b then a, …) after one untimed run of each (the
+ * file cache); the median of each figure, and the sibling bundles `a` loaded.
+ */
+export function coldPairs(
+  probe: string,
+  a: Side,
+  b: Side,
+  pairs: number,
+  progress: (done: number) => void,
+): { a: ColdRun; b: ColdRun; bundles: string[] } {
+  const run = (side: Side) => runProbe(probe, side.app, side.op, side.input, 0, [], side.env);
+  const { bundles } = run(a);
+  run(b);
+  const aRuns: ColdRun[] = [];
+  const bRuns: ColdRun[] = [];
+  for (let i = 0; i < pairs; i += 1) {
+    if (i % 2 === 0) {
+      aRuns.push(run(a));
+      bRuns.push(run(b));
+    } else {
+      bRuns.push(run(b));
+      aRuns.push(run(a));
+    }
+    progress(i + 1);
+  }
+  return { a: medianRun(aRuns), b: medianRun(bRuns), bundles };
+}
+
+/** The warm per-call time: the median of `calls` calls in one process, after the first. */
+export const warmCall = (probe: string, side: Side, calls: number): number =>
+  median(runProbe(probe, side.app, side.op, side.input, calls, [], side.env).warm);
