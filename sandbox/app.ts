@@ -51,7 +51,7 @@ import {
 import { CHAT_LOG_MAX_MESSAGES, CHAT_LOG_OVER_LIMIT, labelIdsBody, sendOtpBody } from './validate.ts';
 import { chatLog } from './state.ts';
 import { createWebhooks, isSubscriptionName } from './webhooks.ts';
-// Issue 12 part A: inbound SMS, calls, recordings, staff members.
+// inbound SMS, calls, recordings, staff members.
 import { callEvent, inboundSmsEvent, recordingEvent, staffEvent } from './events.ts';
 import { endCall, inboundSms, newCall, newStaff, type CallRecord, type Staff } from './state.ts';
 
@@ -338,7 +338,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       };
     },
 
-    // Issue 12 part A: inbound SMS, calls, recordings, staff members.
+    // inbound SMS, calls, recordings, staff members.
     /** Someone texts one of the account's numbers: an SMS Details record (usage inbound, A22) and the §1.9 event. */
     receiveSms(from: string, to: string, text: string) {
       const record = inboundSms(to, from, text, Date.now());
@@ -582,7 +582,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       /^\/([a-z-]+-event-sub)$/,
       async ({ body, params }) => hooks.setSubscription(params[0]!, subscriptionBody(body)),
     ],
-    // Issue 12 part B: Send OTP SMS (§1.2), Label / Unlabel an Enquiry (§3.6), Get Enquiry Chat (§2.2).
+    // Send OTP SMS (§1.2), Label / Unlabel an Enquiry (§3.6), Get Enquiry Chat (§2.2).
     [
       'POST',
       '/send_otp',
@@ -641,7 +641,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         return listAnswer(log);
       },
     ],
-    // Issue 12 part A: the call log (§2.4), one call by callID (A20), recent calls in a report window (A24).
+    // the call log (§2.4), one call by callID (A20), recent calls in a report window (A24).
     [
       'GET',
       '/data/call-log',
@@ -777,7 +777,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
     return (latest(state.labels) ?? world.createLabel(`Sandbox label ${state.counters.label + 1}`, '#43A047').record)
       .id;
   }
-  // Issue 12 part A.
+  // Beyond the product guide: inbound SMS, calls, recordings, staff, contact and enquiry status events.
   /** A call: body.id, else the newest ongoing one (`ongoing`) or the newest ended one; a new one (quietly) when none. */
   function targetCall(body: AdminBody, ongoing: boolean): CallRecord {
     const id = str(body.id) ?? str(body.callId);
@@ -900,7 +900,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       return world.editLabel(id, changes);
     },
     'label.deleted': (body) => world.deleteLabel(targetLabel(body)),
-    // Issue 12 part A.
+    // Beyond the product guide: inbound SMS, calls, recordings, staff, contact and enquiry status events.
     'sms.inbound': (body) =>
       world.receiveSms(
         str(body.senderNumber) ?? '+85298765432',
@@ -988,7 +988,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       'POST',
       /^\/enquiries\/([^/]+)\/chat$/,
       (body, [id]) => {
-        // Issue 12 part B: how many chat messages the enquiry has (over CHAT_LOG_MAX_MESSAGES: 6451013).
+        // how many chat messages the enquiry has (over CHAT_LOG_MAX_MESSAGES: 6451013).
         const enquiry = findEnquiry(state, id!);
         if (!enquiry) throw new AdminError(404, `no enquiry ${id}`);
         const n = Number(body.messages);

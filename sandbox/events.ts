@@ -108,7 +108,7 @@ export function labelEvent(serviceId: string, what: keyof typeof LABEL_STATUS, l
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 12 part A: inbound SMS (flat, §1.9), call events (§1.8), recordings (§2.6), staff events (§3.5)
+// inbound SMS (flat, §1.9), call events (§1.8), recordings (§2.6), staff events (§3.5)
 // ---------------------------------------------------------------------------------------------
 
 /** §1.9: flat; senderNumber and recipientNumber JSON numbers (country code + number), receiveTime RFC3339. */

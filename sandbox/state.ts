@@ -330,7 +330,7 @@ export function createState(account: { serviceId: string; appId: string }) {
     deliveries: [] as Delivery[],
     requests: [] as RequestEntry[],
     requestCount: 0,
-    // Issue 12 part B.
+    // Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
     /** §3.6: the label ids on each enquiry, by enquiry record id (A25). */
     enquiryLabels: {} as Record<string, string[]>,
     /** §1.2: every OTP SMS sent. */
@@ -664,7 +664,7 @@ export function snapshot(state: State): Record<string, unknown> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 12 part B: OTP SMS and enquiry chat logs.
+// OTP SMS and enquiry chat logs.
 // ---------------------------------------------------------------------------------------------
 
 /** One OTP SMS sent (§1.2), with the PIN in place. */
@@ -752,7 +752,7 @@ export function chatLog(state: State, e: Enquiry): ChatRecord[] {
   });
 }
 
-// Issue 12 part A: calls, inbound SMS, staff members
+// calls, inbound SMS, staff members
 // ---------------------------------------------------------------------------------------------
 
 /** A call ringing `callee` (a staff member) from an outside number, on the account's first Virtual Number. */

@@ -388,7 +388,7 @@ export function subscriptionBody(raw: unknown): { enabled: boolean; url: string 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 12 part B: Send OTP SMS (§1.2), Label / Unlabel an Enquiry (§3.6), Get Enquiry Chat (§2.2).
+// Send OTP SMS (§1.2), Label / Unlabel an Enquiry (§3.6), Get Enquiry Chat (§2.2).
 // ---------------------------------------------------------------------------------------------
 
 /** §0.3: 6451013 "Requested chat logs over the limit". */

@@ -1,5 +1,5 @@
 /**
- * Inputs at the edges (issue 11, items 15–18), through the operations: refused before any request (no nock
+ * Inputs at the edges, through the operations: refused before any request (no nock
  * interceptor, so a request would fail the test) with a message naming the field, or accepted and sent.
  */
 import nock from 'nock';

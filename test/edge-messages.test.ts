@@ -1,5 +1,5 @@
 /**
- * Messages a Zap builder can act on at the edges of CINNOX (issue 11, items 11–14): network failures, a refused
+ * Messages a Zap builder can act on at the edges of CINNOX: network failures, a refused
  * App Token or App ID at the first connection, CINNOX's reason always shown, Retry-After honoured and clamped.
  * Each goes through the app's operations (the connection test, Send SMS, Get Number List).
  */

@@ -48,7 +48,7 @@ const CASES: [kind: Kind, key: string, inputData: Record<string, unknown>, meta?
   ['searches', 'find_enquiry', { display_case_number: '100245' }],
   ['triggers', 'staff_list', {}, { page: 0 }],
   ['triggers', 'sender_number_list', { number_type: 'access-numbers' }, { page: 0 }],
-  // Issue 12 part B.
+  // Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
   ['creates', 'send_otp_sms', { sender_number: 'CINNOX', recipient_number: '+85294667788', text: 'Your code is %s.' }],
   ['creates', 'add_enquiry_labels', { enquiry_id: 'e-1', label_ids: ['l-1', 'l-2'] }],
   ['creates', 'remove_enquiry_labels', { enquiry_id: 'e-1', label_ids: ['l-1'] }],

@@ -1,4 +1,4 @@
-// The tour's steps for issue 12 part B (scripts/tour.ts calls `runBeyondSteps` after the product guide's
+// The tour's steps for the operations beyond the product guide (OTP, enquiry labels, staff and label look-ups, transcripts) (scripts/tour.ts calls `runBeyondSteps` after the product guide's
 // actions): the Alphanumeric sender and label drop-downs, Send OTP SMS, Find Staff Member, Find Label, Add and
 // Remove Labels on an enquiry, and Get Enquiry Transcript of a closed enquiry (and the message for one that
 // is not closed), each against the sandbox.

@@ -52,7 +52,7 @@ import {
   type EnquiryLabelsResult,
   type SendOtpBody,
 } from './contract';
-// Issue 12 part A: the call log.
+// the call log.
 import { CALL_LOG_CALL_ID_PARAM, CALL_LOG_PATH, CALL_LOG_WINDOW_DAYS, type CallLogRecord } from './contract';
 import { CINNOX_CODES, cinnoxErrorCode, isNotFound, reached, toZapierError, type CinnoxErrorBody } from './errors';
 import { numberOf } from './values';
@@ -426,7 +426,7 @@ export const cinnox = {
     return listRecords<EventHookRecord>(response.data);
   },
 
-  // Issue 12 part A: the call log (performList of the call triggers, the call-details hydrator).
+  // the call log (performList of the call triggers, the call-details hydrator).
   /** Recent calls (A24: the report window, newest first). */
   recentCalls: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<CallLogRecord>(z, bundle, CALL_LOG_PATH, {
@@ -440,7 +440,7 @@ export const cinnox = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Issue 12 part B: the shared paged reader, Send OTP SMS, labels on enquiries, Find Staff Member,
+// the shared paged reader, Send OTP SMS, labels on enquiries, Find Staff Member,
 // Find Label, Get Enquiry Transcript.
 // ---------------------------------------------------------------------------------------------
 

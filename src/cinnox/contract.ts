@@ -123,7 +123,7 @@ export const SUBSCRIPTIONS = {
   enquiry: 'inquiry-event-sub',
   sms: 'outbound-sms-event-sub',
   label: 'label-event-sub',
-  // Issue 12 part A: the new instant triggers' subscriptions (§1.9, §1.8, §2.6, §3.5).
+  // the new instant triggers' subscriptions (§1.9, §1.8, §2.6, §3.5).
   inboundSms: 'inbound-sms-event-sub',
   call: 'call-event-sub',
   recording: 'recording-event-sub',
@@ -150,7 +150,7 @@ export const EVENT_STATUS = {
   labelCreated: 'create',
   labelEdited: 'update',
   labelDeleted: 'deleted',
-  // Issue 12 part A (documented: §1.8, §2.6, §3.5).
+  // The new instant triggers (documented: §1.8, §2.6, §3.5).
   callStarted: 'CallStart',
   callEnded: 'CallEnd',
   recordingSucceeded: 'success',
@@ -398,7 +398,7 @@ export interface EventHookRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 12 part A: inbound SMS, call, recording and staff triggers (paths, assumptions A20–A24, shapes)
+// inbound SMS, call, recording and staff triggers (paths, assumptions A20–A24, shapes)
 // ---------------------------------------------------------------------------------------------
 
 /** §2.4 Get Call Log Details. */
@@ -437,7 +437,7 @@ export interface CallLogRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 12 part B: Send OTP SMS, labels on enquiries, Find Staff Member, Find Label, Get Enquiry
+// Send OTP SMS, labels on enquiries, Find Staff Member, Find Label, Get Enquiry
 // Transcript (documented endpoints first, then the assumptions A25–A29).
 // ---------------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ import { sendImToRoom } from './send-im-to-room';
 import { sendImToStaff } from './send-im-to-staff';
 import { sendSms } from './send-sms';
 import { updateContact } from './update-contact';
-// Issue 12 part B.
+// Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
 import { addEnquiryLabels } from './add-enquiry-labels';
 import { removeEnquiryLabels } from './remove-enquiry-labels';
 import { sendOtpSms } from './send-otp-sms';
@@ -14,7 +14,7 @@ export const creates = {
   send_sms: sendSms,
   send_im_to_staff: sendImToStaff,
   send_im_to_room: sendImToRoom,
-  // Issue 12 part B.
+  // Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
   send_otp_sms: sendOtpSms,
   add_enquiry_labels: addEnquiryLabels,
   remove_enquiry_labels: removeEnquiryLabels,

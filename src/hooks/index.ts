@@ -30,7 +30,7 @@ export {
   type SubscribeData,
 } from './subscription';
 
-// Issue 12 part A: inbound SMS, call, recording and staff groups; the app's hydrators.
+// inbound SMS, call, recording and staff groups; the app's hydrators.
 import { callDetails } from './groups/call';
 import { hydrators as contactHydrators } from './groups/contact';
 export {

@@ -1,7 +1,7 @@
 import { findContact } from './find-contact';
 import { findEnquiry } from './find-enquiry';
 import { findNumbers } from './find-numbers';
-// Issue 12 part B.
+// Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
 import { findLabel } from './find-label';
 import { findStaff } from './find-staff';
 import { getEnquiryTranscript } from './get-enquiry-transcript';
@@ -10,7 +10,7 @@ export const searches = {
   find_contact: findContact,
   find_numbers: findNumbers,
   find_enquiry: findEnquiry,
-  // Issue 12 part B.
+  // Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
   find_staff: findStaff,
   find_label: findLabel,
   get_enquiry_transcript: getEnquiryTranscript,

@@ -13,7 +13,7 @@ import { labelEdited } from './label-edited';
 import { labelDeleted } from './label-deleted';
 import { senderNumberList } from './sender-number-list';
 import { staffList } from './staff-list';
-// Issue 12 part A: the nine new instant triggers.
+// the nine new instant triggers.
 import { inboundSmsReceived } from './inbound-sms-received';
 import { callStarted } from './call-started';
 import { callEnded } from './call-ended';
@@ -23,7 +23,7 @@ import { staffEdited } from './staff-edited';
 import { staffDeleted } from './staff-deleted';
 import { contactEvent } from './contact-event';
 import { enquiryEvent } from './enquiry-event';
-// Issue 12 part B: drop-downs.
+// drop-downs.
 import { labelList } from './label-list';
 import { otpSenderList } from './otp-sender-list';
 
@@ -42,7 +42,7 @@ export const triggers = {
   label_created: labelCreated,
   label_edited: labelEdited,
   label_deleted: labelDeleted,
-  // Issue 12 part A: the nine new instant triggers.
+  // the nine new instant triggers.
   inbound_sms_received: inboundSmsReceived,
   call_started: callStarted,
   call_ended: callEnded,
@@ -54,7 +54,7 @@ export const triggers = {
   enquiry_event: enquiryEvent,
   staff_list: staffList,
   sender_number_list: senderNumberList,
-  // Issue 12 part B: drop-downs.
+  // drop-downs.
   otp_sender_list: otpSenderList,
   label_list: labelList,
 };

@@ -1,5 +1,5 @@
 /**
- * Issue 11, the contract re-read against the public reference: A10 (a room required), staff events on the
+ * At the edges of an unconfirmed CINNOX, the contract re-read against the public reference: A10 (a room required), staff events on the
  * contact subscription, the label colour in Test Trigger records. (A14: test/edges/triggers.test.ts; A19:
  * test/triggers/hook-items.test.ts and test/sandbox/api.test.ts.)
  */

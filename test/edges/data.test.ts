@@ -1,5 +1,5 @@
 /**
- * Issue 11, data and money: no missed match (Find External Contact reads every candidate or says it could
+ * At the edges of an unconfirmed CINNOX, data and money: no missed match (Find External Contact reads every candidate or says it could
  * not), no write reported as done when CINNOX's code says otherwise, no list cut or repeated silently.
  */
 import nock from 'nock';

@@ -1,5 +1,5 @@
 /**
- * Issue 11, security: the App Token never leaves the Base URL's origin (no redirect is followed), no path
+ * At the edges of an unconfirmed CINNOX, security: the App Token never leaves the Base URL's origin (no redirect is followed), no path
  * escapes `/v1/api/apps/{App ID}/`, and a malformed Base URL is the usual "Base URL" error.
  */
 import nock from 'nock';

@@ -1,5 +1,5 @@
 /**
- * Issue 11, triggers: a Zap is "on" only when CINNOX clearly said so, the advisory Event Hook List never
+ * At the edges of an unconfirmed CINNOX, triggers: a Zap is "on" only when CINNOX clearly said so, the advisory Event Hook List never
  * blocks a subscription that would work, turning a Zap off survives a plain 404, and no payload crashes perform.
  */
 import nock from 'nock';

@@ -617,8 +617,8 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
   });
 });
 
-// Issue 12 part A: the call log (A20, A21, A24) and inbound SMS in SMS Details (A22).
-describe('call log and inbound SMS (issue 12 part A)', () => {
+// the call log (A20, A21, A24) and inbound SMS in SMS Details (A22).
+describe('call log and inbound SMS', () => {
   it('lists ended calls in the report window newest first, and finds one by callID (A20, A24); 6451011 for none', async () => {
     const started = await sandbox.admin('POST', '/events/call.started');
     const callId = started.record.callID as string;
