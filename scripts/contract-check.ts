@@ -24,7 +24,7 @@ import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import type * as ZapierCore from 'zapier-platform-core';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle } from 'zapier-platform-core';
 import {
   ASSUMPTIONS,
   combine,
@@ -35,6 +35,7 @@ import {
   type Finding,
   type Verdict,
 } from './lib/contract-judges.ts';
+import type { Operation, Perform } from './lib/built-app.ts';
 
 export const ACCOUNT_VARIABLES = ['CINNOX_BASE_URL', 'CINNOX_APP_ID', 'CINNOX_APP_TOKEN'] as const;
 
@@ -44,15 +45,6 @@ export function accountVariables(env: Record<string, string | undefined>): { set
   return { set, missing: ACCOUNT_VARIABLES.filter((name) => !set.includes(name)) };
 }
 
-type Perform = (z: ZObject, bundle: Bundle) => unknown;
-interface Operation {
-  type?: string;
-  perform: Perform;
-  performList?: Perform;
-  performSubscribe?: Perform;
-  sample?: unknown;
-  inputFields?: { key: string; required?: boolean; choices?: unknown }[];
-}
 type Operations = Record<string, { key?: string; operation: Operation } | undefined>;
 interface BuiltApp {
   authentication: { test: Perform; connectionLabel: Perform };

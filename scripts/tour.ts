@@ -25,26 +25,19 @@ import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as ZapierCore from 'zapier-platform-core';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
 import { startReceiver, type Receiver } from './lib/receiver.ts';
 import { runBeyondSteps } from './tour-steps/beyond.ts';
 import { accountVariables, runContractCheck } from './contract-check.ts';
+import type { Operation, Perform } from './lib/built-app.ts';
 
 // With any of CINNOX_BASE_URL, CINNOX_APP_ID, CINNOX_APP_TOKEN set: the contract check against that account
 // instead (scripts/contract-check.ts; exit 2 when one or two are missing).
 if (accountVariables(process.env).set.length > 0) process.exit(await runContractCheck(process.argv.slice(2)));
 
 /** What the tour uses of the built app (loaded with require: its path is an option). */
-type Perform = (z: ZObject, bundle: Bundle) => unknown;
-interface Operation {
-  type?: string;
-  perform: Perform;
-  performList?: Perform;
-  performSubscribe?: Perform;
-  performUnsubscribe?: Perform;
-}
 /** The operations of one kind: any key, and those the tour runs by name. */
 type Operations<Named extends string> = Record<string, { operation: Operation; display?: Display } | undefined> &
   Record<Named, { operation: Operation; display?: Display }>;

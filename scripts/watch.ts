@@ -11,13 +11,13 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import type * as ZapierCore from 'zapier-platform-core';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle } from 'zapier-platform-core';
 import { findSandbox, notRunningHint } from '../sandbox/address.ts';
 import { connectSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger } from '../sandbox/event-kinds.ts';
 import { startReceiver, type Item } from './lib/receiver.ts';
+import type { Perform } from './lib/built-app.ts';
 
-type Perform = (z: ZObject, bundle: Bundle) => unknown;
 interface HookTrigger {
   display: { label: string; hidden?: boolean };
   operation: { type?: string; perform: Perform; performSubscribe?: Perform; performUnsubscribe?: Perform };

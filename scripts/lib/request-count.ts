@@ -3,14 +3,8 @@
 import { createRequire } from 'node:module';
 import nock from 'nock';
 import type * as ZapierCore from 'zapier-platform-core';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Operation } from './built-app.ts';
 
-type Perform = (z: ZObject, bundle: Bundle) => unknown;
-interface Operation {
-  type?: string;
-  perform: Perform;
-  sample?: Record<string, unknown>;
-}
 type Kind = 'triggers' | 'creates' | 'searches';
 type BuiltApp = Record<Kind, Record<string, { operation: Operation }>>;
 export interface RequestCount {

@@ -2,10 +2,9 @@
 // actions): the Alphanumeric sender and label drop-downs, Send OTP SMS, Find Staff Member, Find Label, Add and
 // Remove Labels on an enquiry, and Get Enquiry Transcript of a closed enquiry (and the message for one that
 // is not closed), each against the sandbox.
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { StartedSandbox } from '../../sandbox/control.ts';
+import type { Perform } from '../lib/built-app.ts';
 
-type Perform = (z: ZObject, bundle: Bundle) => unknown;
 type Item = Record<string, unknown>;
 type Operations = Record<string, { operation: { perform: Perform } } | undefined>;
 

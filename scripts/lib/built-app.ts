@@ -1,0 +1,18 @@
+// What the scripts use of the BUILT app (dist/index.js, or the unzipped deployable zip), loaded with
+// require: the shape of an operation as zapier-platform-core's app tester runs it. One definition for the
+// tour, the contract check, sandbox:watch and the benchmark.
+import type { Bundle, ZObject } from 'zapier-platform-core';
+
+/** Any of an operation's functions, as the app tester calls it. */
+export type Perform = (z: ZObject, bundle: Bundle) => unknown;
+
+/** An operation of the built app: perform, and for hook triggers the subscription functions. */
+export interface Operation {
+  type?: string;
+  perform: Perform;
+  performList?: Perform;
+  performSubscribe?: Perform;
+  performUnsubscribe?: Perform;
+  sample?: Record<string, unknown>;
+  inputFields?: { key: string; required?: boolean; choices?: unknown }[];
+}
