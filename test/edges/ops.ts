@@ -1,4 +1,4 @@
-/** The app's operations by key, for the issue-11 edge tests (each run through appTester). */
+/** The app's operations by key, for the edge tests (test/edges/) (each run through appTester). */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { App } from '../helpers/app';
