@@ -276,10 +276,30 @@ const keyByNumber = (record: NumberRecord): string => {
   return number ? `number:${number}` : JSON.stringify(record);
 };
 
+/**
+ * One drop-down page (`page` from 0): the new records of the page-th request of a paged read from the start
+ * (readPages), so a page cap below 500 skips no record and an ignored offset repeats none; [] past the end.
+ * Page 0 is one request; page n re-reads the n pages before it (n + 1 requests, fewer when the list ends first).
+ */
+async function dropdownPage<T>(
+  z: ZObject,
+  bundle: AuthBundle,
+  path: string,
+  keyOf: (record: T) => string,
+  page: number,
+): Promise<T[]> {
+  const pages = await readPages<T>(z, bundle, path, {}, keyOf, page + 1);
+  return pages.chunks[page] ?? [];
+}
+
 /** At most this many requests of 500 when listing numbers (Get Number List): 10,000 numbers. */
 export const NUMBER_LIST_MAX_PAGES = 20;
 /** At most this many requests of 500 when reading Find External Contact's candidates: 5,000 candidates. */
 export const CONTACT_SEARCH_MAX_PAGES = 10;
+/** At most this many requests of 500 when reading Find Staff Member's candidates: FIND_STAFF_MAX_CANDIDATES. */
+export const STAFF_SEARCH_MAX_PAGES = Math.ceil(FIND_STAFF_MAX_CANDIDATES / LIST_PAGE_MAX);
+/** At most this many requests of 500 when reading Find Label's candidates: 5,000 candidates. */
+export const LABEL_SEARCH_MAX_PAGES = 10;
 
 function reportWindow(now = new Date(), days: number = REPORT_WINDOW_DAYS): Params {
   const start = new Date(now.getTime() - days * 24 * 3600 * 1000);
@@ -291,8 +311,12 @@ export const cinnox = {
   testConnection: (z: ZObject, bundle: AuthBundle) =>
     cinnoxRequest<unknown>(z, bundle, { method: 'GET', path: STAFF_LIST_PATH, params: { offset: 0, limit: 1 } }),
 
+  /** The first `limit` staff (Staff Created's Test Trigger). */
   listStaffPage: (z: ZObject, bundle: AuthBundle, offset: number, limit = LIST_PAGE_MAX) =>
     list<StaffRecord>(z, bundle, STAFF_LIST_PATH, { offset, limit }),
+  /** The staff of one drop-down page (`page` from 0): `dropdownPage`. */
+  staffDropdownPage: (z: ZObject, bundle: AuthBundle, page: number) =>
+    dropdownPage<StaffRecord>(z, bundle, STAFF_LIST_PATH, keyById, page),
 
   listContacts: (z: ZObject, bundle: AuthBundle, params: { offset?: number; limit?: number } = {}) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: params.offset ?? 0, limit: params.limit ?? 50 }),
@@ -337,14 +361,9 @@ export const cinnox = {
   recentSmsDetails: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<SmsDetailRecord>(z, bundle, SMS_DETAIL_PATH, { ...reportWindow(), offset: 0, limit }),
 
-  /**
-   * The numbers of one drop-down page (`page` from 0): the new numbers of the page-th request of a paged read
-   * from the start (readPages), so a page cap or an ignored offset never skips or repeats numbers; [] past the end.
-   */
-  listNumbersPage: async (z: ZObject, bundle: AuthBundle, type: NumberType, page: number) => {
-    const pages = await readPages<NumberRecord>(z, bundle, numberListPath(type), {}, keyByNumber, page + 1);
-    return pages.chunks[page] ?? [];
-  },
+  /** The numbers of one drop-down page (`page` from 0): `dropdownPage`. */
+  listNumbersPage: (z: ZObject, bundle: AuthBundle, type: NumberType, page: number) =>
+    dropdownPage<NumberRecord>(z, bundle, numberListPath(type), keyByNumber, page),
   /** Every number of one type (A4), each once; more than NUMBER_LIST_MAX_PAGES requests' worth is an error. */
   listAllNumbers: async (z: ZObject, bundle: AuthBundle, type: NumberType) => {
     const pages = await readPages<NumberRecord>(
@@ -434,7 +453,10 @@ export const cinnox = {
       offset: 0,
       limit,
     }),
-  /** The call log records of one call (A20: filtered by `callID`); the caller keeps the one that is that call. */
+  /**
+   * The call log records of one call (A20: filtered by `callID`); the caller keeps the one that is that call, and
+   * treats an answer listing only other calls as CINNOX ignoring the filter.
+   */
   findCall: (z: ZObject, bundle: AuthBundle, callId: string) =>
     list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { [CALL_LOG_CALL_ID_PARAM]: callId, offset: 0, limit: 1 }),
 };
@@ -443,12 +465,6 @@ export const cinnox = {
 // the shared paged reader, Send OTP SMS, labels on enquiries, Find Staff Member,
 // Find Label, Get Enquiry Transcript.
 // ---------------------------------------------------------------------------------------------
-
-/** Find Staff Member's candidates: every page (readPages), `complete` false when the read ended before the list's end. */
-export interface PagedRead<T> {
-  records: T[];
-  complete: boolean;
-}
 
 /** A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. */
 export interface RawAnswer<T> {
@@ -489,23 +505,23 @@ export const cinnoxBeyond = {
       })
     ).data,
 
-  listLabelsPage: (z: ZObject, bundle: AuthBundle, offset: number, limit = LIST_PAGE_MAX) =>
-    list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset, limit }),
+  /** The labels of one drop-down page (`page` from 0): `dropdownPage`. */
+  labelDropdownPage: (z: ZObject, bundle: AuthBundle, page: number) =>
+    dropdownPage<LabelRecord>(z, bundle, LABEL_LIST_PATH, keyById, page),
+  /** Find Label's candidates: every page, bounded; the caller decides what an incomplete read means. */
   findLabelsByName: (z: ZObject, bundle: AuthBundle, name: string) =>
-    list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { [LABEL_NAME_PARAM]: name, offset: 0, limit: LIST_PAGE_MAX }),
+    readPages<LabelRecord>(z, bundle, LABEL_LIST_PATH, { [LABEL_NAME_PARAM]: name }, keyById, LABEL_SEARCH_MAX_PAGES),
 
-  findStaffByName: async (z: ZObject, bundle: AuthBundle, fullName: string): Promise<PagedRead<StaffRecord>> => {
-    const pages = await readPages<StaffRecord>(
+  /** Find Staff Member's candidates: every page, bounded; the caller decides what an incomplete read means. */
+  findStaffByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
+    readPages<StaffRecord>(
       z,
       bundle,
       STAFF_LIST_PATH,
       { [STAFF_NAME_PARAM]: fullName },
       keyById,
-      Math.ceil(FIND_STAFF_MAX_CANDIDATES / LIST_PAGE_MAX),
-    );
-    // A read that stopped on a repeated page (CINNOX ignoring offset) or at the bound has not seen every candidate.
-    return { records: pages.records, complete: pages.end === 'complete' };
-  },
+      STAFF_SEARCH_MAX_PAGES,
+    ),
 
   /** The chat log of one closed enquiry (A28: CINNOX's "not closed" and limit answers are left to the caller). */
   enquiryChat: (z: ZObject, bundle: AuthBundle, enquiryID: string) =>

@@ -184,7 +184,9 @@ export const ENQUIRY_RECORD_STATUSES: Readonly<Record<string, readonly string[]>
 
 /**
  * A13 Get Event Hook List (§1.7): `GET /event-hooks` answering `{code, result: [{name, enabled, url, updatedAt}]}`.
- * When CINNOX answers 404 or 6450001 (method not found) the app cannot read subscriptions and says so.
+ * The list is advisory: only CINNOX's own auth errors stop a subscription; anything else (404, 6450001 method
+ * not found, 5xx, a body that is not a list) means the app cannot tell whether another Zap holds the
+ * subscription, and the subscription goes ahead (src/cinnox/client.ts `listEventHooks`).
  */
 export const EVENT_HOOK_LIST_PATH = '/event-hooks';
 /** A13: an Event Hook List entry names its subscription with or without the `-event-sub` suffix, in any case. */

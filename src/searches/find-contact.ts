@@ -6,12 +6,12 @@
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { CONTACT_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import { LIST_PAGE_MAX } from '../cinnox/contract';
 import { nameKey } from '../cinnox/values';
 import { FIND_CONTACT_FIELDS } from '../fields/contacts';
 import { toInputFields } from '../fields/spec';
 import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
 import { validateInput } from '../validation';
+import { incompleteReadError } from './incomplete-read';
 
 /** The form names are compared in (shared with Find Staff Member and Find Label): src/cinnox/values.ts. */
 export { nameKey };
@@ -26,16 +26,17 @@ const perform = (async (z, bundle) => {
     .map(toFoundContact);
   // Never "no match" without having looked at every candidate: Find or Create would create a second copy.
   if (matches.length > 0 || pages.end === 'complete') return matches;
-  if (pages.end === 'bound')
-    throw new z.errors.Error(
-      `Find External Contact read ${pages.records.length.toLocaleString('en')} candidates for Full Name "${fullName}" (${CONTACT_SEARCH_MAX_PAGES} requests of ${LIST_PAGE_MAX}) without reaching the end of CINNOX's answer, and none matched exactly: too many candidates. CINNOX may be ignoring the name filter (A7), so the app cannot tell whether "${fullName}" exists and does not answer "no match" (Find or Create would then create a second copy). Report this to the app's developers.`,
-      'CinnoxTooManyCandidates',
-      400,
-    );
-  throw new z.errors.Error(
-    `Find External Contact could not read every candidate for Full Name "${fullName}": CINNOX answered the request for candidates ${pages.offset + 1} onwards with candidates it had already sent, so it may be ignoring offset, and the name filter (A7). The app does not answer "no match" without having looked at every candidate (Find or Create would then create a second copy). Report this to the app's developers.`,
-    'CinnoxPagingIgnored',
-    400,
+  throw incompleteReadError(
+    z,
+    {
+      step: 'Find External Contact',
+      field: 'Full Name',
+      value: fullName,
+      maxPages: CONTACT_SEARCH_MAX_PAGES,
+      assumption: 'A7',
+      risk: 'Find or Create would then create a second copy',
+    },
+    pages,
   );
 }) satisfies SearchPerform;
 

@@ -1,11 +1,11 @@
 /**
  * Find Staff Member by full name (docs/cinnox-api.md §3.4: the staff list filtered by `fullName`). Exact match
  * only, compared as Find External Contact compares (`nameKey`); every page CINNOX has is read (the shared
- * paged reader), up to FIND_STAFF_MAX_CANDIDATES, past which the step says there are too many candidates.
+ * paged reader), up to FIND_STAFF_MAX_CANDIDATES; no match is `[]` only when every candidate was read, else
+ * the error Find External Contact gives (too many candidates, or paging ignored).
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { cinnoxBeyond } from '../cinnox/client';
-import { FIND_STAFF_MAX_CANDIDATES } from '../cinnox/contract';
+import { STAFF_SEARCH_MAX_PAGES, cinnoxBeyond } from '../cinnox/client';
 import { nameKey } from '../cinnox/values';
 import { toInputFields } from '../fields/spec';
 import { FIND_STAFF_FIELDS, staffFullName } from '../fields/staff';
@@ -16,21 +16,20 @@ import {
   toFoundStaff,
 } from '../records/staff';
 import { validateInput } from '../validation';
+import { incompleteReadError } from './incomplete-read';
 
 const perform = (async (z, bundle) => {
   const input = await validateInput(z, FIND_STAFF_FIELDS, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const { records, complete } = await cinnoxBeyond.findStaffByName(z, bundle, fullName);
-  const found = records.filter((r) => r?.id !== undefined && nameKey(fullNameOf(r)) === wanted).map(toFoundStaff);
-  if (!complete && found.length === 0) {
-    throw new z.errors.Error(
-      `Too many candidates: CINNOX lists more than ${FIND_STAFF_MAX_CANDIDATES} staff members for the ${staffFullName.label} "${fullName}", and none of the first ${FIND_STAFF_MAX_CANDIDATES} is an exact match. Enter the full first and last name.`,
-      'TooManyCandidates',
-      400,
-    );
-  }
-  return found;
+  const pages = await cinnoxBeyond.findStaffByName(z, bundle, fullName);
+  const found = pages.records.filter((r) => r?.id !== undefined && nameKey(fullNameOf(r)) === wanted).map(toFoundStaff);
+  if (found.length > 0 || pages.end === 'complete') return found;
+  throw incompleteReadError(
+    z,
+    { step: 'Find Staff Member', field: staffFullName.label, value: fullName, maxPages: STAFF_SEARCH_MAX_PAGES },
+    pages,
+  );
 }) satisfies SearchPerform;
 
 export const findStaff = defineSearch({

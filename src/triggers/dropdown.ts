@@ -1,14 +1,15 @@
 /**
- * What the drop-down triggers (staff-list.ts, sender-number-list.ts) share; not an operation itself:
- * a hidden polling trigger that pages, one CINNOX request of LIST_PAGE_MAX records per drop-down page.
+ * What the drop-down triggers (staff-list.ts, label-list.ts, sender-number-list.ts, otp-sender-list.ts) share;
+ * not an operation itself: a hidden polling trigger that pages. Drop-down page n is the new records of the n-th
+ * request of a paged read from the start (src/cinnox/client.ts `dropdownPage`, on `readPages`): the first page
+ * is one CINNOX request of LIST_PAGE_MAX records; page n re-reads the pages before it (n + 1 requests), so a
+ * page cap below LIST_PAGE_MAX skips no record and an ignored offset repeats none (the page after the last is empty).
  */
 import { defineTrigger, type Bundle, type PlainOutputField, type PollingTriggerPerform } from 'zapier-platform-core';
-import { LIST_PAGE_MAX } from '../cinnox/contract';
 
-/** The CINNOX offset and limit of the drop-down page Zapier asks for (`bundle.meta.page`, from 0). */
-export function pageOf(bundle: Pick<Bundle, 'meta'>): { page: number; offset: number; limit: number } {
-  const page = Math.max(0, Math.trunc(Number(bundle.meta?.page ?? 0) || 0));
-  return { page, offset: page * LIST_PAGE_MAX, limit: LIST_PAGE_MAX };
+/** The drop-down page Zapier asks for (`bundle.meta.page`, from 0). */
+export function pageOf(bundle: Pick<Bundle, 'meta'>): { page: number } {
+  return { page: Math.max(0, Math.trunc(Number(bundle.meta?.page ?? 0) || 0)) };
 }
 
 export interface DropdownTriggerSpec<K extends string, R extends { id: string }> {

@@ -1,6 +1,7 @@
 /**
- * Hidden trigger feeding the Staff ID drop-down (Send IM to Staff): the account's staff, one CINNOX
- * request per drop-down page (500 a page, docs/cinnox-api.md §3.4).
+ * Hidden trigger feeding the Staff ID drop-down (Send IM to Staff): the account's staff (docs/cinnox-api.md §3.4).
+ * Page n is the n-th request of a paged read from the start (src/triggers/dropdown.ts): one CINNOX request of
+ * 500 for the first page, n + 1 for page n.
  */
 import { cinnox } from '../cinnox/client';
 import type { StaffRecord } from '../cinnox/contract';
@@ -30,8 +31,7 @@ export const staffList = defineDropdownTrigger({
   label: 'Staff List',
   description: 'Triggers when the staff drop-down is opened: lists the staff members of your CINNOX account.',
   perform: async (z, bundle): Promise<StaffOption[]> => {
-    const { offset, limit } = pageOf(bundle);
-    const staff = await cinnox.listStaffPage(z, bundle, offset, limit);
+    const staff = await cinnox.staffDropdownPage(z, bundle, pageOf(bundle).page);
     return staff
       .filter((s) => asText(s.id))
       .map((s) => ({

@@ -62,21 +62,35 @@ it("takes the record's own duration when it has one", async () => {
   scope.done();
 });
 
-it('says so when the call log has no such call (yet), never showing another call', async () => {
+it('says so when the call log has no such call (yet): an empty answer or "No records found" (6451011)', async () => {
   const scope = nock(BASE_URL)
     .get(CALL_LOG)
     .query(true)
-    .reply(200, { code: 0, result: [{ callID: 'call-2', status: 'Call Ended' }] })
+    .reply(200, { code: 0, result: [] })
     .get(CALL_LOG)
     .query(true)
-    .reply(200, { code: 6451011, message: 'No records found' });
+    .reply(400, { code: 6451011, message: 'No records found' });
   for (let i = 0; i < 2; i += 1) {
     const error = await failure(() => appTester(hydrate, bundleWith({ callId: 'call-1' })));
+    expect(error.code).toBe('CinnoxNotFound');
     expect(error.message).toBe(
       `CINNOX's call log has no call with ID "call-1" (yet), so its details (caller, callee, direction, result, duration) cannot be loaded. Try again in a minute.`,
     );
   }
   scope.done();
+});
+
+it('an answer listing another call (the callID filter ignored, A20) is an unexpected answer, never "not found" nor that call', async () => {
+  const scope = nock(BASE_URL)
+    .get(CALL_LOG)
+    .query({ callID: 'call-1', offset: '0', limit: '1' })
+    .reply(200, { code: 0, result: [{ callID: 'other-call', caller: 85298765432, status: 'Call Ended' }] });
+  const error = await failure(() => appTester(hydrate, bundleWith({ callId: 'call-1' })));
+  scope.done();
+  expect(error.code).toBe('CinnoxUnexpectedResponse');
+  expect(error.message).toBe(
+    `CINNOX's answer did not contain the call with ID "call-1" (it listed another call), so its details (caller, callee, direction, result, duration) cannot be loaded. CINNOX may not filter the call log by call ID (assumption A20): report this to the app's developers.`,
+  );
 });
 
 it('refuses without a request when the event named no call', async () => {

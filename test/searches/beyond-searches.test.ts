@@ -71,7 +71,7 @@ describe('find_staff', () => {
     expect(result.map((s) => s.id)).toEqual(['s1']);
   });
 
-  it('says there are too many candidates past 2,000 without an exact match', async () => {
+  it('past 4 full pages (2,000 candidates) without an exact match: "too many candidates", never "none"', async () => {
     const scope = nock(BASE_URL);
     for (let offset = 0; offset < 2000; offset += 500)
       scope
@@ -83,9 +83,44 @@ describe('find_staff', () => {
         });
     const error = await failure(() => runSearch('find_staff', { full_name: 'Ann' }));
     scope.done();
-    expect(error.code).toBe('TooManyCandidates');
+    expect(error.code).toBe('CinnoxTooManyCandidates');
     expect(error.message).toBe(
-      'Too many candidates: CINNOX lists more than 2000 staff members for the Full Name "Ann", and none of the first 2000 is an exact match. Enter the full first and last name.',
+      'Find Staff Member read 2,000 candidates for Full Name "Ann" (4 requests of 500) without reaching the end of CINNOX\'s answer, and none matched exactly: too many candidates. CINNOX may be ignoring the name filter, so the app cannot tell whether "Ann" exists and does not answer "no match". Report this to the app\'s developers.',
+    );
+  });
+
+  it('a page cap of 50 reaches the bound with the count actually read (200), not 2,000', async () => {
+    const scope = nock(BASE_URL);
+    for (let offset = 0; offset < 200; offset += 50)
+      scope
+        .get(STAFF)
+        .query({ fullName: 'Ann Lee', offset: String(offset), limit: '500' })
+        .reply(200, {
+          code: 0,
+          result: Array.from({ length: 50 }, (_, i) => staff(`s${offset + i}`, 'Ann', `Lee${offset + i}`)),
+        });
+    const error = await failure(() => runSearch('find_staff', { full_name: 'Ann Lee' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxTooManyCandidates');
+    expect(error.message).toBe(
+      'Find Staff Member read 200 candidates for Full Name "Ann Lee" (4 requests of 500) without reaching the end of CINNOX\'s answer, and none matched exactly: too many candidates. CINNOX may be ignoring the name filter, so the app cannot tell whether "Ann Lee" exists and does not answer "no match". Report this to the app\'s developers.',
+    );
+  });
+
+  it('CINNOX ignoring offset (the same full page again) without an exact match: paging ignored, never "none"', async () => {
+    const page = Array.from({ length: 500 }, (_, i) => staff(`s${i}`, 'Ann', `Lee${i}`));
+    const scope = nock(BASE_URL)
+      .get(STAFF)
+      .query({ fullName: 'Ann Lee', offset: '0', limit: '500' })
+      .reply(200, { code: 0, result: page })
+      .get(STAFF)
+      .query({ fullName: 'Ann Lee', offset: '500', limit: '500' })
+      .reply(200, { code: 0, result: page });
+    const error = await failure(() => runSearch('find_staff', { full_name: 'Ann Lee' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxPagingIgnored');
+    expect(error.message).toBe(
+      'Find Staff Member could not read every candidate for Full Name "Ann Lee": CINNOX answered the request for candidates 501 onwards with candidates it had already sent, so it may be ignoring offset, and the name filter. The app does not answer "no match" without having looked at every candidate. Report this to the app\'s developers.',
     );
   });
 
@@ -140,6 +175,65 @@ describe('find_label', () => {
         updatedAt: '2026-11-02T01:00:00.000Z',
       },
     ]);
+  });
+
+  const others = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({ id: `l${from + i}`, name: `Other ${from + i}` }));
+
+  it('name filter ignored, over 500 labels: reads page 2 and finds the exact match there', async () => {
+    const scope = nock(BASE_URL)
+      .get(LABELS)
+      .query({ name: 'VIP', offset: '0', limit: '500' })
+      .reply(200, { code: 0, labelList: others(0, 500) })
+      .get(LABELS)
+      .query({ name: 'VIP', offset: '500', limit: '500' })
+      .reply(200, { code: 0, labelList: [...others(500, 20), { id: 'L-vip', name: 'VIP' }] });
+    const result = await runSearch('find_label', { name: 'VIP' });
+    scope.done();
+    expect(result.map((l) => l.id)).toEqual(['L-vip']);
+  });
+
+  it('a page cap of 50: reads on after a short page of 50 and finds the match on the next', async () => {
+    const scope = nock(BASE_URL)
+      .get(LABELS)
+      .query({ name: 'VIP', offset: '0', limit: '500' })
+      .reply(200, { code: 0, labelList: others(0, 50) })
+      .get(LABELS)
+      .query({ name: 'VIP', offset: '50', limit: '500' })
+      .reply(200, { code: 0, labelList: [{ id: 'L-vip', name: 'vip' }] });
+    expect((await runSearch('find_label', { name: 'VIP' })).map((l) => l.id)).toEqual(['L-vip']);
+    scope.done();
+  });
+
+  it('past 10 full pages (5,000 candidates) without an exact match: "too many candidates", never "none"', async () => {
+    const scope = nock(BASE_URL);
+    for (let offset = 0; offset < 5000; offset += 500)
+      scope
+        .get(LABELS)
+        .query({ name: 'VIP', offset: String(offset), limit: '500' })
+        .reply(200, { code: 0, labelList: others(offset, 500) });
+    const error = await failure(() => runSearch('find_label', { name: 'VIP' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxTooManyCandidates');
+    expect(error.message).toBe(
+      'Find Label read 5,000 candidates for Label Name "VIP" (10 requests of 500) without reaching the end of CINNOX\'s answer, and none matched exactly: too many candidates. CINNOX may be ignoring the name filter, so the app cannot tell whether "VIP" exists and does not answer "no match". Report this to the app\'s developers.',
+    );
+  });
+
+  it('CINNOX ignoring offset (the same full page again) without an exact match: paging ignored, never "none"', async () => {
+    const scope = nock(BASE_URL)
+      .get(LABELS)
+      .query({ name: 'VIP', offset: '0', limit: '500' })
+      .reply(200, { code: 0, labelList: others(0, 500) })
+      .get(LABELS)
+      .query({ name: 'VIP', offset: '500', limit: '500' })
+      .reply(200, { code: 0, labelList: others(0, 500) });
+    const error = await failure(() => runSearch('find_label', { name: 'VIP' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxPagingIgnored');
+    expect(error.message).toBe(
+      'Find Label could not read every candidate for Label Name "VIP": CINNOX answered the request for candidates 501 onwards with candidates it had already sent, so it may be ignoring offset, and the name filter. The app does not answer "no match" without having looked at every candidate. Report this to the app\'s developers.',
+    );
   });
 
   it('finds nothing on "No records found" (6451011)', async () => {
@@ -258,12 +352,42 @@ describe('get_enquiry_transcript', () => {
 });
 
 describe('drop-downs of the new actions', () => {
-  it('label_list: one page of the label list, 500 a page', async () => {
+  it('label_list: page 0 is one request of 500; options only for labels with an id', async () => {
     const scope = nock(BASE_URL)
       .get(LABELS)
-      .query({ offset: '500', limit: '500' })
+      .query({ offset: '0', limit: '500' })
       .reply(200, { code: 0, labelList: [{ id: 'L1', name: 'VIP', colorName: 'red' }, { name: 'no id' }] });
-    expect(await runTrigger('label_list', {}, 1)).toEqual([{ id: 'L1', name: 'VIP', colorName: 'red' }]);
+    expect(await runTrigger('label_list', {}, 0)).toEqual([{ id: 'L1', name: 'VIP', colorName: 'red' }]);
+    scope.done();
+  });
+
+  it('label_list: under a page cap of 50, page 1 is labels 50-99 (re-reading page 0), none skipped', async () => {
+    const page = (from: number) => ({
+      code: 0,
+      labelList: Array.from({ length: 50 }, (_, i) => ({ id: `l${from + i}`, name: `x${from + i}` })),
+    });
+    const scope = nock(BASE_URL)
+      .get(LABELS)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, page(0))
+      .get(LABELS)
+      .query({ offset: '50', limit: '500' })
+      .reply(200, page(50));
+    const options = await runTrigger('label_list', {}, 1);
+    scope.done();
+    expect(options.map((o) => o.id)).toEqual(Array.from({ length: 50 }, (_, i) => `l${50 + i}`));
+  });
+
+  it('label_list: CINNOX ignoring offset (page 0 again) gives an empty page 1, never the same labels twice', async () => {
+    const full = { code: 0, labelList: Array.from({ length: 500 }, (_, i) => ({ id: `l${i}`, name: `x${i}` })) };
+    const scope = nock(BASE_URL)
+      .get(LABELS)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, full)
+      .get(LABELS)
+      .query({ offset: '500', limit: '500' })
+      .reply(200, full);
+    expect(await runTrigger('label_list', {}, 1)).toEqual([]);
     scope.done();
   });
 

@@ -25,7 +25,7 @@ describe('staff_list (hidden, feeds Staff ID)', () => {
     expect(staffList.operation).toMatchObject({ type: 'polling', canPaginate: true });
   });
 
-  it('lists staff as "First Last (email)", one CINNOX request per page, 500 a page', async () => {
+  it('lists staff as "First Last (email)": page 0 is one CINNOX request of 500', async () => {
     const scope = nock(BASE_URL)
       .get(`${API_ROOT}/contacts/staffcontact-list`)
       .query({ offset: '0', limit: '500' })
@@ -56,8 +56,11 @@ describe('staff_list (hidden, feeds Staff ID)', () => {
     ]);
   });
 
-  it('reads the page after the first 500 with offset 500', async () => {
+  it('page 1 re-reads page 0 then reads offset 500: the staff after the first 500', async () => {
     const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/contacts/staffcontact-list`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, staffRecords(0, 500))
       .get(`${API_ROOT}/contacts/staffcontact-list`)
       .query({ offset: '500', limit: '500' })
       .reply(200, staffRecords(500, 3));
@@ -67,12 +70,38 @@ describe('staff_list (hidden, feeds Staff ID)', () => {
     expect(items[0]!.name).toBe('Staff 500 (s500@example.com)');
   });
 
-  it('ends the list on "No records found"', async () => {
-    nock(BASE_URL)
+  it('under a page cap of 50, page 1 is staff 50-99, none skipped', async () => {
+    const scope = nock(BASE_URL)
       .get(`${API_ROOT}/contacts/staffcontact-list`)
-      .query({ offset: '1000', limit: '500' })
+      .query({ offset: '0', limit: '500' })
+      .reply(200, staffRecords(0, 50))
+      .get(`${API_ROOT}/contacts/staffcontact-list`)
+      .query({ offset: '50', limit: '500' })
+      .reply(200, staffRecords(50, 50));
+    const items = await appTester(performOf(staffList), page(1));
+    scope.done();
+    expect(items.map((s) => s.id)).toEqual(staffRecords(50, 50).map((s) => s.id));
+  });
+
+  it('CINNOX ignoring offset (page 0 again) gives an empty page 1, never the same staff twice', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/contacts/staffcontact-list`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, staffRecords(0, 500))
+      .get(`${API_ROOT}/contacts/staffcontact-list`)
+      .query({ offset: '500', limit: '500' })
+      .reply(200, staffRecords(0, 500));
+    expect(await appTester(performOf(staffList), page(1))).toEqual([]);
+    scope.done();
+  });
+
+  it('ends the list on "No records found"', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/contacts/staffcontact-list`)
+      .query({ offset: '0', limit: '500' })
       .reply(400, { code: 6451011, message: 'No records found' });
     expect(await appTester(performOf(staffList), page(2))).toEqual([]);
+    scope.done();
   });
 });
 

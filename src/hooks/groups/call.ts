@@ -74,7 +74,15 @@ export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }
     );
   const records = await cinnox.findCall(z, bundle, callId);
   const record = records.find((r) => callIdOf(r) === callId);
+  if (!record && records.length > 0)
+    // CINNOX answered with other calls: the `callID` filter (A20) may not hold. Not evidence the call is missing.
+    throw new z.errors.Error(
+      `CINNOX's answer did not contain the call with ID "${callId}" (it listed another call), so its details (caller, callee, direction, result, duration) cannot be loaded. CINNOX may not filter the call log by call ID (assumption A20): report this to the app's developers.`,
+      'CinnoxUnexpectedResponse',
+      502,
+    );
   if (!record)
+    // An empty answer or "No records found" (6451011): not in the call log (yet).
     throw new z.errors.Error(
       `CINNOX's call log has no call with ID "${callId}" (yet), so its details (caller, callee, direction, result, duration) cannot be loaded. Try again in a minute.`,
       NOT_FOUND_ERROR_CODE,
