@@ -68,7 +68,11 @@ export interface CinnoxCall {
   path: string;
   params?: Params;
   body?: unknown;
-  /** Leave a non-2xx response to the caller (the middleware maps nothing, core throws nothing). */
+  /**
+   * Leave the answer to the caller: a non-2xx response is not mapped (the middleware maps nothing, core throws
+   * nothing), and a 2xx answer's `code` is not checked either (`refuseFailingCode` does not run): the caller
+   * checks both.
+   */
   skipThrowForStatus?: boolean;
   /** Leave a 2xx answer's `code` to the caller (message push checks its own: only 0 means sent). */
   skipCodeCheck?: boolean;
@@ -450,7 +454,11 @@ export interface PagedRead<T> {
   complete: boolean;
 }
 
-/** A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. */
+/**
+ * A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. A 2xx answer whose
+ * `code` is neither a success code nor a CINNOX error code (≥ 1,000,000, left to the caller in `error`) is still
+ * refused (`CinnoxNotConfirmed`), as for every other request.
+ */
 export interface RawAnswer<T> {
   status: number;
   data: T;
@@ -464,12 +472,14 @@ async function rawCall<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Pro
   const response = await cinnoxRequest<T>(z, bundle, { ...call, skipThrowForStatus: true });
   const body = response.data as { code?: unknown; message?: unknown } | undefined;
   const code = Number(body && typeof body === 'object' ? body.code : undefined);
+  const error = toZapierError(z, { ...response, method: call.method });
+  if (!error) refuseFailingCode(z, call.method, response.status, response.data);
   return {
     status: response.status,
     data: response.data,
     code: Number.isFinite(code) && code !== 0 ? code : undefined,
     message: body && typeof body === 'object' && typeof body.message === 'string' ? body.message : '',
-    error: toZapierError(z, { ...response, method: call.method }),
+    error,
   };
 }
 

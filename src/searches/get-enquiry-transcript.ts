@@ -2,7 +2,8 @@
  * Get Enquiry Transcript (docs/cinnox-api.md §2.2 Get Enquiry Chat Details): the chat of one closed enquiry, by
  * its `inquiry` ID or display case number, as line items and one plain-text transcript. An enquiry that is not
  * closed (A28: 6451011), one CINNOX does not know (6451000) and a chat over CINNOX's chat-log limit (6451013)
- * each get a message that says so.
+ * each get a message that says so; a 2xx answer with any other failing code is CinnoxNotConfirmed, never an empty
+ * transcript.
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnoxBeyond, listRecords } from '../cinnox/client';

@@ -244,6 +244,30 @@ describe('get_enquiry_transcript', () => {
     );
   });
 
+  it('refuses an HTTP 200 whose code is not a success code (CinnoxNotConfirmed), never an empty transcript', async () => {
+    const scope = nock(BASE_URL).get(CHAT).query(true).reply(200, { code: 400, message: 'Bad request' });
+    const error = await failure(() => runSearch('get_enquiry_transcript', { enquiry_id: '1001' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxNotConfirmed');
+    expect(error.message).toBe(
+      'CINNOX answered HTTP 200 but with code 400 ("Bad request"), which is not a success code (0), so this step failed: its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app\'s developers.',
+    );
+  });
+
+  it('still reads its documented codes in an HTTP 200 answer (6451011: not closed)', async () => {
+    const scope = nock(BASE_URL).get(CHAT).query(true).reply(200, { code: 6451011, message: 'No records found' });
+    const error = await failure(() => runSearch('get_enquiry_transcript', { enquiry_id: '1002' }));
+    scope.done();
+    expect(error.code).toBe('EnquiryNotClosed');
+  });
+
+  it('reads an HTTP 200 with code 200 as a success', async () => {
+    const scope = nock(BASE_URL).get(CHAT).query(true).reply(200, { code: 200, result: [] });
+    const [result] = await runSearch('get_enquiry_transcript', { enquiry_id: '1001' });
+    scope.done();
+    expect(result).toMatchObject({ enquiry_id: '1001', message_count: 0, transcript: '' });
+  });
+
   it('maps other CINNOX errors as every step does (an expired token)', async () => {
     const scope = nock(BASE_URL).get(CHAT).query(true).reply(400, { code: 6452000, message: 'Invalid token' });
     const error = await failure(() => runSearch('get_enquiry_transcript', { enquiry_id: '1001' }));
