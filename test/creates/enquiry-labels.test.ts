@@ -83,6 +83,67 @@ describe('add_enquiry_labels', () => {
       'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0/1; L1 was added. Pick the Labels from the drop-down, or map IDs from Find Label.',
     );
   });
+  it('reads the answer under result (as Send OTP SMS does) and succeeds when every label is applied', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, {
+        code: 0,
+        result: { notExistLabelIds: null, labelIds: ['L1', 'L2'], updatedAt: '2026-11-22T08:30:00Z' },
+      });
+    const result = await runAdd(input);
+    scope.done();
+    expect(result).toEqual({
+      enquiry_id: '66b0/1',
+      label_ids: ['L1', 'L2'],
+      enquiry_label_ids: ['L1', 'L2'],
+      updated_at: '2026-11-22T08:30:00.000Z',
+    });
+  });
+
+  it('fails naming the label ids CINNOX reports in notExistLabelIds under result', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, { code: 0, result: { notExistLabelIds: ['typo'], labelIds: null } });
+    const error = await failure(() => runAdd({ ...input, label_ids: ['typo'] }));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotFound');
+    expect(error.message).toBe(
+      'CINNOX has no label with the ID typo (notExistLabelIds), so it was not added to enquiry 66b0/1. Pick the Labels from the drop-down, or map IDs from Find Label.',
+    );
+  });
+
+  it('fails when CINNOX answers labelIds null (none applied), naming every requested label', async () => {
+    const scope = nock(BASE_URL).post(PATH).reply(200, { code: 0, notExistLabelIds: null, labelIds: null });
+    const error = await failure(() => runAdd(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotAdded');
+    expect(error.message).toBe(
+      'CINNOX did not confirm that the labels L1, L2 were added to enquiry 66b0/1: they are not among the labels it answers as applied (none). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.',
+    );
+  });
+
+  it('fails naming a requested label missing from the applied labelIds', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, { code: 0, notExistLabelIds: null, labelIds: ['L0', 'L1'] });
+    const error = await failure(() => runAdd(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotAdded');
+    expect(error.message).toBe(
+      'CINNOX did not confirm that the label L2 was added to enquiry 66b0/1: it is not among the labels it answers as applied (L0, L1). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.',
+    );
+  });
+
+  it('names, with an unknown label, a label CINNOX neither knows nor answers as applied', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, { code: 0, notExistLabelIds: ['L2'], labelIds: ['L1'] });
+    const error = await failure(() => runAdd({ ...input, label_ids: ['L1', 'L2', 'L3'] }));
+    scope.done();
+    expect(error.message).toBe(
+      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0/1; L1 was added; L3 was not among the labels CINNOX answers as applied. Pick the Labels from the drop-down, or map IDs from Find Label.',
+    );
+  });
 });
 
 describe('remove_enquiry_labels', () => {
@@ -117,6 +178,30 @@ describe('remove_enquiry_labels', () => {
     expect(error.code).toBe('CinnoxLabelNotRemoved');
     expect(error.message).toBe(
       'CINNOX did not remove the label L2 from enquiry 66b0/1: it is still among the labels it reports on the enquiry (L2, L9). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
+    );
+  });
+
+  it('fails naming the label ids CINNOX reports in notExistLabelIds, and says which were removed', async () => {
+    const scope = nock(BASE_URL)
+      .delete(PATH)
+      .reply(200, { code: 0, notExistLabelIds: ['L2'], labelIds: null });
+    const error = await failure(() => runRemove(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotFound');
+    expect(error.message).toBe(
+      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not removed from enquiry 66b0/1; L1 was removed. Pick the Labels from the drop-down, or map IDs from Find Label.',
+    );
+  });
+
+  it('reads the answer under result: a removed label that remains fails the step', async () => {
+    const scope = nock(BASE_URL)
+      .delete(PATH)
+      .reply(200, { code: 0, result: { notExistLabelIds: null, labelIds: ['L1'] } });
+    const error = await failure(() => runRemove(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotRemoved');
+    expect(error.message).toBe(
+      'CINNOX did not remove the label L1 from enquiry 66b0/1: it is still among the labels it reports on the enquiry (L1). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
     );
   });
 });
