@@ -113,13 +113,13 @@ function parseContent(content: string): unknown {
 }
 
 /**
- * Refuses a record id that URL parsing would collapse ("." or ".."), naming its Zapier field, before any
- * request: the path must stay inside `/v1/api/apps/{App ID}/`.
+ * Refuses a record id that URL parsing would collapse ("." or ".."), naming its Zapier field (`label`) and where
+ * to map the id from (`hint`), before any request: the path must stay inside `/v1/api/apps/{App ID}/`.
  */
-export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: string): void {
+export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: string, hint: string): void {
   if (isDotSegment(id))
     throw new z.errors.Error(
-      `${label} "${id.trim()}" is not a CINNOX contact ID: "." and ".." are not IDs. Map the ID from a CINNOX trigger or from Find External Contact.`,
+      `${label} "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. ${hint}`,
       'InvalidInput',
       400,
     );
@@ -326,7 +326,7 @@ export const cinnox = {
   createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody) =>
     (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body })).data,
   updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody) => {
-    refuseDotId(z, 'External Contact ID', id);
+    refuseDotId(z, 'External Contact ID', id, 'Map the ID from a CINNOX trigger or from Find External Contact.');
     return (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body }))
       .data;
   },

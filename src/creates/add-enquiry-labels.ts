@@ -5,8 +5,8 @@
  * labels it does not answer as applied, fail the step naming them.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { cinnoxBeyond } from '../cinnox/client';
-import { ENQUIRY_LABELS_FIELDS, enquiryLabels } from '../fields/labels';
+import { cinnoxBeyond, refuseDotId } from '../cinnox/client';
+import { ENQUIRY_LABELS_FIELDS, ENQUIRY_RECORD_ID_HINT, enquiryLabels, enquiryRecordId } from '../fields/labels';
 import { toInputFields } from '../fields/spec';
 import {
   enquiryLabelsAnswer,
@@ -21,6 +21,7 @@ import { validateInput } from '../validation';
 
 const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
   const input = await validateInput(z, ENQUIRY_LABELS_FIELDS, bundle.inputData);
+  refuseDotId(z, enquiryRecordId.label, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
   const labelIds = [...new Set(input.label_ids)];
   const answer = enquiryLabelsAnswer(await cinnoxBeyond.labelEnquiry(z, bundle, input.enquiry_id, { labelIds }));
   const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);

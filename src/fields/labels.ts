@@ -10,6 +10,9 @@ export const enquiryRecordId = defineFieldSpec({
   required: true,
 });
 
+/** Where an Enquiry Record ID comes from, for messages about a value that is not one. */
+export const ENQUIRY_RECORD_ID_HINT = 'Map Enquiry Record ID from an enquiry trigger or Find Enquiry.';
+
 export const enquiryLabels = defineFieldSpec({
   key: 'label_ids',
   label: 'Labels',

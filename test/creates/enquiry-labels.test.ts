@@ -45,6 +45,14 @@ describe.each([
     expect(error.message).toBe('Nothing was sent to CINNOX. Enquiry Record ID is required.');
   });
 
+  it.each(['.', '..', ' .. '])('refuses the Enquiry Record ID %p, naming the field, before any request', async (id) => {
+    const error = await failure(() => run({ enquiry_id: id, label_ids: ['L1'] }));
+    expect(error.code).toBe('InvalidInput');
+    expect(error.message).toBe(
+      `Enquiry Record ID "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. Map Enquiry Record ID from an enquiry trigger or Find Enquiry.`,
+    );
+  });
+
   it('maps an unknown enquiry (6451000 invalid enquiryID) with its code and reason', async () => {
     const method = op === add ? 'post' : 'delete';
     const scope = nock(BASE_URL)[method](PATH).reply(400, { code: 6451000, message: 'invalid enquiryID' });
