@@ -6,7 +6,14 @@
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnoxBeyond, refuseDotId } from '../cinnox/client';
-import { ENQUIRY_LABELS_FIELDS, ENQUIRY_RECORD_ID_HINT, enquiryLabels, enquiryRecordId } from '../fields/labels';
+import { inZapierFields } from '../cinnox/errors';
+import {
+  ENQUIRY_LABELS_API_FIELDS,
+  ENQUIRY_LABELS_FIELDS,
+  ENQUIRY_RECORD_ID_HINT,
+  enquiryLabels,
+  enquiryRecordId,
+} from '../fields/labels';
 import { toInputFields } from '../fields/spec';
 import {
   enquiryLabelsAnswer,
@@ -23,7 +30,11 @@ const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
   const input = await validateInput(z, ENQUIRY_LABELS_FIELDS, bundle.inputData);
   refuseDotId(z, enquiryRecordId.label, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
   const labelIds = [...new Set(input.label_ids)];
-  const answer = enquiryLabelsAnswer(await cinnoxBeyond.labelEnquiry(z, bundle, input.enquiry_id, { labelIds }));
+  const answer = enquiryLabelsAnswer(
+    await cinnoxBeyond
+      .labelEnquiry(z, bundle, input.enquiry_id, { labelIds })
+      .catch(inZapierFields(z, ENQUIRY_LABELS_API_FIELDS)),
+  );
   const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);
   const missing = labelIdsOf(answer.notExistLabelIds);
   const applied = labelIds.filter((id) => output.enquiry_label_ids.includes(id));

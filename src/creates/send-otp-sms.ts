@@ -15,8 +15,9 @@ import {
   type SendOtpBody,
   type SendOtpResult,
 } from '../cinnox/contract';
+import { inZapierFields } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
-import { GENERATED_PIN_DIGITS, SEND_OTP_FIELDS, SEND_OTP_RULES, otpPin, otpText } from '../fields/otp';
+import { GENERATED_PIN_DIGITS, OTP_API_FIELDS, SEND_OTP_FIELDS, SEND_OTP_RULES, otpPin, otpText } from '../fields/otp';
 import { toInputFields } from '../fields/spec';
 import type { SmsEncoding } from '../messaging/sms-limits';
 import type { SmsMeasure } from '../messaging/sms-segments';
@@ -110,7 +111,7 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
     text: input.text,
     pin,
   };
-  const answer = otpAnswer(await cinnoxBeyond.sendOtp(z, bundle, body));
+  const answer = otpAnswer(await cinnoxBeyond.sendOtp(z, bundle, body).catch(inZapierFields(z, OTP_API_FIELDS)));
   if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer);
   if (!otpSentOf(answer.status)) throw notConfirmed(z, body.recipientNumber, answer);
   return {

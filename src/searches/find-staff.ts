@@ -6,9 +6,10 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnoxBeyond } from '../cinnox/client';
 import { FIND_STAFF_MAX_CANDIDATES } from '../cinnox/contract';
+import { inZapierFields } from '../cinnox/errors';
 import { nameKey } from '../cinnox/values';
 import { toInputFields } from '../fields/spec';
-import { FIND_STAFF_FIELDS, staffFullName } from '../fields/staff';
+import { FIND_STAFF_API_FIELDS, FIND_STAFF_FIELDS, staffFullName } from '../fields/staff';
 import {
   FOUND_STAFF_OUTPUT_FIELDS,
   FOUND_STAFF_SAMPLE,
@@ -21,7 +22,9 @@ const perform = (async (z, bundle) => {
   const input = await validateInput(z, FIND_STAFF_FIELDS, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const { records, complete } = await cinnoxBeyond.findStaffByName(z, bundle, fullName);
+  const { records, complete } = await cinnoxBeyond
+    .findStaffByName(z, bundle, fullName)
+    .catch(inZapierFields(z, FIND_STAFF_API_FIELDS));
   const found = records.filter((r) => r?.id !== undefined && nameKey(fullNameOf(r)) === wanted).map(toFoundStaff);
   if (!complete && found.length === 0) {
     throw new z.errors.Error(

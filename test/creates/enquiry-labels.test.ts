@@ -59,7 +59,20 @@ describe.each([
     const error = await failure(() => run(input));
     scope.done();
     expect(error.message).toBe(
-      "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid enquiryID)",
+      "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid enquiryID) In this step's fields: enquiryID is Enquiry Record ID.",
+    );
+  });
+
+  it.each([
+    ['invalid labelIds', 'labelIds is Labels'],
+    ['inquiryID not found', 'inquiryID is Enquiry Record ID'],
+  ])('names the Zapier field of a refused parameter (6451000: %s)', async (message, named) => {
+    const method = op === add ? 'post' : 'delete';
+    const scope = nock(BASE_URL)[method](PATH).reply(400, { code: 6451000, message });
+    const error = await failure(() => run(input));
+    scope.done();
+    expect(error.message).toBe(
+      `CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: ${message}) In this step's fields: ${named}.`,
     );
   });
 });

@@ -160,6 +160,20 @@ describe('send_otp_sms', () => {
   });
 
   it.each([
+    ['Invalid senderNumber', 'senderNumber is Sender ID'],
+    ['recipientNumber Invalid format', 'recipientNumber is Recipient Number'],
+    ['pin must be alphanumeric', 'pin is PIN'],
+  ])('names the Zapier field of a refused parameter (6451000: %s)', async (message, named) => {
+    const scope = nock(BASE_URL).post(OTP).reply(400, { code: 6451000, message });
+    const error = await failure(() => run({ ...base, pin: '1234' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxInvalidParameters');
+    expect(error.message).toBe(
+      `CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: ${message}) In this step's fields: ${named}.`,
+    );
+  });
+
+  it.each([
     [7210103, 'senderNumber Invalid format'],
     [7210104, 'RecipientNumber Invalid format'],
     [6451000, 'Invalid senderNumber'],

@@ -106,6 +106,35 @@ describe('find_staff', () => {
   });
 });
 
+describe('Zapier field names in refused parameters (6451000)', () => {
+  it('find_staff: fullName is Full Name', async () => {
+    const scope = nock(BASE_URL).get(STAFF).query(true).reply(400, { code: 6451000, message: 'invalid fullName' });
+    const error = await failure(() => runSearch('find_staff', { full_name: 'Ann Lee' }));
+    scope.done();
+    expect(error.message).toBe(
+      `CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid fullName) In this step's fields: fullName is Full Name.`,
+    );
+  });
+
+  it('find_label: name is Label Name', async () => {
+    const scope = nock(BASE_URL).get(LABELS).query(true).reply(400, { code: 6451000, message: 'invalid name' });
+    const error = await failure(() => runSearch('find_label', { name: 'VIP' }));
+    scope.done();
+    expect(error.message).toBe(
+      `CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid name) In this step's fields: name is Label Name.`,
+    );
+  });
+
+  it('get_enquiry_transcript: enquiryID is Enquiry ID or Display Case Number in any other refusal', async () => {
+    const scope = nock(BASE_URL).get(CHAT).query(true).reply(400, { message: 'enquiryID is required' });
+    const error = await failure(() => runSearch('get_enquiry_transcript', { enquiry_id: '1001' }));
+    scope.done();
+    expect(error.message).toBe(
+      "CINNOX refused the request (HTTP 400): enquiryID is required. In this step's fields: enquiryID is Enquiry ID or Display Case Number.",
+    );
+  });
+});
+
 describe('find_label', () => {
   it('asks CINNOX by name and keeps the exact match, case aside', async () => {
     const scope = nock(BASE_URL)
