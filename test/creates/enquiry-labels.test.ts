@@ -53,6 +53,24 @@ describe.each([
     );
   });
 
+  it('on a 5xx: Add (a POST) is not retried, Remove (a DELETE) is', async () => {
+    const method = op === add ? 'post' : 'delete';
+    const scope = nock(BASE_URL)[method](PATH).reply(503, { message: 'down' });
+    const error = await failure(() => run(input));
+    scope.done();
+    if (op === add) {
+      expect(error.code).toBe('CinnoxServerError');
+      expect(error.message).toBe(
+        'CINNOX had a problem answering this request (HTTP 503: down). It may or may not have been carried out, so Zapier does not repeat it on its own: check CINNOX (was the SMS sent, the contact created, the message posted?) before replaying this step.',
+      );
+    } else {
+      expect(error.name).toBe('ThrottledError');
+      expect(error.message).toBe(
+        "CINNOX had a problem answering this request (HTTP 503: down). Zapier will retry in 30 seconds; if it keeps failing, check CINNOX's status.",
+      );
+    }
+  });
+
   it('maps an unknown enquiry (6451000 invalid enquiryID) with its code and reason', async () => {
     const method = op === add ? 'post' : 'delete';
     const scope = nock(BASE_URL)[method](PATH).reply(400, { code: 6451000, message: 'invalid enquiryID' });

@@ -173,6 +173,13 @@ describe('send_otp_sms', () => {
     );
   });
 
+  it('is not retried on a 5xx (a POST): the SMS may have gone out', async () => {
+    const scope = nock(BASE_URL).post(OTP).reply(502, 'bad gateway');
+    const error = await failure(() => run({ ...base, pin: '1234' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxServerError');
+  });
+
   it.each([
     [7210103, 'senderNumber Invalid format'],
     [7210104, 'RecipientNumber Invalid format'],
