@@ -68,7 +68,11 @@ export interface CinnoxCall {
   path: string;
   params?: Params;
   body?: unknown;
-  /** Leave a non-2xx response to the caller (the middleware maps nothing, core throws nothing). */
+  /**
+   * Leave the answer to the caller: a non-2xx response is not mapped (the middleware maps nothing, core throws
+   * nothing), and a 2xx answer's `code` is not checked either (`refuseFailingCode` does not run): the caller
+   * checks both.
+   */
   skipThrowForStatus?: boolean;
   /** Leave a 2xx answer's `code` to the caller (message push checks its own: only 0 means sent). */
   skipCodeCheck?: boolean;
@@ -109,13 +113,13 @@ function parseContent(content: string): unknown {
 }
 
 /**
- * Refuses a record id that URL parsing would collapse ("." or ".."), naming its Zapier field, before any
- * request: the path must stay inside `/v1/api/apps/{App ID}/`.
+ * Refuses a record id that URL parsing would collapse ("." or ".."), naming its Zapier field (`label`) and where
+ * to map the id from (`hint`), before any request: the path must stay inside `/v1/api/apps/{App ID}/`.
  */
-export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: string): void {
+export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: string, hint: string): void {
   if (isDotSegment(id))
     throw new z.errors.Error(
-      `${label} "${id.trim()}" is not a CINNOX contact ID: "." and ".." are not IDs. Map the ID from a CINNOX trigger or from Find External Contact.`,
+      `${label} "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. ${hint}`,
       'InvalidInput',
       400,
     );
@@ -346,7 +350,7 @@ export const cinnox = {
   createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody) =>
     (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body })).data,
   updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody) => {
-    refuseDotId(z, 'External Contact ID', id);
+    refuseDotId(z, 'External Contact ID', id, 'Map the ID from a CINNOX trigger or from Find External Contact.');
     return (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body }))
       .data;
   },
@@ -466,7 +470,11 @@ export const cinnox = {
 // Find Label, Get Enquiry Transcript.
 // ---------------------------------------------------------------------------------------------
 
-/** A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. */
+/**
+ * A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. A 2xx answer whose
+ * `code` is neither a success code nor a CINNOX error code (≥ 1,000,000, left to the caller in `error`) is still
+ * refused (`CinnoxNotConfirmed`), as for every other request.
+ */
 export interface RawAnswer<T> {
   status: number;
   data: T;
@@ -480,12 +488,14 @@ async function rawCall<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Pro
   const response = await cinnoxRequest<T>(z, bundle, { ...call, skipThrowForStatus: true });
   const body = response.data as { code?: unknown; message?: unknown } | undefined;
   const code = Number(body && typeof body === 'object' ? body.code : undefined);
+  const error = toZapierError(z, { ...response, method: call.method });
+  if (!error) refuseFailingCode(z, call.method, response.status, response.data);
   return {
     status: response.status,
     data: response.data,
     code: Number.isFinite(code) && code !== 0 ? code : undefined,
     message: body && typeof body === 'object' && typeof body.message === 'string' ? body.message : '',
-    error: toZapierError(z, { ...response, method: call.method }),
+    error,
   };
 }
 

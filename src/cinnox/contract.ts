@@ -512,10 +512,14 @@ export interface EnquiryChatRecord {
 export const ENQUIRY_LABELS_ID = '_id';
 
 /**
- * A26 Send OTP SMS answer (§1.2): `{serviceID, status, transactionID}` flat or under `result`; `status` false
- * (boolean, or the text "False" in any case) means CINNOX did not send the SMS.
+ * A26 Send OTP SMS answer (§1.2, `status` Boolean "True/False"): `{serviceID, status, transactionID}` flat or
+ * under `result`. The SMS was sent only when `status` is clearly true (`otpSentOf`: read strictly, as `enabledOf`
+ * reads `enabled`); `false` (boolean, or the text "False" in any case) means CINNOX did not send it; anything
+ * else (no status, 0, "fail", an answer that is not an object) does not confirm it, and the step fails.
  */
 export const OTP_FAILED_STATUSES: readonly unknown[] = [false, 'false'];
+/** A26: true only for a `status` that is clearly true (true, "true" in any case, 1). */
+export const otpSentOf = (status: unknown): boolean => enabledOf(status) === true;
 
 /**
  * A27 Unlabel an Enquiry (§3.6 "successful when no labels remain"): the removal succeeded when none of the

@@ -2,14 +2,22 @@
  * Send OTP SMS (docs/cinnox-api.md §1.2): a one-time password from an Alphanumeric sender ID. The text carries
  * `%s` where CINNOX puts the PIN; an empty PIN becomes a random 6-digit one (node:crypto), returned so a later
  * step can store it. The text with the PIN in place is counted as Send SMS counts (src/messaging/sms-segments.ts)
- * and must fit one SMS. CINNOX's `status` false is a failure (A26).
+ * and must fit one SMS. Only a `status` that is clearly true means sent (A26): false is "not sent", anything else
+ * (no status, 0, "fail", an unreadable answer) is "not confirmed", and the step fails either way.
  */
 import { randomInt } from 'node:crypto';
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { cinnoxBeyond } from '../cinnox/client';
-import { OTP_FAILED_STATUSES, OTP_PIN_VARIABLE, type SendOtpBody, type SendOtpResult } from '../cinnox/contract';
+import { NOT_CONFIRMED_CODE, cinnoxBeyond } from '../cinnox/client';
+import {
+  OTP_FAILED_STATUSES,
+  OTP_PIN_VARIABLE,
+  otpSentOf,
+  type SendOtpBody,
+  type SendOtpResult,
+} from '../cinnox/contract';
+import { inZapierFields } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
-import { GENERATED_PIN_DIGITS, SEND_OTP_FIELDS, SEND_OTP_RULES, otpPin, otpText } from '../fields/otp';
+import { GENERATED_PIN_DIGITS, OTP_API_FIELDS, SEND_OTP_FIELDS, SEND_OTP_RULES, otpPin, otpText } from '../fields/otp';
 import { toInputFields } from '../fields/spec';
 import type { SmsEncoding } from '../messaging/sms-limits';
 import type { SmsMeasure } from '../messaging/sms-segments';
@@ -57,12 +65,34 @@ function otpAnswer(raw: unknown): SendOtpResult {
 const failed = (status: unknown): boolean =>
   OTP_FAILED_STATUSES.includes(typeof status === 'string' ? status.trim().toLowerCase() : status);
 
-function notSent(z: ZObject, recipient: string, answer: SendOtpResult): Error {
+const transactionOf = (answer: SendOtpResult): string => {
   const transaction = asText(answer.transactionID);
+  return transaction ? ` (transaction ID ${transaction})` : '';
+};
+
+/** CINNOX said `status` false: the SMS was not sent, so replaying sends it once. */
+function notSent(z: ZObject, recipient: string, answer: SendOtpResult): Error {
   return new z.errors.Error(
     `CINNOX did not send the OTP SMS to ${recipient}: it answered status ${asText(answer.status) || 'false'}` +
-      `${transaction ? ` (transaction ID ${transaction})` : ''}. Check the Sender ID and the Recipient Number, and the SMS balance of your CINNOX account, then replay this step.`,
+      `${transactionOf(answer)}. Check the Sender ID and the Recipient Number, and the SMS balance of your CINNOX account, then replay this step.`,
     'CinnoxOtpNotSent',
+    400,
+  );
+}
+
+/** What a `status` that is neither clearly true nor false looks like in a message. */
+function statusText(status: unknown): string {
+  if (status === undefined || status === null || status === '') return 'no status';
+  const text = typeof status === 'string' ? `"${status.trim()}"` : (JSON.stringify(status) ?? String(status));
+  return `status ${text.length > 100 ? `${text.slice(0, 100)}…` : text}`;
+}
+
+/** Anything but a clear true or false: the SMS may or may not have gone out, so the step says to check first. */
+function notConfirmed(z: ZObject, recipient: string, answer: SendOtpResult): Error {
+  return new z.errors.Error(
+    `CINNOX did not confirm the OTP SMS to ${recipient} was sent: its answer has ${statusText(answer.status)}` +
+      `${transactionOf(answer)}, not status true, so this step failed. Check in CINNOX whether the SMS went out before replaying this step, so the recipient does not get a second OTP.`,
+    NOT_CONFIRMED_CODE,
     400,
   );
 }
@@ -81,8 +111,9 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
     text: input.text,
     pin,
   };
-  const answer = otpAnswer(await cinnoxBeyond.sendOtp(z, bundle, body));
+  const answer = otpAnswer(await cinnoxBeyond.sendOtp(z, bundle, body).catch(inZapierFields(z, OTP_API_FIELDS)));
   if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer);
+  if (!otpSentOf(answer.status)) throw notConfirmed(z, body.recipientNumber, answer);
   return {
     serviceID: asText(answer.serviceID),
     status: asText(answer.status),

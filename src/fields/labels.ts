@@ -1,5 +1,5 @@
 /** Field specs of Add / Remove Labels (docs/cinnox-api.md §3.6) and Find Label. */
-import { defineFieldSpec, defineFieldSpecs } from './spec';
+import { defineFieldSpec, defineFieldSpecs, type ApiFieldLabels } from './spec';
 
 export const enquiryRecordId = defineFieldSpec({
   key: 'enquiry_id',
@@ -9,6 +9,9 @@ export const enquiryRecordId = defineFieldSpec({
     'Not the Display Case Number.',
   required: true,
 });
+
+/** Where an Enquiry Record ID comes from, for messages about a value that is not one. */
+export const ENQUIRY_RECORD_ID_HINT = 'Map Enquiry Record ID from an enquiry trigger or Find Enquiry.';
 
 export const enquiryLabels = defineFieldSpec({
   key: 'label_ids',
@@ -29,3 +32,12 @@ export const labelName = defineFieldSpec({
 
 export const ENQUIRY_LABELS_FIELDS = defineFieldSpecs([enquiryRecordId, enquiryLabels]);
 export const FIND_LABEL_FIELDS = defineFieldSpecs([labelName]);
+
+/** Add / Remove Labels' API fields (§3.6: the path's inquiryID, CINNOX's messages say enquiryID too) → Zapier labels. */
+export const ENQUIRY_LABELS_API_FIELDS: ApiFieldLabels = {
+  labelIds: enquiryLabels.label,
+  inquiryID: enquiryRecordId.label,
+  enquiryID: enquiryRecordId.label,
+};
+/** Find Label's API field (§3.6's `name` filter) → its Zapier label. */
+export const FIND_LABEL_API_FIELDS: ApiFieldLabels = { name: labelName.label };

@@ -4,7 +4,7 @@
  */
 import { OTP_PIN_MAX_CHARS, OTP_PIN_VARIABLE, type NumberType } from '../cinnox/contract';
 import { SMS_UNITS } from '../messaging/sms-limits';
-import { defineFieldSpec, defineFieldSpecs, type InputOf, type Rule } from './spec';
+import { defineFieldSpec, defineFieldSpecs, type ApiFieldLabels, type InputOf, type Rule } from './spec';
 
 /** §1.2 "Alphanumeric sender ID only": the number list the Sender ID drop-down reads (A4). */
 export const OTP_SENDER_NUMBER_TYPE = 'sms-numbers' satisfies NumberType;
@@ -49,6 +49,13 @@ export const otpPin = defineFieldSpec({
 
 export const SEND_OTP_FIELDS = defineFieldSpecs([otpSender, otpRecipient, otpText, otpPin]);
 export type SendOtpInput = InputOf<typeof SEND_OTP_FIELDS>;
+
+/** Send OTP SMS's API fields (§1.2) → its Zapier labels (`text` left out, as Send SMS leaves it out). */
+export const OTP_API_FIELDS: ApiFieldLabels = {
+  senderNumber: otpSender.label,
+  recipientNumber: otpRecipient.label,
+  pin: otpPin.label,
+};
 
 const occurrences = (text: string, part: string): number => text.split(part).length - 1;
 

@@ -1,5 +1,5 @@
 /** Field specs of Find Staff Member (docs/cinnox-api.md §3.4). */
-import { defineFieldSpec, defineFieldSpecs } from './spec';
+import { defineFieldSpec, defineFieldSpecs, type ApiFieldLabels } from './spec';
 
 export const staffFullName = defineFieldSpec({
   key: 'full_name',
@@ -10,3 +10,6 @@ export const staffFullName = defineFieldSpec({
 });
 
 export const FIND_STAFF_FIELDS = defineFieldSpecs([staffFullName]);
+
+/** Find Staff Member's API field (§3.4's `fullName` filter) → its Zapier label. */
+export const FIND_STAFF_API_FIELDS: ApiFieldLabels = { fullName: staffFullName.label };

@@ -1,5 +1,5 @@
 /** Field specs of Get Enquiry Transcript (docs/cinnox-api.md §2.2). */
-import { defineFieldSpec, defineFieldSpecs } from './spec';
+import { defineFieldSpec, defineFieldSpecs, type ApiFieldLabels } from './spec';
 
 export const transcriptEnquiryId = defineFieldSpec({
   key: 'enquiry_id',
@@ -11,3 +11,6 @@ export const transcriptEnquiryId = defineFieldSpec({
 });
 
 export const GET_TRANSCRIPT_FIELDS = defineFieldSpecs([transcriptEnquiryId]);
+
+/** Get Enquiry Transcript's API field (§2.2's `enquiryID`) → its Zapier label. */
+export const TRANSCRIPT_API_FIELDS: ApiFieldLabels = { enquiryID: transcriptEnquiryId.label };

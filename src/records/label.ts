@@ -64,6 +64,23 @@ export const FOUND_LABEL_OUTPUT_FIELDS: PlainOutputField[] = [
 /** The ids of a §3.6 answer list (null, absent, or not a list: none). */
 export const labelIdsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(asText).filter(Boolean) : []);
 
+/**
+ * A §3.6 Label / Unlabel answer, flat or under `result` (as Send OTP SMS's answer, A26): the object that carries
+ * `labelIds`, `notExistLabelIds` or `updatedAt`. Anything else is an answer without labels (none applied).
+ */
+export function enquiryLabelsAnswer(raw: unknown): EnquiryLabelsResult {
+  const body = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const nested =
+    body.result && typeof body.result === 'object' && !Array.isArray(body.result)
+      ? (body.result as Record<string, unknown>)
+      : undefined;
+  const carries = (o: Record<string, unknown>) => 'labelIds' in o || 'notExistLabelIds' in o || 'updatedAt' in o;
+  return (nested && carries(nested) && !carries(body) ? nested : body) as EnquiryLabelsResult;
+}
+
+/** "L1" / "L1, L2" and the verb that goes with it: "L1 was", "L1, L2 were". */
+export const idsWere = (ids: string[]): string => `${ids.join(', ')} ${ids.length === 1 ? 'was' : 'were'}`;
+
 export type EnquiryLabelsOutput = {
   enquiry_id: string;
   /** Add: the labels requested and applied. Remove: the labels requested and removed. */

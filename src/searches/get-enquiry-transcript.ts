@@ -2,21 +2,22 @@
  * Get Enquiry Transcript (docs/cinnox-api.md §2.2 Get Enquiry Chat Details): the chat of one closed enquiry, by
  * its `inquiry` ID or display case number, as line items and one plain-text transcript. An enquiry that is not
  * closed (A28: 6451011), one CINNOX does not know (6451000) and a chat over CINNOX's chat-log limit (6451013)
- * each get a message that says so.
+ * each get a message that says so; a 2xx answer with any other failing code is CinnoxNotConfirmed, never an empty
+ * transcript.
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnoxBeyond, listRecords } from '../cinnox/client';
 import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord } from '../cinnox/contract';
-import { CINNOX_CODES } from '../cinnox/errors';
+import { CINNOX_CODES, inZapierFields, withZapierFields } from '../cinnox/errors';
 import { toInputFields } from '../fields/spec';
-import { GET_TRANSCRIPT_FIELDS, transcriptEnquiryId } from '../fields/transcript';
+import { GET_TRANSCRIPT_FIELDS, TRANSCRIPT_API_FIELDS, transcriptEnquiryId } from '../fields/transcript';
 import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, toTranscript } from '../records/transcript';
 import { validateInput } from '../validation';
 
 const perform = (async (z, bundle) => {
   const input = await validateInput(z, GET_TRANSCRIPT_FIELDS, bundle.inputData);
   const id = input.enquiry_id;
-  const answer = await cinnoxBeyond.enquiryChat(z, bundle, id);
+  const answer = await cinnoxBeyond.enquiryChat(z, bundle, id).catch(inZapierFields(z, TRANSCRIPT_API_FIELDS));
   const tag = `CINNOX code ${answer.code}${answer.message ? `: ${answer.message}` : ''}`;
   if (answer.code === CHAT_NOT_CLOSED_CODE) {
     throw new z.errors.Error(
@@ -40,7 +41,7 @@ const perform = (async (z, bundle) => {
       400,
     );
   }
-  if (answer.error) throw answer.error;
+  if (answer.error) throw withZapierFields(z, answer.error, TRANSCRIPT_API_FIELDS);
   return [toTranscript(id, listRecords<EnquiryChatRecord>(answer.data))];
 }) satisfies SearchPerform;
 

@@ -45,13 +45,52 @@ describe.each([
     expect(error.message).toBe('Nothing was sent to CINNOX. Enquiry Record ID is required.');
   });
 
+  it.each(['.', '..', ' .. '])('refuses the Enquiry Record ID %p, naming the field, before any request', async (id) => {
+    const error = await failure(() => run({ enquiry_id: id, label_ids: ['L1'] }));
+    expect(error.code).toBe('InvalidInput');
+    expect(error.message).toBe(
+      `Enquiry Record ID "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. Map Enquiry Record ID from an enquiry trigger or Find Enquiry.`,
+    );
+  });
+
+  it('on a 5xx: Add (a POST) is not retried, Remove (a DELETE) is', async () => {
+    const method = op === add ? 'post' : 'delete';
+    const scope = nock(BASE_URL)[method](PATH).reply(503, { message: 'down' });
+    const error = await failure(() => run(input));
+    scope.done();
+    if (op === add) {
+      expect(error.code).toBe('CinnoxServerError');
+      expect(error.message).toBe(
+        'CINNOX had a problem answering this request (HTTP 503: down). It may or may not have been carried out, so Zapier does not repeat it on its own: check CINNOX (was the SMS sent, the contact created, the message posted?) before replaying this step.',
+      );
+    } else {
+      expect(error.name).toBe('ThrottledError');
+      expect(error.message).toBe(
+        "CINNOX had a problem answering this request (HTTP 503: down). Zapier will retry in 30 seconds; if it keeps failing, check CINNOX's status.",
+      );
+    }
+  });
+
   it('maps an unknown enquiry (6451000 invalid enquiryID) with its code and reason', async () => {
     const method = op === add ? 'post' : 'delete';
     const scope = nock(BASE_URL)[method](PATH).reply(400, { code: 6451000, message: 'invalid enquiryID' });
     const error = await failure(() => run(input));
     scope.done();
     expect(error.message).toBe(
-      "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid enquiryID)",
+      "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid enquiryID) In this step's fields: enquiryID is Enquiry Record ID.",
+    );
+  });
+
+  it.each([
+    ['invalid labelIds', 'labelIds is Labels'],
+    ['inquiryID not found', 'inquiryID is Enquiry Record ID'],
+  ])('names the Zapier field of a refused parameter (6451000: %s)', async (message, named) => {
+    const method = op === add ? 'post' : 'delete';
+    const scope = nock(BASE_URL)[method](PATH).reply(400, { code: 6451000, message });
+    const error = await failure(() => run(input));
+    scope.done();
+    expect(error.message).toBe(
+      `CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: ${message}) In this step's fields: ${named}.`,
     );
   });
 });
@@ -81,6 +120,67 @@ describe('add_enquiry_labels', () => {
     expect(error.code).toBe('CinnoxLabelNotFound');
     expect(error.message).toBe(
       'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0/1; L1 was added. Pick the Labels from the drop-down, or map IDs from Find Label.',
+    );
+  });
+  it('reads the answer under result (as Send OTP SMS does) and succeeds when every label is applied', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, {
+        code: 0,
+        result: { notExistLabelIds: null, labelIds: ['L1', 'L2'], updatedAt: '2026-11-22T08:30:00Z' },
+      });
+    const result = await runAdd(input);
+    scope.done();
+    expect(result).toEqual({
+      enquiry_id: '66b0/1',
+      label_ids: ['L1', 'L2'],
+      enquiry_label_ids: ['L1', 'L2'],
+      updated_at: '2026-11-22T08:30:00.000Z',
+    });
+  });
+
+  it('fails naming the label ids CINNOX reports in notExistLabelIds under result', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, { code: 0, result: { notExistLabelIds: ['typo'], labelIds: null } });
+    const error = await failure(() => runAdd({ ...input, label_ids: ['typo'] }));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotFound');
+    expect(error.message).toBe(
+      'CINNOX has no label with the ID typo (notExistLabelIds), so it was not added to enquiry 66b0/1. Pick the Labels from the drop-down, or map IDs from Find Label.',
+    );
+  });
+
+  it('fails when CINNOX answers labelIds null (none applied), naming every requested label', async () => {
+    const scope = nock(BASE_URL).post(PATH).reply(200, { code: 0, notExistLabelIds: null, labelIds: null });
+    const error = await failure(() => runAdd(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotAdded');
+    expect(error.message).toBe(
+      'CINNOX did not confirm that the labels L1, L2 were added to enquiry 66b0/1: they are not among the labels it answers as applied (none). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.',
+    );
+  });
+
+  it('fails naming a requested label missing from the applied labelIds', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, { code: 0, notExistLabelIds: null, labelIds: ['L0', 'L1'] });
+    const error = await failure(() => runAdd(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotAdded');
+    expect(error.message).toBe(
+      'CINNOX did not confirm that the label L2 was added to enquiry 66b0/1: it is not among the labels it answers as applied (L0, L1). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.',
+    );
+  });
+
+  it('names, with an unknown label, a label CINNOX neither knows nor answers as applied', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(200, { code: 0, notExistLabelIds: ['L2'], labelIds: ['L1'] });
+    const error = await failure(() => runAdd({ ...input, label_ids: ['L1', 'L2', 'L3'] }));
+    scope.done();
+    expect(error.message).toBe(
+      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0/1; L1 was added; L3 was not among the labels CINNOX answers as applied. Pick the Labels from the drop-down, or map IDs from Find Label.',
     );
   });
 });
@@ -117,6 +217,30 @@ describe('remove_enquiry_labels', () => {
     expect(error.code).toBe('CinnoxLabelNotRemoved');
     expect(error.message).toBe(
       'CINNOX did not remove the label L2 from enquiry 66b0/1: it is still among the labels it reports on the enquiry (L2, L9). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
+    );
+  });
+
+  it('fails naming the label ids CINNOX reports in notExistLabelIds, and says which were removed', async () => {
+    const scope = nock(BASE_URL)
+      .delete(PATH)
+      .reply(200, { code: 0, notExistLabelIds: ['L2'], labelIds: null });
+    const error = await failure(() => runRemove(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotFound');
+    expect(error.message).toBe(
+      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not removed from enquiry 66b0/1; L1 was removed. Pick the Labels from the drop-down, or map IDs from Find Label.',
+    );
+  });
+
+  it('reads the answer under result: a removed label that remains fails the step', async () => {
+    const scope = nock(BASE_URL)
+      .delete(PATH)
+      .reply(200, { code: 0, result: { notExistLabelIds: null, labelIds: ['L1'] } });
+    const error = await failure(() => runRemove(input));
+    scope.done();
+    expect(error.code).toBe('CinnoxLabelNotRemoved');
+    expect(error.message).toBe(
+      'CINNOX did not remove the label L1 from enquiry 66b0/1: it is still among the labels it reports on the enquiry (L1). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
     );
   });
 });

@@ -87,6 +87,32 @@ describe('send_otp_sms', () => {
     );
   });
 
+  it.each([
+    ['no status', { code: 0, serviceID: 'svc-1', transactionID: 't-1' }, 'no status (transaction ID t-1)'],
+    ['status 0', { ...sent, status: 0 }, 'status 0 (transaction ID t-1)'],
+    ['status "fail"', { ...sent, status: 'fail' }, 'status "fail" (transaction ID t-1)'],
+    ['status null', { ...sent, status: null }, 'no status (transaction ID t-1)'],
+    ['a result list', { result: [{ status: false }] }, 'no status'],
+    ['an empty body', {}, 'no status'],
+  ])('fails as not confirmed when CINNOX answers %s (only a clear true is sent)', async (_what, answer, said) => {
+    const scope = nock(BASE_URL).post(OTP).reply(200, answer);
+    const error = await failure(() => run({ ...base, pin: '1234' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxNotConfirmed');
+    expect(error.message).toBe(
+      `CINNOX did not confirm the OTP SMS to +85294667788 was sent: its answer has ${said}, not status true, so this step failed. Check in CINNOX whether the SMS went out before replaying this step, so the recipient does not get a second OTP.`,
+    );
+  });
+
+  it.each([true, 'True', 'true', 1])('reports the OTP as sent on status %p', async (status) => {
+    const scope = nock(BASE_URL)
+      .post(OTP)
+      .reply(200, { result: { ...sent, status } });
+    const result = await run({ ...base, pin: '1234' });
+    scope.done();
+    expect(result.status).toBe(String(status));
+  });
+
   it('refuses a Text without %s, naming the field, before any request', async () => {
     expect(await refused({ ...base, text: 'Your code is ready.' })).toBe(
       'Nothing was sent to CINNOX. Text must contain %s where CINNOX puts the PIN; got "Your code is ready.". Add %s, e.g. "Your code is %s."',
@@ -131,6 +157,27 @@ describe('send_otp_sms', () => {
     const result = await run({ ...base, text: `${'x'.repeat(150)}%s`, pin: '1234567890' });
     scope.done();
     expect(result.characters).toBe(160);
+  });
+
+  it.each([
+    ['Invalid senderNumber', 'senderNumber is Sender ID'],
+    ['recipientNumber Invalid format', 'recipientNumber is Recipient Number'],
+    ['pin must be alphanumeric', 'pin is PIN'],
+  ])('names the Zapier field of a refused parameter (6451000: %s)', async (message, named) => {
+    const scope = nock(BASE_URL).post(OTP).reply(400, { code: 6451000, message });
+    const error = await failure(() => run({ ...base, pin: '1234' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxInvalidParameters');
+    expect(error.message).toBe(
+      `CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: ${message}) In this step's fields: ${named}.`,
+    );
+  });
+
+  it('is not retried on a 5xx (a POST): the SMS may have gone out', async () => {
+    const scope = nock(BASE_URL).post(OTP).reply(502, 'bad gateway');
+    const error = await failure(() => run({ ...base, pin: '1234' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxServerError');
   });
 
   it.each([

@@ -75,7 +75,10 @@ describe('5. ids that would collapse the path are refused before any request', (
     const error = await failure(() =>
       appTester(createPerform('update_contact'), bundleWith({ contact_id: id, job_title: 'CTO' })),
     );
-    expect(error.message).toContain(`External Contact ID "${id.trim()}" is not a CINNOX contact ID`);
+    expect(error.code).toBe('InvalidInput');
+    expect(error.message).toBe(
+      `External Contact ID "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. Map the ID from a CINNOX trigger or from Find External Contact.`,
+    );
     expect(unmatched.list).toEqual([]);
   });
 

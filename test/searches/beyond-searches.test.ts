@@ -141,6 +141,35 @@ describe('find_staff', () => {
   });
 });
 
+describe('Zapier field names in refused parameters (6451000)', () => {
+  it('find_staff: fullName is Full Name', async () => {
+    const scope = nock(BASE_URL).get(STAFF).query(true).reply(400, { code: 6451000, message: 'invalid fullName' });
+    const error = await failure(() => runSearch('find_staff', { full_name: 'Ann Lee' }));
+    scope.done();
+    expect(error.message).toBe(
+      `CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid fullName) In this step's fields: fullName is Full Name.`,
+    );
+  });
+
+  it('find_label: name is Label Name', async () => {
+    const scope = nock(BASE_URL).get(LABELS).query(true).reply(400, { code: 6451000, message: 'invalid name' });
+    const error = await failure(() => runSearch('find_label', { name: 'VIP' }));
+    scope.done();
+    expect(error.message).toBe(
+      `CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid name) In this step's fields: name is Label Name.`,
+    );
+  });
+
+  it('get_enquiry_transcript: enquiryID is Enquiry ID or Display Case Number in any other refusal', async () => {
+    const scope = nock(BASE_URL).get(CHAT).query(true).reply(400, { message: 'enquiryID is required' });
+    const error = await failure(() => runSearch('get_enquiry_transcript', { enquiry_id: '1001' }));
+    scope.done();
+    expect(error.message).toBe(
+      "CINNOX refused the request (HTTP 400): enquiryID is required. In this step's fields: enquiryID is Enquiry ID or Display Case Number.",
+    );
+  });
+});
+
 describe('find_label', () => {
   it('asks CINNOX by name and keeps the exact match, case aside', async () => {
     const scope = nock(BASE_URL)
@@ -336,6 +365,30 @@ describe('get_enquiry_transcript', () => {
     expect(error.message).toBe(
       'CINNOX does not accept "nope" as an enquiry (CINNOX code 6451000: invalid enquiryID). Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into Enquiry ID or Display Case Number.',
     );
+  });
+
+  it('refuses an HTTP 200 whose code is not a success code (CinnoxNotConfirmed), never an empty transcript', async () => {
+    const scope = nock(BASE_URL).get(CHAT).query(true).reply(200, { code: 400, message: 'Bad request' });
+    const error = await failure(() => runSearch('get_enquiry_transcript', { enquiry_id: '1001' }));
+    scope.done();
+    expect(error.code).toBe('CinnoxNotConfirmed');
+    expect(error.message).toBe(
+      'CINNOX answered HTTP 200 but with code 400 ("Bad request"), which is not a success code (0), so this step failed: its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app\'s developers.',
+    );
+  });
+
+  it('still reads its documented codes in an HTTP 200 answer (6451011: not closed)', async () => {
+    const scope = nock(BASE_URL).get(CHAT).query(true).reply(200, { code: 6451011, message: 'No records found' });
+    const error = await failure(() => runSearch('get_enquiry_transcript', { enquiry_id: '1002' }));
+    scope.done();
+    expect(error.code).toBe('EnquiryNotClosed');
+  });
+
+  it('reads an HTTP 200 with code 200 as a success', async () => {
+    const scope = nock(BASE_URL).get(CHAT).query(true).reply(200, { code: 200, result: [] });
+    const [result] = await runSearch('get_enquiry_transcript', { enquiry_id: '1001' });
+    scope.done();
+    expect(result).toMatchObject({ enquiry_id: '1001', message_count: 0, transcript: '' });
   });
 
   it('maps other CINNOX errors as every step does (an expired token)', async () => {
