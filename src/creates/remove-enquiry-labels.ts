@@ -5,52 +5,25 @@
  * `result`; label ids CINNOX reports as not existing (`notExistLabelIds`) fail the step naming them.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { cinnoxBeyond, refuseDotId } from '../cinnox/client';
-import { inZapierFields } from '../cinnox/errors';
-import {
-  ENQUIRY_LABELS_API_FIELDS,
-  ENQUIRY_LABELS_FIELDS,
-  ENQUIRY_RECORD_ID_HINT,
-  enquiryLabels,
-  enquiryRecordId,
-} from '../fields/labels';
+import { ENQUIRY_LABELS_FIELDS } from '../fields/labels';
 import { toInputFields } from '../fields/spec';
-import {
-  enquiryLabelsAnswer,
-  enquiryLabelsOutput,
-  enquiryLabelsOutputFields,
-  enquiryLabelsSample,
-  idsWere,
-  labelIdsOf,
-  type EnquiryLabelsOutput,
-} from '../records/label';
-import { validateInput } from '../validation';
+import { changeEnquiryLabels, missingLabelsError } from '../records/enquiry-labels';
+import { enquiryLabelsOutputFields, enquiryLabelsSample, idsWere, type EnquiryLabelsOutput } from '../records/label';
 
 const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
-  const input = await validateInput(z, ENQUIRY_LABELS_FIELDS, bundle.inputData);
-  refuseDotId(z, enquiryRecordId.label, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
-  const labelIds = [...new Set(input.label_ids)];
-  const answer = enquiryLabelsAnswer(
-    await cinnoxBeyond
-      .unlabelEnquiry(z, bundle, input.enquiry_id, { labelIds })
-      .catch(inZapierFields(z, ENQUIRY_LABELS_API_FIELDS)),
-  );
-  const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);
+  const change = await changeEnquiryLabels(z, bundle, 'unlabelEnquiry');
+  const { enquiryId, labelIds, output, missing } = change;
   const stayed = labelIds.filter((id) => output.enquiry_label_ids.includes(id));
-  const missing = labelIdsOf(answer.notExistLabelIds);
   if (missing.length > 0) {
     const removed = labelIds.filter((id) => !missing.includes(id) && !stayed.includes(id));
-    throw new z.errors.Error(
-      `CINNOX has no label with the ID ${missing.join(', ')} (notExistLabelIds), so ${missing.length === 1 ? 'it was' : 'they were'} not removed from enquiry ${input.enquiry_id}` +
-        `${removed.length > 0 ? `; ${idsWere(removed)} removed` : ''}${stayed.length > 0 ? `; ${idsWere(stayed)} not removed` : ''}. ` +
-        `Pick the ${enquiryLabels.label} from the drop-down, or map IDs from Find Label.`,
-      'CinnoxLabelNotFound',
-      400,
-    );
+    const done =
+      (removed.length > 0 ? `; ${idsWere(removed)} removed` : '') +
+      (stayed.length > 0 ? `; ${idsWere(stayed)} not removed` : '');
+    throw missingLabelsError(z, change, 'removed from', done);
   }
   if (stayed.length > 0) {
     throw new z.errors.Error(
-      `CINNOX did not remove the label${stayed.length === 1 ? '' : 's'} ${stayed.join(', ')} from enquiry ${input.enquiry_id}: ` +
+      `CINNOX did not remove the label${stayed.length === 1 ? '' : 's'} ${stayed.join(', ')} from enquiry ${enquiryId}: ` +
         `${stayed.length === 1 ? 'it is' : 'they are'} still among the labels it reports on the enquiry (${output.enquiry_label_ids.join(', ')}). ` +
         'Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
       'CinnoxLabelNotRemoved',

@@ -1,0 +1,61 @@
+/**
+ * What Add Labels to Enquiry and Remove Labels from Enquiry share (docs/cinnox-api.md §3.6): the validated input,
+ * the enquiry's record id refused when it would leave the API path (A25), the label ids sent once each, CINNOX's
+ * answer read flat or under `result`, the step's output, and the label ids CINNOX reports as not existing.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { cinnoxBeyond, refuseDotId } from '../cinnox/client';
+import type { EnquiryLabelsResult } from '../cinnox/contract';
+import { inZapierFields } from '../cinnox/errors';
+import {
+  ENQUIRY_LABELS_API_FIELDS,
+  ENQUIRY_LABELS_FIELDS,
+  ENQUIRY_RECORD_ID_HINT,
+  enquiryLabels,
+  enquiryRecordId,
+} from '../fields/labels';
+import { validateInput } from '../validation';
+import { enquiryLabelsAnswer, enquiryLabelsOutput, labelIdsOf, type EnquiryLabelsOutput } from './label';
+
+export interface EnquiryLabelsChange {
+  enquiryId: string;
+  /** The requested label ids, each once. */
+  labelIds: string[];
+  answer: EnquiryLabelsResult;
+  output: EnquiryLabelsOutput;
+  /** Label ids CINNOX reports as not existing (`notExistLabelIds`). */
+  missing: string[];
+}
+
+/** Validates the step's input, then labels (POST) or unlabels (DELETE) the enquiry: one CINNOX request. */
+export async function changeEnquiryLabels(
+  z: ZObject,
+  bundle: Bundle,
+  change: 'labelEnquiry' | 'unlabelEnquiry',
+): Promise<EnquiryLabelsChange> {
+  const input = await validateInput(z, ENQUIRY_LABELS_FIELDS, bundle.inputData);
+  refuseDotId(z, enquiryRecordId.label, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
+  const labelIds = [...new Set(input.label_ids)];
+  const answer = enquiryLabelsAnswer(
+    await cinnoxBeyond[change](z, bundle, input.enquiry_id, { labelIds }).catch(
+      inZapierFields(z, ENQUIRY_LABELS_API_FIELDS),
+    ),
+  );
+  const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);
+  return { enquiryId: input.enquiry_id, labelIds, answer, output, missing: labelIdsOf(answer.notExistLabelIds) };
+}
+
+/** The step's failure when CINNOX has no label with some of the ids: `done` says what happened to the others. */
+export function missingLabelsError(
+  z: Pick<ZObject, 'errors'>,
+  { enquiryId, missing }: EnquiryLabelsChange,
+  verb: 'added to' | 'removed from',
+  done: string,
+): Error {
+  return new z.errors.Error(
+    `CINNOX has no label with the ID ${missing.join(', ')} (notExistLabelIds), so ${missing.length === 1 ? 'it was' : 'they were'} not ${verb} enquiry ${enquiryId}` +
+      `${done}. Pick the ${enquiryLabels.label} from the drop-down, or map IDs from Find Label.`,
+    'CinnoxLabelNotFound',
+    400,
+  );
+}
