@@ -651,7 +651,8 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         let found = state.calls.filter((c) => c.ended).sort((a, b) => Date.parse(b.callDate) - Date.parse(a.callDate));
         if (callID !== null) {
           if (!callID.trim()) throw badParameters('invalid query: (callID)');
-          found = found.filter((c) => c.callID === callID.trim());
+          // A20 broken on purpose (`--break call-filter-ignored`): every call, newest first.
+          if (!broken('call-filter-ignored')) found = found.filter((c) => c.callID === callID.trim());
         } else {
           const w = timeWindow(query);
           found = found.filter((c) => Date.parse(c.callDate) >= w.start && Date.parse(c.callDate) <= w.end);

@@ -46,6 +46,7 @@ export const BREAKS = {
   'id-filter-ignored': 'A8: the external contact list ignores id and answers every contact',
   'no-event-hook-list': 'A13: GET /event-hooks is unknown (6450001 method not found)',
   'report-window-rejected': 'A6: enquiry and SMS details refuse startAt / endAt (6451000 invalid query)',
+  'call-filter-ignored': 'A20: the call log ignores callID and answers the newest calls',
 } as const;
 export type Break = keyof typeof BREAKS;
 const isBreak = (name: string): name is Break => Object.hasOwn(BREAKS, name);

@@ -5,6 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  CALL_LOG_CALL_ID_PARAM,
+  CALL_LOG_ID_KEYS,
+  CALL_LOG_PATH,
+  CALL_LOG_RECORD_KEYS,
   CONTACT_ID_PARAM,
   CONTACT_LIST_PATH,
   CONTACT_NAME_PARAM,
@@ -13,6 +17,7 @@ import {
   ENQUIRY_RECORD_ID_KEYS,
   ENQUIRY_RECORD_STATUSES,
   EVENT_HOOK_LIST_PATH,
+  INBOUND_SMS_USAGE,
   LABEL_LIST_PATH,
   LIST_ENVELOPE_KEYS,
   LIST_PAGE_MAX,
@@ -33,6 +38,7 @@ describe('contract check: its reading of the contract', () => {
       enquiryDetail: ENQUIRY_DETAIL_PATH,
       smsDetail: SMS_DETAIL_PATH,
       eventHookList: EVENT_HOOK_LIST_PATH,
+      callLog: CALL_LOG_PATH,
       numberTypes: Object.keys(NUMBER_TYPES),
       caseNumberParam: ENQUIRY_CASE_NUMBER_PARAM,
       contactNameParam: CONTACT_NAME_PARAM,
@@ -41,6 +47,10 @@ describe('contract check: its reading of the contract', () => {
       enquiryRecordIdKeys: [...ENQUIRY_RECORD_ID_KEYS],
       enquiryRecordStatuses: expect.arrayContaining([...new Set(Object.values(ENQUIRY_RECORD_STATUSES).flat())]),
       listPageMax: LIST_PAGE_MAX,
+      callIdParam: CALL_LOG_CALL_ID_PARAM,
+      callLogIdKeys: [...CALL_LOG_ID_KEYS],
+      callLogRecordKeys: [...CALL_LOG_RECORD_KEYS],
+      inboundSmsUsage: INBOUND_SMS_USAGE,
     });
     expect(new Set(CONTRACT.enquiryRecordStatuses)).toEqual(new Set(Object.values(ENQUIRY_RECORD_STATUSES).flat()));
     for (const type of Object.keys(NUMBER_TYPES)) expect(numberListPath(type as NumberType)).toBe(`/${type}`);
@@ -99,5 +109,77 @@ describe('contract check: judging an answer', () => {
       expect.objectContaining({ verdict: 'does not hold', reason: 'status "pending" is none of the five' }),
     );
     expect(answer.find((f) => f.id === 'A6')?.verdict).toBe('holds');
+  });
+
+  const window = { startAt: '2026-01-01T00:00:00Z', endAt: '2026-01-08T00:00:00Z', offset: '0', limit: '50' };
+  const call = (id: string, at = '2026-01-02T00:00:00Z') => ({
+    callID: id,
+    caller: '+85298765432',
+    callee: '+85230001234',
+    callDirection: 'Inbound',
+    callDate: at,
+    callEndTime: at,
+    duration: 184,
+  });
+
+  it('A24: the call log answers a window with a list (holds), refuses it (does not hold), else cannot tell', () => {
+    expect(verdict(get(CALL_LOG_PATH, window, 200, { code: 0, result: [call('c1')] }), 'A24')).toBe('holds');
+    expect(verdict(get(CALL_LOG_PATH, window, 400, { code: 6451011, message: 'No records found' }), 'A24')).toBe(
+      'holds',
+    );
+    expect(verdict(get(CALL_LOG_PATH, window, 400, { code: 6451000, message: 'invalid query' }), 'A24')).toBe(
+      'does not hold',
+    );
+    expect(verdict(get(CALL_LOG_PATH, window, 404, ''), 'A24')).toBe('does not hold');
+    expect(
+      verdict(get(CALL_LOG_PATH, window, 200, { code: 0, result: [call('c1', '2025-06-01T00:00:00Z')] }), 'A24'),
+    ).toBe('does not hold');
+    expect(verdict(get(CALL_LOG_PATH, window, 500, { code: 6450000, message: 'internal' }), 'A24')).toBe('cannot tell');
+  });
+
+  it('A20: the call log filtered by callID answers only that call (holds), others (does not hold), none (cannot tell)', () => {
+    const q = { callID: 'c1', offset: '0', limit: '1' };
+    expect(verdict(get(CALL_LOG_PATH, q, 200, { code: 0, result: [call('c1')] }), 'A20')).toBe('holds');
+    expect(verdict(get(CALL_LOG_PATH, q, 200, { code: 0, result: [{ id: 'c1', caller: 'x' }] }), 'A20')).toBe('holds');
+    expect(verdict(get(CALL_LOG_PATH, q, 200, { code: 0, result: [call('c2')] }), 'A20')).toBe('does not hold');
+    expect(verdict(get(CALL_LOG_PATH, q, 200, { code: 0, result: [call('c1'), call('c2')] }), 'A20')).toBe(
+      'does not hold',
+    );
+    expect(verdict(get(CALL_LOG_PATH, q, 200, { code: 0, result: [] }), 'A20')).toBe('cannot tell');
+    expect(verdict(get(CALL_LOG_PATH, q, 400, { code: 6451011, message: 'No records found' }), 'A20')).toBe(
+      'cannot tell',
+    );
+    // A window read says nothing about the callID filter.
+    expect(verdict(get(CALL_LOG_PATH, window, 200, { code: 0, result: [call('c2')] }), 'A20')).toBeUndefined();
+  });
+
+  it('A21: call log records carry the keys the app reads (holds), none of them (does not hold), no records (cannot tell)', () => {
+    const holds = judge(get(CALL_LOG_PATH, window, 200, { code: 0, result: [call('c1')] })).find((f) => f.id === 'A21');
+    expect(holds).toEqual(
+      expect.objectContaining({
+        verdict: 'holds',
+        reason: 'records carry 6 of the 8 keys the app reads (none carries fromEID, toEID)',
+      }),
+    );
+    expect(holds?.evidence).not.toMatch(/85298765432|Inbound/);
+    expect(
+      verdict(get(CALL_LOG_PATH, window, 200, { code: 0, result: [{ callID: 'c1', from: 'x', to: 'y' }] }), 'A21'),
+    ).toBe('does not hold');
+    expect(verdict(get(CALL_LOG_PATH, window, 200, { code: 0, result: [] }), 'A21')).toBe('cannot tell');
+    expect(verdict(get(CALL_LOG_PATH, window, 400, { code: 6451011, message: 'No records found' }), 'A21')).toBe(
+      'cannot tell',
+    );
+  });
+
+  it('A22: SMS Details with a record of usage "inbound" holds; no such record is never "does not hold"', () => {
+    const sms = (usage?: string) => ({ id: 's1', createdAt: '2026-01-02T00:00:00Z', ...(usage ? { usage } : {}) });
+    expect(
+      verdict(get(SMS_DETAIL_PATH, window, 200, { code: 0, result: [sms('openAPI-sms'), sms('inbound')] }), 'A22'),
+    ).toBe('holds');
+    expect(verdict(get(SMS_DETAIL_PATH, window, 200, { code: 0, result: [sms('openAPI-sms')] }), 'A22')).toBe(
+      'cannot tell',
+    );
+    expect(verdict(get(SMS_DETAIL_PATH, window, 200, { code: 0, result: [sms()] }), 'A22')).toBe('cannot tell');
+    expect(verdict(get(SMS_DETAIL_PATH, window, 200, { code: 0, result: [] }), 'A22')).toBe('cannot tell');
   });
 });

@@ -40,6 +40,7 @@ export const CONTRACT = {
   enquiryDetail: '/data/enquiry-detail',
   smsDetail: '/data/sms-detail',
   eventHookList: '/event-hooks',
+  callLog: '/data/call-log',
   numberTypes: ['access-numbers', 'cli', 'sms-numbers'],
   caseNumberParam: 'displayCaseNumber',
   contactNameParam: 'fullName',
@@ -47,6 +48,10 @@ export const CONTRACT = {
   listEnvelopeKeys: ['result', 'data', 'records', 'list', 'labelList', 'contacts', 'numbers'],
   enquiryRecordIdKeys: ['_id', 'id'],
   enquiryRecordStatuses: ['open', 'ongoing', 'followed-up', 'closed', 'missed'],
+  callIdParam: 'callID',
+  callLogIdKeys: ['callID', 'callId', 'id'],
+  callLogRecordKeys: ['caller', 'callee', 'callDirection', 'fromEID', 'toEID', 'callDate', 'callEndTime', 'duration'],
+  inboundSmsUsage: 'inbound',
   listPageMax: 500,
 } as const;
 
@@ -106,27 +111,15 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
   },
   { id: 'A18', title: "enquiry record id is _id (id), the event's eid" },
   { id: 'A19', title: 'Enquiry Details statuses open / ongoing / followed-up / closed / missed' },
-  {
-    id: 'A20',
-    title: 'one call is the call log filtered by callID',
-    untestable: "make one call, then run Call Ended's details in a Zap (not judged by this check yet)",
-  },
-  { id: 'A21', title: 'call log record fields (caller, callee, direction, duration)', untestable: 'see A20' },
-  {
-    id: 'A22',
-    title: 'inbound SMS appear in SMS Details with usage inbound',
-    untestable: 'send a text to one of your numbers, then Test Trigger on New Inbound SMS',
-  },
+  { id: 'A20', title: 'one call is the call log filtered by callID' },
+  { id: 'A21', title: 'call log record fields (caller, callee, direction, duration)' },
+  { id: 'A22', title: 'inbound SMS appear in SMS Details with usage inbound' },
   {
     id: 'A23',
     title: 'a call event’s callees may be a list',
     untestable: 'turn on a Call Started Zap and ring a group of staff',
   },
-  {
-    id: 'A24',
-    title: 'the call log takes the report window of A6',
-    untestable: 'Test Trigger on Call Ended after a call (not judged by this check yet)',
-  },
+  { id: 'A24', title: 'the call log takes the report window of A6' },
   {
     id: 'A25',
     title: 'label / unlabel an enquiry by its record id _id, not the inquiry ID',
@@ -266,12 +259,13 @@ function filterFinding(
       );
 }
 
-const withinWindow = (e: Exchange, records: Rec[]): number => {
+/** How many records are dated (under `dateKey`) outside the startAt / endAt window asked for. */
+const withinWindow = (e: Exchange, records: Rec[], dateKey = 'createdAt'): number => {
   const start = Date.parse(e.query.startAt ?? '');
   const end = Date.parse(e.query.endAt ?? '');
   if (!Number.isFinite(start) || !Number.isFinite(end)) return 0;
   return records.filter((r) => {
-    const at = Date.parse(String(r.createdAt ?? ''));
+    const at = Date.parse(String(r[dateKey] ?? ''));
     return Number.isFinite(at) && (at < start - 1000 || at > end + 1000);
   }).length;
 };
@@ -341,6 +335,23 @@ export function judge(e: Exchange): Finding[] {
         );
       }
     }
+    if (e.path === CONTRACT.smsDetail && answered) {
+      // A22: an account may simply have had no inbound SMS in the window, so absence never says "does not hold".
+      const inbound = records.filter((r) => folded(r.usage) === CONTRACT.inboundSmsUsage).length;
+      const withUsage = records.filter((r) => 'usage' in r).length;
+      out.push(
+        inbound > 0
+          ? finding('A22', 'holds', seen, `${inbound} of ${records.length} record(s) with usage "inbound"`)
+          : finding(
+              'A22',
+              'cannot tell',
+              seen,
+              records.length === 0
+                ? 'no SMS in the window; text one of your numbers and run again'
+                : `no record with usage "inbound" (${withUsage} of ${records.length} carry usage); text one of your numbers and run again`,
+            ),
+      );
+    }
     if (e.path === CONTRACT.enquiryDetail && answered && records.length > 0) {
       const withoutId = records.filter(
         (r) => !CONTRACT.enquiryRecordIdKeys.some((k) => typeof r[k] === 'string' && r[k] !== ''),
@@ -388,6 +399,52 @@ export function judge(e: Exchange): Finding[] {
           'the account listed no contact to ask for',
         ),
       );
+  }
+
+  if (e.path === CONTRACT.callLog) {
+    if (CONTRACT.callIdParam in e.query) {
+      out.push(
+        filterFinding(
+          'A20',
+          e,
+          CONTRACT.callIdParam,
+          (r, asked) => {
+            const key = CONTRACT.callLogIdKeys.find((k) => typeof r[k] === 'string' && r[k] !== '');
+            return key !== undefined && r[key] === asked;
+          },
+          'make a call to one of your numbers, then run again',
+        ),
+      );
+    } else if ('startAt' in e.query || 'endAt' in e.query) {
+      if (isUnknownPath(e) || codeOf(e.body) === CODES.badParameters)
+        out.push(finding('A24', 'does not hold', seen, `CINNOX refused the time window`));
+      else if (isNoRecords(e)) out.push(finding('A24', 'holds', seen, `the window is accepted; no calls in it`));
+      else if (!answered) out.push(finding('A24', 'cannot tell', seen));
+      else {
+        const outside = withinWindow(e, records, 'callDate');
+        out.push(
+          outside > 0
+            ? finding('A24', 'does not hold', seen, `${outside} call(s) dated outside the window asked for`)
+            : finding('A24', 'holds', seen, `${records.length} call(s), all inside the window`),
+        );
+      }
+    }
+    if (answered && records.length > 0) {
+      const keys: readonly string[] = CONTRACT.callLogRecordKeys;
+      const carried = keys.filter((k) => records.some((r) => k in r));
+      const absent = keys.filter((k) => !carried.includes(k));
+      out.push(
+        carried.length === 0
+          ? finding('A21', 'does not hold', seen, `no record carries any of ${keys.join(', ')}`)
+          : finding(
+              'A21',
+              'holds',
+              seen,
+              `records carry ${carried.length} of the ${keys.length} keys the app reads${absent.length ? ` (none carries ${absent.join(', ')})` : ''}`,
+            ),
+      );
+    } else if (answered || isNoRecords(e))
+      out.push(finding('A21', 'cannot tell', seen, `no call record to look at; make a call and run again`));
   }
 
   if (e.path === CONTRACT.eventHookList) {

@@ -437,6 +437,17 @@ export interface CallLogRecord {
   virtualNumber?: string | number;
   [key: string]: unknown;
 }
+/** A21: the keys of a call log record Get Call Details reads (the contract check looks for them, never their values). */
+export const CALL_LOG_RECORD_KEYS = [
+  'caller',
+  'callee',
+  'callDirection',
+  'fromEID',
+  'toEID',
+  'callDate',
+  'callEndTime',
+  'duration',
+] as const satisfies readonly (keyof CallLogRecord)[];
 
 // ---------------------------------------------------------------------------------------------
 // Send OTP SMS, labels on enquiries, Find Staff Member, Find Label, Get Enquiry

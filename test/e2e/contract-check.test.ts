@@ -142,6 +142,13 @@ describe('contract check against the sandbox', () => {
   }, 60_000);
 
   it('npm start with the three set runs the check: GET requests only, samples shown as samples, the table A1… in order', async () => {
+    // An inbound SMS in SMS Details, so New Inbound SMS lists one (A22); the seeded account has one ended call (A20, A21, A24).
+    const sms = await fetch(`${normal.vars.CINNOX_BASE_URL}/__admin/events/sms.inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(sms.status).toBe(200);
     const before = (await normal.requests()).length;
     const run = await check(normal.vars, 'scripts/tour.ts');
     const made = (await normal.requests()).slice(before);
@@ -172,11 +179,14 @@ describe('contract check against the sandbox', () => {
     expect(JSON.stringify(run.report?.steps.map((s) => [s.findings, s.requests]))).not.toMatch(/Ann|Lee|\+852|85291/);
     expect(run.report?.assumptions.map((a) => a.id)).toEqual(ASSUMPTIONS.map((a) => a.id));
     const v = verdicts(run);
-    for (const id of ['A4', 'A5', 'A6', 'A7', 'A8', 'A13', 'A15', 'A16', 'A18', 'A19'])
+    for (const id of ['A4', 'A5', 'A6', 'A7', 'A8', 'A13', 'A15', 'A16', 'A18', 'A19', 'A20', 'A21', 'A22', 'A24'])
       expect([id, v[id]]).toEqual([id, 'holds']);
-    for (const id of ['A1', 'A2', 'A3', 'A9', 'A10', 'A11', 'A12', 'A14', 'A17'])
+    for (const id of ['A1', 'A2', 'A3', 'A9', 'A10', 'A11', 'A12', 'A14', 'A17', 'A23'])
       expect([id, v[id]]).toEqual([id, 'not tested read-only']);
     expect(run.report?.assumptions.find((a) => a.id === 'A1')?.evidence).toContain('send one SMS to a test number');
+    expect(stepOf(run, 'hydrator callDetails')?.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'A20', verdict: 'holds' })]),
+    );
     expect(stepOf(run, 'search find_contact')?.findings).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: 'A7', verdict: 'holds' })]),
     );
@@ -191,17 +201,35 @@ describe('contract check against the sandbox breaking an assumption on purpose: 
     ['unknown-list-envelope', { A15: 'does not hold' }],
     ['bare-list-envelope', { A15: 'holds', A16: 'cannot tell' }],
     ['report-window-rejected', { A6: 'does not hold' }],
+    ['call-filter-ignored', { A20: 'does not hold', A21: 'holds', A24: 'holds' }],
   ])(
     '--break %s',
     async (mode, expected) => {
       const broken = await sandbox('--break', mode);
       try {
+        if (mode === 'call-filter-ignored')
+          // A second, newer call: the details of the older one are asked for, and the newest is answered.
+          for (const kind of ['call.started', 'call.ended']) {
+            const made = await fetch(`${broken.vars.CINNOX_BASE_URL}/__admin/events/${kind}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{}',
+            });
+            expect(made.status).toBe(200);
+          }
         const run = await check(broken.vars);
         expect(run.report).toBeDefined();
         const v = verdicts(run);
         expect(Object.fromEntries(Object.keys(expected).map((id) => [id, v[id]]))).toEqual(expected);
         // Every other assumption a read-only run tests still holds (or, where the break hides it, cannot tell).
         expect(run.status).toBe(Object.values(expected).includes('does not hold') ? 1 : 0);
+        if (mode === 'call-filter-ignored')
+          expect(stepOf(run, 'hydrator callDetails')).toEqual(
+            expect.objectContaining({
+              outcome: 'failed',
+              findings: expect.arrayContaining([expect.objectContaining({ id: 'A20', verdict: 'does not hold' })]),
+            }),
+          );
         if (mode === 'report-window-rejected') {
           // The enquiry triggers' Test Trigger fell back to the sample: shown as such, never as a pass.
           expect(stepOf(run, 'trigger enquiry_opened performList')).toEqual(

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  CALL_LOG_PATH,
   CONTACT_LIST_PATH,
   CONTACT_NAME_PARAM,
   ENQUIRY_DETAIL_PATH,
@@ -75,5 +76,13 @@ describe('sandbox --break', () => {
     }
     const byCase = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?displayCaseNumber=1001`);
     expect(byCase.status).toBe(200);
+  });
+
+  it('call-filter-ignored: the call log answers calls other than the callID asked for', async () => {
+    sandbox = await startSandbox(['--break', 'call-filter-ignored']);
+    const byId = await sandbox.api('GET', `${CALL_LOG_PATH}?callID=no-such-call`);
+    expect(byId.status).toBe(200);
+    expect(byId.data.result.length).toBeGreaterThan(0);
+    expect(byId.data.result.every((c: { callID: string }) => c.callID !== 'no-such-call')).toBe(true);
   });
 });
