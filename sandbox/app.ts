@@ -1,5 +1,5 @@
 // The sandbox HTTP server: CINNOX's Open API at CINNOX's paths (`/v1/api/apps/{appID}/…`, docs/cinnox-api.md
-// §0.1, and the app's assumptions A1–A19 where the reference is silent), behind the App ID and Bearer-token
+// §0.1, and the app's assumptions A1–A29 where the reference is silent), behind the App ID and Bearer-token
 // checks and the rate limit, plus an admin API under `/__admin` that makes things happen in the "account"
 // (a contact merged, an enquiry missed, …).
 import { Buffer } from 'node:buffer';
