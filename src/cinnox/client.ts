@@ -463,43 +463,7 @@ export const cinnox = {
    */
   findCall: (z: ZObject, bundle: AuthBundle, callId: string) =>
     list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { [CALL_LOG_CALL_ID_PARAM]: callId, offset: 0, limit: 1 }),
-};
 
-// ---------------------------------------------------------------------------------------------
-// the shared paged reader, Send OTP SMS, labels on enquiries, Find Staff Member,
-// Find Label, Get Enquiry Transcript.
-// ---------------------------------------------------------------------------------------------
-
-/**
- * A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. A 2xx answer whose
- * `code` is neither a success code nor a CINNOX error code (≥ 1,000,000, left to the caller in `error`) is still
- * refused (`CinnoxNotConfirmed`), as for every other request.
- */
-export interface RawAnswer<T> {
-  status: number;
-  data: T;
-  code: number | undefined;
-  message: string;
-  /** The error the middleware would have thrown (undefined for a success). */
-  error: Error | undefined;
-}
-
-async function rawCall<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<RawAnswer<T>> {
-  const response = await cinnoxRequest<T>(z, bundle, { ...call, skipThrowForStatus: true });
-  const body = response.data as { code?: unknown; message?: unknown } | undefined;
-  const code = Number(body && typeof body === 'object' ? body.code : undefined);
-  const error = toZapierError(z, { ...response, method: call.method });
-  if (!error) refuseFailingCode(z, call.method, response.status, response.data);
-  return {
-    status: response.status,
-    data: response.data,
-    code: Number.isFinite(code) && code !== 0 ? code : undefined,
-    message: body && typeof body === 'object' && typeof body.message === 'string' ? body.message : '',
-    error,
-  };
-}
-
-export const cinnoxBeyond = {
   sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody) =>
     (await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_OTP_PATH, body })).data,
 
@@ -541,3 +505,37 @@ export const cinnoxBeyond = {
       params: { [ENQUIRY_CHAT_ID_PARAM]: enquiryID },
     }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// the shared paged reader, Send OTP SMS, labels on enquiries, Find Staff Member,
+// Find Label, Get Enquiry Transcript.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. A 2xx answer whose
+ * `code` is neither a success code nor a CINNOX error code (≥ 1,000,000, left to the caller in `error`) is still
+ * refused (`CinnoxNotConfirmed`), as for every other request.
+ */
+export interface RawAnswer<T> {
+  status: number;
+  data: T;
+  code: number | undefined;
+  message: string;
+  /** The error the middleware would have thrown (undefined for a success). */
+  error: Error | undefined;
+}
+
+async function rawCall<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<RawAnswer<T>> {
+  const response = await cinnoxRequest<T>(z, bundle, { ...call, skipThrowForStatus: true });
+  const body = response.data as { code?: unknown; message?: unknown } | undefined;
+  const code = Number(body && typeof body === 'object' ? body.code : undefined);
+  const error = toZapierError(z, { ...response, method: call.method });
+  if (!error) refuseFailingCode(z, call.method, response.status, response.data);
+  return {
+    status: response.status,
+    data: response.data,
+    code: Number.isFinite(code) && code !== 0 ? code : undefined,
+    message: body && typeof body === 'object' && typeof body.message === 'string' ? body.message : '',
+    error,
+  };
+}

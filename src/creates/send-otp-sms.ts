@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { NOT_CONFIRMED_CODE, cinnoxBeyond } from '../cinnox/client';
+import { NOT_CONFIRMED_CODE, cinnox } from '../cinnox/client';
 import {
   OTP_FAILED_STATUSES,
   OTP_PIN_VARIABLE,
@@ -111,7 +111,7 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
     text: input.text,
     pin,
   };
-  const answer = otpAnswer(await cinnoxBeyond.sendOtp(z, bundle, body).catch(inZapierFields(z, OTP_API_FIELDS)));
+  const answer = otpAnswer(await cinnox.sendOtp(z, bundle, body).catch(inZapierFields(z, OTP_API_FIELDS)));
   if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer);
   if (!otpSentOf(answer.status)) throw notConfirmed(z, body.recipientNumber, answer);
   return {

@@ -4,7 +4,7 @@
  * answer read flat or under `result`, the step's output, and the label ids CINNOX reports as not existing.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { cinnoxBeyond, refuseDotId } from '../cinnox/client';
+import { cinnox, refuseDotId } from '../cinnox/client';
 import type { EnquiryLabelsResult } from '../cinnox/contract';
 import { inZapierFields } from '../cinnox/errors';
 import {
@@ -37,9 +37,7 @@ export async function changeEnquiryLabels(
   refuseDotId(z, enquiryRecordId.label, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
   const labelIds = [...new Set(input.label_ids)];
   const answer = enquiryLabelsAnswer(
-    await cinnoxBeyond[change](z, bundle, input.enquiry_id, { labelIds }).catch(
-      inZapierFields(z, ENQUIRY_LABELS_API_FIELDS),
-    ),
+    await cinnox[change](z, bundle, input.enquiry_id, { labelIds }).catch(inZapierFields(z, ENQUIRY_LABELS_API_FIELDS)),
   );
   const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);
   return { enquiryId: input.enquiry_id, labelIds, answer, output, missing: labelIdsOf(answer.notExistLabelIds) };

@@ -5,7 +5,7 @@
  * candidate was read, else the error Find External Contact gives (too many candidates, or paging ignored).
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { LABEL_SEARCH_MAX_PAGES, cinnoxBeyond } from '../cinnox/client';
+import { LABEL_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import { inZapierFields } from '../cinnox/errors';
 import { nameKey } from '../cinnox/values';
 import { FIND_LABEL_API_FIELDS, FIND_LABEL_FIELDS, labelName } from '../fields/labels';
@@ -18,7 +18,7 @@ const perform = (async (z, bundle) => {
   const input = await validateInput(z, FIND_LABEL_FIELDS, bundle.inputData);
   const wanted = nameKey(input.name);
   const name = input.name.replace(/\s+/g, ' ');
-  const pages = await cinnoxBeyond.findLabelsByName(z, bundle, name).catch(inZapierFields(z, FIND_LABEL_API_FIELDS));
+  const pages = await cinnox.findLabelsByName(z, bundle, name).catch(inZapierFields(z, FIND_LABEL_API_FIELDS));
   const found = pages.records.filter((l) => l?.id && nameKey(String(l.name ?? '')) === wanted).map(toFoundLabel);
   if (found.length > 0 || pages.end === 'complete') return found;
   throw incompleteReadError(

@@ -5,7 +5,7 @@
  * the error Find External Contact gives (too many candidates, or paging ignored).
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { STAFF_SEARCH_MAX_PAGES, cinnoxBeyond } from '../cinnox/client';
+import { STAFF_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import { inZapierFields } from '../cinnox/errors';
 import { nameKey } from '../cinnox/values';
 import { toInputFields } from '../fields/spec';
@@ -23,7 +23,7 @@ const perform = (async (z, bundle) => {
   const input = await validateInput(z, FIND_STAFF_FIELDS, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const pages = await cinnoxBeyond.findStaffByName(z, bundle, fullName).catch(inZapierFields(z, FIND_STAFF_API_FIELDS));
+  const pages = await cinnox.findStaffByName(z, bundle, fullName).catch(inZapierFields(z, FIND_STAFF_API_FIELDS));
   const found = pages.records.filter((r) => r?.id !== undefined && nameKey(fullNameOf(r)) === wanted).map(toFoundStaff);
   if (found.length > 0 || pages.end === 'complete') return found;
   throw incompleteReadError(

@@ -6,7 +6,7 @@
  * transcript.
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { cinnoxBeyond, listRecords } from '../cinnox/client';
+import { cinnox, listRecords } from '../cinnox/client';
 import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord } from '../cinnox/contract';
 import { CINNOX_CODES, inZapierFields, withZapierFields } from '../cinnox/errors';
 import { toInputFields } from '../fields/spec';
@@ -17,7 +17,7 @@ import { validateInput } from '../validation';
 const perform = (async (z, bundle) => {
   const input = await validateInput(z, GET_TRANSCRIPT_FIELDS, bundle.inputData);
   const id = input.enquiry_id;
-  const answer = await cinnoxBeyond.enquiryChat(z, bundle, id).catch(inZapierFields(z, TRANSCRIPT_API_FIELDS));
+  const answer = await cinnox.enquiryChat(z, bundle, id).catch(inZapierFields(z, TRANSCRIPT_API_FIELDS));
   const tag = `CINNOX code ${answer.code}${answer.message ? `: ${answer.message}` : ''}`;
   if (answer.code === CHAT_NOT_CLOSED_CODE) {
     throw new z.errors.Error(

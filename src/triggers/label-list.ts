@@ -3,7 +3,7 @@
  * the account's labels. Page n is the n-th request of a paged read from the start (src/triggers/dropdown.ts):
  * one CINNOX request for the first page, n + 1 for page n.
  */
-import { cinnoxBeyond } from '../cinnox/client';
+import { cinnox } from '../cinnox/client';
 import { LABEL_OPTION_OUTPUT_FIELDS, LABEL_OPTION_SAMPLE, toLabelOption, type LabelOption } from '../records/label';
 import { defineDropdownTrigger, pageOf } from './dropdown';
 
@@ -13,7 +13,7 @@ export const labelList = defineDropdownTrigger({
   label: 'Label List',
   description: 'Triggers when the Labels drop-down is opened: lists the labels of your CINNOX account.',
   perform: async (z, bundle): Promise<LabelOption[]> => {
-    const labels = await cinnoxBeyond.labelDropdownPage(z, bundle, pageOf(bundle).page);
+    const labels = await cinnox.labelDropdownPage(z, bundle, pageOf(bundle).page);
     return labels.filter((l) => l?.id).map(toLabelOption);
   },
   sample: LABEL_OPTION_SAMPLE,
