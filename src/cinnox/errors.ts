@@ -180,7 +180,7 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
     const said = body === undefined ? snippet(response.content) : cinnoxMessage;
     return new z.errors.Error(
       `CINNOX answered HTTP 404 for ${response.method ?? 'the request to'} ${pathOf(response.url) || 'this path'}: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.${said ? ` ("${said}")` : ''}`,
-      'CinnoxHttp404',
+      HTTP_404_ERROR_CODE,
       status,
     );
   }
@@ -218,15 +218,11 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
   );
 }
 
-/** True for a mapped HTTP 404 without a CINNOX code (`CinnoxHttp404`). */
-export function isHttp404(error: unknown): boolean {
-  if (!(error instanceof Error) || error.name !== 'AppError') return false;
-  try {
-    return (JSON.parse(error.message) as { code?: string }).code === 'CinnoxHttp404';
-  } catch {
-    return false;
-  }
-}
+/** The `code` of a mapped HTTP 404 without a CINNOX code: an unknown path or record, never "no records". */
+export const HTTP_404_ERROR_CODE = 'CinnoxHttp404';
+
+/** True for a mapped HTTP 404 without a CINNOX code. */
+export const isHttp404 = (error: unknown): boolean => appErrorOf(error)?.code === HTTP_404_ERROR_CODE;
 
 /** CINNOX's own reason of each refusal, so an operation can name the Zapier fields it speaks of. */
 const refusalReasons = new WeakMap<Error, string>();
@@ -313,14 +309,7 @@ export function connectionTestError(z: Pick<ZObject, 'errors'>, error: unknown, 
 }
 
 /** True for the mapped 6451011 "No records found": searches turn it into an empty result. */
-export function isNotFound(error: unknown): boolean {
-  if (!(error instanceof Error) || error.name !== 'AppError') return false;
-  try {
-    return (JSON.parse(error.message) as { code?: string }).code === NOT_FOUND_ERROR_CODE;
-  } catch {
-    return false;
-  }
-}
+export const isNotFound = (error: unknown): boolean => appErrorOf(error)?.code === NOT_FOUND_ERROR_CODE;
 
 /** What kind of network failure a request error is, by its Node / OpenSSL code, or undefined when it is none. */
 function networkFailureKind(error: { code?: unknown; type?: unknown; message?: unknown }): string | undefined {

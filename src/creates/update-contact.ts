@@ -4,7 +4,7 @@
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { appErrorOf, isNotFound, withZapierFields } from '../cinnox/errors';
+import { appErrorOf, isHttp404, isNotFound, withZapierFields } from '../cinnox/errors';
 import {
   CONTACT_API_FIELDS,
   CONTACT_ID_FIELD,
@@ -28,7 +28,7 @@ const perform = (async (z, bundle) => {
   const response = await cinnox.updateContact(z, bundle, contactId, toContactBody(values)).catch((error: unknown) => {
     // 6451011 on the PUT, or a plain 404: most likely no contact has this id.
     const mapped = appErrorOf(error);
-    if (isNotFound(error) || mapped?.code === 'CinnoxHttp404') {
+    if (isNotFound(error) || isHttp404(error)) {
       throw new z.errors.Error(
         `CINNOX has no external contact with the ${CONTACT_ID_FIELD.label} "${contactId}". Check ${CONTACT_ID_FIELD.label}: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: ${mapped?.message ?? ''}`,
         'CinnoxContactNotFound',

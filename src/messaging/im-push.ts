@@ -5,6 +5,7 @@
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { cinnox, type AuthBundle } from '../cinnox/client';
 import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResult } from '../cinnox/contract';
+import { appErrorOf } from '../cinnox/errors';
 
 /** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
 export const MESSAGE_NOT_SENT_CODE = 'CinnoxMessageNotSent';
@@ -23,11 +24,7 @@ function roomRequired(text: string): boolean {
 /** The user-facing text of a mapped error (an AppError carries JSON). */
 function errorText(error: unknown): string {
   if (!(error instanceof Error)) return '';
-  try {
-    return String((JSON.parse(error.message) as { message?: unknown }).message ?? error.message);
-  } catch {
-    return error.message;
-  }
+  return appErrorOf(error)?.message ?? error.message;
 }
 
 function roomRequiredError(z: Pick<ZObject, 'errors'>, cinnoxAnswer: string): Error {
