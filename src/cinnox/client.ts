@@ -43,7 +43,6 @@ import {
 import {
   ENQUIRY_CHAT_ID_PARAM,
   ENQUIRY_CHAT_PATH,
-  FIND_STAFF_MAX_CANDIDATES,
   LABEL_NAME_PARAM,
   SEND_OTP_PATH,
   STAFF_NAME_PARAM,
@@ -300,8 +299,8 @@ async function dropdownPage<T>(
 export const NUMBER_LIST_MAX_PAGES = 20;
 /** At most this many requests of 500 when reading Find External Contact's candidates: 5,000 candidates. */
 export const CONTACT_SEARCH_MAX_PAGES = 10;
-/** At most this many requests of 500 when reading Find Staff Member's candidates: FIND_STAFF_MAX_CANDIDATES. */
-export const STAFF_SEARCH_MAX_PAGES = Math.ceil(FIND_STAFF_MAX_CANDIDATES / LIST_PAGE_MAX);
+/** At most this many requests of 500 when reading Find Staff Member's candidates: 2,000 candidates. */
+export const STAFF_SEARCH_MAX_PAGES = 4;
 /** At most this many requests of 500 when reading Find Label's candidates: 5,000 candidates. */
 export const LABEL_SEARCH_MAX_PAGES = 10;
 

@@ -490,8 +490,6 @@ export interface EnquiryLabelsResult {
 export const STAFF_NAME_PARAM = 'fullName';
 /** §3.6: the label list's name filter. */
 export const LABEL_NAME_PARAM = 'name';
-/** Find Staff Member reads at most this many candidates (pages of LIST_PAGE_MAX), then says there are too many. */
-export const FIND_STAFF_MAX_CANDIDATES = 2_000;
 
 /** §2.2 Get Enquiry Chat Details: `enquiryID` takes the `inquiry` ID or the displayCaseNumber; closed enquiries only. */
 export const ENQUIRY_CHAT_PATH = '/data/enquiry-chat';

@@ -1,7 +1,7 @@
 /**
  * Find Staff Member by full name (docs/cinnox-api.md §3.4: the staff list filtered by `fullName`). Exact match
  * only, compared as Find External Contact compares (`nameKey`); every page CINNOX has is read (the shared
- * paged reader), up to FIND_STAFF_MAX_CANDIDATES; no match is `[]` only when every candidate was read, else
+ * paged reader), up to STAFF_SEARCH_MAX_PAGES pages (src/cinnox/client.ts); no match is `[]` only when every candidate was read, else
  * the error Find External Contact gives (too many candidates, or paging ignored).
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
