@@ -14,7 +14,7 @@
  *    is what is charged, and says so in the error.
  *
  * This module imports the library at load time: operations load it with `await import(...)` inside
- * perform, never at app start.
+ * perform, never at app start (the build makes that a deferred `require` of dist/sms-segments.js).
  */
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from './sms-limits';

@@ -3,7 +3,8 @@
  * the input typed from the specs (`InputOf`, src/fields/spec.ts).
  *
  * parse.ts is loaded on first use with `await import('./parse')`, never statically: the build bundles it on
- * its own, so an app start neither parses nor runs it; the phone metadata and zod (phone.ts, email.ts) are
+ * its own and turns that import into a deferred `require` (not Node's ES-module loader), so an app start
+ * neither parses nor runs it; the phone metadata and zod (phone.ts, email.ts) are
  * bundles of their own again, loaded on the first phone or e-mail value (scripts/build.ts).
  */
 import type { ZObject } from 'zapier-platform-core';
