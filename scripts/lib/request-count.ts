@@ -59,10 +59,15 @@ export const CASE_INPUTS: Record<string, Record<string, unknown>> = Object.fromE
 
 /** CINNOX's answer to every request: a POST result list, or a GET list with one record fitting every list. */
 export function reply(method: string, path: string) {
+  // Add Labels to Enquiry succeeds only when the answer lists the labels it added (A27's counterpart).
+  if (method === 'POST' && /\/inquiries\/[^/]+\/labels$/.test(path))
+    return { code: 0, notExistLabelIds: null, labelIds: ['l-1', 'l-2'] };
   if (method !== 'GET')
     return {
       code: 0,
       id: 'new-1',
+      // Send OTP SMS counts as sent only on a clear `status: true` (A26).
+      status: true,
       result: [{ recipientNumber: '+85294667788', transactionID: 't-1', status: 'Submitted' }],
     };
   return {

@@ -1,0 +1,53 @@
+/**
+ * The bench's request count (scripts/lib/request-count.ts), on the built app (dist/, built by `npm test`
+ * first): every create and search makes exactly one CINNOX request in its common case, each drop-down one a
+ * page, and a hook perform none. Run here too so a change that breaks an operation's common case, or the
+ * bench's answers to it, fails `npm test` rather than only the next `npm run bench`.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+
+interface RequestCount {
+  operation: string;
+  requests: number;
+  target: number;
+}
+
+/** The counts, and every create, search and hook trigger of the built app by the name the counts use. */
+function countRequests(): { counts: RequestCount[]; operations: string[] } {
+  const script = `
+    import { countRequests } from ${JSON.stringify(join(root, 'scripts/lib/request-count.ts'))};
+    const path = ${JSON.stringify(join(root, 'dist/index.js'))};
+    const { default: app } = await import(path);
+    const operations = [
+      ...Object.keys(app.creates).map((key) => 'creates.' + key),
+      ...Object.keys(app.searches).map((key) => 'searches.' + key),
+      ...Object.entries(app.triggers).filter(([, op]) => op.operation.type === 'hook').map(([key]) => 'triggers.' + key + ' (hook perform)'),
+    ];
+    console.log(JSON.stringify({ counts: await countRequests(path), operations }));
+  `;
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as ReturnType<typeof countRequests>;
+}
+
+describe('CINNOX requests per operation, on the built app', () => {
+  const { counts, operations } = countRequests();
+
+  it('covers every create, every search and every hook trigger', () => {
+    expect(operations.length).toBeGreaterThan(30);
+    expect(counts.map((c) => c.operation)).toEqual(expect.arrayContaining(operations));
+  });
+
+  it('each makes exactly its target: one request per create, search and drop-down page, none per hook perform', () => {
+    expect(counts.filter((c) => c.requests !== c.target)).toEqual([]);
+    expect(counts.filter((c) => c.operation.includes('(hook perform)')).every((c) => c.target === 0)).toBe(true);
+    expect(counts.filter((c) => !c.operation.includes('(hook perform)')).every((c) => c.target === 1)).toBe(true);
+  });
+});
