@@ -83,9 +83,16 @@ const reply = ${reply.toString()};
 const scope = nock(${JSON.stringify(BASE_URL)}).persist();
 for (const method of ['get', 'post']) scope[method](/.*/).reply((uri) => [200, reply(method.toUpperCase(), uri)]);
 const [kind, key] = op.split('.');
-// BENCH_NOOP=1: the operation's perform returns at once (swapped in the definition, so core's app tester
-// finds it there as it finds a real one): what is left is core's own work on this definition.
-if (process.env.BENCH_NOOP) app[kind][key].operation.perform = async () => ({ id: '1' });
+// BENCH_SWAP=<minimal app>: the operation's perform is the minimal app's (the one request, same method), swapped
+// into this app's definition so core's app tester finds it as it finds the real one. Against the minimal app
+// that is core's own work on the larger definition; against the app's real action, the app's own work.
+if (process.env.BENCH_SWAP) app[kind][key].operation.perform = require(process.env.BENCH_SWAP)[kind].one_request.operation.perform;
+// BENCH_ONLY=1: the definition cut to this one operation once the app has loaded. With BENCH_SWAP, what is
+// left of the app's cost is loading it; the full definition against it is core's per-call work on the rest.
+if (process.env.BENCH_ONLY) {
+  for (const k of ['triggers', 'creates', 'searches']) for (const o of Object.keys(app[k])) if (k !== kind || o !== key) delete app[k][o];
+  app.searchOrCreates = {};
+}
 const perform = app[kind][key].operation.perform;
 const bundle = { authData: ${JSON.stringify(authData)}, inputData: JSON.parse(input) };
 (async () => {
@@ -149,7 +156,7 @@ export interface Side {
   app: string;
   op: string;
   input: Record<string, unknown>;
-  /** e.g. BENCH_NOOP=1: core's app tester runs a no-op perform on the app's definition instead. */
+  /** e.g. BENCH_SWAP=<minimal app>: the minimal app's perform runs in this app's definition instead. */
   env?: Record<string, string>;
 }
 
@@ -162,32 +169,27 @@ const medianRun = (runs: ColdRun[]): ColdRun => ({
 });
 
 /**
- * `pairs` alternating pairs of fresh processes (a then b, b then a, …) after one untimed run of each (the
- * file cache); the median of each figure, and the sibling bundles `a` loaded.
+ * `rounds` rounds of one fresh process per side, the order rotating each round (a b c, b c a, c a b, …), after
+ * one untimed run of each (the file cache); the median of each figure per side, and the sibling bundles each
+ * side loaded.
  */
-export function coldPairs(
+export function coldRounds(
   probe: string,
-  a: Side,
-  b: Side,
-  pairs: number,
+  sides: readonly Side[],
+  rounds: number,
   progress: (done: number) => void,
-): { a: ColdRun; b: ColdRun; bundles: string[] } {
+): { run: ColdRun; bundles: string[] }[] {
   const run = (side: Side) => runProbe(probe, side.app, side.op, side.input, 0, [], side.env);
-  const { bundles } = run(a);
-  run(b);
-  const aRuns: ColdRun[] = [];
-  const bRuns: ColdRun[] = [];
-  for (let i = 0; i < pairs; i += 1) {
-    if (i % 2 === 0) {
-      aRuns.push(run(a));
-      bRuns.push(run(b));
-    } else {
-      bRuns.push(run(b));
-      aRuns.push(run(a));
+  const bundles = sides.map((side) => run(side).bundles);
+  const runs: ColdRun[][] = sides.map(() => []);
+  for (let i = 0; i < rounds; i += 1) {
+    for (let j = 0; j < sides.length; j += 1) {
+      const k = (i + j) % sides.length;
+      runs[k]!.push(run(sides[k]!));
     }
     progress(i + 1);
   }
-  return { a: medianRun(aRuns), b: medianRun(bRuns), bundles };
+  return sides.map((_, k) => ({ run: medianRun(runs[k]!), bundles: bundles[k]! }));
 }
 
 /** The warm per-call time: the median of `calls` calls in one process, after the first. */
