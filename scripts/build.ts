@@ -14,7 +14,7 @@
 //             synchronous, and the sibling (e.g. the phone metadata) loads only when a value of its kind is
 //             checked. A stand-in for an export that is not a function fails the build.
 // zapier-platform build ships every file a `require` reaches; `npm run bench` runs each operation from the zip.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -56,6 +56,8 @@ const common: BuildOptions = {
   minifyWhitespace: true,
   minifySyntax: true,
   minifyIdentifiers: false,
+  // `await import(x)` becomes `Promise.resolve().then(() => __toESM(require(x)))`: no ES-module loader.
+  supported: { 'dynamic-import': false },
   legalComments: 'none',
   logLevel: 'warning',
 };
@@ -78,8 +80,7 @@ const lazySiblings = (self?: Lazy): Plugin => ({
   setup(b) {
     // Every relative import: those that reach a LAZY entry (with or without `.ts`) become its sibling bundle.
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.namespace === 'lazy-call' || args.namespace === 'lazy-import')
-        return { path: args.path, external: true };
+      if (args.namespace === 'lazy-call') return { path: args.path, external: true };
       const target = resolve(args.resolveDir, args.path);
       const lazy = LAZY.find(({ entry }) => target === resolve(entry) || `${target}.ts` === resolve(entry));
       if (!lazy || lazy === self) return undefined;
@@ -96,17 +97,10 @@ const lazySiblings = (self?: Lazy): Plugin => ({
           `${args.importer} imports ${args.path} statically: load it with await import() so it stays out of the cold start`,
         );
       }
-      // Not an external `import()`: from CommonJS that starts Node's ES-module loader (≈ 5 ms and 2 MB on a
-      // cold process). esbuild turns the dynamic import of this stand-in into a deferred `require`.
-      return { path: lazy.entry, namespace: 'lazy-import' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-import' }, (args) => {
-      const lazy = LAZY.find(({ entry }) => entry === args.path)!;
-      return {
-        contents: `module.exports = require(${JSON.stringify(`./${lazy.out}`)});`,
-        loader: 'js',
-        resolveDir: resolve('dist'),
-      };
+      // External, and emitted as a deferred `require` (common.supported): a CommonJS `import()` would start
+      // Node's ES-module loader (≈ 5 ms and 2 MB on a cold process). Node's own module cache applies, so a
+      // load that failed once fails the same way, with its own error, on the next call.
+      return { path: `./${lazy.out}`, external: true };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-call' }, (args) => {
       const lazy = LAZY.find(({ entry }) => entry === args.path)!;
@@ -127,10 +121,11 @@ async function bundle(options: BuildOptions & { outfile: string }): Promise<void
     }
   }
   // A dynamic import left in a CommonJS bundle starts Node's ES-module loader on its first use.
-  const dynamic = (metafile.outputs[options.outfile]?.imports ?? []).filter(({ kind }) => kind === 'dynamic-import');
-  if (dynamic.length > 0) {
+  const text = readFileSync(options.outfile, 'utf8');
+  const left = /\bimport\(([^)]{0,60})\)?/.exec(text);
+  if (left) {
     throw new Error(
-      `dist/${out} keeps import(${dynamic.map(({ path }) => path).join(', ')}): make it a LAZY 'import' entry, which loads with require()`,
+      `dist/${out} keeps import(${left[1]}): load a sibling bundle through a LAZY 'import' entry and a package with a static import, so the bundle needs no ES-module loader`,
     );
   }
 }

@@ -37,7 +37,12 @@ export const COLD_ACTIONS = [
     minimal: 'searches.one_request',
     bundles: ['index.js', 'validate.js'],
   },
-] as const;
+] as const satisfies readonly {
+  op: `${'creates' | 'searches'}.${string}`;
+  label: string;
+  minimal: string;
+  bundles: readonly string[];
+}[];
 
 /** The minimal app: one create (a POST) and one search (a GET), each the one request and nothing else. */
 const MINIMAL_APP = `const zapier = require('zapier-platform-core');
@@ -83,15 +88,20 @@ const reply = ${reply.toString()};
 const scope = nock(${JSON.stringify(BASE_URL)}).persist();
 for (const method of ['get', 'post']) scope[method](/.*/).reply((uri) => [200, reply(method.toUpperCase(), uri)]);
 const [kind, key] = op.split('.');
-// BENCH_SWAP=<minimal app>: the operation's perform is the minimal app's (the one request, same method), swapped
-// into this app's definition so core's app tester finds it as it finds the real one. Against the minimal app
-// that is core's own work on the larger definition; against the app's real action, the app's own work.
-if (process.env.BENCH_SWAP) app[kind][key].operation.perform = require(process.env.BENCH_SWAP)[kind].one_request.operation.perform;
+// Every side loads the minimal app (so the swapped sides load no file the others do not).
+const minimalApp = require(require('node:path').join(__dirname, 'bench-minimal-app.cjs'));
+// BENCH_SWAP=1: the operation's perform is the minimal app's (the one request, same method), swapped into this
+// app's definition so core's app tester finds it as it finds the real one. Against the minimal app that is
+// loading this app and core's own work on its definition; against the app's real action, the action's own work.
+if (process.env.BENCH_SWAP) app[kind][key].operation.perform = minimalApp[kind].one_request.operation.perform;
 // BENCH_ONLY=1: the definition cut to this one operation once the app has loaded. With BENCH_SWAP, what is
-// left of the app's cost is loading it; the full definition against it is core's per-call work on the rest.
+// left of the app's cost is loading it (and its request middleware); the full definition against it is core's
+// per-call work on the other operations.
 if (process.env.BENCH_ONLY) {
-  for (const k of ['triggers', 'creates', 'searches']) for (const o of Object.keys(app[k])) if (k !== kind || o !== key) delete app[k][o];
+  for (const k of ['triggers', 'creates', 'searches']) for (const o of Object.keys(app[k] ?? {})) if (k !== kind || o !== key) delete app[k][o];
   app.searchOrCreates = {};
+  delete app.searchAndCreates;
+  delete app.resources;
 }
 const perform = app[kind][key].operation.perform;
 const bundle = { authData: ${JSON.stringify(authData)}, inputData: JSON.parse(input) };
@@ -156,7 +166,7 @@ export interface Side {
   app: string;
   op: string;
   input: Record<string, unknown>;
-  /** e.g. BENCH_SWAP=<minimal app>: the minimal app's perform runs in this app's definition instead. */
+  /** e.g. BENCH_SWAP=1: the minimal app's perform runs in this app's definition instead. */
   env?: Record<string, string>;
 }
 
@@ -169,9 +179,21 @@ const medianRun = (runs: ColdRun[]): ColdRun => ({
 });
 
 /**
- * `rounds` rounds of one fresh process per side, the order rotating each round (a b c, b c a, c a b, …), after
- * one untimed run of each (the file cache); the median of each figure per side, and the sibling bundles each
- * side loaded.
+ * The order of the sides in round `i`: a Williams design (0, 1, n−1, 2, n−2, …, shifted by i), so over n rounds
+ * each side runs first once and right after each other side once (for an even n).
+ */
+export const roundOrder = (n: number, i: number): number[] => {
+  const base = [0];
+  for (let k = 1; base.length < n; k += 1) {
+    base.push(k);
+    if (base.length < n) base.push(n - k);
+  }
+  return base.map((x) => (x + i) % n);
+};
+
+/**
+ * `rounds` rounds of one fresh process per side, in the order `roundOrder` gives, after one untimed run of each
+ * (the file cache); the median of each figure per side, and the sibling bundles each side loaded.
  */
 export function coldRounds(
   probe: string,
@@ -183,10 +205,7 @@ export function coldRounds(
   const bundles = sides.map((side) => run(side).bundles);
   const runs: ColdRun[][] = sides.map(() => []);
   for (let i = 0; i < rounds; i += 1) {
-    for (let j = 0; j < sides.length; j += 1) {
-      const k = (i + j) % sides.length;
-      runs[k]!.push(run(sides[k]!));
-    }
+    for (const k of roundOrder(sides.length, i)) runs[k]!.push(run(sides[k]!));
     progress(i + 1);
   }
   return sides.map((_, k) => ({ run: medianRun(runs[k]!), bundles: bundles[k]! }));

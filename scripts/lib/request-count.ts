@@ -58,10 +58,12 @@ export const CASE_INPUTS: Record<string, Record<string, unknown>> = Object.fromE
 );
 
 /** CINNOX's answer to every request: a POST result list, or a GET list with one record fitting every list. */
-export function reply(method: string, path: string) {
+export function reply(method: string, path: string, body?: unknown) {
   // Add Labels to Enquiry succeeds only when the answer lists the labels it added (A27's counterpart).
-  if (method === 'POST' && /\/inquiries\/[^/]+\/labels$/.test(path))
-    return { code: 0, notExistLabelIds: null, labelIds: ['l-1', 'l-2'] };
+  if (method === 'POST' && /\/inquiries\/[^/]+\/labels$/.test(path)) {
+    const { labelIds } = (body ?? {}) as { labelIds?: unknown };
+    return { code: 0, notExistLabelIds: null, labelIds: Array.isArray(labelIds) ? labelIds : [] };
+  }
   if (method !== 'GET')
     return {
       code: 0,
@@ -97,9 +99,9 @@ export async function countRequests(appPath: string): Promise<RequestCount[]> {
   let count = 0;
   const scope = nock(BASE_URL).persist();
   for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
-    scope[method](/.*/).reply(function (uri) {
+    scope[method](/.*/).reply(function (uri, body) {
       count += 1;
-      return [200, reply(method.toUpperCase(), uri)];
+      return [200, reply(method.toUpperCase(), uri, body)];
     });
   }
   for (const [kind, key, inputData, meta] of CASES) {
