@@ -3,7 +3,6 @@ import { version } from './package.json';
 import { authentication } from './src/auth';
 import { creates } from './src/creates';
 import { hydrators } from './src/hooks';
-import { addCinnoxHeaders, mapCinnoxErrors } from './src/middleware';
 import { searchOrCreates, searches } from './src/searches';
 import { triggers } from './src/triggers';
 
@@ -11,8 +10,6 @@ export default defineApp({
   version,
   platformVersion: zapier.version,
   authentication,
-  beforeRequest: [addCinnoxHeaders],
-  afterResponse: [mapCinnoxErrors],
   hydrators,
   triggers,
   creates,

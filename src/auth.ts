@@ -4,7 +4,6 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox, endpointOf } from './cinnox/client';
 import { DASHBOARD_ZAPIER_PATH } from './cinnox/contract';
-import { connectionTestError } from './cinnox/errors';
 
 export const CINNOX_ZAPIER_GUIDE = 'https://docs.cinnox.com/docs/zapier';
 /** Said once, on the first field: where the three values are, and what ends the connection. */
@@ -38,9 +37,7 @@ export const authentication: Authentication = {
   ],
   test: async (z: ZObject, bundle: Bundle) => {
     // A refused App Token or App ID at this point is most likely mistyped: worded for a first connection.
-    await cinnox.testConnection(z, bundle).catch((error: unknown) => {
-      throw connectionTestError(z, error, String(bundle.authData.appId ?? '').trim());
-    });
+    await cinnox.testConnection(z, bundle);
     return { appId: bundle.authData.appId, host: endpointOf(z, bundle.authData).host };
   },
   connectionLabel: async (z: ZObject, bundle: Bundle) => {

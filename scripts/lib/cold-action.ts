@@ -29,13 +29,13 @@ export const COLD_ACTIONS = [
     op: 'creates.send_sms',
     label: 'Send SMS',
     minimal: 'creates.one_request',
-    bundles: ['index.js', 'phone.js', 'sms-segments.js', 'validate.js'],
+    bundles: ['index.js'],
   },
   {
     op: 'searches.find_contact',
     label: 'Find External Contact',
     minimal: 'searches.one_request',
-    bundles: ['index.js', 'validate.js'],
+    bundles: ['index.js'],
   },
 ] as const satisfies readonly {
   op: `${'creates' | 'searches'}.${string}`;

@@ -1,8 +1,8 @@
 /**
  * The one CINNOX client: every CINNOX call in the app goes through `cinnoxRequest` (and so through
- * `z.request`, Zapier's logging, the token middleware and the error mapping).
+ * `z.request` and Zapier's logging), with the App Token added here and every answer read here (src/cinnox/errors.ts).
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle, HttpRequestOptionsWithUrl, ZObject } from 'zapier-platform-core';
 import { BaseUrlError, isDotSegment, normalizeBaseUrl, type CinnoxEndpoint } from './base-url';
 import {
   CONTACT_CREATE_PATH,
@@ -41,19 +41,31 @@ import {
   type SubscriptionResult,
 } from './contract';
 import {
+  CALL_LOG_CALL_ID_PARAM,
+  CALL_LOG_PATH,
+  CALL_LOG_WINDOW_DAYS,
+  CHAT_LOG_OVER_LIMIT_CODE,
+  CHAT_NOT_CLOSED_CODE,
   ENQUIRY_CHAT_ID_PARAM,
   ENQUIRY_CHAT_PATH,
   LABEL_NAME_PARAM,
   SEND_OTP_PATH,
   STAFF_NAME_PARAM,
   enquiryLabelsPath,
+  type CallLogRecord,
   type EnquiryLabelsBody,
   type EnquiryLabelsResult,
   type SendOtpBody,
 } from './contract';
-// the call log.
-import { CALL_LOG_CALL_ID_PARAM, CALL_LOG_PATH, CALL_LOG_WINDOW_DAYS, type CallLogRecord } from './contract';
-import { CINNOX_CODES, cinnoxErrorCode, isNotFound, reached, toZapierError, type CinnoxErrorBody } from './errors';
+import {
+  CINNOX_CODES,
+  CinnoxError,
+  cinnoxErrorCode,
+  reached,
+  toZapierError,
+  type ApiFieldLabels,
+  type CinnoxErrorBody,
+} from './errors';
 import { numberOf } from './values';
 
 type AuthData = Bundle['authData'];
@@ -67,14 +79,17 @@ export interface CinnoxCall {
   path: string;
   params?: Params;
   body?: unknown;
+  /** The operation's API field → Zapier label map: a refusal naming an API field names the Zapier field too. */
+  fields?: ApiFieldLabels;
   /**
-   * Leave the answer to the caller: a non-2xx response is not mapped (the middleware maps nothing, core throws
-   * nothing), and a 2xx answer's `code` is not checked either (`refuseFailingCode` does not run): the caller
-   * checks both.
+   * What the caller reads itself instead of an error: CINNOX codes it words on its own (the chat's "not closed"),
+   * or `'any'` answer at all (the Event Hook List is advisory: the caller decides what stops a subscription).
    */
-  skipThrowForStatus?: boolean;
-  /** Leave a 2xx answer's `code` to the caller (message push checks its own: only 0 means sent). */
-  skipCodeCheck?: boolean;
+  accept?: readonly number[] | 'any';
+  /** `'own'`: the caller checks a 2xx answer's `code` itself (message push: only 0 means sent). */
+  successCode?: 'checked' | 'own';
+  /** The connection test: a refused App Token or App ID is worded for a first connection. */
+  connectionTest?: { appId: string };
 }
 
 export interface CinnoxResponse<T> {
@@ -82,6 +97,10 @@ export interface CinnoxResponse<T> {
   data: T;
   content: string;
   retryAfter: string | null;
+  /** CINNOX's error code in the answer (≥ 1,000,000), if any. */
+  code: number | undefined;
+  /** CINNOX's `message`, if any. */
+  message: string;
 }
 
 /** The connection's endpoint; a bad Base URL or App ID throws a user-facing error before any request. */
@@ -124,6 +143,11 @@ export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: strin
     );
 }
 
+/**
+ * The one CINNOX request: the URL from the connection's Base URL, the App Token in the headers of this request
+ * only (so it never leaves the Base URL's origin), no redirect followed, and the answer read here: an error
+ * (src/cinnox/errors.ts) unless `call` accepts it, a 2xx `code` that is not a success refused.
+ */
 export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<CinnoxResponse<T>> {
   const { apiRoot, host } = endpointOf(z, bundle.authData);
   // Backstop: no path segment may collapse the URL out of /v1/api/apps/{App ID}/.
@@ -137,20 +161,45 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
   for (const [key, value] of Object.entries(call.params ?? {})) {
     if (value !== undefined && value !== '') params[key] = String(value);
   }
-  const request = z.request({
-    url: `${apiRoot}${call.path}`,
+  const url = `${apiRoot}${call.path}`;
+  const options: HttpRequestOptionsWithUrl & { throwForThrottlingEarly: boolean } = {
+    url,
     method: call.method,
     params,
     ...(call.body === undefined ? {} : { body: call.body as Record<string, unknown> }),
-    skipThrowForStatus: call.skipThrowForStatus ?? false,
+    headers: {
+      Authorization: `Bearer ${String(bundle.authData.appToken ?? '')}`,
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    },
+    // Every answer is read below, 429 included (with CINNOX's code), not by core.
+    skipThrowForStatus: true,
+    throwForThrottlingEarly: false,
     // Never follow a redirect: the token and the body stay on the Base URL's origin (a 3xx is an error).
     redirect: 'manual',
-  });
+  };
+  const request = z.request(options);
   // A request that got no answer (DNS, refused, TLS, timeout, reset) names the Base URL's host.
   const response = await reached(z, host, request);
   const data = parseContent(response.content) as T;
-  if (!call.skipThrowForStatus && !call.skipCodeCheck) refuseFailingCode(z, call.method, response.status, data);
-  return { status: response.status, data, content: response.content, retryAfter: response.headers.get('retry-after') };
+  const body = data && typeof data === 'object' && !Array.isArray(data) ? (data as CinnoxErrorBody) : undefined;
+  const answer: CinnoxResponse<T> = {
+    status: response.status,
+    data,
+    content: response.content,
+    retryAfter: response.headers.get('retry-after'),
+    code: cinnoxErrorCode(body),
+    message: typeof body?.message === 'string' ? body.message : '',
+  };
+  if (call.accept === 'any' || (answer.code !== undefined && call.accept?.includes(answer.code))) return answer;
+  const error = toZapierError(
+    z,
+    { ...answer, location: response.headers.get('location') },
+    { method: call.method, url, fields: call.fields, connectionTest: call.connectionTest },
+  );
+  if (error) throw error;
+  if (call.successCode !== 'own') refuseFailingCode(call.method, response.status, data);
+  return answer;
 }
 
 /**
@@ -163,9 +212,9 @@ export const NOT_CONFIRMED_CODE = 'CinnoxNotConfirmed';
 
 /**
  * A 2xx answer whose body carries a `code` other than a success code is a failure (CINNOX's own error codes,
- * ≥ 1,000,000, are mapped earlier by the middleware): a write is not reported as done, a read is not a result.
+ * ≥ 1,000,000, are mapped first by `toZapierError`): a write is not reported as done, a read is not a result.
  */
-function refuseFailingCode(z: Pick<ZObject, 'errors'>, method: HttpMethod, status: number, data: unknown): void {
+function refuseFailingCode(method: HttpMethod, status: number, data: unknown): void {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return;
   const { code, message } = data as { code?: unknown; message?: unknown };
   if (code === undefined || code === null || code === '') return;
@@ -175,7 +224,7 @@ function refuseFailingCode(z: Pick<ZObject, 'errors'>, method: HttpMethod, statu
     method === 'GET'
       ? "its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app's developers."
       : 'CINNOX did not confirm the change. Check CINNOX (was the SMS sent, the contact created or updated, the message posted, the Zap subscribed?) before replaying this step.';
-  throw new z.errors.Error(
+  throw new CinnoxError(
     `CINNOX answered HTTP ${status} but with code ${typeof code === 'object' ? JSON.stringify(code) : String(code)}${reason}, which is not a success code (0), so this step failed: ${outcome}`,
     NOT_CONFIRMED_CODE,
     status,
@@ -200,14 +249,21 @@ export function listRecords<T>(data: unknown): T[] {
 }
 
 /** A list read where "No records found" (6451011) means an empty list. */
-async function list<T>(z: ZObject, bundle: AuthBundle, path: string, params: Params): Promise<T[]> {
-  try {
-    const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'GET', path, params });
-    return listRecords<T>(data);
-  } catch (error) {
-    if (isNotFound(error)) return [];
-    throw error;
-  }
+async function list<T>(
+  z: ZObject,
+  bundle: AuthBundle,
+  path: string,
+  params: Params,
+  fields?: ApiFieldLabels,
+): Promise<T[]> {
+  const answer = await cinnoxRequest<unknown>(z, bundle, {
+    method: 'GET',
+    path,
+    params,
+    fields,
+    accept: [CINNOX_CODES.noRecords],
+  });
+  return answer.code === CINNOX_CODES.noRecords ? [] : listRecords<T>(answer.data);
 }
 
 /**
@@ -245,13 +301,14 @@ export async function readPages<T>(
   params: Params,
   keyOf: (record: T) => string,
   maxPages: number,
+  fields?: ApiFieldLabels,
 ): Promise<Pages<T>> {
   const seen = new Set<string>();
   const records: T[] = [];
   const chunks: T[][] = [];
   let offset = 0;
   for (let request = 0; request < maxPages; request += 1) {
-    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX });
+    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX }, fields);
     if (page.length === 0) return { records, chunks, end: 'complete', offset };
     const fresh = page.filter((record) => {
       const key = keyOf(record);
@@ -310,9 +367,14 @@ function reportWindow(now = new Date(), days: number = REPORT_WINDOW_DAYS): Para
 }
 
 export const cinnox = {
-  /** The auth test: one cheap authenticated read. */
+  /** The auth test: one cheap authenticated read; a refused credential is worded for a first connection. */
   testConnection: (z: ZObject, bundle: AuthBundle) =>
-    cinnoxRequest<unknown>(z, bundle, { method: 'GET', path: STAFF_LIST_PATH, params: { offset: 0, limit: 1 } }),
+    cinnoxRequest<unknown>(z, bundle, {
+      method: 'GET',
+      path: STAFF_LIST_PATH,
+      params: { offset: 0, limit: 1 },
+      connectionTest: { appId: String(bundle.authData.appId ?? '').trim() },
+    }),
 
   /** The first `limit` staff (Staff Created's Test Trigger). */
   listStaffPage: (z: ZObject, bundle: AuthBundle, offset: number, limit = LIST_PAGE_MAX) =>
@@ -346,12 +408,14 @@ export const cinnox = {
     });
     return { record: found.find((c) => c?.id !== undefined && String(c.id) === id), listed: found.length };
   },
-  createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody) =>
-    (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body })).data,
-  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody) => {
+  createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody, fields: ApiFieldLabels) =>
+    (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body, fields }))
+      .data,
+  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody, fields: ApiFieldLabels) => {
     refuseDotId(z, 'External Contact ID', id, 'Map the ID from a CINNOX trigger or from Find External Contact.');
-    return (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body }))
-      .data;
+    return (
+      await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body, fields })
+    ).data;
   },
 
   listLabels: (z: ZObject, bundle: AuthBundle, limit = 50) =>
@@ -390,17 +454,18 @@ export const cinnox = {
     return pages.records;
   },
 
-  sendSms: async (z: ZObject, bundle: AuthBundle, body: SendSmsBody) => {
-    const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_SMS_PATH, body });
+  sendSms: async (z: ZObject, bundle: AuthBundle, body: SendSmsBody, fields: ApiFieldLabels) => {
+    const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_SMS_PATH, body, fields });
     return { raw: data, recipients: listRecords<SendSmsRecipientResult>(data) };
   },
-  pushMessage: async (z: ZObject, bundle: AuthBundle, body: MessagePushBody) =>
+  pushMessage: async (z: ZObject, bundle: AuthBundle, body: MessagePushBody, fields: ApiFieldLabels) =>
     (
       await cinnoxRequest<MessagePushResult>(z, bundle, {
         method: 'POST',
         path: MESSAGE_PUSH_PATH,
         body,
-        skipCodeCheck: true,
+        fields,
+        successCode: 'own',
       })
     ).data,
 
@@ -423,14 +488,12 @@ export const cinnox = {
     const response = await cinnoxRequest<unknown>(z, bundle, {
       method: 'GET',
       path: EVENT_HOOK_LIST_PATH,
-      skipThrowForStatus: true,
+      accept: 'any',
     });
-    const code = cinnoxErrorCode(
-      response.data && typeof response.data === 'object' ? (response.data as CinnoxErrorBody) : undefined,
-    );
+    const { code } = response;
     const authCode = code === CINNOX_CODES.invalidToken || code === CINNOX_CODES.invalidAppId;
     if (authCode || ((response.status === 401 || response.status === 403) && code !== undefined)) {
-      const error = toZapierError(z, { ...response, method: 'GET' });
+      const error = toZapierError(z, response, { method: 'GET', url: EVENT_HOOK_LIST_PATH });
       if (error) throw error;
     }
     const readable =
@@ -463,30 +526,38 @@ export const cinnox = {
   findCall: (z: ZObject, bundle: AuthBundle, callId: string) =>
     list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { [CALL_LOG_CALL_ID_PARAM]: callId, offset: 0, limit: 1 }),
 
-  sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody) =>
-    (await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_OTP_PATH, body })).data,
+  sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody, fields: ApiFieldLabels) =>
+    (await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_OTP_PATH, body, fields })).data,
 
-  labelEnquiry: async (z: ZObject, bundle: AuthBundle, inquiryID: string, body: EnquiryLabelsBody) =>
-    (await cinnoxRequest<EnquiryLabelsResult>(z, bundle, { method: 'POST', path: enquiryLabelsPath(inquiryID), body }))
+  /** Labels (POST) or unlabels (DELETE) an enquiry (§3.6). */
+  changeEnquiryLabels: async (
+    z: ZObject,
+    bundle: AuthBundle,
+    method: 'POST' | 'DELETE',
+    inquiryID: string,
+    body: EnquiryLabelsBody,
+    fields: ApiFieldLabels,
+  ) =>
+    (await cinnoxRequest<EnquiryLabelsResult>(z, bundle, { method, path: enquiryLabelsPath(inquiryID), body, fields }))
       .data,
-  unlabelEnquiry: async (z: ZObject, bundle: AuthBundle, inquiryID: string, body: EnquiryLabelsBody) =>
-    (
-      await cinnoxRequest<EnquiryLabelsResult>(z, bundle, {
-        method: 'DELETE',
-        path: enquiryLabelsPath(inquiryID),
-        body,
-      })
-    ).data,
 
   /** The labels of one drop-down page (`page` from 0): `dropdownPage`. */
   labelDropdownPage: (z: ZObject, bundle: AuthBundle, page: number) =>
     dropdownPage<LabelRecord>(z, bundle, LABEL_LIST_PATH, keyById, page),
   /** Find Label's candidates: every page, bounded; the caller decides what an incomplete read means. */
-  findLabelsByName: (z: ZObject, bundle: AuthBundle, name: string) =>
-    readPages<LabelRecord>(z, bundle, LABEL_LIST_PATH, { [LABEL_NAME_PARAM]: name }, keyById, LABEL_SEARCH_MAX_PAGES),
+  findLabelsByName: (z: ZObject, bundle: AuthBundle, name: string, fields: ApiFieldLabels) =>
+    readPages<LabelRecord>(
+      z,
+      bundle,
+      LABEL_LIST_PATH,
+      { [LABEL_NAME_PARAM]: name },
+      keyById,
+      LABEL_SEARCH_MAX_PAGES,
+      fields,
+    ),
 
   /** Find Staff Member's candidates: every page, bounded; the caller decides what an incomplete read means. */
-  findStaffByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
+  findStaffByName: (z: ZObject, bundle: AuthBundle, fullName: string, fields: ApiFieldLabels) =>
     readPages<StaffRecord>(
       z,
       bundle,
@@ -494,47 +565,19 @@ export const cinnox = {
       { [STAFF_NAME_PARAM]: fullName },
       keyById,
       STAFF_SEARCH_MAX_PAGES,
+      fields,
     ),
 
-  /** The chat log of one closed enquiry (A28: CINNOX's "not closed" and limit answers are left to the caller). */
-  enquiryChat: (z: ZObject, bundle: AuthBundle, enquiryID: string) =>
-    rawCall<unknown>(z, bundle, {
+  /**
+   * The chat log of one closed enquiry. CINNOX's "not closed" (A28: 6451011), "over the limit" and "invalid
+   * enquiryID" (6451000) answers are the caller's to word (`code`).
+   */
+  enquiryChat: (z: ZObject, bundle: AuthBundle, enquiryID: string, fields: ApiFieldLabels) =>
+    cinnoxRequest<unknown>(z, bundle, {
       method: 'GET',
       path: ENQUIRY_CHAT_PATH,
       params: { [ENQUIRY_CHAT_ID_PARAM]: enquiryID },
+      fields,
+      accept: [CHAT_NOT_CLOSED_CODE, CHAT_LOG_OVER_LIMIT_CODE, CINNOX_CODES.badParameters],
     }),
 };
-
-// ---------------------------------------------------------------------------------------------
-// the shared paged reader, Send OTP SMS, labels on enquiries, Find Staff Member,
-// Find Label, Get Enquiry Transcript.
-// ---------------------------------------------------------------------------------------------
-
-/**
- * A CINNOX answer read without the middleware's mapping: its status, CINNOX code and message. A 2xx answer whose
- * `code` is neither a success code nor a CINNOX error code (≥ 1,000,000, left to the caller in `error`) is still
- * refused (`CinnoxNotConfirmed`), as for every other request.
- */
-export interface RawAnswer<T> {
-  status: number;
-  data: T;
-  code: number | undefined;
-  message: string;
-  /** The error the middleware would have thrown (undefined for a success). */
-  error: Error | undefined;
-}
-
-async function rawCall<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<RawAnswer<T>> {
-  const response = await cinnoxRequest<T>(z, bundle, { ...call, skipThrowForStatus: true });
-  const body = response.data as { code?: unknown; message?: unknown } | undefined;
-  const code = Number(body && typeof body === 'object' ? body.code : undefined);
-  const error = toZapierError(z, { ...response, method: call.method });
-  if (!error) refuseFailingCode(z, call.method, response.status, response.data);
-  return {
-    status: response.status,
-    data: response.data,
-    code: Number.isFinite(code) && code !== 0 ? code : undefined,
-    message: body && typeof body === 'object' && typeof body.message === 'string' ? body.message : '',
-    error,
-  };
-}

@@ -1,8 +1,10 @@
 /**
- * CINNOX error codes (docs/cinnox-api.md §0.3) and what a Zap builder is told for each. The afterResponse
- * middleware calls `toZapierError` for every error response from the connection's Base URL.
+ * Every error a CINNOX call can end in, made here, once, where the failure is understood: CINNOX's codes
+ * (docs/cinnox-api.md §0.3), HTTP statuses, a request that got no answer. The client (src/cinnox/client.ts)
+ * calls `toZapierError` for every answer it does not accept and `networkError` for every request that got none.
+ * A Zap builder reads each message; code reads a `CinnoxError`'s properties, never its text.
  */
-import type { ZObject } from 'zapier-platform-core';
+import { errors, type ZObject } from 'zapier-platform-core';
 import { DASHBOARD_ZAPIER_PATH as DASHBOARD_PATH, RATE_LIMIT_PER_MINUTE } from './contract';
 
 export const CINNOX_CODES = {
@@ -26,8 +28,61 @@ export const SERVER_ERROR_RETRY_SECONDS = 30;
 export const RETRY_AFTER_MIN_SECONDS = 1;
 export const RETRY_AFTER_MAX_SECONDS = 300;
 
+/**
+ * API field → Zapier label, per operation: CINNOX's parameter errors name API fields (`senderNumber`), and the
+ * operation names its Zapier field (Sender Number) next to them. Only API names a Zap builder would not
+ * recognise: a plain word (`city`, `level`, `type`, `text`) is left out, as CINNOX also uses it in its prose.
+ */
+export type ApiFieldLabels = Readonly<Record<string, string>>;
+
 /** The `code` that marks a CINNOX "No records found" error (6451011) once mapped. */
 export const NOT_FOUND_ERROR_CODE = 'CinnoxNotFound';
+/** The `code` of a mapped HTTP 404 without a CINNOX code: an unknown path or record, never "no records". */
+export const HTTP_404_ERROR_CODE = 'CinnoxHttp404';
+
+/**
+ * A step that failed on CINNOX's answer: Zapier shows `message` (core's AppError), and code reads what CINNOX
+ * said from the properties: its code (6451011 …) and reason, and the error's own code (`CinnoxNotFound` …).
+ */
+export class CinnoxError extends errors.Error {
+  /** What the Zap builder reads (core keeps it, with the codes, as JSON in `message`). */
+  readonly text: string;
+  /** The app's error code (`CinnoxNotFound`, `CinnoxHttp404`, `Cinnox6451000` …), as Zapier logs it. */
+  readonly errorCode: string;
+  /** The HTTP status CINNOX answered with (or the one the app gives a failure without an answer). */
+  readonly httpStatus: number;
+  /** CINNOX's 7-digit code, when its answer had one. */
+  readonly cinnoxCode: number | undefined;
+  /** CINNOX's reason, as it wrote it. */
+  readonly reason: string;
+  constructor(message: string, errorCode: string, httpStatus: number, cinnoxCode?: number, reason = '') {
+    super(message, errorCode, httpStatus);
+    this.text = message;
+    this.errorCode = errorCode;
+    this.httpStatus = httpStatus;
+    this.cinnoxCode = cinnoxCode;
+    this.reason = reason;
+  }
+}
+
+/** True for CINNOX's "No records found" (6451011). */
+export const isNotFound = (error: unknown): error is CinnoxError =>
+  error instanceof CinnoxError && error.errorCode === NOT_FOUND_ERROR_CODE;
+/** True for an HTTP 404 without a CINNOX code (an unknown path or record). */
+export const isHttp404 = (error: unknown): error is CinnoxError =>
+  error instanceof CinnoxError && error.errorCode === HTTP_404_ERROR_CODE;
+
+/** What the client knows of the request an answer belongs to. */
+export interface CallContext {
+  /** The request's method: a failed POST may still have been carried out, so it is not retried. */
+  method: string;
+  /** The request's URL (it never carries the token): named when CINNOX does not know the path. */
+  url: string;
+  /** The operation's API field → Zapier label map: a refusal naming an API field names the Zapier field too. */
+  fields?: ApiFieldLabels;
+  /** The connection test: a refused App Token or App ID is worded for a first connection (most likely mistyped). */
+  connectionTest?: { appId: string };
+}
 
 export interface CinnoxErrorBody {
   code?: number | string;
@@ -38,10 +93,6 @@ export interface ErrorResponseLike {
   status: number;
   content: string;
   retryAfter: string | null;
-  /** The request's method: a failed POST may still have been carried out, so it is not retried. */
-  method?: string;
-  /** The request's URL (it never carries the token): named when CINNOX does not know the path. */
-  url?: string;
   /** The Location header of a 3xx answer: where CINNOX tried to send the request. */
   location?: string | null;
 }
@@ -50,9 +101,9 @@ export interface ErrorResponseLike {
 export const REDIRECT_ERROR_CODE = 'CinnoxRedirect';
 
 /** A 3xx is not followed (`redirect: 'manual'`): it is an error naming where CINNOX tried to send the request. */
-function redirectError(z: Pick<ZObject, 'errors'>, response: ErrorResponseLike): Error {
+function redirectError(response: ErrorResponseLike): Error {
   const where = response.location?.trim();
-  return new z.errors.Error(
+  return new CinnoxError(
     `CINNOX answered HTTP ${response.status} and ${where ? `tried to send this request to ${where}` : 'named no other address'}. ` +
       `The app does not follow redirects, so the request and the App Token went nowhere else. ` +
       `Check the connection's Base URL: use the exact Base URL the CINNOX Dashboard shows (${DASHBOARD_PATH}).`,
@@ -118,19 +169,24 @@ export function retryDelay(retryAfter: string | null | undefined, fallback: numb
   return Math.min(RETRY_AFTER_MAX_SECONDS, Math.max(RETRY_AFTER_MIN_SECONDS, seconds));
 }
 
-/** Which credential CINNOX refused, kept on the error so the connection test can word it for a first connection. */
-const refusedCredential = new WeakMap<Error, { credential: 'appToken' | 'appId'; tag: string }>();
-
-/** Returns the error to throw for this response, or undefined when it is not an error. */
-export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorResponseLike): Error | undefined {
+/**
+ * The error to throw for this answer, or undefined when it is not an error. `call` says what the request was:
+ * its method (a failed write is not retried), its URL (named on a 404), the operation's API fields (named in a
+ * refusal) and whether it is the connection test (a refused credential is worded for a first connection).
+ */
+export function toZapierError(
+  z: Pick<ZObject, 'errors'>,
+  response: ErrorResponseLike,
+  call: CallContext,
+): Error | undefined {
   const body = parseBody(response.content);
   const code = cinnoxErrorCode(body);
   const { status } = response;
-  if (status >= 300 && status < 400) return redirectError(z, response);
+  if (status >= 300 && status < 400) return redirectError(response);
   if (status < 400 && code === undefined) {
     // Success needs a JSON body (or none): an HTML page from a proxy or a wrong Base URL is not an answer.
     if (body !== undefined || isJsonOrEmpty(response.content)) return undefined;
-    return new z.errors.Error(
+    return new CinnoxError(
       `CINNOX answered HTTP ${status} with a body that is not JSON: "${snippet(response.content)}". Check the connection's Base URL.`,
       'CinnoxUnexpectedResponse',
       status,
@@ -140,20 +196,34 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
   const cinnoxMessage = messageOf(body);
   // CINNOX's reason is always shown: after its 7-digit code, or after the HTTP status when there is no code.
   const tag = `${code !== undefined ? `CINNOX code ${code}` : `HTTP ${status}`}${cinnoxMessage ? `: ${cinnoxMessage}` : ''}`;
+  const refusal = (message: string, errorCode: string): CinnoxError =>
+    new CinnoxError(withZapierFields(message, cinnoxMessage, call.fields), errorCode, status, code, cinnoxMessage);
 
   if (code === CINNOX_CODES.invalidToken || (code === undefined && (status === 401 || status === 403))) {
-    const error = new z.errors.ExpiredAuthError(
+    if (call.connectionTest)
+      return new CinnoxError(
+        `CINNOX did not accept the App Token (${tag}). Copy it again from the CINNOX Dashboard (${DASHBOARD_PATH}: your Zapier account's More (...) > View), in full and without spaces, together with the App ID and Base URL of the same Zapier account. If the App Token was regenerated in CINNOX, only the new one works.`,
+        'CinnoxAppTokenRefused',
+        401,
+        code,
+        cinnoxMessage,
+      );
+    return new z.errors.ExpiredAuthError(
       `CINNOX no longer accepts this connection's App Token (${tag}). The token was regenerated or this Zapier account was deleted in CINNOX (${DASHBOARD_PATH}). Reconnect your CINNOX account in Zapier with the current App ID, App Token and Base URL.`,
     );
-    refusedCredential.set(error, { credential: 'appToken', tag });
-    return error;
   }
   if (code === CINNOX_CODES.invalidAppId) {
-    const error = new z.errors.ExpiredAuthError(
+    if (call.connectionTest)
+      return new CinnoxError(
+        `CINNOX does not recognise the App ID "${call.connectionTest.appId}" (${tag}). Copy it again from the CINNOX Dashboard (${DASHBOARD_PATH}: your Zapier account's More (...) > View), together with the App Token and Base URL of the same Zapier account.`,
+        'CinnoxAppIdRefused',
+        401,
+        code,
+        cinnoxMessage,
+      );
+    return new z.errors.ExpiredAuthError(
       `CINNOX does not recognise this connection's App ID (${tag}). Copy the App ID again from the CINNOX Dashboard (${DASHBOARD_PATH}) and reconnect your CINNOX account in Zapier.`,
     );
-    refusedCredential.set(error, { credential: 'appId', tag });
-    return error;
   }
   if (code === CINNOX_CODES.tooManyRequests || status === 429) {
     const delay = retryDelay(response.retryAfter, DEFAULT_RETRY_SECONDS);
@@ -162,116 +232,80 @@ export function toZapierError(z: Pick<ZObject, 'errors'>, response: ErrorRespons
       delay,
     );
   }
-  if (code === CINNOX_CODES.badParameters) {
+  if (code === CINNOX_CODES.badParameters)
     return refusal(
-      new z.errors.Error(
-        `CINNOX refused the request's parameters. Check the fields of this step. (${tag})`,
-        'CinnoxInvalidParameters',
-        status,
-      ),
+      `CINNOX refused the request's parameters. Check the fields of this step. (${tag})`,
+      'CinnoxInvalidParameters',
+    );
+  if (code === CINNOX_CODES.noRecords)
+    return new CinnoxError(
+      `CINNOX found no matching record (${tag}).`,
+      NOT_FOUND_ERROR_CODE,
+      status,
+      code,
       cinnoxMessage,
     );
-  }
-  if (code === CINNOX_CODES.noRecords) {
-    return new z.errors.Error(`CINNOX found no matching record (${tag}).`, NOT_FOUND_ERROR_CODE, status);
-  }
   if (code === undefined && status === 404) {
     // Not "no records": an unknown path (an API assumption that does not hold) or a wrong Base URL.
     const said = body === undefined ? snippet(response.content) : cinnoxMessage;
-    return new z.errors.Error(
-      `CINNOX answered HTTP 404 for ${response.method ?? 'the request to'} ${pathOf(response.url) || 'this path'}: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.${said ? ` ("${said}")` : ''}`,
+    return new CinnoxError(
+      `CINNOX answered HTTP 404 for ${call.method} ${pathOf(call.url) || 'this path'}: it does not know this endpoint or record. Check the connection's Base URL; if it is right, report this to the app's developers.${said ? ` ("${said}")` : ''}`,
       HTTP_404_ERROR_CODE,
       status,
+      undefined,
+      said,
     );
   }
   const serverSide = code === CINNOX_CODES.badServiceResponse || (code === undefined && status >= 500);
-  if (serverSide && response.method && !IDEMPOTENT.has(response.method.toUpperCase())) {
-    return new z.errors.Error(
-      `CINNOX had a problem answering this request (${tag}${body === undefined && response.content ? `: "${snippet(response.content)}"` : ''}). It may or may not have been carried out, so Zapier does not repeat it on its own: check CINNOX (was the SMS sent, the contact created, the message posted?) before replaying this step.`,
+  const quoted = body === undefined && response.content ? `: "${snippet(response.content)}"` : '';
+  if (serverSide && !IDEMPOTENT.has(call.method.toUpperCase())) {
+    return new CinnoxError(
+      `CINNOX had a problem answering this request (${tag}${quoted}). It may or may not have been carried out, so Zapier does not repeat it on its own: check CINNOX (was the SMS sent, the contact created, the message posted?) before replaying this step.`,
       'CinnoxServerError',
       status,
+      code,
+      cinnoxMessage,
     );
   }
   if (serverSide) {
     const delay = retryDelay(response.retryAfter, SERVER_ERROR_RETRY_SECONDS);
     return new z.errors.ThrottledError(
-      `CINNOX had a problem answering this request (${tag}${body === undefined && response.content ? `: "${snippet(response.content)}"` : ''}). Zapier will retry in ${delay} seconds; if it keeps failing, check CINNOX's status.`,
+      `CINNOX had a problem answering this request (${tag}${quoted}). Zapier will retry in ${delay} seconds; if it keeps failing, check CINNOX's status.`,
       delay,
     );
   }
   if (body === undefined) {
-    return new z.errors.Error(
+    return new CinnoxError(
       `CINNOX answered HTTP ${status} with a body that is not JSON: "${snippet(response.content) || '(empty)'}".`,
       'CinnoxUnexpectedResponse',
       status,
     );
   }
   return refusal(
-    new z.errors.Error(
-      code !== undefined
-        ? `CINNOX refused the request (${tag}).`
-        : `CINNOX refused the request (HTTP ${status})${cinnoxMessage ? `: ${cinnoxMessage}` : '.'}`,
-      code !== undefined ? `Cinnox${code}` : 'CinnoxError',
-      status,
-    ),
-    cinnoxMessage,
+    code !== undefined
+      ? `CINNOX refused the request (${tag}).`
+      : `CINNOX refused the request (HTTP ${status})${cinnoxMessage ? `: ${cinnoxMessage}` : '.'}`,
+    code !== undefined ? `Cinnox${code}` : 'CinnoxError',
   );
 }
 
-/** The `code` of a mapped HTTP 404 without a CINNOX code: an unknown path or record, never "no records". */
-export const HTTP_404_ERROR_CODE = 'CinnoxHttp404';
-
-/** True for a mapped HTTP 404 without a CINNOX code. */
-export const isHttp404 = (error: unknown): boolean => appErrorOf(error)?.code === HTTP_404_ERROR_CODE;
-
-/** CINNOX's own reason of each refusal, so an operation can name the Zapier fields it speaks of. */
-const refusalReasons = new WeakMap<Error, string>();
-const refusal = (error: Error, cinnoxMessage: string): Error => {
-  if (cinnoxMessage) refusalReasons.set(error, cinnoxMessage);
-  return error;
-};
-
-/** The message, code and status of a mapped Zapier error (`z.errors.Error` keeps them as JSON), if it is one. */
-export function appErrorOf(error: unknown): { message: string; code?: string; status?: number } | undefined {
-  if (!(error instanceof Error) || error.name !== 'AppError') return undefined;
-  try {
-    return JSON.parse(error.message) as { message: string; code?: string; status?: number };
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * A CINNOX refusal whose reason names API fields (`senderNumber`, `receiverEID`, `firstName`, …), with the
- * Zapier field of each named too (`labels`: API field → Zapier label, kept with each operation's fields).
- * Any other error is returned as it is.
+ * A refusal's message with the Zapier field of each API field CINNOX's reason names (`senderNumber` is Sender
+ * Number), from the operation's `fields`; unchanged when the reason names none.
  */
-export function withZapierFields(
-  z: Pick<ZObject, 'errors'>,
-  error: unknown,
-  labels: Readonly<Record<string, string>>,
-): unknown {
-  const reason = error instanceof Error ? refusalReasons.get(error) : undefined;
-  const mapped = appErrorOf(error);
-  if (!reason || !mapped) return error;
-  const byName = new Map(Object.entries(labels).map(([api, label]) => [api.toLowerCase(), [api, label] as const]));
+function withZapierFields(message: string, reason: string, fields: ApiFieldLabels | undefined): string {
+  if (!reason || !fields) return message;
+  const byName = new Map(Object.entries(fields).map(([api, label]) => [api.toLowerCase(), [api, label] as const]));
   const named = new Map<string, string>();
   for (const word of reason.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
     const found = byName.get(word.toLowerCase());
     if (found) named.set(found[0], found[1]);
   }
-  if (named.size === 0) return error;
+  if (named.size === 0) return message;
   const list = [...named].map(([api, label]) => `${api} is ${label}`).join(', ');
-  const stop = /[.!?)]$/.test(mapped.message) ? '' : '.';
-  return new z.errors.Error(`${mapped.message}${stop} In this step's fields: ${list}.`, mapped.code, mapped.status);
+  const stop = /[.!?)]$/.test(message) ? '' : '.';
+  return `${message}${stop} In this step's fields: ${list}.`;
 }
-
-/** A `.catch` handler that names the Zapier fields of a refusal (withZapierFields) and rethrows. */
-export const inZapierFields =
-  (z: Pick<ZObject, 'errors'>, labels: Readonly<Record<string, string>>) =>
-  (error: unknown): never => {
-    throw withZapierFields(z, error, labels);
-  };
 
 /** CINNOX's reason in an error body: `message` (or `error` / `msg` when a gateway answered), trimmed. */
 function messageOf(body: CinnoxErrorBody | undefined): string {
@@ -283,33 +317,6 @@ function messageOf(body: CinnoxErrorBody | undefined): string {
   }
   return '';
 }
-
-/**
- * The connection test's wording of a refused App Token or App ID: at a first connection the value was most
- * likely mistyped or copied in part, not regenerated. Other errors are returned as they are.
- */
-export function connectionTestError(z: Pick<ZObject, 'errors'>, error: unknown, appId: string): unknown {
-  if (!(error instanceof Error)) return error;
-  const { credential, tag } = refusedCredential.get(error) ?? {};
-  if (credential === 'appToken') {
-    return new z.errors.Error(
-      `CINNOX did not accept the App Token (${tag}). Copy it again from the CINNOX Dashboard (${DASHBOARD_PATH}: your Zapier account's More (...) > View), in full and without spaces, together with the App ID and Base URL of the same Zapier account. If the App Token was regenerated in CINNOX, only the new one works.`,
-      'CinnoxAppTokenRefused',
-      401,
-    );
-  }
-  if (credential === 'appId') {
-    return new z.errors.Error(
-      `CINNOX does not recognise the App ID "${appId}" (${tag}). Copy it again from the CINNOX Dashboard (${DASHBOARD_PATH}: your Zapier account's More (...) > View), together with the App Token and Base URL of the same Zapier account.`,
-      'CinnoxAppIdRefused',
-      401,
-    );
-  }
-  return error;
-}
-
-/** True for the mapped 6451011 "No records found": searches turn it into an empty result. */
-export const isNotFound = (error: unknown): boolean => appErrorOf(error)?.code === NOT_FOUND_ERROR_CODE;
 
 /** What kind of network failure a request error is, by its Node / OpenSSL code, or undefined when it is none. */
 function networkFailureKind(error: { code?: unknown; type?: unknown; message?: unknown }): string | undefined {
@@ -337,12 +344,12 @@ function networkFailureKind(error: { code?: unknown; type?: unknown; message?: u
  */
 export function networkError(z: Pick<ZObject, 'errors'>, host: string, error: unknown): unknown {
   // Only a socket-level failure (node-fetch's FetchError, or an error with a Node system code): never an error the
-  // middleware made of an answer, even one whose CINNOX message says "timed out".
+  // client made of an answer, even one whose CINNOX message says "timed out".
   if (!(error instanceof Error)) return error;
   if (error.name !== 'FetchError' && typeof (error as { code?: unknown }).code !== 'string') return error;
   const kind = networkFailureKind(error as Error & { code?: unknown; type?: unknown });
   if (!kind) return error;
-  return new z.errors.Error(
+  return new CinnoxError(
     `CINNOX could not be reached at the Base URL's host ${host}: ${kind}. Check the connection's Base URL (copy it again from the CINNOX Dashboard, ${DASHBOARD_PATH}); if it is right, CINNOX or the network may be down for a while: try again later. (${snippet(error.message, 300)})`,
     'CinnoxUnreachable',
     503,

@@ -5,8 +5,8 @@
  * labels it does not answer as applied, fail the step naming them.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { ENQUIRY_LABELS_FIELDS } from '../fields/labels';
-import { toInputFields } from '../fields/spec';
+import { ENQUIRY_LABELS_INPUT } from '../fields/labels';
+import { inputFieldsOf } from '../input/schema';
 import { changeEnquiryLabels, missingLabelsError } from '../records/enquiry-labels';
 import { enquiryLabelsOutputFields, enquiryLabelsSample, idsWere, type EnquiryLabelsOutput } from '../records/label';
 
@@ -42,7 +42,7 @@ export const addEnquiryLabels = defineCreate({
     description: 'Adds one or more labels to a CINNOX enquiry.',
   },
   operation: {
-    inputFields: toInputFields(ENQUIRY_LABELS_FIELDS),
+    inputFields: inputFieldsOf(ENQUIRY_LABELS_INPUT),
     perform,
     sample: enquiryLabelsSample(['65a000000000000000000001'], ['65a000000000000000000001']),
     outputFields: enquiryLabelsOutputFields('Label IDs Added', 'Label IDs Applied'),

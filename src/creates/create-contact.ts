@@ -6,18 +6,14 @@
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { inZapierFields } from '../cinnox/errors';
-import { CONTACT_API_FIELDS, CONTACT_FIELDS, nameRequiredRule, socialTypeRule } from '../fields/contacts';
-import { toInputFields } from '../fields/spec';
+import { CONTACT_API_FIELDS, CREATE_CONTACT_INPUT } from '../fields/contacts';
+import { inputFieldsOf, parseInput } from '../input/schema';
 import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
-import { validateInput } from '../validation';
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, CONTACT_FIELDS, bundle.inputData, [nameRequiredRule, socialTypeRule]);
+  const input = parseInput(z, CREATE_CONTACT_INPUT, bundle.inputData);
   const values = contactValues(input);
-  const response = await cinnox
-    .createContact(z, bundle, toContactBody(values))
-    .catch(inZapierFields(z, CONTACT_API_FIELDS));
+  const response = await cinnox.createContact(z, bundle, toContactBody(values), CONTACT_API_FIELDS);
   return contactWriteResult(values, response?.id === undefined || response.id === null ? null : String(response.id));
 }) satisfies CreatePerform;
 
@@ -30,7 +26,7 @@ export const createContact = defineCreate({
       'Creates an external contact in CINNOX: a First Name or a Last Name is required (custom fields are not supported).',
   },
   operation: {
-    inputFields: toInputFields(CONTACT_FIELDS),
+    inputFields: inputFieldsOf(CREATE_CONTACT_INPUT),
     perform,
     sample: {
       id: '6f1c2d3e4a5b6c7d8e9f0a1b',

@@ -5,8 +5,8 @@
  * `result`; label ids CINNOX reports as not existing (`notExistLabelIds`) fail the step naming them.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { ENQUIRY_LABELS_FIELDS } from '../fields/labels';
-import { toInputFields } from '../fields/spec';
+import { ENQUIRY_LABELS_INPUT } from '../fields/labels';
+import { inputFieldsOf } from '../input/schema';
 import { changeEnquiryLabels, missingLabelsError } from '../records/enquiry-labels';
 import { enquiryLabelsOutputFields, enquiryLabelsSample, idsWere, type EnquiryLabelsOutput } from '../records/label';
 
@@ -41,7 +41,7 @@ export const removeEnquiryLabels = defineCreate({
     description: 'Removes one or more labels from a CINNOX enquiry.',
   },
   operation: {
-    inputFields: toInputFields(ENQUIRY_LABELS_FIELDS),
+    inputFields: inputFieldsOf(ENQUIRY_LABELS_INPUT),
     perform,
     sample: enquiryLabelsSample(['65a000000000000000000001'], ['65a000000000000000000002']),
     outputFields: enquiryLabelsOutputFields('Label IDs Removed', 'Label IDs Remaining'),

@@ -3,17 +3,25 @@
  * (docs/cinnox-api.md §1.3), by roomID.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { inZapierFields } from '../cinnox/errors';
-import { IM_TO_ROOM_API_FIELDS, SEND_IM_TO_ROOM_FIELDS } from '../fields/im';
-import { toInputFields } from '../fields/spec';
+import type { ApiFieldLabels } from '../cinnox/errors';
+import { imText } from '../fields/im';
+import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { pushText, sendImOutput, sendImOutputFields } from '../messaging/im-push';
-import { validateInput } from '../validation';
+
+const roomId = text({
+  label: 'Room ID',
+  helpText:
+    "The Room ID of the Space (group chat) that receives the message. In CINNOX, open the Space and copy its Room ID; CINNOX's Space Detailed Guide shows where to find it.",
+  required: true,
+});
+const SEND_IM_TO_ROOM_INPUT = input({ room_id: roomId, text: imText });
+
+/** The message push's API fields (§1.3) → this step's Zapier labels. */
+const IM_TO_ROOM_API_FIELDS: ApiFieldLabels = { roomID: labelOf(roomId), messages: labelOf(imText) };
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, SEND_IM_TO_ROOM_FIELDS, bundle.inputData);
-  const answer = await pushText(z, bundle, { roomID: input.room_id }, input.text).catch(
-    inZapierFields(z, IM_TO_ROOM_API_FIELDS),
-  );
+  const input = parseInput(z, SEND_IM_TO_ROOM_INPUT, bundle.inputData);
+  const answer = await pushText(z, bundle, { roomID: input.room_id }, input.text, IM_TO_ROOM_API_FIELDS);
   return sendImOutput({ room_id: input.room_id }, input.text, answer);
 }) satisfies CreatePerform;
 
@@ -25,7 +33,7 @@ export const sendImToRoom = defineCreate({
     description: 'Sends an instant message (IM) in CINNOX to a Space (group chat), by its Room ID.',
   },
   operation: {
-    inputFields: toInputFields(SEND_IM_TO_ROOM_FIELDS),
+    inputFields: inputFieldsOf(SEND_IM_TO_ROOM_INPUT),
     perform,
     sample: { room_id: '62a1b2c3d4e5f60718293a4b', text: 'Deal "Acme renewal" moved to Won.', code: 0 },
     outputFields: sendImOutputFields({ key: 'room_id', label: 'Room ID' }),

@@ -3,17 +3,27 @@
  * (docs/cinnox-api.md §1.3), addressed by `receiverEID` (assumption A10, STAFF_IM_USES_RECEIVER_EID).
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { inZapierFields } from '../cinnox/errors';
-import { IM_TO_STAFF_API_FIELDS, SEND_IM_TO_STAFF_FIELDS } from '../fields/im';
-import { toInputFields } from '../fields/spec';
+import type { ApiFieldLabels } from '../cinnox/errors';
+import { imText } from '../fields/im';
+import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { pushText, sendImOutput, sendImOutputFields, staffAddress } from '../messaging/im-push';
-import { validateInput } from '../validation';
+
+const staffId = text({
+  label: 'Staff ID',
+  helpText:
+    'The staff member who receives the message: pick one from your CINNOX staff, enter a staff ID, or find one by name (Find Staff Member).',
+  required: true,
+  dynamic: 'staff_list.id.name',
+  search: 'find_staff.id',
+});
+const SEND_IM_TO_STAFF_INPUT = input({ staff_id: staffId, text: imText });
+
+/** The message push's API fields (§1.3) → this step's Zapier labels (A10: `receiverEID`). */
+const IM_TO_STAFF_API_FIELDS: ApiFieldLabels = { receiverEID: labelOf(staffId), messages: labelOf(imText) };
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, SEND_IM_TO_STAFF_FIELDS, bundle.inputData);
-  const answer = await pushText(z, bundle, staffAddress(input.staff_id), input.text).catch(
-    inZapierFields(z, IM_TO_STAFF_API_FIELDS),
-  );
+  const input = parseInput(z, SEND_IM_TO_STAFF_INPUT, bundle.inputData);
+  const answer = await pushText(z, bundle, staffAddress(input.staff_id), input.text, IM_TO_STAFF_API_FIELDS);
   return sendImOutput({ staff_id: input.staff_id }, input.text, answer);
 }) satisfies CreatePerform;
 
@@ -25,7 +35,7 @@ export const sendImToStaff = defineCreate({
     description: 'Sends an instant message (IM) in CINNOX to a staff member.',
   },
   operation: {
-    inputFields: toInputFields(SEND_IM_TO_STAFF_FIELDS),
+    inputFields: inputFieldsOf(SEND_IM_TO_STAFF_INPUT),
     perform,
     sample: {
       staff_id: '5f0c3a2b1d4e5f6a7b8c9d0e',

@@ -10,18 +10,78 @@ import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-
 import { NOT_CONFIRMED_CODE, cinnox } from '../cinnox/client';
 import {
   OTP_FAILED_STATUSES,
+  OTP_PIN_MAX_CHARS,
   OTP_PIN_VARIABLE,
   otpSentOf,
   type SendOtpBody,
   type SendOtpResult,
 } from '../cinnox/contract';
-import { inZapierFields } from '../cinnox/errors';
+import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
-import { GENERATED_PIN_DIGITS, OTP_API_FIELDS, SEND_OTP_FIELDS, SEND_OTP_RULES, otpPin, otpText } from '../fields/otp';
-import { toInputFields } from '../fields/spec';
-import type { SmsEncoding } from '../messaging/sms-limits';
-import type { SmsMeasure } from '../messaging/sms-segments';
-import { refuseInput, validateInput } from '../validation';
+import { input, inputFieldsOf, labelOf, parseInput, refuseInput, rule, text, type InputOf } from '../input/schema';
+import { SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
+import { measureSms, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
+
+/** Digits of a generated PIN. */
+const GENERATED_PIN_DIGITS = 6;
+
+const otpSender = text({
+  label: 'Sender ID',
+  helpText: 'The Alphanumeric sender ID the OTP SMS comes from (CINNOX sends OTPs from these only): pick one of yours.',
+  required: true,
+  dynamic: 'otp_sender_list.id.label',
+});
+const otpRecipient = text({
+  label: 'Recipient Number',
+  helpText: 'The phone number that receives the one-time password.',
+  required: true,
+  format: 'phone',
+});
+const otpText = text({
+  label: 'Text',
+  helpText:
+    `The SMS text, with ${OTP_PIN_VARIABLE} once where CINNOX puts the PIN, e.g. "Your code is ${OTP_PIN_VARIABLE}. It expires in 5 minutes." ` +
+    `With the PIN in place it must fit one SMS: ${SMS_UNITS['GSM-7'].single} GSM-7 characters, or ${SMS_UNITS['UCS-2'].single} when any character ` +
+    'is outside GSM-7 (e.g. Chinese or emoji). CINNOX charges for each SMS.',
+  required: true,
+  multiline: true,
+});
+const otpPin = text({
+  label: 'PIN',
+  helpText:
+    `The one-time password: letters and / or digits, no spaces or symbols. Leave empty for a random ${GENERATED_PIN_DIGITS}-digit PIN; ` +
+    'the PIN sent is in the output (PIN), so a later step can store it to check what the recipient types.',
+  maxChars: OTP_PIN_MAX_CHARS,
+});
+const OTP_FIELDS = input({ sender_number: otpSender, recipient_number: otpRecipient, text: otpText, pin: otpPin });
+type SendOtpInput = InputOf<typeof OTP_FIELDS>;
+const TEXT = labelOf(otpText);
+const PIN = labelOf(otpPin);
+
+const occurrences = (text: string, part: string): number => text.split(part).length - 1;
+
+/** The text carries the PIN variable exactly once; §1.2: numeric, alphabetic or alphanumeric PINs only. */
+const SEND_OTP_INPUT = OTP_FIELDS.check(
+  rule<SendOtpInput>(({ text }) => {
+    const n = occurrences(text, OTP_PIN_VARIABLE);
+    if (n === 1) return undefined;
+    return n === 0
+      ? `${TEXT} must contain ${OTP_PIN_VARIABLE} where CINNOX puts the PIN; got "${text}". Add ${OTP_PIN_VARIABLE}, e.g. "Your code is ${OTP_PIN_VARIABLE}."`
+      : `${TEXT} must contain ${OTP_PIN_VARIABLE} once (CINNOX puts the PIN in one place); it contains it ${n} times.`;
+  }),
+  rule<SendOtpInput>(({ pin }) =>
+    pin === undefined || /^[A-Za-z0-9]+$/.test(pin)
+      ? undefined
+      : `${PIN} must be letters and / or digits only (numeric, alphabetic or alphanumeric), without spaces or symbols; got "${pin}".`,
+  ),
+);
+
+/** Send OTP SMS's API fields (§1.2) → its Zapier labels (`text` left out, as Send SMS leaves it out). */
+const OTP_API_FIELDS: ApiFieldLabels = {
+  senderNumber: labelOf(otpSender),
+  recipientNumber: labelOf(otpRecipient),
+  pin: PIN,
+};
 
 export type SendOtpOutput = {
   serviceID: string;
@@ -49,9 +109,9 @@ function oneSmsIssue(measure: SmsMeasure, limit: number): string | undefined {
       ? ` It is counted as UCS-2 because "${measure.nonGsm[0]}" is not in the GSM-7 alphabet.`
       : '';
   return (
-    `${otpText.label} with the PIN in place is ${characters} ${encoding} characters; an OTP must fit one SMS ` +
+    `${TEXT} with the PIN in place is ${characters} ${encoding} characters; an OTP must fit one SMS ` +
     `(${limit} ${encoding} characters).${why} Shorten it by ${over} character${over === 1 ? '' : 's'}, ` +
-    `or use a shorter ${otpPin.label}.`
+    `or use a shorter ${PIN}.`
   );
 }
 
@@ -98,8 +158,7 @@ function notConfirmed(z: ZObject, recipient: string, answer: SendOtpResult): Err
 }
 
 const perform = (async (z, bundle): Promise<SendOtpOutput> => {
-  const { measureSms, unitsFor } = await import('../messaging/sms-segments');
-  const input = await validateInput(z, SEND_OTP_FIELDS, bundle.inputData, SEND_OTP_RULES);
+  const input = parseInput(z, SEND_OTP_INPUT, bundle.inputData);
   const generated = input.pin === undefined;
   const pin = input.pin ?? generatePin();
   const measure = measureSms(input.text.replace(OTP_PIN_VARIABLE, () => pin));
@@ -111,7 +170,7 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
     text: input.text,
     pin,
   };
-  const answer = otpAnswer(await cinnox.sendOtp(z, bundle, body).catch(inZapierFields(z, OTP_API_FIELDS)));
+  const answer = otpAnswer(await cinnox.sendOtp(z, bundle, body, OTP_API_FIELDS));
   if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer);
   if (!otpSentOf(answer.status)) throw notConfirmed(z, body.recipientNumber, answer);
   return {
@@ -136,7 +195,7 @@ export const sendOtpSms = defineCreate({
       'Sends a one-time password (OTP) by SMS from one of your Alphanumeric sender IDs, generating a random PIN when none is given.',
   },
   operation: {
-    inputFields: toInputFields(SEND_OTP_FIELDS),
+    inputFields: inputFieldsOf(SEND_OTP_INPUT),
     perform,
     sample: {
       serviceID: 'svc-8f2e41',

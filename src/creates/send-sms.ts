@@ -6,12 +6,80 @@
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import type { SendSmsBody, SendSmsRecipientResult } from '../cinnox/contract';
-import { inZapierFields } from '../cinnox/errors';
+import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
-import { SEND_SMS_FIELDS, SMS_API_FIELDS, smsText } from '../fields/sms';
-import { toInputFields } from '../fields/spec';
-import { SMS_MAX_PARTS, type SmsEncoding } from '../messaging/sms-limits';
-import { refuseInput, validateInput } from '../validation';
+import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../fields/sms';
+import {
+  boolean,
+  choice,
+  input,
+  inputFieldsOf,
+  integer,
+  labelOf,
+  parseInput,
+  refuseInput,
+  text,
+} from '../input/schema';
+import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
+import { measureSms, smsLimitIssue } from '../messaging/sms-segments';
+
+const SEND_SMS_INPUT = input({
+  number_type: choice(
+    {
+      label: 'Number Type',
+      helpText: 'The kind of CINNOX number to send from; Sender Number lists the numbers of this type.',
+      required: true,
+      default: DEFAULT_SMS_NUMBER_TYPE,
+      altersDynamicFields: true,
+    },
+    SMS_NUMBER_TYPES,
+  ),
+  sender_number: text({
+    label: 'Sender Number',
+    helpText: 'The CINNOX number the SMS is sent from: pick one of your numbers of the chosen Number Type.',
+    required: true,
+    format: 'sender-number',
+    dynamic: 'sender_number_list.id.label',
+  }),
+  recipient_numbers: text({
+    label: 'Recipient Number',
+    helpText:
+      'Who receives the SMS. Add several numbers to send the same text to each of them (each number is charged); duplicates are sent once.',
+    required: true,
+    format: 'phone',
+    list: true,
+  }),
+  text: text({
+    label: 'Text',
+    helpText:
+      `The SMS message. CINNOX charges for each SMS: one SMS holds ${SMS_UNITS['GSM-7'].single} GSM-7 characters ` +
+      '(the characters € [ ] { } ~ ^ | \\ count two), or ' +
+      `${SMS_UNITS['UCS-2'].single} characters when any character is outside GSM-7 (e.g. Chinese, or emoji: most emoji count two, ` +
+      'some, such as those with a skin tone or joined from several, count four or more). ' +
+      `Longer texts need Allow Multi-part SMS and are sent in parts of ${SMS_UNITS['GSM-7'].perPart} or ${SMS_UNITS['UCS-2'].perPart}.`,
+    required: true,
+    multiline: true,
+  }),
+  allow_multipart: boolean({
+    label: 'Allow Multi-part SMS',
+    helpText:
+      'No (the default): a text longer than one SMS is refused and nothing is sent. Yes: a longer text is sent as several SMS parts, each charged, up to Maximum SMS Parts.',
+    default: 'false',
+  }),
+  max_parts: integer({
+    label: 'Maximum SMS Parts',
+    helpText: `With Allow Multi-part SMS: the most SMS parts one message may use (each part is charged). Empty means ${SMS_MAX_PARTS}. Ignored without Allow Multi-part SMS.`,
+    min: 1,
+    max: SMS_MAX_PARTS,
+  }),
+});
+
+/** Send SMS's API fields (A2) → its Zapier labels. */
+const SMS_API_FIELDS: ApiFieldLabels = {
+  senderNumber: labelOf(SEND_SMS_INPUT.def.shape.sender_number),
+  recipientNumbers: labelOf(SEND_SMS_INPUT.def.shape.recipient_numbers),
+  recipientNumber: labelOf(SEND_SMS_INPUT.def.shape.recipient_numbers),
+};
 
 export interface RecipientOutcome {
   recipient_number: string;
@@ -64,18 +132,17 @@ export function recipientOutcomes(requested: string[], results: SendSmsRecipient
 }
 
 const perform = (async (z, bundle): Promise<SendSmsOutput> => {
-  const { measureSms, smsLimitIssue } = await import('../messaging/sms-segments');
-  const input = await validateInput(z, SEND_SMS_FIELDS, bundle.inputData);
+  const input = parseInput(z, SEND_SMS_INPUT, bundle.inputData);
   const { text } = input;
   // Measured once: the limit check and the output use the same count.
   const measure = measureSms(text);
   const multipart = input.allow_multipart === true;
   const maxParts = multipart ? (input.max_parts ?? SMS_MAX_PARTS) : 1;
-  refuseInput(z, smsLimitIssue(smsText.label, measure, maxParts, multipart));
+  refuseInput(z, smsLimitIssue(labelOf(SEND_SMS_INPUT.def.shape.text), measure, maxParts, multipart));
   const recipients = [...new Set(input.recipient_numbers)];
   const body: SendSmsBody = { senderNumber: input.sender_number, recipientNumbers: recipients, text };
 
-  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body).catch(inZapierFields(z, SMS_API_FIELDS));
+  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body, SMS_API_FIELDS);
   const outcomes = recipientOutcomes(recipients, recipientResults(raw, listed));
   const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const failed = outcomes.filter((o) => o.exception);
@@ -124,7 +191,7 @@ export const sendSms = defineCreate({
       'Sends an SMS from one of your CINNOX numbers to one or more recipients, counting the SMS parts CINNOX charges for.',
   },
   operation: {
-    inputFields: toInputFields(SEND_SMS_FIELDS),
+    inputFields: inputFieldsOf(SEND_SMS_INPUT),
     perform,
     sample,
     outputFields: [

@@ -4,39 +4,43 @@
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import { appErrorOf, isHttp404, isNotFound, withZapierFields } from '../cinnox/errors';
+import { isHttp404, isNotFound } from '../cinnox/errors';
 import {
   CONTACT_API_FIELDS,
-  CONTACT_ID_FIELD,
   UPDATE_CONTACT_FIELDS,
+  contactIdField,
   socialTypeRule,
   type ContactInput,
 } from '../fields/contacts';
-import { toInputFields, type Rule } from '../fields/spec';
+import { input, inputFieldsOf, labelOf, parseInput, rule } from '../input/schema';
 import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
-import { validateInput } from '../validation';
 
-const somethingToUpdate: Rule<ContactInput> = (input) =>
-  Object.keys(toContactBody(contactValues(input))).length === 0
+const somethingToUpdate = rule<ContactInput>((values) =>
+  Object.keys(toContactBody(contactValues(values))).length === 0
     ? 'Nothing to update: fill at least one field besides External Contact ID (a Phone Type, Email Type or Social Messaging Type counts only with its Phone Number, Email Address or Social Messaging Name/ID).'
-    : undefined;
+    : undefined,
+);
+const UPDATE_CONTACT_INPUT = input(UPDATE_CONTACT_FIELDS).check(socialTypeRule, somethingToUpdate);
+const CONTACT_ID_LABEL = labelOf(contactIdField);
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, UPDATE_CONTACT_FIELDS, bundle.inputData, [socialTypeRule, somethingToUpdate]);
+  const input = parseInput(z, UPDATE_CONTACT_INPUT, bundle.inputData);
   const contactId = input.contact_id;
   const values = contactValues(input);
-  const response = await cinnox.updateContact(z, bundle, contactId, toContactBody(values)).catch((error: unknown) => {
-    // 6451011 on the PUT, or a plain 404: most likely no contact has this id.
-    const mapped = appErrorOf(error);
-    if (isNotFound(error) || isHttp404(error)) {
-      throw new z.errors.Error(
-        `CINNOX has no external contact with the ${CONTACT_ID_FIELD.label} "${contactId}". Check ${CONTACT_ID_FIELD.label}: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: ${mapped?.message ?? ''}`,
-        'CinnoxContactNotFound',
-        404,
-      );
-    }
-    throw withZapierFields(z, error, { ...CONTACT_API_FIELDS, id: CONTACT_ID_FIELD.label });
-  });
+  const fields = { ...CONTACT_API_FIELDS, id: CONTACT_ID_LABEL };
+  const response = await cinnox
+    .updateContact(z, bundle, contactId, toContactBody(values), fields)
+    .catch((error: unknown) => {
+      // 6451011 on the PUT, or a plain 404: most likely no contact has this id.
+      if (isNotFound(error) || isHttp404(error)) {
+        throw new z.errors.Error(
+          `CINNOX has no external contact with the ${CONTACT_ID_LABEL} "${contactId}". Check ${CONTACT_ID_LABEL}: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: ${error.text}`,
+          'CinnoxContactNotFound',
+          404,
+        );
+      }
+      throw error;
+    });
   const id = response?.id === undefined || response.id === null || response.id === '' ? contactId : String(response.id);
   return contactWriteResult(values, id, { contact_id: contactId });
 }) satisfies CreatePerform;
@@ -50,7 +54,7 @@ export const updateContact = defineCreate({
       'Updates an external contact in CINNOX: only the fields you fill are changed (custom fields are not supported).',
   },
   operation: {
-    inputFields: toInputFields(UPDATE_CONTACT_FIELDS),
+    inputFields: inputFieldsOf(UPDATE_CONTACT_INPUT),
     perform,
     sample: {
       id: '6f1c2d3e4a5b6c7d8e9f0a1b',

@@ -1,8 +1,8 @@
-/** Field specs of Add / Remove Labels (docs/cinnox-api.md §3.6) and Find Label. */
-import { defineFieldSpec, defineFieldSpecs, type ApiFieldLabels } from './spec';
+/** The input of Add / Remove Labels to Enquiry (docs/cinnox-api.md §3.6), which both actions share. */
+import type { ApiFieldLabels } from '../cinnox/errors';
+import { input, labelOf, text } from '../input/schema';
 
-export const enquiryRecordId = defineFieldSpec({
-  key: 'enquiry_id',
+const enquiryRecordId = text({
   label: 'Enquiry Record ID',
   helpText:
     "The enquiry's record ID: map Enquiry Record ID from an enquiry trigger (e.g. Enquiry Closed), or the ID (_id) from Find Enquiry. " +
@@ -13,8 +13,7 @@ export const enquiryRecordId = defineFieldSpec({
 /** Where an Enquiry Record ID comes from, for messages about a value that is not one. */
 export const ENQUIRY_RECORD_ID_HINT = 'Map Enquiry Record ID from an enquiry trigger or Find Enquiry.';
 
-export const enquiryLabels = defineFieldSpec({
-  key: 'label_ids',
+const enquiryLabels = text({
   label: 'Labels',
   helpText: 'The labels: pick them from your CINNOX labels, or map label IDs (Find Label finds one by name).',
   required: true,
@@ -23,21 +22,13 @@ export const enquiryLabels = defineFieldSpec({
   search: 'find_label.id',
 });
 
-export const labelName = defineFieldSpec({
-  key: 'name',
-  label: 'Label Name',
-  helpText: 'The label name to find (exact match, upper / lower case aside).',
-  required: true,
-});
-
-export const ENQUIRY_LABELS_FIELDS = defineFieldSpecs([enquiryRecordId, enquiryLabels]);
-export const FIND_LABEL_FIELDS = defineFieldSpecs([labelName]);
+export const ENQUIRY_LABELS_INPUT = input({ enquiry_id: enquiryRecordId, label_ids: enquiryLabels });
+export const ENQUIRY_RECORD_ID_LABEL = labelOf(enquiryRecordId);
+export const LABELS_LABEL = labelOf(enquiryLabels);
 
 /** Add / Remove Labels' API fields (§3.6: the path's inquiryID, CINNOX's messages say enquiryID too) → Zapier labels. */
 export const ENQUIRY_LABELS_API_FIELDS: ApiFieldLabels = {
-  labelIds: enquiryLabels.label,
-  inquiryID: enquiryRecordId.label,
-  enquiryID: enquiryRecordId.label,
+  labelIds: LABELS_LABEL,
+  inquiryID: ENQUIRY_RECORD_ID_LABEL,
+  enquiryID: ENQUIRY_RECORD_ID_LABEL,
 };
-/** Find Label's API field (§3.6's `name` filter) → its Zapier label. */
-export const FIND_LABEL_API_FIELDS: ApiFieldLabels = { name: labelName.label };

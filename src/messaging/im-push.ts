@@ -5,7 +5,7 @@
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { cinnox, type AuthBundle } from '../cinnox/client';
 import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResult } from '../cinnox/contract';
-import { appErrorOf } from '../cinnox/errors';
+import { CinnoxError, type ApiFieldLabels } from '../cinnox/errors';
 
 /** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
 export const MESSAGE_NOT_SENT_CODE = 'CinnoxMessageNotSent';
@@ -19,12 +19,6 @@ export const ROOM_REQUIRED_CODE = 'CinnoxRoomRequired';
  */
 function roomRequired(text: string): boolean {
   return /room\s*id/i.test(text) || (/6451000/.test(text) && !/receiverEID/i.test(text));
-}
-
-/** The user-facing text of a mapped error (an AppError carries JSON). */
-function errorText(error: unknown): string {
-  if (!(error instanceof Error)) return '';
-  return appErrorOf(error)?.message ?? error.message;
 }
 
 function roomRequiredError(z: Pick<ZObject, 'errors'>, cinnoxAnswer: string): Error {
@@ -49,14 +43,16 @@ export async function pushText(
   bundle: AuthBundle,
   address: PushAddress,
   text: string,
+  fields: ApiFieldLabels,
 ): Promise<MessagePushResult> {
   const body: MessagePushBody = { ...address, messages: [{ type: 'text', text }] };
   let answer: MessagePushResult;
   try {
-    answer = (await cinnox.pushMessage(z, bundle, body)) ?? {};
+    answer = (await cinnox.pushMessage(z, bundle, body, fields)) ?? {};
   } catch (error) {
     // A10: CINNOX may insist on roomID (the reference marks it required): say so in the Zap's words.
-    if (!address.roomID && roomRequired(errorText(error))) throw roomRequiredError(z, errorText(error));
+    if (error instanceof CinnoxError && !address.roomID && roomRequired(`${error.cinnoxCode} ${error.reason}`))
+      throw roomRequiredError(z, error.text);
     throw error;
   }
   const code = Number(answer.code ?? 0);

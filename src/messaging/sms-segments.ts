@@ -13,10 +13,8 @@
  *    than characters ÷ 153 (or 67) would suggest; the app keeps the library's (carrier's) count, which
  *    is what is charged, and says so in the error.
  *
- * This module imports the library at load time: operations load it with `await import(...)` inside
- * perform, never at app start (the build makes that a deferred `require` of dist/sms-segments.js).
+ * The library is required on the first text counted, not when the app starts (Send SMS and Send OTP SMS only).
  */
-import { SegmentedMessage } from 'sms-segments-calculator';
 import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from './sms-limits';
 
 export interface SmsMeasure {
@@ -32,6 +30,8 @@ export interface SmsMeasure {
 }
 
 export function measureSms(text: string): SmsMeasure {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SegmentedMessage } = require('sms-segments-calculator') as typeof import('sms-segments-calculator');
   const message = new SegmentedMessage(text);
   const encoding = message.encodingName;
   return {

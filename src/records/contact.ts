@@ -8,7 +8,14 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord } from '../cinnox/contract';
 import { asE164, asText } from '../cinnox/values';
-import { CONTACT_FIELDS, DEFAULT_EMAIL_TYPE, DEFAULT_PHONE_TYPE, type ContactInput } from '../fields/contacts';
+import {
+  CONTACT_KEYS,
+  CREATE_CONTACT_INPUT,
+  DEFAULT_EMAIL_TYPE,
+  DEFAULT_PHONE_TYPE,
+  type ContactInput,
+} from '../fields/contacts';
+import { inputFieldsOf } from '../input/schema';
 
 /** Contact input after validation and defaults: only what will be sent, as it will be sent. */
 export type ContactValues = { -readonly [K in keyof ContactInput]?: NonNullable<ContactInput[K]> };
@@ -20,7 +27,7 @@ export type ContactValues = { -readonly [K in keyof ContactInput]?: NonNullable<
  */
 export function contactValues(input: ContactInput): ContactValues {
   const values: ContactValues = {};
-  for (const { key } of CONTACT_FIELDS) {
+  for (const key of CONTACT_KEYS) {
     const value = input[key];
     if (typeof value === 'string' && value !== '') (values as Record<string, string>)[key] = value;
   }
@@ -83,14 +90,14 @@ export function contactWriteResult(
   extra: Record<string, string> = {},
 ): Record<string, string | null> {
   const result: Record<string, string | null> = { id, ...extra };
-  for (const { key } of CONTACT_FIELDS) result[key] = values[key] ?? null;
+  for (const key of CONTACT_KEYS) result[key] = values[key] ?? null;
   return result;
 }
 
 /** outputFields of Create / Update External Contact. */
 export const CONTACT_WRITE_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'id', label: 'External Contact ID', type: 'string' },
-  ...CONTACT_FIELDS.map((f) => ({ key: f.key, label: f.label, type: 'string' as const })),
+  ...inputFieldsOf(CREATE_CONTACT_INPUT).map((f) => ({ key: f.key, label: f.label, type: 'string' as const })),
 ];
 
 // ---------------------------------------------------------------------------------------------

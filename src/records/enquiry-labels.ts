@@ -6,15 +6,14 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox, refuseDotId } from '../cinnox/client';
 import type { EnquiryLabelsResult } from '../cinnox/contract';
-import { inZapierFields } from '../cinnox/errors';
 import {
   ENQUIRY_LABELS_API_FIELDS,
-  ENQUIRY_LABELS_FIELDS,
+  ENQUIRY_LABELS_INPUT,
   ENQUIRY_RECORD_ID_HINT,
-  enquiryLabels,
-  enquiryRecordId,
+  ENQUIRY_RECORD_ID_LABEL,
+  LABELS_LABEL,
 } from '../fields/labels';
-import { validateInput } from '../validation';
+import { parseInput } from '../input/schema';
 import { enquiryLabelsAnswer, enquiryLabelsOutput, labelIdsOf, type EnquiryLabelsOutput } from './label';
 
 export interface EnquiryLabelsChange {
@@ -33,11 +32,18 @@ export async function changeEnquiryLabels(
   bundle: Bundle,
   change: 'labelEnquiry' | 'unlabelEnquiry',
 ): Promise<EnquiryLabelsChange> {
-  const input = await validateInput(z, ENQUIRY_LABELS_FIELDS, bundle.inputData);
-  refuseDotId(z, enquiryRecordId.label, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
+  const input = parseInput(z, ENQUIRY_LABELS_INPUT, bundle.inputData);
+  refuseDotId(z, ENQUIRY_RECORD_ID_LABEL, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
   const labelIds = [...new Set(input.label_ids)];
   const answer = enquiryLabelsAnswer(
-    await cinnox[change](z, bundle, input.enquiry_id, { labelIds }).catch(inZapierFields(z, ENQUIRY_LABELS_API_FIELDS)),
+    await cinnox.changeEnquiryLabels(
+      z,
+      bundle,
+      change === 'labelEnquiry' ? 'POST' : 'DELETE',
+      input.enquiry_id,
+      { labelIds },
+      ENQUIRY_LABELS_API_FIELDS,
+    ),
   );
   const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);
   return { enquiryId: input.enquiry_id, labelIds, answer, output, missing: labelIdsOf(answer.notExistLabelIds) };
@@ -52,7 +58,7 @@ export function missingLabelsError(
 ): Error {
   return new z.errors.Error(
     `CINNOX has no label with the ID ${missing.join(', ')} (notExistLabelIds), so ${missing.length === 1 ? 'it was' : 'they were'} not ${verb} enquiry ${enquiryId}` +
-      `${done}. Pick the ${enquiryLabels.label} from the drop-down, or map IDs from Find Label.`,
+      `${done}. Pick the ${LABELS_LABEL} from the drop-down, or map IDs from Find Label.`,
     'CinnoxLabelNotFound',
     400,
   );

@@ -7,17 +7,16 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { CONTACT_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import { nameKey } from '../cinnox/values';
-import { FIND_CONTACT_FIELDS } from '../fields/contacts';
-import { toInputFields } from '../fields/spec';
+import { FIND_CONTACT_INPUT } from '../fields/contacts';
+import { inputFieldsOf, parseInput } from '../input/schema';
 import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
-import { validateInput } from '../validation';
 import { incompleteReadError } from './incomplete-read';
 
 /** The form names are compared in (shared with Find Staff Member and Find Label): src/cinnox/values.ts. */
 export { nameKey };
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, FIND_CONTACT_FIELDS, bundle.inputData);
+  const input = parseInput(z, FIND_CONTACT_INPUT, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
   const pages = await cinnox.findContactsByName(z, bundle, fullName);
@@ -48,7 +47,7 @@ export const findContact = defineSearch({
     description: 'Finds an external contact in CINNOX by full name (first and last name, exact match).',
   },
   operation: {
-    inputFields: toInputFields(FIND_CONTACT_FIELDS),
+    inputFields: inputFieldsOf(FIND_CONTACT_INPUT),
     perform,
     sample: { ...FOUND_CONTACT_SAMPLE },
     outputFields: FOUND_CONTACT_OUTPUT_FIELDS,

@@ -5,13 +5,19 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { asText } from '../cinnox/values';
-import { FIND_ENQUIRY_FIELDS } from '../fields/lookups';
-import { toInputFields } from '../fields/spec';
+import { input, inputFieldsOf, parseInput, text } from '../input/schema';
 import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult } from '../records/enquiry';
-import { validateInput } from '../validation';
+
+const FIND_ENQUIRY_INPUT = input({
+  display_case_number: text({
+    label: 'Display Case Number',
+    helpText: 'The enquiry number shown in the CINNOX Dashboard (displayCaseNumber).',
+    required: true,
+  }),
+});
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, FIND_ENQUIRY_FIELDS, bundle.inputData);
+  const input = parseInput(z, FIND_ENQUIRY_INPUT, bundle.inputData);
   const wanted = input.display_case_number.toLowerCase();
   const records = await cinnox.findEnquiries(z, bundle, input.display_case_number);
   // CINNOX may match loosely or ignore the filter: keep the enquiries with exactly this number.
@@ -26,7 +32,7 @@ export const findEnquiry = defineSearch({
     description: 'Finds an enquiry by the Display Case Number shown in the CINNOX Dashboard and returns its details.',
   },
   operation: {
-    inputFields: toInputFields(FIND_ENQUIRY_FIELDS),
+    inputFields: inputFieldsOf(FIND_ENQUIRY_INPUT),
     perform,
     sample: ENQUIRY_SAMPLE,
     outputFields: ENQUIRY_OUTPUT_FIELDS,

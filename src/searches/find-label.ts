@@ -6,24 +6,31 @@
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { LABEL_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import { inZapierFields } from '../cinnox/errors';
+import type { ApiFieldLabels } from '../cinnox/errors';
 import { nameKey } from '../cinnox/values';
-import { FIND_LABEL_API_FIELDS, FIND_LABEL_FIELDS, labelName } from '../fields/labels';
-import { toInputFields } from '../fields/spec';
+import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { FOUND_LABEL_OUTPUT_FIELDS, FOUND_LABEL_SAMPLE, toFoundLabel } from '../records/label';
-import { validateInput } from '../validation';
+
+const labelName = text({
+  label: 'Label Name',
+  helpText: 'The label name to find (exact match, upper / lower case aside).',
+  required: true,
+});
+const FIND_LABEL_INPUT = input({ name: labelName });
+/** Find Label's API field (§3.6's `name` filter) → its Zapier label. */
+const FIND_LABEL_API_FIELDS: ApiFieldLabels = { name: labelOf(labelName) };
 import { incompleteReadError } from './incomplete-read';
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, FIND_LABEL_FIELDS, bundle.inputData);
+  const input = parseInput(z, FIND_LABEL_INPUT, bundle.inputData);
   const wanted = nameKey(input.name);
   const name = input.name.replace(/\s+/g, ' ');
-  const pages = await cinnox.findLabelsByName(z, bundle, name).catch(inZapierFields(z, FIND_LABEL_API_FIELDS));
+  const pages = await cinnox.findLabelsByName(z, bundle, name, FIND_LABEL_API_FIELDS);
   const found = pages.records.filter((l) => l?.id && nameKey(String(l.name ?? '')) === wanted).map(toFoundLabel);
   if (found.length > 0 || pages.end === 'complete') return found;
   throw incompleteReadError(
     z,
-    { step: 'Find Label', field: labelName.label, value: name, maxPages: LABEL_SEARCH_MAX_PAGES },
+    { step: 'Find Label', field: labelOf(labelName), value: name, maxPages: LABEL_SEARCH_MAX_PAGES },
     pages,
   );
 }) satisfies SearchPerform;
@@ -36,7 +43,7 @@ export const findLabel = defineSearch({
     description: 'Finds a CINNOX label by name (exact match, upper / lower case aside).',
   },
   operation: {
-    inputFields: toInputFields(FIND_LABEL_FIELDS),
+    inputFields: inputFieldsOf(FIND_LABEL_INPUT),
     perform,
     sample: { ...FOUND_LABEL_SAMPLE },
     outputFields: FOUND_LABEL_OUTPUT_FIELDS,

@@ -2,13 +2,19 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { numberOf } from '../cinnox/values';
-import { FIND_NUMBERS_FIELDS } from '../fields/lookups';
-import { toInputFields } from '../fields/spec';
+import { NUMBER_TYPES } from '../cinnox/contract';
+import { choice, input, inputFieldsOf, parseInput } from '../input/schema';
 import { NUMBER_OUTPUT_FIELDS, NUMBER_SAMPLE, toNumberResult } from '../records/number';
-import { validateInput } from '../validation';
+
+const FIND_NUMBERS_INPUT = input({
+  number_type: choice(
+    { label: 'Number Type', helpText: 'Which of your CINNOX numbers to list.', required: true },
+    NUMBER_TYPES,
+  ),
+});
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, FIND_NUMBERS_FIELDS, bundle.inputData);
+  const input = parseInput(z, FIND_NUMBERS_INPUT, bundle.inputData);
   const records = await cinnox.listAllNumbers(z, bundle, input.number_type);
   return records.filter((r) => numberOf(r)).map(toNumberResult);
 }) satisfies SearchPerform;
@@ -22,7 +28,7 @@ export const findNumbers = defineSearch({
       'Lists the numbers of your CINNOX service of one type: Virtual Numbers, Service Numbers or Alphanumeric sender IDs.',
   },
   operation: {
-    inputFields: toInputFields(FIND_NUMBERS_FIELDS),
+    inputFields: inputFieldsOf(FIND_NUMBERS_INPUT),
     perform,
     sample: { ...NUMBER_SAMPLE },
     outputFields: NUMBER_OUTPUT_FIELDS,

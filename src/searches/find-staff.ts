@@ -6,29 +6,37 @@
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { STAFF_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import { inZapierFields } from '../cinnox/errors';
+import type { ApiFieldLabels } from '../cinnox/errors';
 import { nameKey } from '../cinnox/values';
-import { toInputFields } from '../fields/spec';
-import { FIND_STAFF_API_FIELDS, FIND_STAFF_FIELDS, staffFullName } from '../fields/staff';
+import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import {
   FOUND_STAFF_OUTPUT_FIELDS,
   FOUND_STAFF_SAMPLE,
   staffFullName as fullNameOf,
   toFoundStaff,
 } from '../records/staff';
-import { validateInput } from '../validation';
 import { incompleteReadError } from './incomplete-read';
 
+const staffFullName = text({
+  label: 'Full Name',
+  helpText:
+    "The staff member's first and last name, e.g. Ann Lee (exact match; upper / lower case and extra spaces aside).",
+  required: true,
+});
+const FIND_STAFF_INPUT = input({ full_name: staffFullName });
+/** Find Staff Member's API field (§3.4's `fullName` filter) → its Zapier label. */
+const FIND_STAFF_API_FIELDS: ApiFieldLabels = { fullName: labelOf(staffFullName) };
+
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, FIND_STAFF_FIELDS, bundle.inputData);
+  const input = parseInput(z, FIND_STAFF_INPUT, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const pages = await cinnox.findStaffByName(z, bundle, fullName).catch(inZapierFields(z, FIND_STAFF_API_FIELDS));
+  const pages = await cinnox.findStaffByName(z, bundle, fullName, FIND_STAFF_API_FIELDS);
   const found = pages.records.filter((r) => r?.id !== undefined && nameKey(fullNameOf(r)) === wanted).map(toFoundStaff);
   if (found.length > 0 || pages.end === 'complete') return found;
   throw incompleteReadError(
     z,
-    { step: 'Find Staff Member', field: staffFullName.label, value: fullName, maxPages: STAFF_SEARCH_MAX_PAGES },
+    { step: 'Find Staff Member', field: labelOf(staffFullName), value: fullName, maxPages: STAFF_SEARCH_MAX_PAGES },
     pages,
   );
 }) satisfies SearchPerform;
@@ -41,7 +49,7 @@ export const findStaff = defineSearch({
     description: 'Finds a CINNOX staff member by full name (first and last name, exact match).',
   },
   operation: {
-    inputFields: toInputFields(FIND_STAFF_FIELDS),
+    inputFields: inputFieldsOf(FIND_STAFF_INPUT),
     perform,
     sample: { ...FOUND_STAFF_SAMPLE },
     outputFields: FOUND_STAFF_OUTPUT_FIELDS,

@@ -8,21 +8,30 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnox, listRecords } from '../cinnox/client';
 import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord } from '../cinnox/contract';
-import { CINNOX_CODES, inZapierFields, withZapierFields } from '../cinnox/errors';
-import { toInputFields } from '../fields/spec';
-import { GET_TRANSCRIPT_FIELDS, TRANSCRIPT_API_FIELDS, transcriptEnquiryId } from '../fields/transcript';
+import { CINNOX_CODES, type ApiFieldLabels } from '../cinnox/errors';
+import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, toTranscript } from '../records/transcript';
-import { validateInput } from '../validation';
+
+const transcriptEnquiryId = text({
+  label: 'Enquiry ID or Display Case Number',
+  helpText:
+    'The closed enquiry whose chat to get: map Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry. ' +
+    'CINNOX gives the chat of closed enquiries only, one at a time.',
+  required: true,
+});
+const GET_TRANSCRIPT_INPUT = input({ enquiry_id: transcriptEnquiryId });
+/** Get Enquiry Transcript's API field (§2.2's `enquiryID`) → its Zapier label. */
+const TRANSCRIPT_API_FIELDS: ApiFieldLabels = { enquiryID: labelOf(transcriptEnquiryId) };
 
 const perform = (async (z, bundle) => {
-  const input = await validateInput(z, GET_TRANSCRIPT_FIELDS, bundle.inputData);
+  const input = parseInput(z, GET_TRANSCRIPT_INPUT, bundle.inputData);
   const id = input.enquiry_id;
-  const answer = await cinnox.enquiryChat(z, bundle, id).catch(inZapierFields(z, TRANSCRIPT_API_FIELDS));
+  const answer = await cinnox.enquiryChat(z, bundle, id, TRANSCRIPT_API_FIELDS);
   const tag = `CINNOX code ${answer.code}${answer.message ? `: ${answer.message}` : ''}`;
   if (answer.code === CHAT_NOT_CLOSED_CODE) {
     throw new z.errors.Error(
       `CINNOX has no chat log for enquiry ${id}: it gives the chat of closed enquiries only, and this one is not closed (or has no chat) (${tag}). ` +
-        `Run this step once the enquiry is closed, e.g. in a Zap on Enquiry Closed, and check the ${transcriptEnquiryId.label}.`,
+        `Run this step once the enquiry is closed, e.g. in a Zap on Enquiry Closed, and check the ${labelOf(transcriptEnquiryId)}.`,
       'EnquiryNotClosed',
       400,
     );
@@ -36,12 +45,11 @@ const perform = (async (z, bundle) => {
   }
   if (answer.code === CINNOX_CODES.badParameters) {
     throw new z.errors.Error(
-      `CINNOX does not accept "${id}" as an enquiry (${tag}). Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${transcriptEnquiryId.label}.`,
+      `CINNOX does not accept "${id}" as an enquiry (${tag}). Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
       'CinnoxInvalidParameters',
       400,
     );
   }
-  if (answer.error) throw withZapierFields(z, answer.error, TRANSCRIPT_API_FIELDS);
   return [toTranscript(id, listRecords<EnquiryChatRecord>(answer.data))];
 }) satisfies SearchPerform;
 
@@ -54,7 +62,7 @@ export const getEnquiryTranscript = defineSearch({
       'Gets the chat of a closed CINNOX enquiry: each message, and the whole conversation as plain text ready to paste into a ticket.',
   },
   operation: {
-    inputFields: toInputFields(GET_TRANSCRIPT_FIELDS),
+    inputFields: inputFieldsOf(GET_TRANSCRIPT_INPUT),
     perform,
     sample: { ...TRANSCRIPT_SAMPLE },
     outputFields: TRANSCRIPT_OUTPUT_FIELDS,

@@ -5,7 +5,7 @@
  * the first page, n + 1 for page n.
  */
 import { cinnox } from '../cinnox/client';
-import { OTP_SENDER_NUMBER_TYPE } from '../fields/otp';
+import { OTP_SENDER_NUMBER_TYPE } from '../fields/sms';
 import { defineDropdownTrigger, pageOf } from './dropdown';
 import {
   SENDER_OPTION_OUTPUT_FIELDS,

@@ -1,0 +1,362 @@
+/**
+ * The inputs of creates and searches, in zod. An operation declares its input once, as `input({...})` of the
+ * fields below; from that one declaration come its Zapier `inputFields` (`inputFieldsOf`), its input type
+ * (`InputOf`) and its validation (`parseInput`): every problem of one input in one InvalidInput error, before
+ * any request, each naming the field's label, the value and what to do.
+ *
+ * zod checks what it knows: required, lengths in UTF-16 code units, lists, choices, whole numbers and their
+ * bounds, yes / no, e-mail addresses. What zod cannot know is a refinement: characters as a person counts
+ * them (graphemes), control characters, phone numbers, sender numbers, past dates and countries
+ * (src/input/formats.ts). Zapier's own conventions (every value may come as text, a list as one comma-separated
+ * text, an unfilled field absent or blank) are read once, before zod, by `fromZapier`.
+ */
+import type { PlainInputField, ZObject } from 'zapier-platform-core';
+import * as zod from 'zod/mini';
+import {
+  checkSenderNumber,
+  isInternationalEmail,
+  normalizeCountry,
+  normalizePastDate,
+  normalizePhone,
+  preview,
+  type Checked,
+} from './formats';
+
+/** Error code of every input error, so tests and Zapier logs can tell them apart. */
+export const INPUT_ERROR_CODE = 'InvalidInput';
+
+/** What the Zap editor shows of a field (core's PlainInputField without its key: the key is the schema's). */
+export interface FieldMeta {
+  readonly label: string;
+  /** What the field is; the limit, format and choices are appended by the builder. */
+  readonly helpText: string;
+  readonly required?: boolean;
+  /** A list field (Zapier `list: true`): the value is an array, each element checked. */
+  readonly list?: boolean;
+  /** Zapier dynamic drop-down, e.g. `staff_list.id.name`. */
+  readonly dynamic?: string;
+  /** Zapier search-powered field, e.g. `find_contact.id`. */
+  readonly search?: string;
+  readonly altersDynamicFields?: boolean;
+  readonly default?: string;
+  readonly placeholder?: string;
+}
+
+/** The formats a text field may have, each checked by src/input/formats.ts (email by zod first). */
+export type Format = 'phone' | 'email' | 'past-date' | 'country' | 'sender-number';
+
+export interface TextMeta extends FieldMeta {
+  /** Zapier's multi-line text box instead of one line. */
+  readonly multiline?: boolean;
+  /**
+   * Maximum length in characters as a person counts them (graphemes), after trimming. What CINNOX stores is
+   * bounded too: at most `maxUnits` UTF-16 code units (default MAX_UNITS_PER_CHAR × maxChars), so a letter
+   * with thousands of combining marks is not one character.
+   */
+  readonly maxChars?: number;
+  /** Maximum length in UTF-16 code units (the strictest count CINNOX may use); see maxChars. */
+  readonly maxUnits?: number;
+  readonly format?: Format;
+}
+
+const FORMAT_HELP: Record<Format, string> = {
+  phone: 'Format: + country code and number, e.g. +85294667788.',
+  email: 'An e-mail address, e.g. ann@example.com.',
+  'past-date': 'Format: dd/mm/yyyy (ISO dates such as 2024-05-31 are accepted too); not in the future.',
+  country:
+    'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
+  'sender-number': 'Format: + country code and number, e.g. +85230001234, as the drop-down gives it.',
+};
+
+const FORMAT_CHECKS: Record<Exclude<Format, 'email'>, (label: string, text: string) => Checked> = {
+  phone: normalizePhone,
+  'past-date': normalizePastDate,
+  country: normalizeCountry,
+  'sender-number': checkSenderNumber,
+};
+
+/**
+ * UTF-16 code units allowed per character of a field's limit when it sets no maxUnits: room for any accented
+ * letter, CJK character or emoji with a skin tone (up to 4 units), not for a flood of combining marks.
+ */
+export const MAX_UNITS_PER_CHAR = 4;
+
+// ---- Text as a person counts it ---------------------------------------------------------------------
+
+/** Printable ASCII, tab and LF: each character is a grapheme of its own (in ASCII only CR LF joins two). */
+const ONE_GRAPHEME_PER_CHAR = /^[\t\n -~]*$/;
+/** Built on the first text that needs it: the first Intl.Segmenter loads ICU's break rules (≈ 25 ms). */
+let segmenter: Intl.Segmenter | undefined;
+/** The characters of a text as a person counts them: an emoji or an accented letter is one. */
+export function graphemes(text: string): string[] {
+  if (ONE_GRAPHEME_PER_CHAR.test(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (part) => part.segment);
+}
+export const countChars = (text: string): number =>
+  ONE_GRAPHEME_PER_CHAR.test(text) ? text.length : graphemes(text).length;
+
+/**
+ * Text a person sees nothing of: white space, format characters (zero-width spaces and joiners, bidi marks and
+ * isolates, soft hyphens, word joiners), combining marks on nothing, and the blank fillers (Hangul, Braille).
+ */
+const INVISIBLE_ONLY = /^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+const isInvisible = (text: string): boolean => INVISIBLE_ONLY.test(text);
+
+/** The first control character other than tab, newline (and the CR of a CRLF newline): NUL, ESC, DEL, C1… */
+const CONTROL = /(?!\r\n)[\p{Cc}](?<![\t\n])/u;
+function controlCharIssue(label: string, text: string): string | undefined {
+  const found = CONTROL.exec(text);
+  if (!found) return undefined;
+  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `${label} contains the control character U+${code} (at character ${found.index + 1}), which CINNOX cannot store: remove it (tab and newline are allowed).`;
+}
+
+// ---- Zapier's values --------------------------------------------------------------------------------
+
+const isEmpty = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && isInvisible(value)) ||
+  (Array.isArray(value) && value.every(isEmpty));
+
+const asText = (value: unknown): string => (typeof value === 'string' ? value : String(value)).trim();
+
+/**
+ * A value as Zapier gives it → what the field's schema parses: undefined when unfilled (blank, invisible, an
+ * empty list), a list field's elements (an array, or one comma-separated text), other values as trimmed text.
+ */
+function fromZapier(meta: FieldMeta, raw: unknown, ctx: { issues: unknown[] }): unknown {
+  if (isEmpty(raw)) {
+    if (meta.required) ctx.issues.push({ code: 'custom', message: `${meta.label} is required.`, input: raw });
+    return undefined;
+  }
+  if (meta.list) return (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isEmpty(v)).map(asText);
+  return asText(Array.isArray(raw) ? raw.join(',') : raw);
+}
+
+// ---- Fields -----------------------------------------------------------------------------------------
+
+/** What the Zap editor shows of a field schema (a PlainInputField without its key), read by inputFieldsOf. */
+interface ZapierField {
+  label: string;
+  helpText: string;
+  required: boolean;
+  type: 'string' | 'text' | 'integer' | 'boolean';
+  choices?: Record<string, string>;
+  list?: boolean;
+  dynamic?: string;
+  search?: string;
+  altersDynamicFields?: boolean;
+  default?: string;
+  placeholder?: string;
+}
+const ZAPIER_FIELDS = zod.registry<ZapierField>();
+
+type Value<T, M extends FieldMeta> = M extends { readonly list: true } ? T[] : T;
+/** A field's parsed value: undefined when it is optional and was left empty. */
+type FieldValue<T, M extends FieldMeta> = M extends { readonly required: true } ? Value<T, M> : Value<T, M> | undefined;
+export type Field<T, M extends FieldMeta> = zod.ZodMiniType<FieldValue<T, M>>;
+
+/** A field from its value schema: Zapier's conventions first, then (each element of a list) the schema. */
+function field<T, const M extends FieldMeta>(
+  meta: M,
+  value: zod.ZodMiniType<T>,
+  zapier: Pick<ZapierField, 'type' | 'choices'>,
+  limits: string[] = [],
+): Field<T, M> {
+  const parsed: zod.ZodMiniType = meta.list ? zod.array(value) : value;
+  const schema = zod.pipe(
+    zod.transform((raw: unknown, ctx) => fromZapier(meta, raw, ctx)),
+    meta.required ? parsed : zod.optional(parsed),
+  );
+  ZAPIER_FIELDS.add(schema, {
+    label: meta.label,
+    helpText: [meta.helpText, ...limits].filter(Boolean).join(' '),
+    required: meta.required ?? false,
+    ...zapier,
+    ...(meta.list ? { list: true } : {}),
+    ...(meta.dynamic ? { dynamic: meta.dynamic } : {}),
+    ...(meta.search ? { search: meta.search } : {}),
+    ...(meta.altersDynamicFields ? { altersDynamicFields: true } : {}),
+    ...(meta.default !== undefined ? { default: meta.default } : {}),
+    ...(meta.placeholder ? { placeholder: meta.placeholder } : {}),
+  });
+  return schema as unknown as Field<T, M>;
+}
+
+/** A refinement whose message is made from the value. */
+const refuse = <T>(ok: (value: T) => boolean, message: (value: T) => string) =>
+  zod.refine<T>(ok, { error: (issue) => message(issue.input as T), abort: true });
+
+const formatted = (n: number): string => n.toLocaleString('en-US');
+
+/** A text field: control characters refused, its limits in characters and code units, its format checked. */
+export function text<const M extends TextMeta>(meta: M): Field<string, M> {
+  const { label, maxChars, format } = meta;
+  const maxUnits = meta.maxUnits ?? (maxChars === undefined ? undefined : maxChars * MAX_UNITS_PER_CHAR);
+  const checks: zod.core.$ZodCheck<string>[] = [
+    zod.check<string>((ctx) => {
+      const issue = controlCharIssue(label, ctx.value);
+      if (issue) ctx.issues.push({ code: 'custom', message: issue, input: ctx.value, continue: false });
+    }),
+  ];
+  if (maxChars !== undefined)
+    checks.push(
+      refuse(
+        (v) => countChars(v) <= maxChars,
+        (v) => `${label} must be at most ${maxChars} characters; got ${countChars(v)} (${preview(v)}).`,
+      ),
+    );
+  // What CINNOX stores, whatever it counts: combining marks and joined emoji are one character but many units.
+  if (maxUnits !== undefined)
+    checks.push(
+      zod.maxLength(maxUnits, {
+        error: (issue) =>
+          `${label} is too long for CINNOX: ${formatted(String(issue.input).length)} UTF-16 code units, at most ${formatted(maxUnits)} (${preview(issue.input)}).`,
+        abort: true,
+      }),
+    );
+  if (format === 'email') {
+    const EMAIL = zod.email();
+    checks.push(
+      refuse(
+        (v) => zod.safeParse(EMAIL, v).success || isInternationalEmail(v),
+        (v) => `${label} ${preview(v)} is not an e-mail address (e.g. ann@example.com).`,
+      ),
+    );
+  }
+  let value: zod.ZodMiniType<string> = zod.string().check(...checks);
+  if (format && format !== 'email') {
+    const check = FORMAT_CHECKS[format];
+    value = zod.pipe(
+      value,
+      zod.transform((v: string, ctx) => {
+        const result = check(label, v);
+        if (result.error) ctx.issues.push({ code: 'custom', message: result.error, input: v });
+        return result.value ?? v;
+      }),
+    );
+  }
+  const limits: string[] = [];
+  if (maxChars !== undefined)
+    limits.push(
+      meta.maxUnits !== undefined && meta.maxUnits <= maxChars
+        ? `At most ${maxChars} characters (most emoji count 2 or more).`
+        : `At most ${maxChars} characters.`,
+    );
+  if (format) limits.push(FORMAT_HELP[format]);
+  return field(meta, value, { type: meta.multiline ? 'text' : 'string' }, limits);
+}
+
+/** A choice as error messages list it: the label the Zap editor shows, with the value when it differs. */
+export const describeChoice = (value: string, label: string): string =>
+  label === value || label.endsWith(`(${value})`) ? label : `${label} (${value})`;
+
+/** One of `choices` (value → the label the Zap editor shows). */
+export function choice<const C extends Readonly<Record<string, string>>, const M extends FieldMeta>(
+  meta: M,
+  choices: C,
+): Field<Extract<keyof C, string>, M> {
+  const listed = Object.entries(choices).map(([value, label]) => describeChoice(value, label));
+  const value = zod.enum(Object.keys(choices) as [Extract<keyof C, string>, ...Extract<keyof C, string>[]], {
+    error: (issue) => `${meta.label} must be one of ${listed.join(', ')}; got ${preview(issue.input)}.`,
+  });
+  return field(meta, value, { type: 'string', choices: { ...choices } });
+}
+
+/** Choices from a plain list: each value is its own label. */
+export const choicesOf = <const V extends string>(values: readonly V[]): Readonly<Record<V, V>> =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
+
+/** A whole number from `min` to `max`. */
+export function integer<const M extends FieldMeta & { readonly min: number; readonly max: number }>(
+  meta: M,
+): Field<number, M> {
+  const { label, min, max } = meta;
+  const value = zod.pipe(
+    zod.string().check(
+      refuse(
+        (v) => Number.isInteger(Number(v)),
+        (v) => `${label} must be a whole number; got ${preview(v)}.`,
+      ),
+    ),
+    zod.pipe(
+      zod.transform(Number),
+      zod
+        .int()
+        .check(
+          zod.gte(min, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
+          zod.lte(max, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
+        ),
+    ),
+  );
+  return field(meta, value, { type: 'integer' }, [`From ${min} to ${max}.`]);
+}
+
+/** Yes or no, as Zapier's boolean field sends it (true / false) or a person types it (yes / no, 1 / 0). */
+export function boolean<const M extends FieldMeta>(meta: M): Field<boolean, M> {
+  const value = zod.stringbool({
+    truthy: ['true', 'yes', '1'],
+    falsy: ['false', 'no', '0'],
+    case: 'insensitive',
+    error: (issue) => `${meta.label} must be yes or no; got ${preview(issue.input)}.`,
+  });
+  return field(meta, value, { type: 'boolean' });
+}
+
+// ---- Inputs -----------------------------------------------------------------------------------------
+
+/** An operation's input: its fields in the Zap editor's order. */
+export const input = <const S extends Record<string, zod.ZodMiniType>>(shape: S) => zod.object(shape);
+export type InputSchema = zod.ZodMiniObject<Record<string, zod.ZodMiniType>>;
+/** The validated input of an operation. */
+export type InputOf<S extends zod.ZodMiniType> = zod.output<S>;
+
+/** A rule across fields: the issue's message, or nothing. Rules run once every field has passed. */
+export const rule = <I>(message: (input: I) => string | undefined) =>
+  zod.check<I>((ctx) => {
+    const text = message(ctx.value);
+    if (text) ctx.issues.push({ code: 'custom', message: text, input: ctx.value });
+  });
+
+/** The label of one field schema (for messages that name it). */
+export function labelOf(schema: zod.ZodMiniType): string {
+  const meta = ZAPIER_FIELDS.get(schema);
+  if (!meta) throw new Error('labelOf: not a field of src/input/schema.ts');
+  return meta.label;
+}
+
+/** The Zapier input fields of an input, in its order. */
+export function inputFieldsOf(schema: InputSchema): PlainInputField[] {
+  return Object.entries(schema.def.shape).map(([key, fieldSchema]) => {
+    const meta = ZAPIER_FIELDS.get(fieldSchema);
+    if (!meta) throw new Error(`inputFieldsOf: ${key} is not a field of src/input/schema.ts`);
+    return { key, ...meta };
+  });
+}
+
+/** The text of every input error: nothing was sent, then each problem found. */
+const inputErrorMessage = (issues: readonly string[]): string => `Nothing was sent to CINNOX. ${issues.join(' ')}`;
+
+/**
+ * The input, validated and typed; keys no field names are left out. Throws one InvalidInput error listing every
+ * problem, before any request.
+ */
+export function parseInput<S extends InputSchema>(
+  z: Pick<ZObject, 'errors'>,
+  schema: S,
+  inputData: Record<string, unknown> | undefined,
+): InputOf<S> {
+  const result = zod.safeParse(schema, inputData ?? {});
+  if (result.success) return result.data;
+  throw new z.errors.Error(inputErrorMessage(result.error.issues.map((i) => i.message)), INPUT_ERROR_CODE, 400);
+}
+
+/**
+ * Refuses the input, as parseInput does, for an issue found after it (Send SMS's parts, counted once for both
+ * the check and the output). Does nothing when there is no issue.
+ */
+export function refuseInput(z: Pick<ZObject, 'errors'>, issue: string | undefined): void {
+  if (issue) throw new z.errors.Error(inputErrorMessage([issue]), INPUT_ERROR_CODE, 400);
+}
