@@ -1,6 +1,7 @@
 import zapier, { defineApp } from 'zapier-platform-core';
 import { version } from './package.json';
 import { authentication } from './src/auth';
+import { CINNOX_THROTTLE } from './src/cinnox/contract';
 import { creates } from './src/creates';
 import { hydrators } from './src/hooks';
 import { searchOrCreates, searches } from './src/searches';
@@ -10,6 +11,7 @@ export default defineApp({
   version,
   platformVersion: zapier.version,
   authentication,
+  throttle: CINNOX_THROTTLE,
   hydrators,
   triggers,
   creates,

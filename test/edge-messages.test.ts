@@ -30,8 +30,11 @@ describe('network failures (item 11)', () => {
       { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.1:443' },
       'the connection was refused',
     ],
-    ['ECONNRESET', { code: 'ECONNRESET', message: 'read ECONNRESET' }, 'the connection was reset'],
-    ['ETIMEDOUT', { code: 'ETIMEDOUT', message: 'connect ETIMEDOUT 10.0.0.1:443' }, 'the connection timed out'],
+    [
+      'ETIMEDOUT on connect',
+      { code: 'ETIMEDOUT', message: 'connect ETIMEDOUT 10.0.0.1:443' },
+      'the connection timed out',
+    ],
     [
       'an OpenSSL "wrong version number"',
       {
@@ -54,6 +57,19 @@ describe('network failures (item 11)', () => {
     expect(error.code).toBe('CinnoxUnreachable');
     expect(error.message).toBe(
       `CINNOX could not be reached at the Base URL's host api.cinnox.test: ${kind}. Check the connection's Base URL (copy it again from the CINNOX Dashboard, Administration > Service Integration > Third Party Integration > Zapier); if it is right, CINNOX or the network may be down for a while: try again later. (request to ${BASE_URL}${STAFF}?offset=0&limit=1 failed, reason: ${cause.message})`,
+    );
+  });
+
+  it('a read reset twice (sent once more after a pause) says no answer came, not that CINNOX is unreachable', async () => {
+    nock(BASE_URL)
+      .get(STAFF)
+      .query(true)
+      .times(2)
+      .replyWithError(socketError({ code: 'ECONNRESET', message: 'read ECONNRESET' }));
+    const error = await failure(() => appTester(connectionTest, { authData }));
+    expect(error.code).toBe('CinnoxTimeout');
+    expect(error.message).toBe(
+      `CINNOX gave no answer to this step's request: the connection was reset before the whole answer came, also when it was sent a second time. The step stopped within the 25 seconds it has, before Zapier's own 30-second limit. CINNOX or the network may be slow or down for a while: try again later. (request to ${BASE_URL}${STAFF}?offset=0&limit=1 failed, reason: read ECONNRESET)`,
     );
   });
 
@@ -136,8 +152,8 @@ describe("CINNOX's reason is always shown (item 13)", () => {
   it('a 5xx with a JSON message shows it', async () => {
     nock(BASE_URL).get(NUMBERS).query(true).reply(503, { message: 'maintenance until 10:00 UTC' });
     const error = await failure(() => appTester(findNumbers, bundleWith({ number_type: 'access-numbers' })));
-    expect(error.message).toBe(
-      "CINNOX had a problem answering this request (HTTP 503: maintenance until 10:00 UTC). Zapier will retry in 30 seconds; if it keeps failing, check CINNOX's status.",
+    expect(error.message).toMatch(
+      /^CINNOX had a problem answering this request \(HTTP 503: maintenance until 10:00 UTC\)\. Zapier will retry in 3\d seconds; if it keeps failing, check CINNOX's status\.$/,
     );
   });
 });
@@ -157,6 +173,17 @@ describe('Retry-After (item 14)', () => {
     return error;
   };
   const inTwoMinutes = new Date(NOW + 120_000).toUTCString();
+  /**
+   * The delay CINNOX asked for (clamped to 1–300 s) with the app's jitter: up to a fifth more (at least 5 s), so
+   * the tasks of one burst come back spread out; at the 300 s cap the window ends at 300.
+   */
+  const expectJittered = (error: { delay?: number; message: string }, asked: number, end: string) => {
+    const spread = Math.max(5, Math.round(asked / 5));
+    const low = Math.min(asked, 300 - spread);
+    expect(error.delay).toBeGreaterThanOrEqual(low);
+    expect(error.delay).toBeLessThanOrEqual(low + spread);
+    expect(error.message).toContain(`Zapier will retry in ${error.delay} seconds${end}`);
+  };
 
   it.each([
     ['delta-seconds', '12', 12],
@@ -168,13 +195,20 @@ describe('Retry-After (item 14)', () => {
     ['something unreadable (the default)', 'soon', 60],
   ])('on HTTP 429: %s', async (_what, retryAfter, delay) => {
     const error = await throttled(429, { message: 'slow down' }, retryAfter);
-    expect(error.delay).toBe(delay);
-    expect(error.message).toContain(`Zapier will retry in ${delay} seconds.`);
+    expectJittered(error, delay, '.');
+  });
+
+  it('spreads the delays of a burst within 1–300 s', async () => {
+    const delays: number[] = [];
+    for (let i = 0; i < 20; i += 1) delays.push((await throttled(429, { message: 'slow down' }, '12')).delay!);
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(12);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(17);
+    expect(new Set(delays).size).toBeGreaterThan(1);
   });
 
   it('on 6451010 in an HTTP-date', async () => {
     const error = await throttled(400, { code: 6451010, message: 'Too many requests' }, inTwoMinutes);
-    expect(error.delay).toBe(120);
+    expectJittered(error, 120, '.');
   });
 
   it.each([
@@ -184,7 +218,6 @@ describe('Retry-After (item 14)', () => {
     ['none (30 s)', undefined, 30],
   ])('on a 5xx retry: %s', async (_what, retryAfter, delay) => {
     const error = await throttled(503, { message: 'busy' }, retryAfter);
-    expect(error.delay).toBe(delay);
-    expect(error.message).toContain(`Zapier will retry in ${delay} seconds;`);
+    expectJittered(error, delay, ';');
   });
 });

@@ -2,7 +2,7 @@
  * The one CINNOX client: every CINNOX call in the app goes through `cinnoxRequest` (and so through
  * `z.request` and Zapier's logging), with the App Token added here and every answer read here (src/cinnox/errors.ts).
  */
-import type { Bundle, HttpRequestOptionsWithUrl, ZObject } from 'zapier-platform-core';
+import type { Bundle, HttpRequestOptionsWithUrl, HttpResponse, ZObject } from 'zapier-platform-core';
 import { BaseUrlError, isDotSegment, normalizeBaseUrl, type CinnoxEndpoint } from './base-url';
 import {
   CONTACT_CREATE_PATH,
@@ -61,7 +61,9 @@ import {
   CINNOX_CODES,
   CinnoxError,
   cinnoxErrorCode,
-  reached,
+  TIMEOUT_CODE,
+  networkError,
+  networkFailure,
   toZapierError,
   type ApiFieldLabels,
   type CinnoxErrorBody,
@@ -90,6 +92,78 @@ export interface CinnoxCall {
   successCode?: 'checked' | 'own';
   /** The connection test: a refused App Token or App ID is worded for a first connection. */
   connectionTest?: { appId: string };
+  /** For a write: what to check in CINNOX before replaying when no answer came back (e.g. "the SMS report"). */
+  check?: string;
+}
+
+/**
+ * Zapier ends a call at 30 s, requests and code together. Every CINNOX request of one call (the pages of a read,
+ * a hydrator's look-up, subscribe's reads and write) shares this budget, counted from the call's first request,
+ * and each request may take only what is left of it: the step ends with a message that says what is known
+ * before Zapier ends it with a generic one. CINNOX_CALL_BUDGET_MS overrides it (the tests use short budgets).
+ */
+export const CALL_BUDGET_MS = 25_000;
+/** Below this, a request is not started: it could not get an answer in time. */
+const MIN_REQUEST_MS = 250;
+/** The pause before a read that got no answer is sent again (once). */
+export const READ_RETRY_PAUSE_MS = 500;
+
+const DEADLINE = Symbol('CINNOX call deadline');
+/** The end of this call's budget: `z` is new for each call Zapier makes, so it carries the deadline. */
+function deadlineOf(z: ZObject): number {
+  const holder = z as ZObject & { [DEADLINE]?: number };
+  const budget = Number(process.env.CINNOX_CALL_BUDGET_MS) || CALL_BUDGET_MS;
+  holder[DEADLINE] ??= Date.now() + budget;
+  return holder[DEADLINE];
+}
+/** The seconds of the budget, as messages state it. */
+const budgetSeconds = (): number => Math.round((Number(process.env.CINNOX_CALL_BUDGET_MS) || CALL_BUDGET_MS) / 1000);
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The error for a call whose budget ran out before a request could be sent. */
+const outOfTime = (): CinnoxError =>
+  new CinnoxError(
+    `This step ran out of the ${budgetSeconds()} seconds it has for CINNOX's answers before its next request, so it stopped before Zapier's own 30-second limit. CINNOX may be slow for a while: try again later.`,
+    TIMEOUT_CODE,
+    504,
+  );
+
+/**
+ * One HTTP request within the call's budget: its time-out is what is left. A read that got no answer (a time-out
+ * or a reset) is sent once more after a short pause, if time is left; a write never is (it may have been carried
+ * out). A request that got no answer becomes the error `networkError` makes of it.
+ */
+async function send(
+  z: ZObject,
+  options: HttpRequestOptionsWithUrl,
+  request: { host: string; method: HttpMethod; check?: string },
+): Promise<HttpResponse> {
+  const deadline = deadlineOf(z);
+  for (let attempt = 1; ; attempt += 1) {
+    const left = deadline - Date.now();
+    if (left < MIN_REQUEST_MS) throw outOfTime();
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), left);
+    try {
+      const response = await z.request({
+        ...options,
+        timeout: left,
+        signal: abort.signal,
+      } as HttpRequestOptionsWithUrl);
+      return response;
+    } catch (error) {
+      const failure = networkFailure(error);
+      const read = request.method === 'GET';
+      const retry =
+        read && attempt === 1 && failure?.outcome === 'noAnswer' && deadline - Date.now() > READ_RETRY_PAUSE_MS * 2;
+      if (!retry) throw networkError(error, { ...request, seconds: budgetSeconds(), retried: attempt > 1 });
+      z.console.log(`CINNOX: no answer to GET ${options.url} (${failure.kind}); sending it once more.`);
+      await pause(READ_RETRY_PAUSE_MS);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
 
 export interface CinnoxResponse<T> {
@@ -178,9 +252,7 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     // Never follow a redirect: the token and the body stay on the Base URL's origin (a 3xx is an error).
     redirect: 'manual',
   };
-  const request = z.request(options);
-  // A request that got no answer (DNS, refused, TLS, timeout, reset) names the Base URL's host.
-  const response = await reached(z, host, request);
+  const response = await send(z, options, { host, method: call.method, check: call.check });
   const data = parseContent(response.content) as T;
   const body = data && typeof data === 'object' && !Array.isArray(data) ? (data as CinnoxErrorBody) : undefined;
   const answer: CinnoxResponse<T> = {
@@ -308,7 +380,17 @@ export async function readPages<T>(
   const chunks: T[][] = [];
   let offset = 0;
   for (let request = 0; request < maxPages; request += 1) {
-    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX }, fields);
+    const page = await list<T>(z, bundle, path, { ...params, offset, limit: LIST_PAGE_MAX }, fields).catch(
+      (error: unknown) => {
+        // Out of time part-way: say how far the read got, never return part of the list as if it were whole.
+        if (request === 0 || !(error instanceof CinnoxError) || error.errorCode !== TIMEOUT_CODE) throw error;
+        throw new CinnoxError(
+          `CINNOX answered ${request} pages of this list (${records.length.toLocaleString('en')} records) and then not in time, so the step stopped rather than return part of the list as if it were whole. ${error.text} If it keeps happening, narrow the search so fewer records match.`,
+          TIMEOUT_CODE,
+          504,
+        );
+      },
+    );
     if (page.length === 0) return { records, chunks, end: 'complete', offset };
     const fresh = page.filter((record) => {
       const key = keyOf(record);
@@ -409,12 +491,25 @@ export const cinnox = {
     return { record: found.find((c) => c?.id !== undefined && String(c.id) === id), listed: found.length };
   },
   createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody, fields: ApiFieldLabels) =>
-    (await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'POST', path: CONTACT_CREATE_PATH, body, fields }))
-      .data,
+    (
+      await cinnoxRequest<ContactWriteResult>(z, bundle, {
+        method: 'POST',
+        path: CONTACT_CREATE_PATH,
+        body,
+        fields,
+        check: 'the contact list in CINNOX (was the contact created?)',
+      })
+    ).data,
   updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody, fields: ApiFieldLabels) => {
     refuseDotId(z, 'External Contact ID', id, 'Map the ID from a CINNOX trigger or from Find External Contact.');
     return (
-      await cinnoxRequest<ContactWriteResult>(z, bundle, { method: 'PUT', path: contactUpdatePath(id), body, fields })
+      await cinnoxRequest<ContactWriteResult>(z, bundle, {
+        method: 'PUT',
+        path: contactUpdatePath(id),
+        body,
+        fields,
+        check: 'the contact in CINNOX (was it updated?)',
+      })
     ).data;
   },
 
@@ -455,7 +550,13 @@ export const cinnox = {
   },
 
   sendSms: async (z: ZObject, bundle: AuthBundle, body: SendSmsBody, fields: ApiFieldLabels) => {
-    const { data } = await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_SMS_PATH, body, fields });
+    const { data } = await cinnoxRequest<unknown>(z, bundle, {
+      method: 'POST',
+      path: SEND_SMS_PATH,
+      body,
+      fields,
+      check: 'the SMS report in the CINNOX Dashboard (was the SMS sent to each recipient?)',
+    });
     return { raw: data, recipients: listRecords<SendSmsRecipientResult>(data) };
   },
   pushMessage: async (z: ZObject, bundle: AuthBundle, body: MessagePushBody, fields: ApiFieldLabels) =>
@@ -465,6 +566,7 @@ export const cinnox = {
         path: MESSAGE_PUSH_PATH,
         body,
         fields,
+        check: 'the conversation in CINNOX (was the message posted?)',
         successCode: 'own',
       })
     ).data,
@@ -475,6 +577,7 @@ export const cinnox = {
         method: 'PATCH',
         path: subscriptionPath(name),
         body: { enabled, url },
+        check: 'the subscription in CINNOX (turning the Zap off and on again sets it anew)',
       })
     ).data,
 
@@ -527,7 +630,15 @@ export const cinnox = {
     list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { [CALL_LOG_CALL_ID_PARAM]: callId, offset: 0, limit: 1 }),
 
   sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody, fields: ApiFieldLabels) =>
-    (await cinnoxRequest<unknown>(z, bundle, { method: 'POST', path: SEND_OTP_PATH, body, fields })).data,
+    (
+      await cinnoxRequest<unknown>(z, bundle, {
+        method: 'POST',
+        path: SEND_OTP_PATH,
+        body,
+        fields,
+        check: 'the SMS report in the CINNOX Dashboard (was the OTP SMS sent?)',
+      })
+    ).data,
 
   /** Labels (POST) or unlabels (DELETE) an enquiry (§3.6). */
   changeEnquiryLabels: async (
@@ -538,8 +649,15 @@ export const cinnox = {
     body: EnquiryLabelsBody,
     fields: ApiFieldLabels,
   ) =>
-    (await cinnoxRequest<EnquiryLabelsResult>(z, bundle, { method, path: enquiryLabelsPath(inquiryID), body, fields }))
-      .data,
+    (
+      await cinnoxRequest<EnquiryLabelsResult>(z, bundle, {
+        method,
+        path: enquiryLabelsPath(inquiryID),
+        body,
+        fields,
+        check: "the enquiry's labels in CINNOX",
+      })
+    ).data,
 
   /** The labels of one drop-down page (`page` from 0): `dropdownPage`. */
   labelDropdownPage: (z: ZObject, bundle: AuthBundle, page: number) =>

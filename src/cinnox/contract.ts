@@ -42,6 +42,13 @@ export const MESSAGE_PUSH_MAX_CHARS = 5000;
 export const LIST_PAGE_MAX = 500;
 /** §0.3: 500 requests a minute per service account. */
 export const RATE_LIMIT_PER_MINUTE = 500;
+/**
+ * What Zapier is told of that rate: the actions and searches of one connection (`scope: ['auth']`, one CINNOX
+ * Zapier account) share at most 250 runs a minute, half of CINNOX's 500, because other Zapier connections of the
+ * same CINNOX service (up to 10 accounts) share CINNOX's 500, and a paged read or a drop-down makes several
+ * requests. Zapier holds the runs past it back and retries them, before CINNOX refuses them (6451010).
+ */
+export const CINNOX_THROTTLE = { window: 60, limit: 250, scope: ['auth' as const] };
 
 // ---------------------------------------------------------------------------------------------
 // ASSUMPTIONS (NOT DOCUMENTED in the public reference). Each is listed in README.md.

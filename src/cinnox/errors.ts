@@ -114,6 +114,8 @@ function redirectError(response: ErrorResponseLike): Error {
 
 /** Requests that are safe to repeat after a CINNOX-side failure. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+/** Requests that change nothing: one without an answer is only a read that failed. */
+const IDEMPOTENT_READS = new Set(['GET', 'HEAD']);
 
 const pathOf = (url: string | undefined): string => {
   try {
@@ -156,6 +158,7 @@ export function cinnoxErrorCode(body: CinnoxErrorBody | undefined): number | und
 /**
  * The seconds to wait before a retry: CINNOX's Retry-After in either form (delta-seconds or an HTTP-date),
  * clamped to RETRY_AFTER_MIN_SECONDS–RETRY_AFTER_MAX_SECONDS; `fallback` when there is none or it is unreadable.
+ * `jittered` spreads it so the throttled tasks of one burst do not all come back in the same second.
  */
 export function retryDelay(retryAfter: string | null | undefined, fallback: number, now = Date.now()): number {
   const text = (retryAfter ?? '').trim();
@@ -167,6 +170,19 @@ export function retryDelay(retryAfter: string | null | undefined, fallback: numb
   }
   if (seconds === undefined) return fallback;
   return Math.min(RETRY_AFTER_MAX_SECONDS, Math.max(RETRY_AFTER_MIN_SECONDS, seconds));
+}
+
+/**
+ * A retry delay with jitter: up to a fifth of it again (at least 5 seconds more), never below what CINNOX asked
+ * for unless that would pass RETRY_AFTER_MAX_SECONDS, and always within RETRY_AFTER_MIN_SECONDS–MAX.
+ */
+export function jittered(seconds: number, random: () => number = Math.random): number {
+  const spread = Math.max(5, Math.round(seconds / 5));
+  const low = Math.min(seconds, RETRY_AFTER_MAX_SECONDS - spread);
+  return Math.min(
+    RETRY_AFTER_MAX_SECONDS,
+    Math.max(RETRY_AFTER_MIN_SECONDS, low + Math.floor(random() * (spread + 1))),
+  );
 }
 
 /**
@@ -226,7 +242,7 @@ export function toZapierError(
     );
   }
   if (code === CINNOX_CODES.tooManyRequests || status === 429) {
-    const delay = retryDelay(response.retryAfter, DEFAULT_RETRY_SECONDS);
+    const delay = jittered(retryDelay(response.retryAfter, DEFAULT_RETRY_SECONDS));
     return new z.errors.ThrottledError(
       `CINNOX's rate limit was reached (${tag}; at most ${RATE_LIMIT_PER_MINUTE} requests a minute per CINNOX service account). Zapier will retry in ${delay} seconds.`,
       delay,
@@ -268,7 +284,7 @@ export function toZapierError(
     );
   }
   if (serverSide) {
-    const delay = retryDelay(response.retryAfter, SERVER_ERROR_RETRY_SECONDS);
+    const delay = jittered(retryDelay(response.retryAfter, SERVER_ERROR_RETRY_SECONDS));
     return new z.errors.ThrottledError(
       `CINNOX had a problem answering this request (${tag}${quoted}). Zapier will retry in ${delay} seconds; if it keeps failing, check CINNOX's status.`,
       delay,
@@ -318,46 +334,79 @@ function messageOf(body: CinnoxErrorBody | undefined): string {
   return '';
 }
 
-/** What kind of network failure a request error is, by its Node / OpenSSL code, or undefined when it is none. */
-function networkFailureKind(error: { code?: unknown; type?: unknown; message?: unknown }): string | undefined {
-  const code = typeof error.code === 'string' ? error.code : '';
-  const message = typeof error.message === 'string' ? error.message : '';
+/**
+ * What became of a request that got no (whole) answer, by its Node / OpenSSL code: `notSent` when it cannot have
+ * reached CINNOX (DNS, refused connection, TLS handshake, unreachable host), `noAnswer` when it may have (a time-out
+ * or a reset after connecting, an answer cut off), or undefined when the error is no network failure.
+ */
+export function networkFailure(error: unknown): { kind: string; outcome: 'notSent' | 'noAnswer' } | undefined {
+  // Only a socket-level failure (node-fetch's FetchError or AbortError, or an error with a Node system code): never
+  // an error the client made of an answer, even one whose CINNOX message says "timed out".
+  if (!(error instanceof Error)) return undefined;
+  const { code: rawCode, type } = error as Error & { code?: unknown; type?: unknown };
+  if (error.name !== 'FetchError' && error.name !== 'AbortError' && typeof rawCode !== 'string') return undefined;
+  const code = typeof rawCode === 'string' ? rawCode : '';
+  const message = error.message;
   if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL'].includes(code))
-    return 'the host name was not found (DNS)';
-  if (code === 'ECONNREFUSED') return 'the connection was refused';
+    return { kind: 'the host name was not found (DNS)', outcome: 'notSent' };
+  if (code === 'ECONNREFUSED') return { kind: 'the connection was refused', outcome: 'notSent' };
   if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /CERT|SELF_SIGNED|UNABLE_TO_|EPROTO/.test(code))
-    return 'the TLS (https) handshake failed';
+    return { kind: 'the TLS (https) handshake failed', outcome: 'notSent' };
   if (/\b(ssl|tls)\b|certificate|wrong version number/i.test(message) && code !== 'ECONNRESET')
-    return 'the TLS (https) handshake failed';
-  if (['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT'].includes(code))
-    return 'the connection timed out';
-  if (error.type === 'request-timeout' || /network timeout|timed out/i.test(message)) return 'the request timed out';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(message)) return 'the connection was reset';
-  if (['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'].includes(code)) return 'the host is unreachable';
+    return { kind: 'the TLS (https) handshake failed', outcome: 'notSent' };
+  if (['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'].includes(code))
+    return { kind: 'the host is unreachable', outcome: 'notSent' };
+  // A connection that never opened carried no request.
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || (code === 'ETIMEDOUT' && /\bconnect\b/i.test(message)))
+    return { kind: 'the connection timed out', outcome: 'notSent' };
+  if (['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED'].includes(code))
+    return { kind: 'the connection timed out', outcome: 'noAnswer' };
+  if (error.name === 'AbortError' || type === 'aborted' || type === 'request-timeout' || type === 'body-timeout')
+    return { kind: 'it did not answer in time', outcome: 'noAnswer' };
+  if (/network timeout|timed out/i.test(message)) return { kind: 'it did not answer in time', outcome: 'noAnswer' };
+  if (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    /socket hang up|premature close|invalid response body/i.test(message)
+  )
+    return { kind: 'the connection was reset before the whole answer came', outcome: 'noAnswer' };
   return undefined;
 }
 
+/** The code of an error for a write that may have been carried out: Zapier must not repeat it on its own. */
+export const WRITE_UNCONFIRMED_CODE = 'CinnoxWriteUnconfirmed';
+/** The code of an error for a read that got no answer in the time the step has. */
+export const TIMEOUT_CODE = 'CinnoxTimeout';
+
 /**
- * A request that never got an answer (DNS, refused connection, TLS, timeout, reset) → an error naming the Base
- * URL's host, the kind of failure and what to check, with the original text at the end. Any other error is
- * returned as it is.
+ * A request that got no answer → the error the Zap builder reads. Before anything reached CINNOX (DNS, refused,
+ * TLS): the Base URL's host and what to check. After it may have (a time-out, a reset, an answer cut off): for a
+ * write, that it may have happened and what to check in CINNOX (`check`) before replaying; for a read, that it
+ * got no answer in time. Any other error is returned as it is.
  */
-export function networkError(z: Pick<ZObject, 'errors'>, host: string, error: unknown): unknown {
-  // Only a socket-level failure (node-fetch's FetchError, or an error with a Node system code): never an error the
-  // client made of an answer, even one whose CINNOX message says "timed out".
-  if (!(error instanceof Error)) return error;
-  if (error.name !== 'FetchError' && typeof (error as { code?: unknown }).code !== 'string') return error;
-  const kind = networkFailureKind(error as Error & { code?: unknown; type?: unknown });
-  if (!kind) return error;
+export function networkError(
+  error: unknown,
+  request: { host: string; method: string; check?: string; seconds: number; retried?: boolean },
+): unknown {
+  const failure = networkFailure(error);
+  if (!failure) return error;
+  const said = snippet((error as Error).message, 300);
+  if (failure.outcome === 'notSent')
+    return new CinnoxError(
+      `CINNOX could not be reached at the Base URL's host ${request.host}: ${failure.kind}. Check the connection's Base URL (copy it again from the CINNOX Dashboard, ${DASHBOARD_PATH}); if it is right, CINNOX or the network may be down for a while: try again later. (${said})`,
+      'CinnoxUnreachable',
+      503,
+    );
+  if (!IDEMPOTENT_READS.has(request.method.toUpperCase()))
+    return new CinnoxError(
+      `CINNOX got this step's request, but no answer came back (${failure.kind}), so it may or may not have been carried out. ` +
+        `Check ${request.check ?? 'CINNOX'} before replaying this step: Zapier does not repeat it on its own, so nothing is done twice. (${said})`,
+      WRITE_UNCONFIRMED_CODE,
+      504,
+    );
   return new CinnoxError(
-    `CINNOX could not be reached at the Base URL's host ${host}: ${kind}. Check the connection's Base URL (copy it again from the CINNOX Dashboard, ${DASHBOARD_PATH}); if it is right, CINNOX or the network may be down for a while: try again later. (${snippet(error.message, 300)})`,
-    'CinnoxUnreachable',
-    503,
+    `CINNOX gave no answer to this step's request: ${failure.kind}${request.retried ? ', also when it was sent a second time' : ''}. The step stopped within the ${request.seconds} seconds it has, before Zapier's own 30-second limit. CINNOX or the network may be slow or down for a while: try again later. (${said})`,
+    TIMEOUT_CODE,
+    504,
   );
 }
-
-/** The answer of a request, or the error `networkError` makes of a request that got none. */
-export const reached = <T>(z: Pick<ZObject, 'errors'>, host: string, request: Promise<T>): Promise<T> =>
-  request.catch((error: unknown) => {
-    throw networkError(z, host, error);
-  });
