@@ -23,7 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
-  COLD_ACTIONS,
+  coldActionsOf,
   coldRounds,
   median,
   runProbe,
@@ -33,7 +33,8 @@ import {
   type Side,
 } from './lib/cold-action.ts';
 import { summarise } from './lib/cpu-profile.ts';
-import { CASE_INPUTS, countRequests } from './lib/request-count.ts';
+import { loadExamples } from './lib/built-app.ts';
+import { caseInputs, countRequests } from './lib/request-count.ts';
 import { appFiles, root, stageAndBuild } from './lib/stage-build.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -113,7 +114,17 @@ rmSync(minimalDir, { recursive: true, force: true });
 progress('3/4 CINNOX requests per operation, from the unzipped zip');
 const unzipped = mkdtempSync(join(tmpdir(), 'cinnox-bench-zip-'));
 execFileSync('unzip', ['-q', appZip.zip, '-d', unzipped]);
-const requestCounts = await countRequests(join(unzipped, 'index.js'));
+const examples = loadExamples(join(root, 'dist/examples.js'));
+const CASE_INPUTS = caseInputs(examples);
+const built = createRequire(import.meta.url)(join(root, 'dist/index.js')) as Record<
+  string,
+  Record<string, { display?: { label?: string } }>
+>;
+const COLD_ACTIONS = coldActionsOf(examples, (op) => {
+  const [kind, key] = op.split('.') as [string, string];
+  return built[kind]?.[key]?.display?.label ?? op;
+});
+const requestCounts = await countRequests(join(unzipped, 'index.js'), examples);
 /** Triggers, creates and searches in the app's definition: what core copies, scans and freezes per call. */
 const OPERATION_COUNT = ((app: Record<string, object | undefined>) =>
   ['triggers', 'creates', 'searches'].reduce((n, kind) => n + Object.keys(app[kind] ?? {}).length, 0))(

@@ -8,16 +8,14 @@
 // an ES module: a package's own CommonJS build cannot be tree-shaken (281 KB instead of 146 KB).
 // zapier-platform build ships every file a `require` reaches; `npm run bench` runs each operation from the zip.
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 /** Intl.Segmenter instead of grapheme-splitter's tables; jest.config.ts maps the package to the same file. */
 const GRAPHEME_SPLITTER = 'src/messaging/grapheme-splitter.ts';
 
 rmSync('dist', { recursive: true, force: true });
 
-await build({
-  entryPoints: ['index.ts'],
-  outfile: 'dist/index.js',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node22',
@@ -33,6 +31,17 @@ await build({
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // Zapier loads the app with require(): hand it the app itself, not an ES-module namespace.
-  footer: { js: 'module.exports = module.exports.default;' },
-});
+} satisfies BuildOptions;
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['index.ts'],
+    outfile: 'dist/index.js',
+    // Zapier loads the app with require(): hand it the app itself, not an ES-module namespace.
+    footer: { js: 'module.exports = module.exports.default;' },
+  }),
+  // The operations' example inputs, for the scripts (src/examples.ts); nothing of the app requires it, so the
+  // deployable zip never ships it.
+  build({ ...common, entryPoints: ['src/examples.ts'], outfile: 'dist/examples.js' }),
+]);

@@ -35,7 +35,7 @@ import {
   type Finding,
   type Verdict,
 } from './lib/contract-judges.ts';
-import type { Operation, Perform } from './lib/built-app.ts';
+import { loadExamples, type Operation, type Perform } from './lib/built-app.ts';
 
 export const ACCOUNT_VARIABLES = ['CINNOX_BASE_URL', 'CINNOX_APP_ID', 'CINNOX_APP_TOKEN'] as const;
 
@@ -126,6 +126,7 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
   const require = createRequire(import.meta.url);
   const zapier = require('zapier-platform-core') as typeof ZapierCore;
   const built = require(appPath) as BuiltApp;
+  const examples = loadExamples(join(root, 'dist/examples.js'));
 
   // The observer and the GET-only guard, around the app's own middleware.
   let exchanges: Exchange[] = [];
@@ -295,7 +296,6 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     [...listed.values()]
       .flat()
       .flatMap((item) => (typeof item[field] === 'string' && item[field] ? [item[field]] : []));
-  const firstListed = (field: string): string | undefined => valuesListed(field)[0];
 
   // 4. Hydrators, with an id from the listed records.
   const HYDRATOR_INPUTS: Record<string, () => Item | string> = {
@@ -326,28 +326,23 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
       });
   }
 
-  // 5. Searches, with harmless probe inputs: named here, else one run per choice of a required drop-down.
-  const SEARCH_INPUTS: Record<string, () => Item[] | string> = {
-    find_contact: () => [{ full_name: env.CINNOX_CHECK_CONTACT_NAME?.trim() || firstListed('name') || PROBE_NAME }],
-    find_enquiry: () => {
-      const caseNumber = env.CINNOX_CHECK_CASE_NUMBER?.trim() || firstListed('displayCaseNumber');
-      return caseNumber
-        ? [{ display_case_number: caseNumber }]
-        : 'no enquiry case number: CINNOX listed no enquiry in the last 7 days. ' +
-            'Run with CINNOX_CHECK_CASE_NUMBER set to the case number of an enquiry of this account.';
-    },
-    find_staff: () => [{ full_name: PROBE_NAME }],
-    find_label: () => [{ name: PROBE_NAME }],
-    get_enquiry_transcript: () => {
-      const caseNumber = env.CINNOX_CHECK_CASE_NUMBER?.trim();
-      return caseNumber
-        ? [{ enquiry_id: caseNumber }]
-        : 'no closed enquiry named: run with CINNOX_CHECK_CASE_NUMBER set to the case number of a closed enquiry.';
-    },
+  // 5. Searches, read-only: each with the input its example gives for an account (src/examples.ts `onAccount`,
+  // from what was listed above), else one run per choice of a required drop-down, else its example input.
+  const facts = {
+    env,
+    probeName: PROBE_NAME,
+    listed: (field: string, where?: (record: Item) => boolean): string | undefined =>
+      [...listed.values()]
+        .flat()
+        .find((item) => typeof item[field] === 'string' && item[field] && (!where || where(item)))?.[field] as
+        string | undefined,
   };
   for (const [key, search] of entries(app.searches)) {
-    let inputs = SEARCH_INPUTS[key]?.();
-    if (inputs === undefined) {
+    const example = examples.searches[key];
+    const probe = example?.onAccount?.(facts);
+    let inputs: Item[] | string;
+    if (probe) inputs = 'skip' in probe && typeof probe.skip === 'string' ? probe.skip : [probe];
+    else {
       const required = (search.operation.inputFields ?? []).filter((f) => f.required);
       const choices = (f: (typeof required)[number]): string[] =>
         Array.isArray(f.choices)
@@ -361,15 +356,16 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
               ...Object.fromEntries(required.map((f) => [f.key, choices(f)[0]])),
               [required[0]!.key]: value,
             }))
-          : `no harmless probe input known: add one to SEARCH_INPUTS in scripts/contract-check.ts`;
+          : example
+            ? [example.inputData]
+            : `no example input: export one beside the search (src/examples.ts)`;
     }
     if (typeof inputs === 'string') {
       skip(`search ${key}`, inputs);
       continue;
     }
     for (const inputData of inputs) {
-      const choice =
-        Object.keys(inputData).length === 1 && !SEARCH_INPUTS[key] ? ` (${Object.values(inputData)[0]})` : '';
+      const choice = inputs.length > 1 ? ` (${Object.values(inputData)[0]})` : '';
       await step(`search ${key}${choice}`, async () => {
         const found = await run(search.operation.perform, { inputData });
         return { outcome: 'passed', result: count(found.length, 'result') };

@@ -29,9 +29,8 @@ import type { Bundle } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
 import { startReceiver, type Receiver } from './lib/receiver.ts';
-import { runBeyondSteps } from './tour-steps/beyond.ts';
 import { accountVariables, runContractCheck } from './contract-check.ts';
-import type { Operation, Perform } from './lib/built-app.ts';
+import { loadExamples, type Operation, type Perform } from './lib/built-app.ts';
 
 // With any of CINNOX_BASE_URL, CINNOX_APP_ID, CINNOX_APP_TOKEN set: the contract check against that account
 // instead (scripts/contract-check.ts; exit 2 when one or two are missing).
@@ -46,9 +45,9 @@ interface Display {
 }
 interface BuiltApp {
   authentication: { test: Perform; connectionLabel: Perform };
-  triggers: Operations<'staff_list' | 'sender_number_list'>;
-  creates: Operations<'create_contact' | 'update_contact' | 'send_sms' | 'send_im_to_staff' | 'send_im_to_room'>;
-  searches: Operations<'find_contact' | 'find_numbers' | 'find_enquiry'>;
+  triggers: Operations<never>;
+  creates: Operations<never>;
+  searches: Operations<never>;
 }
 /** An item an operation returns: the tour reads the keys it shows. */
 type Item = Record<string, unknown>;
@@ -109,6 +108,8 @@ process.env.NODE_ENV ??= 'test'; // zapier-platform-core logs memory after every
 const require = createRequire(import.meta.url);
 const zapier = require('zapier-platform-core') as typeof ZapierCore;
 const app = require(appPath) as BuiltApp;
+/** The operations' example inputs (src/examples.ts, built as dist/examples.js; --examples PATH for another). */
+const examples = loadExamples(resolve(option('--examples') ?? join(root, 'dist/examples.js')));
 const appTester = zapier.createAppTester(app);
 /** Runs one of the app's functions as Zapier would; `T` is what the tour expects back. */
 const run = async <T = Item[]>(fn: Perform | undefined, bundle: TourBundle): Promise<T> =>
@@ -130,8 +131,8 @@ const KINDS: Record<string, keyof BuiltApp> = {
   search: 'searches',
 };
 /**
- * The label Zap builders see for a step named `{kind} {key}[ {detail}]` (e.g. "search find_numbers
- * (Virtual)" → "Get Number List (Virtual)"), read from the app; other steps are their own label.
+ * The label Zap builders see for a step named `{kind} {key}[ {detail}]` (e.g. "search {key} (Virtual)"
+ * → "Get Number List (Virtual)"), read from the app; other steps are their own label.
  */
 function labelOf(operation: string): string {
   const [, kind, key, detail] = /^(trigger|drop-down|create|search) (\w+)(?: (.+))?$/.exec(operation) ?? [];
@@ -216,18 +217,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** What the trigger steps hand on to the action steps. */
-interface TourState {
-  caseNumber?: unknown;
-}
-
 /** The sandbox and the receiver, once started (the trigger and action steps run only then). */
 function started(): { sandbox: StartedSandbox; receiver: Receiver } {
   if (!sandbox || !receiver) throw new Error('the sandbox is not running');
   return { sandbox, receiver };
 }
 
-async function runTriggers(authData: AuthData, state: TourState): Promise<void> {
+async function runTriggers(authData: AuthData): Promise<void> {
   const { sandbox, receiver } = started();
   const groupOf = (key: string): EventGroup | undefined => eventOfTrigger(key)?.entry.group;
   // The one-URL rule, as a second Zap on the same connection and event group would meet it.
@@ -296,7 +292,6 @@ async function runTriggers(authData: AuthData, state: TourState): Promise<void> 
         expect(Array.isArray(listed) && listed.length > 0, 'performList returned nothing');
         const missing = Object.keys(items[0]!).filter((k) => !(k in listed[0]!));
         expect(missing.length === 0, `performList items lack ${missing.join(', ')}`);
-        if (key === 'enquiry_opened') state.caseNumber = items[0]!.displayCaseNumber;
         return `${pick(items[0], SHOWN[event.entry.group])}; performList ${listed.length}`;
       } finally {
         await run(op.performUnsubscribe, { authData, subscribeData, targetUrl });
@@ -305,113 +300,35 @@ async function runTriggers(authData: AuthData, state: TourState): Promise<void> 
   }
 }
 
-async function runActions(authData: AuthData, state: TourState): Promise<void> {
-  const stamp = Date.now().toString(36);
-  let staff: Item | undefined;
-  let sender: Item | undefined;
-  let contact: Item | undefined;
-  await step('drop-down staff_list', async () => {
-    const list = await run(app.triggers.staff_list.operation.perform, { authData, meta: { page: 0 } });
-    expect(list.length > 0, 'no staff');
-    staff = list[0]!;
-    return `${list.length} staff; first id=${staff.id}`;
-  });
-  await step('drop-down sender_number_list', async () => {
-    const list = await run(app.triggers.sender_number_list.operation.perform, {
-      authData,
-      inputData: { number_type: 'access-numbers' },
-      meta: { page: 0 },
-    });
-    expect(list.length > 0, 'no virtual numbers');
-    sender = list[0]!;
-    return `${list.length} numbers; first ${sender.number ?? sender.id}`;
-  });
-  await step('create create_contact', async () => {
-    contact = await run<Item>(app.creates.create_contact.operation.perform, {
-      authData,
-      inputData: {
-        first_name: 'Tour',
-        last_name: `Guest ${stamp}`,
-        phone_number: '+852 9466 7788',
-        email_address: 'tour@example.com',
-        level: 'Primary',
-        type: 'Lead',
-        birth_date: '1990-05-31',
-      },
-    });
-    expect(contact.id, 'no id');
-    return pick(contact, ['id', 'first_name', 'last_name', 'phone_number', 'birth_date']);
-  });
-  await step('search find_contact', async () => {
-    const found = await run(app.searches.find_contact.operation.perform, {
-      authData,
-      inputData: { full_name: `Tour Guest ${stamp}` },
-    });
-    expect(
-      found.length === 1 && found[0]!.id === contact?.id,
-      `expected exactly the created contact, got ${found.length}`,
-    );
-    return pick(found[0], ['id', 'firstName', 'lastName', 'mobilePhone']);
-  });
-  await step('create update_contact', async () => {
-    const updated = await run<Item>(app.creates.update_contact.operation.perform, {
-      authData,
-      inputData: { contact_id: contact?.id, job_title: 'Head of Tours' },
-    });
-    return pick(updated, ['contact_id', 'job_title']);
-  });
-  for (const [type, label] of [
-    ['access-numbers', 'Virtual'],
-    ['cli', 'Service'],
-    ['sms-numbers', 'Alphanumeric'],
-  ]) {
-    await step(`search find_numbers (${label})`, async () => {
-      const numbers = await run(app.searches.find_numbers.operation.perform, {
-        authData,
-        inputData: { number_type: type },
+/**
+ * Every drop-down, create and search of the app, in the definition's order, with its example input
+ * (src/examples.ts, built as dist/examples.js): an operation added with its example is toured without a change
+ * here. The result shows the first values of the operation's sample keys.
+ */
+async function runExamples(authData: AuthData): Promise<void> {
+  for (const kind of ['triggers', 'creates', 'searches'] as const) {
+    for (const [key, op] of Object.entries(app[kind] as Operations<never>)) {
+      if (!op || op.operation.type === 'hook') continue;
+      const name = `${kind === 'triggers' ? 'drop-down' : kind === 'creates' ? 'create' : 'search'} ${key}`;
+      await step(name, async () => {
+        const example = examples[kind][key];
+        if (!example) throw new Error(`${key} has no example input: export one beside it (src/examples.ts)`);
+        const result = await run<Item | Item[]>(op.operation.perform, {
+          authData,
+          inputData: example.inputData,
+          ...(kind === 'triggers' ? { meta: { page: 0 } } : {}),
+        });
+        const items = Array.isArray(result) ? result : [result];
+        expect(items.length > 0, `${key} returned nothing for its example input`);
+        const shown = Object.entries(op.operation.sample ?? {})
+          .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+          .slice(0, 3)
+          .map(([k]) => k);
+        const count = `${items.length} result${items.length === 1 ? '' : 's'}; first: `;
+        return `${Array.isArray(result) ? count : ''}${pick(items[0], shown)}`;
       });
-      expect(numbers.length > 0, 'no numbers');
-      return `${numbers.length} numbers; ${pick(numbers[0], ['Number', 'type'])}`;
-    });
+    }
   }
-  await step('create send_sms', async () => {
-    const sent = await run<Item>(app.creates.send_sms.operation.perform, {
-      authData,
-      inputData: {
-        number_type: 'access-numbers',
-        sender_number: sender?.id,
-        recipient_numbers: ['+85294667788', '+14155552671'],
-        text: 'Your CINNOX tour order has shipped. Reply STOP to opt out.',
-      },
-    });
-    return (
-      pick(sent, ['response_code', 'encoding', 'parts', 'characters']) +
-      `; recipients ${(sent.recipients as unknown[] | undefined)?.length}`
-    );
-  });
-  await step('create send_im_to_staff', async () => {
-    const sent = await run<Item>(app.creates.send_im_to_staff.operation.perform, {
-      authData,
-      inputData: { staff_id: staff?.id, text: 'A new lead arrived from the tour.' },
-    });
-    return pick(sent, ['staff_id', 'text']);
-  });
-  await step('create send_im_to_room', async () => {
-    const sent = await run<Item>(app.creates.send_im_to_room.operation.perform, {
-      authData,
-      inputData: { room_id: 'room-sandbox-general', text: 'Daily report is ready.' },
-    });
-    return pick(sent, ['room_id', 'text']);
-  });
-  await step('search find_enquiry', async () => {
-    expect(state.caseNumber, 'no enquiry case number from the enquiry_opened step');
-    const found = await run(app.searches.find_enquiry.operation.perform, {
-      authData,
-      inputData: { display_case_number: state.caseNumber },
-    });
-    expect(found.length === 1, `expected one enquiry, got ${found.length}`);
-    return pick(found[0], ['displayCaseNumber', 'status', 'createdAt']);
-  });
 }
 
 function printSummary(): void {
@@ -436,10 +353,9 @@ try {
     await run(app.authentication.test, { authData });
     return `label "${await run(app.authentication.connectionLabel, { authData })}"`;
   });
-  const state: TourState = {};
-  await runTriggers(authData, state);
-  await runActions(authData, state);
-  await runBeyondSteps({ app, authData, sandbox: started().sandbox, step, run });
+  // The examples first: they name the sandbox's seeded records, which the trigger steps' events may change.
+  await runExamples(authData);
+  await runTriggers(authData);
 } catch (error) {
   if (!stopping) {
     const s: Step = { operation: 'tour', label: 'tour', ok: false, result: messageOf(error), ms: 0 };

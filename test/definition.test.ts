@@ -139,3 +139,16 @@ describe.each(all)('%s', (_name, op) => {
     for (const sampleKey of new Set(flatKeys(op.operation.sample!))) expect(keys).toContain(sampleKey);
   });
 });
+
+describe('example inputs (src/examples.ts)', () => {
+  // The tour, the bench's request count and the contract check take each operation's input from its example.
+  it('every create, search and drop-down has one, and nothing else does', () => {
+    const { examples } = jest.requireActual<typeof import('../src/examples')>('../src/examples');
+    expect(Object.keys(examples.creates).sort()).toEqual(Object.keys(App.creates).sort());
+    expect(Object.keys(examples.searches).sort()).toEqual(Object.keys(App.searches).sort());
+    const dropDowns = Object.entries(App.triggers)
+      .filter(([, t]) => (t as { operation: { type?: string } }).operation.type !== 'hook')
+      .map(([key]) => key);
+    expect(Object.keys(examples.triggers).sort()).toEqual(dropDowns.sort());
+  });
+});

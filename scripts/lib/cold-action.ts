@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Examples } from './built-app.ts';
 import { BASE_URL, authData, reply } from './request-count.ts';
 
 const require = createRequire(import.meta.url);
@@ -20,29 +21,27 @@ export interface ColdRun {
   loaded: number;
   first: number;
 }
-/**
- * The operations measured, with the minimal app's action of the same HTTP method and the sibling bundles
- * (scripts/build.ts) each may load: Find External Contact checks a name only, so no phone metadata.
- */
-export const COLD_ACTIONS = [
-  {
-    op: 'creates.send_sms',
-    label: 'Send SMS',
-    minimal: 'creates.one_request',
-    bundles: ['index.js'],
-  },
-  {
-    op: 'searches.find_contact',
-    label: 'Find External Contact',
-    minimal: 'searches.one_request',
-    bundles: ['index.js'],
-  },
-] as const satisfies readonly {
+export interface ColdAction {
   op: `${'creates' | 'searches'}.${string}`;
   label: string;
+  /** The minimal app's action of the same kind (a create POSTs, a search GETs). */
   minimal: string;
+  /** The files of the app the action may load (scripts/build.ts: the one bundle). */
   bundles: readonly string[];
-}[];
+}
+/** The operations measured: those whose example says so (src/examples.ts `benchmark`), with their labels. */
+export function coldActionsOf(examples: Examples, labels: (op: string) => string): ColdAction[] {
+  return (['creates', 'searches'] as const).flatMap((kind) =>
+    Object.entries(examples[kind])
+      .filter(([, example]) => example?.benchmark)
+      .map(([key]) => ({
+        op: `${kind}.${key}` as const,
+        label: labels(`${kind}.${key}`),
+        minimal: `${kind}.one_request`,
+        bundles: ['index.js'],
+      })),
+  );
+}
 
 /** The minimal app: one create (a POST) and one search (a GET), each the one request and nothing else. */
 const MINIMAL_APP = `const zapier = require('zapier-platform-core');

@@ -67,7 +67,8 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
   {
     id: 'A1',
     title: 'Send SMS is POST /sms',
-    untestable: 'A1–A3: send one SMS to a test number you own (zapier-platform invoke create send_sms)',
+    untestable:
+      'A1–A3: send one SMS to a test number you own with Send SMS (README: Trying it without a CINNOX account)',
   },
   { id: 'A2', title: 'Send SMS body {senderNumber, recipientNumbers, text}', untestable: 'see A1' },
   { id: 'A3', title: 'Send SMS answers {code, result: [{recipientNumber, transactionID, …}]}', untestable: 'see A1' },

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import nock from 'nock';
 import type * as ZapierCore from 'zapier-platform-core';
-import type { Operation } from './built-app.ts';
+import type { Examples, Operation } from './built-app.ts';
 
 type Kind = 'triggers' | 'creates' | 'searches';
 type BuiltApp = Record<Kind, Record<string, { operation: Operation }>>;
@@ -17,45 +17,28 @@ const require = createRequire(import.meta.url);
 export const BASE_URL = 'https://bench.cinnox.test';
 export const authData = { appId: 'bench-app', appToken: 'bench-token', baseUrl: BASE_URL };
 
-/** Common-case inputs: what a Zap builder fills in most often. */
-const CASES: [kind: Kind, key: string, inputData: Record<string, unknown>, meta?: { page: number }][] = [
-  [
-    'creates',
-    'create_contact',
-    { first_name: 'Ann', last_name: 'Lee', phone_number: '+85294667788', email_address: 'ann@example.com' },
-  ],
-  ['creates', 'update_contact', { contact_id: 'c-1', job_title: 'CTO' }],
-  [
-    'creates',
-    'send_sms',
-    {
-      number_type: 'access-numbers',
-      sender_number: '+85230001234',
-      recipient_numbers: ['+85294667788'],
-      text: 'Your order has shipped.',
-    },
-  ],
-  ['creates', 'send_im_to_staff', { staff_id: 's-1', text: 'New lead from the web form.' }],
-  ['creates', 'send_im_to_room', { room_id: 'r-1', text: 'Daily report is ready.' }],
-  ['searches', 'find_contact', { full_name: 'Ann Lee' }],
-  ['searches', 'find_numbers', { number_type: 'cli' }],
-  ['searches', 'find_enquiry', { display_case_number: '100245' }],
-  ['triggers', 'staff_list', {}, { page: 0 }],
-  ['triggers', 'sender_number_list', { number_type: 'access-numbers' }, { page: 0 }],
-  // Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
-  ['creates', 'send_otp_sms', { sender_number: 'CINNOX', recipient_number: '+85294667788', text: 'Your code is %s.' }],
-  ['creates', 'add_enquiry_labels', { enquiry_id: 'e-1', label_ids: ['l-1', 'l-2'] }],
-  ['creates', 'remove_enquiry_labels', { enquiry_id: 'e-1', label_ids: ['l-1'] }],
-  ['searches', 'find_staff', { full_name: 'Ann Lee' }],
-  ['searches', 'find_label', { name: 'VIP' }],
-  ['searches', 'get_enquiry_transcript', { enquiry_id: '100245' }],
-  ['triggers', 'otp_sender_list', {}, { page: 0 }],
-  ['triggers', 'label_list', {}, { page: 0 }],
-];
-/** The common-case inputData of each operation, by `kind.key`. */
-export const CASE_INPUTS: Record<string, Record<string, unknown>> = Object.fromEntries(
-  CASES.map(([kind, key, inputData]) => [`${kind}.${key}`, inputData]),
-);
+/**
+ * The operations counted, each with its example input (src/examples.ts, built as dist/examples.js): every
+ * create and search, and every drop-down for its first page.
+ */
+export function casesOf(
+  examples: Examples,
+): [kind: Kind, key: string, inputData: Record<string, unknown>, meta?: { page: number }][] {
+  return (['creates', 'searches', 'triggers'] as const).flatMap((kind) =>
+    Object.entries(examples[kind]).map(
+      ([key, example]) =>
+        [kind, key, example!.inputData, ...(kind === 'triggers' ? [{ page: 0 }] : [])] as [
+          Kind,
+          string,
+          Record<string, unknown>,
+          { page: number }?,
+        ],
+    ),
+  );
+}
+/** The example inputData of each operation, by `kind.key`. */
+export const caseInputs = (examples: Examples): Record<string, Record<string, unknown>> =>
+  Object.fromEntries(casesOf(examples).map(([kind, key, inputData]) => [`${kind}.${key}`, inputData]));
 
 /** CINNOX's answer to every request: a POST result list, or a GET list with one record fitting every list. */
 export function reply(method: string, path: string, body?: unknown) {
@@ -89,7 +72,7 @@ export function reply(method: string, path: string, body?: unknown) {
   };
 }
 
-export async function countRequests(appPath: string): Promise<RequestCount[]> {
+export async function countRequests(appPath: string, examples: Examples): Promise<RequestCount[]> {
   process.env.NODE_ENV = 'test'; // core's per-run memory log is for production only
   const zapier = require(require.resolve('zapier-platform-core', { paths: [appPath] })) as typeof ZapierCore;
   const app = require(appPath) as BuiltApp;
@@ -104,7 +87,7 @@ export async function countRequests(appPath: string): Promise<RequestCount[]> {
       return [200, reply(method.toUpperCase(), uri, body)];
     });
   }
-  for (const [kind, key, inputData, meta] of CASES) {
+  for (const [kind, key, inputData, meta] of casesOf(examples)) {
     count = 0;
     const op = app[kind][key]!;
     let error = '';

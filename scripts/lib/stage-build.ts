@@ -13,7 +13,8 @@ export const root = resolve(import.meta.dirname, '../..');
 export const appFiles = (): Record<string, string> =>
   Object.fromEntries(
     readdirSync(join(root, 'dist'))
-      .filter((f) => f.endsWith('.js'))
+      // dist/examples.js is for the scripts (src/examples.ts): the app never requires it.
+      .filter((f) => f.endsWith('.js') && f !== 'examples.js')
       .map((f) => [f, join(root, 'dist', f)]),
   );
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {

@@ -9,6 +9,7 @@ import { ENQUIRY_LABELS_INPUT } from '../fields/labels';
 import { inputFieldsOf } from '../input/schema';
 import { changeEnquiryLabels, missingLabelsError } from '../records/enquiry-labels';
 import { enquiryLabelsOutputFields, enquiryLabelsSample, idsWere, type EnquiryLabelsOutput } from '../records/label';
+import type { Example } from '../examples';
 
 const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
   const change = await changeEnquiryLabels(z, bundle, 'labelEnquiry');
@@ -48,3 +49,12 @@ export const addEnquiryLabels = defineCreate({
     outputFields: enquiryLabelsOutputFields('Label IDs Added', 'Label IDs Applied'),
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  // The sandbox's closed enquiry and its VIP and Follow-up labels.
+  inputData: {
+    enquiry_id: '66b000000000000000000001',
+    label_ids: ['65a000000000000000000001', '65a000000000000000000002'],
+  },
+};

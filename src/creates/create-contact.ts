@@ -9,6 +9,7 @@ import { cinnox } from '../cinnox/client';
 import { CONTACT_API_FIELDS, CREATE_CONTACT_INPUT } from '../fields/contacts';
 import { inputFieldsOf, parseInput } from '../input/schema';
 import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
+import type { Example } from '../examples';
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CREATE_CONTACT_INPUT, bundle.inputData);
@@ -55,3 +56,8 @@ export const createContact = defineCreate({
     outputFields: CONTACT_WRITE_OUTPUT_FIELDS,
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  inputData: { first_name: 'Ann', last_name: 'Lee', phone_number: '+85294667788', email_address: 'ann@example.com' },
+};

@@ -9,6 +9,7 @@ import { ENQUIRY_LABELS_INPUT } from '../fields/labels';
 import { inputFieldsOf } from '../input/schema';
 import { changeEnquiryLabels, missingLabelsError } from '../records/enquiry-labels';
 import { enquiryLabelsOutputFields, enquiryLabelsSample, idsWere, type EnquiryLabelsOutput } from '../records/label';
+import type { Example } from '../examples';
 
 const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
   const change = await changeEnquiryLabels(z, bundle, 'unlabelEnquiry');
@@ -47,3 +48,9 @@ export const removeEnquiryLabels = defineCreate({
     outputFields: enquiryLabelsOutputFields('Label IDs Removed', 'Label IDs Remaining'),
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  // The sandbox's closed enquiry and its VIP label.
+  inputData: { enquiry_id: '66b000000000000000000001', label_ids: ['65a000000000000000000001'] },
+};

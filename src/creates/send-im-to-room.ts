@@ -7,6 +7,7 @@ import type { ApiFieldLabels } from '../cinnox/errors';
 import { imText } from '../fields/im';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { pushText, sendImOutput, sendImOutputFields } from '../messaging/im-push';
+import type { Example } from '../examples';
 
 const roomId = text({
   label: 'Room ID',
@@ -39,3 +40,6 @@ export const sendImToRoom = defineCreate({
     outputFields: sendImOutputFields({ key: 'room_id', label: 'Room ID' }),
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = { inputData: { room_id: 'room-sandbox-general', text: 'Daily report is ready.' } };

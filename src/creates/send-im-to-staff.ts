@@ -7,6 +7,7 @@ import type { ApiFieldLabels } from '../cinnox/errors';
 import { imText } from '../fields/im';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { pushText, sendImOutput, sendImOutputFields, staffAddress } from '../messaging/im-push';
+import type { Example } from '../examples';
 
 const staffId = text({
   label: 'Staff ID',
@@ -45,3 +46,9 @@ export const sendImToStaff = defineCreate({
     outputFields: sendImOutputFields({ key: 'staff_id', label: 'Staff ID' }),
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  // The sandbox's Ben Chan.
+  inputData: { staff_id: '5f0000000000000000000002', text: 'New lead from the web form.' },
+};

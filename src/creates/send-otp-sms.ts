@@ -21,6 +21,7 @@ import { asText } from '../cinnox/values';
 import { input, inputFieldsOf, labelOf, parseInput, refuseInput, rule, text, type InputOf } from '../input/schema';
 import { SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
 import { measureSms, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
+import type { Example } from '../examples';
 
 /** Digits of a generated PIN. */
 const GENERATED_PIN_DIGITS = 6;
@@ -221,3 +222,8 @@ export const sendOtpSms = defineCreate({
     ],
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  inputData: { sender_number: 'CINNOX', recipient_number: '+85294667788', text: 'Your code is %s.' },
+};

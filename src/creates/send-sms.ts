@@ -22,6 +22,7 @@ import {
 } from '../input/schema';
 import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
 import { measureSms, smsLimitIssue } from '../messaging/sms-segments';
+import type { Example } from '../examples';
 
 const SEND_SMS_INPUT = input({
   number_type: choice(
@@ -210,3 +211,14 @@ export const sendSms = defineCreate({
     ],
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  benchmark: true,
+  inputData: {
+    number_type: 'access-numbers',
+    sender_number: '+85230001234',
+    recipient_numbers: ['+85294667788'],
+    text: 'Your order has shipped.',
+  },
+};

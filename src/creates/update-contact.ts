@@ -14,6 +14,7 @@ import {
 } from '../fields/contacts';
 import { input, inputFieldsOf, labelOf, parseInput, rule } from '../input/schema';
 import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
+import type { Example } from '../examples';
 
 const somethingToUpdate = rule<ContactInput>((values) =>
   Object.keys(toContactBody(contactValues(values))).length === 0
@@ -87,3 +88,9 @@ export const updateContact = defineCreate({
     ],
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  // The sandbox's first contact (Ann Lee).
+  inputData: { contact_id: '64f000000000000000000001', job_title: 'CTO' },
+};

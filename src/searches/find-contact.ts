@@ -11,6 +11,7 @@ import { FIND_CONTACT_INPUT } from '../fields/contacts';
 import { inputFieldsOf, parseInput } from '../input/schema';
 import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
 import { incompleteReadError } from './incomplete-read';
+import type { Example } from '../examples';
 
 /** The form names are compared in (shared with Find Staff Member and Find Label): src/cinnox/values.ts. */
 export { nameKey };
@@ -53,3 +54,12 @@ export const findContact = defineSearch({
     outputFields: FOUND_CONTACT_OUTPUT_FIELDS,
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  benchmark: true,
+  inputData: { full_name: 'Ann Lee' },
+  onAccount: ({ env, listed, probeName }) => ({
+    full_name: env.CINNOX_CHECK_CONTACT_NAME?.trim() || listed('name') || probeName,
+  }),
+};

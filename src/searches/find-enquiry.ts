@@ -7,6 +7,7 @@ import { cinnox } from '../cinnox/client';
 import { asText } from '../cinnox/values';
 import { input, inputFieldsOf, parseInput, text } from '../input/schema';
 import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult } from '../records/enquiry';
+import type { Example } from '../examples';
 
 const FIND_ENQUIRY_INPUT = input({
   display_case_number: text({
@@ -38,3 +39,19 @@ export const findEnquiry = defineSearch({
     outputFields: ENQUIRY_OUTPUT_FIELDS,
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  // The sandbox's closed enquiry.
+  inputData: { display_case_number: '1001' },
+  onAccount: ({ env, listed }) => {
+    const caseNumber = env.CINNOX_CHECK_CASE_NUMBER?.trim() || listed('displayCaseNumber');
+    return caseNumber
+      ? { display_case_number: caseNumber }
+      : {
+          skip:
+            'no enquiry case number: CINNOX listed no enquiry in the last 7 days. ' +
+            'Run with CINNOX_CHECK_CASE_NUMBER set to the case number of an enquiry of this account.',
+        };
+  },
+};

@@ -20,6 +20,7 @@ const FIND_LABEL_INPUT = input({ name: labelName });
 /** Find Label's API field (§3.6's `name` filter) → its Zapier label. */
 const FIND_LABEL_API_FIELDS: ApiFieldLabels = { name: labelOf(labelName) };
 import { incompleteReadError } from './incomplete-read';
+import type { Example } from '../examples';
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_LABEL_INPUT, bundle.inputData);
@@ -49,3 +50,9 @@ export const findLabel = defineSearch({
     outputFields: FOUND_LABEL_OUTPUT_FIELDS,
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  inputData: { name: 'VIP' },
+  onAccount: ({ probeName }) => ({ name: probeName }),
+};

@@ -5,6 +5,7 @@ import { numberOf } from '../cinnox/values';
 import { NUMBER_TYPES } from '../cinnox/contract';
 import { choice, input, inputFieldsOf, parseInput } from '../input/schema';
 import { NUMBER_OUTPUT_FIELDS, NUMBER_SAMPLE, toNumberResult } from '../records/number';
+import type { Example } from '../examples';
 
 const FIND_NUMBERS_INPUT = input({
   number_type: choice(
@@ -34,3 +35,6 @@ export const findNumbers = defineSearch({
     outputFields: NUMBER_OUTPUT_FIELDS,
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = { inputData: { number_type: 'cli' } };

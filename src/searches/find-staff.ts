@@ -16,6 +16,7 @@ import {
   toFoundStaff,
 } from '../records/staff';
 import { incompleteReadError } from './incomplete-read';
+import type { Example } from '../examples';
 
 const staffFullName = text({
   label: 'Full Name',
@@ -55,3 +56,9 @@ export const findStaff = defineSearch({
     outputFields: FOUND_STAFF_OUTPUT_FIELDS,
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  inputData: { full_name: 'Ben Chan' },
+  onAccount: ({ probeName }) => ({ full_name: probeName }),
+};

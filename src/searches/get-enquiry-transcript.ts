@@ -11,6 +11,7 @@ import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord 
 import { CINNOX_CODES, type ApiFieldLabels } from '../cinnox/errors';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, toTranscript } from '../records/transcript';
+import type { Example } from '../examples';
 
 const transcriptEnquiryId = text({
   label: 'Enquiry ID or Display Case Number',
@@ -68,3 +69,19 @@ export const getEnquiryTranscript = defineSearch({
     outputFields: TRANSCRIPT_OUTPUT_FIELDS,
   },
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = {
+  // The sandbox's closed enquiry.
+  inputData: { enquiry_id: '1001' },
+  onAccount: ({ env, listed }) => {
+    const caseNumber =
+      env.CINNOX_CHECK_CASE_NUMBER?.trim() ||
+      listed('displayCaseNumber', (enquiry) => /^closed$/i.test(String(enquiry.status)));
+    return caseNumber
+      ? { enquiry_id: caseNumber }
+      : {
+          skip: 'no closed enquiry: CINNOX listed none in the last 7 days. Run with CINNOX_CHECK_CASE_NUMBER set to the case number of a closed enquiry.',
+        };
+  },
+};

@@ -1,19 +1,28 @@
-import { findContact } from './find-contact';
-import { findEnquiry } from './find-enquiry';
-import { findNumbers } from './find-numbers';
-// Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
-import { findLabel } from './find-label';
-import { findStaff } from './find-staff';
-import { getEnquiryTranscript } from './get-enquiry-transcript';
+/** Every search, by key, each with its example input (src/examples.ts), and the search-or-create pair. */
+import type { Example } from '../examples';
+import * as findContact from './find-contact';
+import * as findEnquiry from './find-enquiry';
+import * as findLabel from './find-label';
+import * as findNumbers from './find-numbers';
+import * as findStaff from './find-staff';
+import * as getEnquiryTranscript from './get-enquiry-transcript';
 
 export const searches = {
-  find_contact: findContact,
-  find_numbers: findNumbers,
-  find_enquiry: findEnquiry,
-  // Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
-  find_staff: findStaff,
-  find_label: findLabel,
-  get_enquiry_transcript: getEnquiryTranscript,
+  find_contact: findContact.findContact,
+  find_numbers: findNumbers.findNumbers,
+  find_enquiry: findEnquiry.findEnquiry,
+  find_staff: findStaff.findStaff,
+  find_label: findLabel.findLabel,
+  get_enquiry_transcript: getEnquiryTranscript.getEnquiryTranscript,
+};
+
+export const searchExamples: Record<keyof typeof searches, Example> = {
+  find_contact: findContact.example,
+  find_numbers: findNumbers.example,
+  find_enquiry: findEnquiry.example,
+  find_staff: findStaff.example,
+  find_label: findLabel.example,
+  get_enquiry_transcript: getEnquiryTranscript.example,
 };
 export const searchOrCreates = {
   find_contact: {

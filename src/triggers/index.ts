@@ -11,9 +11,6 @@ import { smsDeliveryReceipt } from './sms-delivery-receipt';
 import { labelCreated } from './label-created';
 import { labelEdited } from './label-edited';
 import { labelDeleted } from './label-deleted';
-import { senderNumberList } from './sender-number-list';
-import { staffList } from './staff-list';
-// the nine new instant triggers.
 import { inboundSmsReceived } from './inbound-sms-received';
 import { callStarted } from './call-started';
 import { callEnded } from './call-ended';
@@ -23,12 +20,14 @@ import { staffEdited } from './staff-edited';
 import { staffDeleted } from './staff-deleted';
 import { contactEvent } from './contact-event';
 import { enquiryEvent } from './enquiry-event';
-// drop-downs.
-import { labelList } from './label-list';
-import { otpSenderList } from './otp-sender-list';
+import type { Example } from '../examples';
+import * as labelList from './label-list';
+import * as otpSenderList from './otp-sender-list';
+import * as senderNumberList from './sender-number-list';
+import * as staffList from './staff-list';
 
+/** Every trigger, by key: the instant (REST hook) triggers, then the hidden drop-downs. */
 export const triggers = {
-  // The 13 instant (REST hook) triggers.
   contact_created: contactCreated,
   contact_edited: contactEdited,
   contact_merged: contactMerged,
@@ -42,7 +41,6 @@ export const triggers = {
   label_created: labelCreated,
   label_edited: labelEdited,
   label_deleted: labelDeleted,
-  // the nine new instant triggers.
   inbound_sms_received: inboundSmsReceived,
   call_started: callStarted,
   call_ended: callEnded,
@@ -52,9 +50,19 @@ export const triggers = {
   staff_deleted: staffDeleted,
   contact_event: contactEvent,
   enquiry_event: enquiryEvent,
-  staff_list: staffList,
-  sender_number_list: senderNumberList,
-  // drop-downs.
-  otp_sender_list: otpSenderList,
-  label_list: labelList,
+  staff_list: staffList.staffList,
+  sender_number_list: senderNumberList.senderNumberList,
+  otp_sender_list: otpSenderList.otpSenderList,
+  label_list: labelList.labelList,
+};
+
+/**
+ * The drop-downs' example inputs (src/examples.ts); an instant trigger's input is the event the tour makes
+ * happen in the sandbox (sandbox/event-kinds.ts).
+ */
+export const triggerExamples: Partial<Record<keyof typeof triggers, Example>> = {
+  staff_list: staffList.example,
+  sender_number_list: senderNumberList.example,
+  otp_sender_list: otpSenderList.example,
+  label_list: labelList.example,
 };

@@ -6,6 +6,7 @@
 import { cinnox } from '../cinnox/client';
 import { LABEL_OPTION_OUTPUT_FIELDS, LABEL_OPTION_SAMPLE, toLabelOption, type LabelOption } from '../records/label';
 import { defineDropdownTrigger, pageOf } from './dropdown';
+import type { Example } from '../examples';
 
 export const labelList = defineDropdownTrigger({
   key: 'label_list',
@@ -19,3 +20,6 @@ export const labelList = defineDropdownTrigger({
   sample: LABEL_OPTION_SAMPLE,
   outputFields: LABEL_OPTION_OUTPUT_FIELDS,
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = { inputData: {} };

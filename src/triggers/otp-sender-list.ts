@@ -13,6 +13,7 @@ import {
   senderOptions,
   type SenderNumberOption,
 } from './sender-number-list';
+import type { Example } from '../examples';
 
 export const otpSenderList = defineDropdownTrigger({
   key: 'otp_sender_list',
@@ -34,3 +35,6 @@ export const otpSenderList = defineDropdownTrigger({
   },
   outputFields: SENDER_OPTION_OUTPUT_FIELDS,
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = { inputData: {} };

@@ -11,6 +11,7 @@ import { NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/cont
 import { asE164, asText, countryOf, numberOf } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType } from '../fields/sms';
 import { defineDropdownTrigger, pageOf } from './dropdown';
+import type { Example } from '../examples';
 
 export interface SenderNumberOption {
   id: string;
@@ -86,3 +87,6 @@ export const senderNumberList = defineDropdownTrigger({
   sample: SENDER_OPTION_SAMPLE,
   outputFields: SENDER_OPTION_OUTPUT_FIELDS,
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = { inputData: { number_type: 'access-numbers' } };

@@ -7,6 +7,7 @@ import { cinnox } from '../cinnox/client';
 import type { StaffRecord } from '../cinnox/contract';
 import { asText } from '../cinnox/values';
 import { defineDropdownTrigger, pageOf } from './dropdown';
+import type { Example } from '../examples';
 
 export interface StaffOption {
   id: string;
@@ -60,3 +61,6 @@ export const staffList = defineDropdownTrigger({
     { key: 'status', label: 'Status' },
   ],
 });
+
+/** A Zap builder's input (src/examples.ts). */
+export const example: Example = { inputData: {} };

@@ -19,6 +19,7 @@ interface RequestCount {
 function countRequests(): { counts: RequestCount[]; operations: string[] } {
   const script = `
     import { countRequests } from ${JSON.stringify(join(root, 'scripts/lib/request-count.ts'))};
+    import { loadExamples } from ${JSON.stringify(join(root, 'scripts/lib/built-app.ts'))};
     const path = ${JSON.stringify(join(root, 'dist/index.js'))};
     const { default: app } = await import(path);
     const operations = [
@@ -26,7 +27,8 @@ function countRequests(): { counts: RequestCount[]; operations: string[] } {
       ...Object.keys(app.searches).map((key) => 'searches.' + key),
       ...Object.entries(app.triggers).map(([key, op]) => 'triggers.' + key + (op.operation.type === 'hook' ? ' (hook perform)' : ' (one page)')),
     ];
-    console.log(JSON.stringify({ counts: await countRequests(path), operations }));
+    const examples = loadExamples(${JSON.stringify(join(root, 'dist/examples.js'))});
+    console.log(JSON.stringify({ counts: await countRequests(path, examples), operations }));
   `;
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: root,

@@ -60,7 +60,7 @@ describe('npm start tour', () => {
     expect(stderr).toMatch(/\d+ passed, 0 failed/);
     // Labels Zap builders know, beside the keys, each result once (no table repeating them).
     expect(steps.find((s) => s.operation === 'trigger contact_created')?.label).toBe('New External Contact');
-    expect(steps.find((s) => s.operation === 'search find_numbers (Virtual)')?.label).toBe('Get Number List (Virtual)');
+    expect(steps.find((s) => s.operation === 'search find_numbers')?.label).toBe('Get Number List');
     expect(stderr).toMatch(/^ {2}ok {4}New External Contact · trigger contact_created +\d+ ms$/m);
     expect(stderr.match(/trigger contact_created/g)).toHaveLength(1);
     // What the run proves, first; the one-URL refusal as the Zap builder reads it.

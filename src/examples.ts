@@ -1,0 +1,33 @@
+/**
+ * One example input beside each operation, the one place the scripts take an operation's input from: the tour
+ * (`npm start`) runs it against a fresh sandbox, the bench and its e2e test count its CINNOX requests, and the
+ * contract check (`npm run check:account`) probes a real account with a search's `onAccount` input, read-only.
+ * The build bundles this module as dist/examples.js beside the app; the deployable zip never ships it.
+ */
+import { createExamples } from './creates';
+import { searchExamples } from './searches';
+import { triggerExamples } from './triggers';
+
+/** What the contract check knows when it probes an account with a search. */
+export interface AccountFacts {
+  /** The first value of `key` in what the check listed from the account so far (contacts, enquiries …). */
+  listed(key: string, where?: (record: Record<string, unknown>) => boolean): string | undefined;
+  /** The environment (`CINNOX_CHECK_*` variables name records of the account to probe with). */
+  env: Record<string, string | undefined>;
+  /** A name no record is expected to have: a harmless probe that reads without finding. */
+  probeName: string;
+}
+
+export interface Example {
+  /** What a Zap builder fills in, valid against a fresh sandbox (`npm run sandbox`). */
+  inputData: Record<string, unknown>;
+  /**
+   * A search's input for a real account, from what the contract check listed, or why it skips the search.
+   * Without it the check sends `inputData`.
+   */
+  onAccount?: (account: AccountFacts) => Record<string, unknown> | { skip: string };
+  /** `npm run bench` measures this operation from a cold start against a minimal app's (its figures gate it). */
+  benchmark?: true;
+}
+
+export const examples = { creates: createExamples, searches: searchExamples, triggers: triggerExamples };
