@@ -277,41 +277,10 @@ export interface ContactWriteResult {
 /** §3.1 record. */
 export interface ContactRecord {
   id: string;
-  firstName?: string;
-  lastName?: string;
-  mobilePhone?: string | number;
-  workPhone?: string | number;
-  homePhone?: string | number;
-  otherPhone?: string | number;
-  email?: string;
-  personalEmail?: string;
-  otherEmail?: string;
-  facebook?: string;
-  whatsApp?: string | number;
-  weChat?: string;
-  line?: string;
-  twitter?: string;
-  linkedin?: string;
-  woztellWhatsApp?: string;
-  woztellFacebook?: string;
-  woztellInstagram?: string;
-  companyName?: string;
-  department?: string;
-  jobTitle?: string;
-  birthday?: string;
-  language?: string;
-  address?: ContactAddress;
-  addresses?: ContactAddress;
-  customerType?: string;
-  group?: string;
-  level?: string;
-  ownerId?: string;
-  ownerID?: string;
-  ownerName?: string;
-  ownerDepartment?: string;
-  sharedWith?: string | string[];
-  slaveContacts?: string | string[];
-  [customField: string]: unknown;
+  firstName?: unknown;
+  lastName?: unknown;
+  /** Every other key, and each one's reading: FOUND_CONTACT in src/records/contact.ts. */
+  [key: string]: unknown;
 }
 
 /** §3.4 record. */
@@ -349,6 +318,7 @@ export interface NumberRecord {
   name?: string | number;
   supportSMS?: boolean;
   supportCall?: boolean;
+  [key: string]: unknown;
 }
 
 /** §2.1 record (the documented fields; more arrive and are passed through). */

@@ -7,7 +7,7 @@
  */
 import type { PlainOutputField } from 'zapier-platform-core';
 import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord } from '../cinnox/contract';
-import { asE164, asText } from '../cinnox/values';
+import { asText } from '../cinnox/values';
 import {
   CONTACT_KEYS,
   CREATE_CONTACT_INPUT,
@@ -16,6 +16,7 @@ import {
   type ContactInput,
 } from '../fields/contacts';
 import { inputFieldsOf } from '../input/schema';
+import { recordTable, type OutputOf } from './table';
 
 /** Contact input after validation and defaults: only what will be sent, as it will be sent. */
 export type ContactValues = { -readonly [K in keyof ContactInput]?: NonNullable<ContactInput[K]> };
@@ -104,182 +105,72 @@ export const CONTACT_WRITE_OUTPUT_FIELDS: PlainOutputField[] = [
 // CINNOX record → Find External Contact result
 // ---------------------------------------------------------------------------------------------
 
-type Scalar = string | null;
-export interface FoundContact {
-  id: string;
-  firstName: Scalar;
-  lastName: Scalar;
-  mobilePhone: Scalar;
-  workPhone: Scalar;
-  homePhone: Scalar;
-  otherPhone: Scalar;
-  email: Scalar;
-  personalEmail: Scalar;
-  otherEmail: Scalar;
-  facebook: Scalar;
-  whatsApp: Scalar;
-  weChat: Scalar;
-  line: Scalar;
-  twitter: Scalar;
-  linkedin: Scalar;
-  woztellWhatsApp: Scalar;
-  woztellFacebook: Scalar;
-  woztellInstagram: Scalar;
-  companyName: Scalar;
-  department: Scalar;
-  jobTitle: Scalar;
-  birthday: Scalar;
-  language: Scalar;
-  addresses: Record<keyof ContactAddress, Scalar>;
-  customerType: Scalar;
-  group: Scalar;
-  level: Scalar;
-  ownerID: Scalar;
-  ownerName: Scalar;
-  ownerDepartment: Scalar;
-  sharedWith: string | string[] | null;
-  slavecontacts: string | string[] | null;
-}
-
-/** Text of a record value (src/cinnox/values.ts); absent or empty is null, as Find External Contact shows it. */
-const textOrNull = (value: unknown): Scalar => asText(value) || null;
-/** A phone number of a record with its "+" restored (CINNOX returns JSON numbers, §3.1). */
-const e164OrNull = (value: unknown): Scalar => asE164(value) || null;
-const textOrList = (value: unknown): string | string[] | null =>
-  Array.isArray(value) ? value.map((v) => asText(v)).filter(Boolean) : textOrNull(value);
+/**
+ * The contact list record (docs/cinnox-api.md §3.1) as Find External Contact returns it, and as the contact
+ * triggers' Contact Details: each key once, read from the CINNOX key of the same name unless `from` says
+ * otherwise; phone numbers with their "+" restored (CINNOX returns JSON numbers), absent values null.
+ */
+export const FOUND_CONTACT = recordTable({
+  id: { label: 'External Contact ID', read: 'text', sample: '6f1c2d3e4a5b6c7d8e9f0a1b' },
+  firstName: { label: 'First Name', read: 'textOrNull', sample: 'Ann' },
+  lastName: { label: 'Last Name', read: 'textOrNull', sample: 'Lee' },
+  mobilePhone: { label: 'Mobile Phone', read: 'e164OrNull', sample: '+85294667788' },
+  workPhone: { label: 'Work Phone', read: 'e164OrNull', sample: null },
+  homePhone: { label: 'Home Phone', read: 'e164OrNull', sample: null },
+  otherPhone: { label: 'Other Phone', read: 'e164OrNull', sample: null },
+  email: { label: 'Work Email', read: 'textOrNull', sample: 'ann.lee@example.com' },
+  personalEmail: { label: 'Personal Email', read: 'textOrNull', sample: null },
+  otherEmail: { label: 'Other Email', read: 'textOrNull', sample: null },
+  facebook: { label: 'Facebook ID', read: 'textOrNull', sample: null },
+  whatsApp: { label: 'WhatsApp Number', read: 'e164OrNull', sample: '+85294667788' },
+  weChat: { label: 'WeChat ID', read: 'textOrNull', sample: null },
+  line: { label: 'LINE ID', read: 'textOrNull', sample: null },
+  twitter: { label: 'Twitter ID', read: 'textOrNull', sample: null },
+  linkedin: { label: 'LinkedIn Account', read: 'textOrNull', sample: null },
+  woztellWhatsApp: { label: 'WOZTELL (WhatsApp Cloud) ID', read: 'textOrNull', sample: null },
+  woztellFacebook: { label: 'WOZTELL (Facebook) ID', read: 'textOrNull', sample: null },
+  woztellInstagram: { label: 'WOZTELL (Instagram) ID', read: 'textOrNull', sample: null },
+  companyName: { label: 'Company Name', read: 'textOrNull', sample: 'Example Ltd' },
+  department: { label: 'Department / Team', read: 'textOrNull', sample: 'Procurement' },
+  jobTitle: { label: 'Job Title', read: 'textOrNull', sample: 'Buyer' },
+  birthday: { label: 'Birth Date', read: 'textOrNull', sample: '31/05/1990' },
+  language: { label: 'Preferred Language', read: 'textOrNull', sample: 'en' },
+  addresses: {
+    label: 'Mailing',
+    from: ['address', 'addresses'],
+    columns: {
+      street: { label: 'Street', read: 'textOrNull', sample: "1 Queen's Road Central" },
+      city: { label: 'City', read: 'textOrNull', sample: 'Hong Kong' },
+      state: { label: 'State', read: 'textOrNull', sample: 'Hong Kong Island' },
+      zipcode: { label: 'Zip Code', read: 'textOrNull', sample: '999077' },
+      country: { label: 'Country', read: 'textOrNull', sample: 'HK' },
+    },
+  },
+  customerType: { label: 'Customer Type', read: 'textOrNull', sample: 'Customer' },
+  group: { label: 'Contact Group', read: 'textOrNull', sample: 'VIP' },
+  level: { label: 'Contact Level', read: 'textOrNull', sample: 'Primary' },
+  ownerID: { label: 'Owner ID', read: 'textOrNull', from: ['ownerID', 'ownerId'], sample: '5e0f1a2b3c4d5e6f7a8b9c0d' },
+  ownerName: { label: 'Owner Name', read: 'textOrNull', sample: 'Ben Chan' },
+  ownerDepartment: { label: 'Owner Department', read: 'textOrNull', sample: 'Sales' },
+  sharedWith: { label: 'Shared With (Staff IDs)', read: 'listOrNull', sample: '5e0f1a2b3c4d5e6f7a8b9c0e' },
+  slavecontacts: {
+    label: 'Merged Contacts (Contact IDs)',
+    read: 'listOrNull',
+    from: ['slaveContacts', 'slavecontacts'],
+    sample: null,
+  },
+});
+export type FoundContact = OutputOf<typeof FOUND_CONTACT.columns>;
 
 /** The found contact's full name as the search compares it. */
 export const contactFullName = (record: Pick<ContactRecord, 'firstName' | 'lastName'>): string =>
   [record.firstName, record.lastName]
-    .map((part) => (part ?? '').trim())
+    .map((part) => asText(part))
     .filter(Boolean)
     .join(' ');
 
-export function toFoundContact(record: ContactRecord): FoundContact {
-  const address = (record.address ?? record.addresses ?? {}) as ContactAddress;
-  return {
-    id: String(record.id),
-    firstName: textOrNull(record.firstName),
-    lastName: textOrNull(record.lastName),
-    mobilePhone: e164OrNull(record.mobilePhone),
-    workPhone: e164OrNull(record.workPhone),
-    homePhone: e164OrNull(record.homePhone),
-    otherPhone: e164OrNull(record.otherPhone),
-    email: textOrNull(record.email),
-    personalEmail: textOrNull(record.personalEmail),
-    otherEmail: textOrNull(record.otherEmail),
-    facebook: textOrNull(record.facebook),
-    whatsApp: e164OrNull(record.whatsApp),
-    weChat: textOrNull(record.weChat),
-    line: textOrNull(record.line),
-    twitter: textOrNull(record.twitter),
-    linkedin: textOrNull(record.linkedin),
-    woztellWhatsApp: textOrNull(record.woztellWhatsApp),
-    woztellFacebook: textOrNull(record.woztellFacebook),
-    woztellInstagram: textOrNull(record.woztellInstagram),
-    companyName: textOrNull(record.companyName),
-    department: textOrNull(record.department),
-    jobTitle: textOrNull(record.jobTitle),
-    birthday: textOrNull(record.birthday),
-    language: textOrNull(record.language),
-    addresses: {
-      street: textOrNull(address.street),
-      city: textOrNull(address.city),
-      state: textOrNull(address.state),
-      zipcode: textOrNull(address.zipcode),
-      country: textOrNull(address.country),
-    },
-    customerType: textOrNull(record.customerType),
-    group: textOrNull(record.group),
-    level: textOrNull(record.level),
-    ownerID: textOrNull(record.ownerID ?? record.ownerId),
-    ownerName: textOrNull(record.ownerName),
-    ownerDepartment: textOrNull(record.ownerDepartment),
-    sharedWith: textOrList(record.sharedWith),
-    slavecontacts: textOrList(record.slaveContacts ?? record.slavecontacts),
-  };
-}
-
+export const toFoundContact = (record: ContactRecord): FoundContact => FOUND_CONTACT.map(record);
 /** outputFields of Find External Contact (nested keys with Zapier's `__`). */
-export const FOUND_CONTACT_OUTPUT_FIELDS: PlainOutputField[] = [
-  { key: 'id', label: 'External Contact ID' },
-  { key: 'firstName', label: 'First Name' },
-  { key: 'lastName', label: 'Last Name' },
-  { key: 'mobilePhone', label: 'Mobile Phone' },
-  { key: 'workPhone', label: 'Work Phone' },
-  { key: 'homePhone', label: 'Home Phone' },
-  { key: 'otherPhone', label: 'Other Phone' },
-  { key: 'email', label: 'Work Email' },
-  { key: 'personalEmail', label: 'Personal Email' },
-  { key: 'otherEmail', label: 'Other Email' },
-  { key: 'facebook', label: 'Facebook ID' },
-  { key: 'whatsApp', label: 'WhatsApp Number' },
-  { key: 'weChat', label: 'WeChat ID' },
-  { key: 'line', label: 'LINE ID' },
-  { key: 'twitter', label: 'Twitter ID' },
-  { key: 'linkedin', label: 'LinkedIn Account' },
-  { key: 'woztellWhatsApp', label: 'WOZTELL (WhatsApp Cloud) ID' },
-  { key: 'woztellFacebook', label: 'WOZTELL (Facebook) ID' },
-  { key: 'woztellInstagram', label: 'WOZTELL (Instagram) ID' },
-  { key: 'companyName', label: 'Company Name' },
-  { key: 'department', label: 'Department / Team' },
-  { key: 'jobTitle', label: 'Job Title' },
-  { key: 'birthday', label: 'Birth Date' },
-  { key: 'language', label: 'Preferred Language' },
-  { key: 'addresses__street', label: 'Mailing Street' },
-  { key: 'addresses__city', label: 'Mailing City' },
-  { key: 'addresses__state', label: 'Mailing State' },
-  { key: 'addresses__zipcode', label: 'Mailing Zip Code' },
-  { key: 'addresses__country', label: 'Mailing Country' },
-  { key: 'customerType', label: 'Customer Type' },
-  { key: 'group', label: 'Contact Group' },
-  { key: 'level', label: 'Contact Level' },
-  { key: 'ownerID', label: 'Owner ID' },
-  { key: 'ownerName', label: 'Owner Name' },
-  { key: 'ownerDepartment', label: 'Owner Department' },
-  { key: 'sharedWith', label: 'Shared With (Staff IDs)' },
-  { key: 'slavecontacts', label: 'Merged Contacts (Contact IDs)' },
-];
-
+export const FOUND_CONTACT_OUTPUT_FIELDS = FOUND_CONTACT.outputFields;
 /** A typical contact as Find External Contact returns it; also the sample of the contact triggers' `details`. */
-export const FOUND_CONTACT_SAMPLE: FoundContact = {
-  id: '6f1c2d3e4a5b6c7d8e9f0a1b',
-  firstName: 'Ann',
-  lastName: 'Lee',
-  mobilePhone: '+85294667788',
-  workPhone: null,
-  homePhone: null,
-  otherPhone: null,
-  email: 'ann.lee@example.com',
-  personalEmail: null,
-  otherEmail: null,
-  facebook: null,
-  whatsApp: '+85294667788',
-  weChat: null,
-  line: null,
-  twitter: null,
-  linkedin: null,
-  woztellWhatsApp: null,
-  woztellFacebook: null,
-  woztellInstagram: null,
-  companyName: 'Example Ltd',
-  department: 'Procurement',
-  jobTitle: 'Buyer',
-  birthday: '31/05/1990',
-  language: 'en',
-  addresses: {
-    street: "1 Queen's Road Central",
-    city: 'Hong Kong',
-    state: 'Hong Kong Island',
-    zipcode: '999077',
-    country: 'HK',
-  },
-  customerType: 'Customer',
-  group: 'VIP',
-  level: 'Primary',
-  ownerID: '5e0f1a2b3c4d5e6f7a8b9c0d',
-  ownerName: 'Ben Chan',
-  ownerDepartment: 'Sales',
-  sharedWith: '5e0f1a2b3c4d5e6f7a8b9c0e',
-  slavecontacts: null,
-};
+export const FOUND_CONTACT_SAMPLE: FoundContact = FOUND_CONTACT.sample;

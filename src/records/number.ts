@@ -2,46 +2,23 @@
  * CINNOX numbers (docs/cinnox-api.md §1.4 / §1.5, assumption A4): a number-list record → the Get Number List
  * result, with its output fields and sample.
  */
-import type { PlainOutputField } from 'zapier-platform-core';
 import type { NumberRecord } from '../cinnox/contract';
-import { isoDateTime } from '../cinnox/dates';
-import { asText, countryOf, numberOf } from '../cinnox/values';
+import { countryOf, numberOf } from '../cinnox/values';
+import { recordTable, type OutputOf } from './table';
 
-export interface NumberResult {
-  id: string;
-  ServiceID: string;
-  Number: string;
-  type: string;
-  country: string;
-  /** ISO 8601 in UTC; '' when CINNOX gave none or something that is not a date. */
-  expireDate: string;
-}
-
-export const toNumberResult = (record: NumberRecord): NumberResult => ({
-  id: numberOf(record),
-  ServiceID: asText(record.ServiceID ?? record.serviceID),
-  Number: numberOf(record),
-  type: asText(record.type),
-  country: countryOf(record),
-  expireDate: isoDateTime(record.expireDate) ?? '',
+/** The number-list record as Get Number List returns it: each key once. */
+export const NUMBER = recordTable({
+  id: { label: 'ID (the Number)', value: (record: NumberRecord) => numberOf(record), sample: '+85230001234' },
+  ServiceID: { label: 'Service ID', read: 'text', from: ['ServiceID', 'serviceID'], sample: 'svc-8f2e41' },
+  Number: { label: 'Number', value: (record: NumberRecord) => numberOf(record), sample: '+85230001234' },
+  type: { label: 'Type (CUSTOM, ALPHANUMERIC, TF or DID)', read: 'text', sample: 'DID' },
+  country: { label: 'Country', value: (record: NumberRecord) => countryOf(record), sample: 'HK' },
+  expireDate: { label: 'Expiry Date', read: 'isoDate', type: 'datetime', sample: '2027-11-07T00:00:00.000Z' },
 });
+export type NumberResult = OutputOf<typeof NUMBER.columns>;
 
+export const toNumberResult = (record: NumberRecord): NumberResult => NUMBER.map(record);
 /** A typical number as Get Number List returns it. */
-export const NUMBER_SAMPLE: NumberResult = {
-  id: '+85230001234',
-  ServiceID: 'svc-8f2e41',
-  Number: '+85230001234',
-  type: 'DID',
-  country: 'HK',
-  expireDate: '2027-11-07T00:00:00.000Z',
-};
-
+export const NUMBER_SAMPLE: NumberResult = NUMBER.sample;
 /** outputFields of Get Number List. */
-export const NUMBER_OUTPUT_FIELDS: PlainOutputField[] = [
-  { key: 'id', label: 'ID (the Number)' },
-  { key: 'ServiceID', label: 'Service ID' },
-  { key: 'Number', label: 'Number' },
-  { key: 'type', label: 'Type (CUSTOM, ALPHANUMERIC, TF or DID)' },
-  { key: 'country', label: 'Country' },
-  { key: 'expireDate', label: 'Expiry Date', type: 'datetime' },
-];
+export const NUMBER_OUTPUT_FIELDS = NUMBER.outputFields;

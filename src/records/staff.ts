@@ -1,64 +1,28 @@
 /** Staff (docs/cinnox-api.md §3.4): a staff list record → the Find Staff Member result. */
-import type { PlainOutputField } from 'zapier-platform-core';
 import type { StaffRecord } from '../cinnox/contract';
-import { asE164, asText } from '../cinnox/values';
+import { asText } from '../cinnox/values';
+import { recordTable, type OutputOf } from './table';
 
-export type FoundStaff = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-  email: string;
-  phone: string;
-  status: string;
-  role: string;
-  jobTitle: string;
-  extensionNumber: string;
-  timezone: string;
-};
+/** The staff list record (§3.4) as Find Staff Member returns it: each key once, read from the same CINNOX key. */
+export const FOUND_STAFF = recordTable({
+  id: { label: 'Staff ID', read: 'text', sample: '5f0c3a2b1d4e5f6a7b8c9d0e' },
+  firstName: { label: 'First Name', read: 'text', sample: 'Ann' },
+  lastName: { label: 'Last Name', read: 'text', sample: 'Lee' },
+  displayName: { label: 'Display Name', read: 'text', sample: 'Ann Lee' },
+  email: { label: 'Email', read: 'text', sample: 'ann.lee@example.com' },
+  phone: { label: 'Phone', read: 'e164', sample: '+85230001001' },
+  status: { label: 'Status', read: 'text', sample: 'Activated' },
+  role: { label: 'Role', read: 'text', sample: 'Agent' },
+  jobTitle: { label: 'Job Title', read: 'text', sample: 'Agent' },
+  extensionNumber: { label: 'Extension Number', read: 'text', sample: '1001' },
+  timezone: { label: 'Time Zone', read: 'text', sample: 'Asia/Hong_Kong' },
+});
+export type FoundStaff = OutputOf<typeof FOUND_STAFF.columns>;
 
 /** "First Last", else the display name: what Find Staff Member compares. */
 export const staffFullName = (record: StaffRecord): string =>
   [asText(record.firstName), asText(record.lastName)].filter(Boolean).join(' ') || asText(record.displayName);
 
-export const toFoundStaff = (record: StaffRecord): FoundStaff => ({
-  id: asText(record.id),
-  firstName: asText(record.firstName),
-  lastName: asText(record.lastName),
-  displayName: asText(record.displayName),
-  email: asText(record.email),
-  phone: asE164(record.phone),
-  status: asText(record.status),
-  role: asText(record.role),
-  jobTitle: asText(record.jobTitle),
-  extensionNumber: asText(record.extensionNumber),
-  timezone: asText(record.timezone),
-});
-
-export const FOUND_STAFF_SAMPLE: FoundStaff = {
-  id: '5f0c3a2b1d4e5f6a7b8c9d0e',
-  firstName: 'Ann',
-  lastName: 'Lee',
-  displayName: 'Ann Lee',
-  email: 'ann.lee@example.com',
-  phone: '+85230001001',
-  status: 'Activated',
-  role: 'Agent',
-  jobTitle: 'Agent',
-  extensionNumber: '1001',
-  timezone: 'Asia/Hong_Kong',
-};
-
-export const FOUND_STAFF_OUTPUT_FIELDS: PlainOutputField[] = [
-  { key: 'id', label: 'Staff ID' },
-  { key: 'firstName', label: 'First Name' },
-  { key: 'lastName', label: 'Last Name' },
-  { key: 'displayName', label: 'Display Name' },
-  { key: 'email', label: 'Email' },
-  { key: 'phone', label: 'Phone' },
-  { key: 'status', label: 'Status' },
-  { key: 'role', label: 'Role' },
-  { key: 'jobTitle', label: 'Job Title' },
-  { key: 'extensionNumber', label: 'Extension Number' },
-  { key: 'timezone', label: 'Time Zone' },
-];
+export const toFoundStaff = (record: StaffRecord): FoundStaff => FOUND_STAFF.map(record);
+export const FOUND_STAFF_SAMPLE: FoundStaff = FOUND_STAFF.sample;
+export const FOUND_STAFF_OUTPUT_FIELDS = FOUND_STAFF.outputFields;
