@@ -778,7 +778,6 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
     return (latest(state.labels) ?? world.createLabel(`Sandbox label ${state.counters.label + 1}`, '#43A047').record)
       .id;
   }
-  // Beyond the product guide: inbound SMS, calls, recordings, staff, contact and enquiry status events.
   /** A call: body.id, else the newest ongoing one (`ongoing`) or the newest ended one; a new one (quietly) when none. */
   function targetCall(body: AdminBody, ongoing: boolean): CallRecord {
     const id = str(body.id) ?? str(body.callId);
@@ -901,7 +900,6 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       return world.editLabel(id, changes);
     },
     'label.deleted': (body) => world.deleteLabel(targetLabel(body)),
-    // Beyond the product guide: inbound SMS, calls, recordings, staff, contact and enquiry status events.
     'sms.inbound': (body) =>
       world.receiveSms(
         str(body.senderNumber) ?? '+85298765432',

@@ -64,7 +64,6 @@ export const EVENT_TABLE = {
   'label.created': { group: 'label', subscriptions: ['label-event-sub'], triggers: ['label_created'] },
   'label.edited': { group: 'label', subscriptions: ['label-event-sub'], triggers: ['label_edited'] },
   'label.deleted': { group: 'label', subscriptions: ['label-event-sub'], triggers: ['label_deleted'] },
-  // Beyond the product guide: inbound SMS, calls, recordings, staff, contact and enquiry status events.
   'sms.inbound': { group: 'inboundSms', subscriptions: ['inbound-sms-event-sub'], triggers: ['inbound_sms_received'] },
   'call.started': { group: 'call', subscriptions: ['call-event-sub'], triggers: ['call_started'] },
   'call.ended': { group: 'call', subscriptions: ['call-event-sub'], triggers: ['call_ended'] },

@@ -330,7 +330,6 @@ export function createState(account: { serviceId: string; appId: string }) {
     deliveries: [] as Delivery[],
     requests: [] as RequestEntry[],
     requestCount: 0,
-    // Beyond the product guide: Send OTP SMS, enquiry labels, staff and label look-ups, transcripts.
     /** §3.6: the label ids on each enquiry, by enquiry record id (A25). */
     enquiryLabels: {} as Record<string, string[]>,
     /** §1.2: every OTP SMS sent. */

@@ -62,7 +62,6 @@ it('has every operation the issues name, and no other', () => {
       'label_created',
       'label_edited',
       'label_deleted',
-      // Beyond the product guide: inbound SMS, calls, recordings, staff, contact and enquiry status events.
       'inbound_sms_received',
       'call_started',
       'call_ended',

@@ -108,14 +108,6 @@ export const SOCIAL_CONTACT_KEYS = {
   'WOZTELL (Facebook)': 'woztellFacebook',
   'WOZTELL (Instagram)': 'woztellInstagram',
 } as const;
-export type SocialMessagingType = keyof typeof SOCIAL_CONTACT_KEYS;
-
-/**
- * A17 Update External Contact (§3.3) merges: a field left out of the PUT body keeps its stored value, so
- * the app sends only the filled fields (and only the filled parts of `addresses`). Whether one entry in
- * `phones` / `emails` / `socialContacts` replaces or joins the stored ones of that type is not documented.
- */
-export const CONTACT_UPDATE_IS_PATCH = true;
 
 /** A10 IM to a staff member (§1.3): message-push with `receiverEID` = the staff member's id and no roomID. */
 export const STAFF_IM_USES_RECEIVER_EID = true;
@@ -130,7 +122,7 @@ export const SUBSCRIPTIONS = {
   enquiry: 'inquiry-event-sub',
   sms: 'outbound-sms-event-sub',
   label: 'label-event-sub',
-  // the new instant triggers' subscriptions (§1.9, §1.8, §2.6, §3.5).
+  // Inbound SMS, calls, recordings and staff (§1.9, §1.8, §2.6, §3.5).
   inboundSms: 'inbound-sms-event-sub',
   call: 'call-event-sub',
   recording: 'recording-event-sub',
@@ -157,7 +149,7 @@ export const EVENT_STATUS = {
   labelCreated: 'create',
   labelEdited: 'update',
   labelDeleted: 'deleted',
-  // The new instant triggers (documented: §1.8, §2.6, §3.5).
+  // Calls, recordings and staff (documented: §1.8, §2.6, §3.5).
   callStarted: 'CallStart',
   callEnded: 'CallEnd',
   recordingSucceeded: 'success',
@@ -166,28 +158,6 @@ export const EVENT_STATUS = {
   staffEdited: 'staffEdit',
   staffDeleted: 'staffDelete',
 } as const;
-
-/**
- * A18 The enquiry event's `eid` ("Record ID of the enquiry", §2.5) is the Enquiry Details record id
- * (§2.1 `_id`; `id` in the docs), not its `inquiry` ID: the enquiry triggers' performList reads the
- * record id under these keys, in this order, and nothing else.
- */
-export const ENQUIRY_RECORD_ID_KEYS = ['_id', 'id'] as const;
-
-/**
- * A19 The Enquiry Details statuses that match each enquiry event status (§2.5), for the enquiry triggers'
- * performList. §2.1 lists "ongoing", "followed-up", "missed", "closed"; CINNOX's user guide
- * (docs/cinnox-api.md §5, second reading) defines "Open" (in the queue, waiting to be picked up) as a status
- * of its own before "Ongoing" (a staff member picks it up). So: Opened → open (a new enquiry nobody has
- * picked up yet); Handling → ongoing or followed-up (a staff member has taken up the enquiry, or followed up a
- * missed one); Closed → closed; Missed → missed. That the record's status is spelt "open" is the assumption.
- */
-export const ENQUIRY_RECORD_STATUSES: Readonly<Record<string, readonly string[]>> = {
-  [EVENT_STATUS.enquiryOpened]: ['open'],
-  [EVENT_STATUS.enquiryHandling]: ['ongoing', 'followed-up'],
-  [EVENT_STATUS.enquiryClosed]: ['closed'],
-  [EVENT_STATUS.enquiryMissed]: ['missed'],
-};
 
 /**
  * A13 Get Event Hook List (§1.7): `GET /event-hooks` answering `{code, result: [{name, enabled, url, updatedAt}]}`.
@@ -222,22 +192,50 @@ export function enabledOf(value: unknown): boolean | undefined {
 /**
  * A14 URL verification (§0.4): CINNOX accepts any 2xx from the subscribed URL; Zapier's hook URLs cannot
  * echo `{code, result: {challenge}}`. If CINNOX insists on the echo, subscribing answers `enabled: false`
- * and the trigger says so.
+ * and the trigger says so. Code: `subscribe`, src/hooks/subscription.ts (CinnoxSubscriptionRefused).
  */
-export const CHALLENGE_REPLY_CODE = 0;
 
 /** A15 List envelopes (§0.2): records come as a bare array or under `result`, `data` or the documented key. */
 export const LIST_ENVELOPE_KEYS = ['result', 'data', 'records', 'list', 'labelList', 'contacts', 'numbers'] as const;
+
+/**
+ * A17 Update External Contact (§3.3) merges: a field left out of the PUT body keeps its stored value, so
+ * the app sends only the filled fields (and only the filled parts of `addresses`). Whether one entry in
+ * `phones` / `emails` / `socialContacts` replaces or joins the stored ones of that type is not documented
+ * (Update External Contact's help texts say so). Code: `toContactBody`, src/records/contact.ts.
+ */
+
+/**
+ * A18 The enquiry event's `eid` ("Record ID of the enquiry", §2.5) is the Enquiry Details record id
+ * (§2.1 `_id`; `id` in the docs), not its `inquiry` ID: the enquiry triggers' performList reads the
+ * record id under these keys, in this order, and nothing else.
+ */
+export const ENQUIRY_RECORD_ID_KEYS = ['_id', 'id'] as const;
+
+/**
+ * A19 The Enquiry Details statuses that match each enquiry event status (§2.5), for the enquiry triggers'
+ * performList. §2.1 lists "ongoing", "followed-up", "missed", "closed"; CINNOX's user guide
+ * (docs/cinnox-api.md §5, second reading) defines "Open" (in the queue, waiting to be picked up) as a status
+ * of its own before "Ongoing" (a staff member picks it up). So: Opened → open (a new enquiry nobody has
+ * picked up yet); Handling → ongoing or followed-up (a staff member has taken up the enquiry, or followed up a
+ * missed one); Closed → closed; Missed → missed. That the record's status is spelt "open" is the assumption.
+ */
+export const ENQUIRY_RECORD_STATUSES: Readonly<Record<string, readonly string[]>> = {
+  [EVENT_STATUS.enquiryOpened]: ['open'],
+  [EVENT_STATUS.enquiryHandling]: ['ongoing', 'followed-up'],
+  [EVENT_STATUS.enquiryClosed]: ['closed'],
+  [EVENT_STATUS.enquiryMissed]: ['missed'],
+};
 
 // ---------------------------------------------------------------------------------------------
 // Record shapes (documented fields; everything optional because CINNOX omits empty ones)
 // ---------------------------------------------------------------------------------------------
 
-export interface ContactPhone {
+interface ContactPhone {
   type: string;
   phone: string;
 }
-export interface ContactEmail {
+interface ContactEmail {
   type: string;
   email: string;
 }
@@ -248,7 +246,7 @@ export interface ContactAddress {
   zipcode?: string;
   country?: string;
 }
-export interface SocialContact {
+interface SocialContact {
   key: string;
   value: string;
 }
@@ -377,7 +375,7 @@ export interface EventHookRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
-// inbound SMS, call, recording and staff triggers (paths, assumptions A20–A24, shapes)
+// Inbound SMS, call, recording and staff triggers (paths, assumptions A20–A24, shapes)
 // ---------------------------------------------------------------------------------------------
 
 /** §2.4 Get Call Log Details. */
@@ -426,9 +424,27 @@ export const CALL_LOG_RECORD_KEYS = [
   'duration',
 ] as const satisfies readonly (keyof CallLogRecord)[];
 
+/**
+ * A22 Inbound SMS appear in Get SMS Details (§2.3) with `usage` "inbound" (the reference lists only direct,
+ * verification, openAPI-sms and openAPI-otp): New Inbound SMS's performList keeps those records.
+ */
+export const INBOUND_SMS_USAGE = 'inbound';
+
+/**
+ * A23 A call event's `message.callees` (§1.8 documents one object `{eid, number}`) may also be an array of
+ * such objects (a call that rings several staff members): the app reads both.
+ */
+export const CALLEES_MAY_BE_ARRAY = true;
+
+/**
+ * A24 The call log (§2.4) takes the report window of A6 (`startAt` / `endAt`, RFC3339) with `offset` /
+ * `limit`, newest first, as Enquiry Details and SMS Details do: the call triggers' performList reads it.
+ */
+export const CALL_LOG_WINDOW_DAYS = REPORT_WINDOW_DAYS;
+
 // ---------------------------------------------------------------------------------------------
-// Send OTP SMS, labels on enquiries, Find Staff Member, Find Label, Get Enquiry
-// Transcript (documented endpoints first, then the assumptions A25–A29).
+// Send OTP SMS, labels on enquiries, Find Staff Member, Find Label, Get Enquiry Transcript
+// (documented endpoints first, then the assumptions A25–A29).
 // ---------------------------------------------------------------------------------------------
 
 /** §1.2 Send OTP SMS (POST): `{senderNumber, recipientNumber, text, pin}` → `{serviceID, status, transactionID}`. */
@@ -494,8 +510,8 @@ export interface EnquiryChatRecord {
 /**
  * A25 Label / Unlabel an Enquiry (§3.6): the path's `{inquiryID}` is the Enquiry Details record id (`_id`, what
  * the enquiry triggers output as "Enquiry Record ID", A18, and Find Enquiry as `_id`), not the `inquiry` ID.
+ * Code: `enquiryLabelsPath` above takes that id.
  */
-export const ENQUIRY_LABELS_ID = '_id';
 
 /**
  * A26 Send OTP SMS answer (§1.2, `status` Boolean "True/False"): `{serviceID, status, transactionID}` flat or
@@ -510,8 +526,8 @@ export const otpSentOf = (status: unknown): boolean => enabledOf(status) === tru
 /**
  * A27 Unlabel an Enquiry (§3.6 "successful when no labels remain"): the removal succeeded when none of the
  * removed labels is among the `labelIds` CINNOX answers as remaining; other labels of the enquiry may remain.
+ * Code: src/creates/remove-enquiry-labels.ts (CinnoxLabelNotRemoved).
  */
-export const UNLABEL_SUCCESS_IS_NONE_OF_THE_REMOVED_REMAINS = true;
 
 /**
  * A28 Get Enquiry Chat (§2.2) of an enquiry that is not closed answers 6451011 "No records found"; an id it
@@ -526,21 +542,3 @@ export const CHAT_NOT_CLOSED_CODE = 6451011;
  * `content.ts` (milliseconds since 1970).
  */
 export const CHAT_SENDER_NAME_KEYS = ['fromName', 'senderName', 'displayName', 'name'] as const;
-
-/**
- * A22 Inbound SMS appear in Get SMS Details (§2.3) with `usage` "inbound" (the reference lists only direct,
- * verification, openAPI-sms and openAPI-otp): New Inbound SMS's performList keeps those records.
- */
-export const INBOUND_SMS_USAGE = 'inbound';
-
-/**
- * A23 A call event's `message.callees` (§1.8 documents one object `{eid, number}`) may also be an array of
- * such objects (a call that rings several staff members): the app reads both.
- */
-export const CALLEES_MAY_BE_ARRAY = true;
-
-/**
- * A24 The call log (§2.4) takes the report window of A6 (`startAt` / `endAt`, RFC3339) with `offset` /
- * `limit`, newest first, as Enquiry Details and SMS Details do: the call triggers' performList reads it.
- */
-export const CALL_LOG_WINDOW_DAYS = REPORT_WINDOW_DAYS;

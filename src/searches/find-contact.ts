@@ -10,7 +10,7 @@ import { nameKey } from '../cinnox/values';
 import { FIND_CONTACT_INPUT } from '../fields/contacts';
 import { inputFieldsOf, parseInput } from '../input/schema';
 import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
-import { incompleteReadError } from './incomplete-read';
+import { incompleteReadError } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
 /** The form names are compared in (shared with Find Staff Member and Find Label): src/cinnox/values.ts. */

@@ -19,7 +19,7 @@ const labelName = text({
 const FIND_LABEL_INPUT = input({ name: labelName });
 /** Find Label's API field (§3.6's `name` filter) → its Zapier label. */
 const FIND_LABEL_API_FIELDS: ApiFieldLabels = { name: labelOf(labelName) };
-import { incompleteReadError } from './incomplete-read';
+import { incompleteReadError } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
 const perform = (async (z, bundle) => {

@@ -15,7 +15,7 @@ import {
   staffFullName as fullNameOf,
   toFoundStaff,
 } from '../records/staff';
-import { incompleteReadError } from './incomplete-read';
+import { incompleteReadError } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
 const staffFullName = text({

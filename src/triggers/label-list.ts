@@ -1,11 +1,11 @@
 /**
  * Hidden trigger feeding the Labels drop-down of Add / Remove Labels (docs/cinnox-api.md §3.6 Get Label List):
- * the account's labels. Page n is the n-th request of a paged read from the start (src/triggers/dropdown.ts):
+ * the account's labels. Page n is the n-th request of a paged read from the start (src/fields/dropdown.ts):
  * one CINNOX request for the first page, n + 1 for page n.
  */
 import { cinnox } from '../cinnox/client';
 import { LABEL_OPTION_OUTPUT_FIELDS, LABEL_OPTION_SAMPLE, toLabelOption, type LabelOption } from '../records/label';
-import { defineDropdownTrigger, pageOf } from './dropdown';
+import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import type { Example } from '../examples';
 
 export const labelList = defineDropdownTrigger({

@@ -1,12 +1,12 @@
 /**
  * Hidden trigger feeding the Sender ID drop-down of Send OTP SMS: the account's Alphanumeric sender IDs
  * (docs/cinnox-api.md §1.2 "Alphanumeric sender ID only"; the number list of A4), the same options as the
- * Sender Number drop-down (`senderOptions`), paged as it is (src/triggers/dropdown.ts): one CINNOX request for
+ * Sender Number drop-down (`senderOptions`), paged as it is (src/fields/dropdown.ts): one CINNOX request for
  * the first page, n + 1 for page n.
  */
 import { cinnox } from '../cinnox/client';
 import { OTP_SENDER_NUMBER_TYPE } from '../fields/sms';
-import { defineDropdownTrigger, pageOf } from './dropdown';
+import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import {
   SENDER_OPTION_OUTPUT_FIELDS,
   SENDER_OPTION_SAMPLE,

@@ -10,7 +10,7 @@ import { cinnox } from '../cinnox/client';
 import { NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
 import { asE164, asText, countryOf, numberOf } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType } from '../fields/sms';
-import { defineDropdownTrigger, pageOf } from './dropdown';
+import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import type { Example } from '../examples';
 
 export interface SenderNumberOption {

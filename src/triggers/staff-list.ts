@@ -1,12 +1,12 @@
 /**
  * Hidden trigger feeding the Staff ID drop-down (Send IM to Staff): the account's staff (docs/cinnox-api.md §3.4).
- * Page n is the n-th request of a paged read from the start (src/triggers/dropdown.ts): one CINNOX request of
+ * Page n is the n-th request of a paged read from the start (src/fields/dropdown.ts): one CINNOX request of
  * 500 for the first page, n + 1 for page n.
  */
 import { cinnox } from '../cinnox/client';
 import type { StaffRecord } from '../cinnox/contract';
 import { asText } from '../cinnox/values';
-import { defineDropdownTrigger, pageOf } from './dropdown';
+import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import type { Example } from '../examples';
 
 export interface StaffOption {

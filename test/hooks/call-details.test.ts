@@ -1,5 +1,5 @@
 /**
- * Call Ended's details without an API call per event: perform dehydrates (test/triggers/beyond-hook-triggers),
+ * Call Ended's details without an API call per event: perform dehydrates (test/triggers/call-staff-inbound-sms-triggers.test.ts),
  * the hydrator reads the one call from the call log (A20: `callID`) and maps it (A21).
  */
 import nock from 'nock';

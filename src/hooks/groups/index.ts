@@ -9,7 +9,6 @@ import { enquiryGroup } from './enquiry';
 import { labelGroup } from './label';
 import type { GroupSpec } from './shared';
 import { smsReceiptGroup } from './sms-receipt';
-// Beyond the product guide: inbound SMS, calls, recordings, staff, contact and enquiry status events.
 import { callGroup } from './call';
 import { inboundSmsGroup } from './inbound-sms';
 import { recordingGroup } from './recording';
@@ -22,7 +21,6 @@ export const GROUPS: Record<EventGroup, GroupSpec> = {
   enquiry: enquiryGroup,
   sms: smsReceiptGroup,
   label: labelGroup,
-  // Beyond the product guide: inbound SMS, calls, recordings, staff, contact and enquiry status events.
   inboundSms: inboundSmsGroup,
   call: callGroup,
   recording: recordingGroup,

@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import { OTHER_URL, TARGET_URL, hookTrigger } from '../helpers/hooks';
-import { watchUnmatched } from './ops';
+import { watchUnmatched } from '../helpers/ops';
 
 const unmatched = watchUnmatched();
 const HOOKS = `${API_ROOT}/event-hooks`;
@@ -19,7 +19,7 @@ const unsubscribe = () =>
     bundleWith({}, { targetUrl: TARGET_URL, subscribeData: ours } as never),
   );
 
-describe('7. enabled is read as a boolean, a word in any case, or 0/1', () => {
+describe('enabled is read as a boolean, a word in any case, or 0/1', () => {
   it.each([true, 'true', 'True', 'TRUE', 1, '1'])('subscribes on enabled: %p', async (enabled) => {
     const scope = nock(BASE_URL)
       .get(HOOKS)
@@ -91,7 +91,7 @@ describe('7. enabled is read as a boolean, a word in any case, or 0/1', () => {
   });
 });
 
-describe('8. the Event Hook List is advisory: only CINNOX auth errors stop the subscription', () => {
+describe('the Event Hook List is advisory: only CINNOX auth errors stop the subscription', () => {
   it.each([
     ['a gateway 403 without a CINNOX code', 403, { message: 'Missing Authentication Token' }],
     ['404', 404, ''],
@@ -136,7 +136,7 @@ describe('8. the Event Hook List is advisory: only CINNOX auth errors stop the s
   });
 });
 
-describe('9. turning a Zap off succeeds on a plain 404 (already off)', () => {
+describe('turning a Zap off succeeds on a plain 404 (already off)', () => {
   it('a 404 without a CINNOX code from the disable request', async () => {
     const scope = nock(BASE_URL)
       .get(HOOKS)
@@ -163,7 +163,7 @@ describe('9. turning a Zap off succeeds on a plain 404 (already off)', () => {
   });
 });
 
-describe('10. deeply nested payloads do not crash perform', () => {
+describe('deeply nested payloads do not crash perform', () => {
   const perform = (key: string, body: unknown) =>
     appTester(hookTrigger(key).operation.perform, bundleWith({}, { cleanedRequest: body } as never)) as Promise<
       Record<string, unknown>[]

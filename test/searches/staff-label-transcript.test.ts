@@ -404,7 +404,7 @@ describe('get_enquiry_transcript', () => {
   });
 });
 
-describe('drop-downs of the new actions', () => {
+describe('the Sender ID and Labels drop-downs', () => {
   it('label_list: page 0 is one request of 500; options only for labels with an id', async () => {
     const scope = nock(BASE_URL)
       .get(LABELS)

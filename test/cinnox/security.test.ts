@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { API_ROOT, APP_ID, App, BASE_URL, appTester, authData, bundleWith, failure } from '../helpers/app';
-import { createPerform, searchPerform, watchUnmatched, type Perform } from './ops';
+import { createPerform, searchPerform, watchUnmatched, type Perform } from '../helpers/ops';
 
 const test_ = App.authentication!.test as Perform;
 const label = App.authentication!.connectionLabel as Perform;
@@ -19,7 +19,7 @@ const SMS_INPUT = {
   text: 'Your order has shipped.',
 };
 
-describe('4. CINNOX requests follow no redirect: the token never leaves the origin', () => {
+describe('CINNOX requests follow no redirect: the token never leaves the origin', () => {
   it.each([
     ['the same host on another port', 'https://api.cinnox.test:8443/v1/api/apps/app123/sms'],
     ['a subdomain', 'https://evil.api.cinnox.test/v1/api/apps/app123/sms'],
@@ -62,7 +62,7 @@ describe('4. CINNOX requests follow no redirect: the token never leaves the orig
   });
 });
 
-describe('5. ids that would collapse the path are refused before any request', () => {
+describe('ids that would collapse the path are refused before any request', () => {
   it.each(['.', '..'])('App ID %p: the connection test sends nothing', async (appId) => {
     const error = await failure(() => appTester(test_, { authData: { ...authData, appId } }));
     expect(error.message).toBe(
@@ -91,7 +91,7 @@ describe('5. ids that would collapse the path are refused before any request', (
   });
 });
 
-describe('6. a malformed % escape in the Base URL is the usual Base URL error', () => {
+describe('a malformed % escape in the Base URL is the usual Base URL error', () => {
   const baseUrl = `https://h.example/v1/api/apps/%E0%A4%A`;
   it('from the connection test, before any request', async () => {
     const error = await failure(() => appTester(test_, { authData: { ...authData, baseUrl } }));

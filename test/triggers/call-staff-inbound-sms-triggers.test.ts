@@ -1,5 +1,5 @@
 /**
- * The nine instant triggers beyond the product guide: inbound SMS, call started / ended, recording ready, staff
+ * Nine instant triggers: inbound SMS, call started / ended, recording ready, staff
  * created / edited / deleted, External Contact Event and Enquiry Status Changed. Per trigger: its label, the
  * subscribe / unsubscribe bodies, perform on each documented payload shape, the challenge and other statuses
  * yielding [], and performList (recent CINNOX records in perform's shape, else the sample). Keys, statuses and

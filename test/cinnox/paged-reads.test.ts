@@ -6,7 +6,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import { TARGET_URL, hookTrigger } from '../helpers/hooks';
-import { createPerform, searchPerform, triggerPerform, watchUnmatched } from './ops';
+import { createPerform, searchPerform, triggerPerform, watchUnmatched } from '../helpers/ops';
 
 const unmatched = watchUnmatched();
 const CONTACTS = `${API_ROOT}/contacts/extcontact-list`;
@@ -22,7 +22,7 @@ const byNamePage = (offset: number) =>
 const findContact = (name = 'Ann Lee') =>
   appTester(searchPerform('find_contact'), bundleWith({ full_name: name })) as Promise<Record<string, unknown>[]>;
 
-describe('1. Find External Contact looks at every candidate, or says it could not', () => {
+describe('Find External Contact looks at every candidate, or says it could not', () => {
   it('finds the exact match on the second page of loose matches', async () => {
     const scope = byNamePage(0)
       .reply(200, { code: 0, result: loose(0, 500) })
@@ -92,7 +92,7 @@ describe('1. Find External Contact looks at every candidate, or says it could no
   });
 });
 
-describe('1. the contact-details hydrator (A8) claims only what it knows', () => {
+describe('the contact-details hydrator (A8) claims only what it knows', () => {
   const getById = (id: string) => nock(BASE_URL).get(CONTACTS).query({ id, offset: '0', limit: '1' });
 
   it('an answer listing other contacts: the id filter may not hold, not "deleted or merged"', async () => {
@@ -117,7 +117,7 @@ describe('1. the contact-details hydrator (A8) claims only what it knows', () =>
   });
 });
 
-describe('2. a success status with a failing code is a failure', () => {
+describe('a success status with a failing code is a failure', () => {
   it('Create External Contact: HTTP 200 {"code":400}', async () => {
     const scope = nock(BASE_URL)
       .post(`${API_ROOT}/management/create_externalcontact`)
@@ -201,7 +201,7 @@ describe('2. a success status with a failing code is a failure', () => {
   });
 });
 
-describe('3. lists that ignore paging stop, de-duplicate and stay bounded', () => {
+describe('lists that ignore paging stop, de-duplicate and stay bounded', () => {
   const numbers = (from: number, count: number) =>
     Array.from({ length: count }, (_, i) => ({
       serviceID: 'svc1',

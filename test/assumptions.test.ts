@@ -1,13 +1,13 @@
 /**
  * At the edges of an unconfirmed CINNOX, the contract re-read against the public reference: A10 (a room required), staff events on the
- * contact subscription, the label colour in Test Trigger records. (A14: test/edges/triggers.test.ts; A19:
+ * contact subscription, the label colour in Test Trigger records. (A14: test/hooks/subscribe-and-payloads.test.ts; A19:
  * test/triggers/hook-items.test.ts and test/sandbox/api.test.ts.)
  */
 import nock from 'nock';
-import { API_ROOT, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
-import { hookTrigger } from '../helpers/hooks';
-import * as ev from '../fixtures/hook-events';
-import { createPerform } from './ops';
+import { API_ROOT, BASE_URL, appTester, bundleWith, failure } from './helpers/app';
+import { hookTrigger } from './helpers/hooks';
+import * as ev from './fixtures/hook-events';
+import { createPerform } from './helpers/ops';
 
 describe('A10: CINNOX answering that a room is required', () => {
   const sendToStaff = () =>

@@ -1,5 +1,5 @@
 /**
- * The sandbox's model of the endpoints beyond the product guide, over HTTP: Send OTP SMS with its checks (§1.2), labels
+ * The sandbox's model of the OTP, enquiry-label, chat and filtered-list endpoints, over HTTP: Send OTP SMS with its checks (§1.2), labels
  * on enquiries with the documented answers incl. notExistLabelIds (§3.6, A25), the chat log of closed enquiries
  * only (§2.2, A28, 6451013), the staff list's `fullName` and the label list's `name` filters.
  */

@@ -1,7 +1,7 @@
-/** The app's operations by key, for the edge tests (test/edges/) (each run through appTester). */
+/** The app's operations by key, each run through appTester (the tests that drive several operations alike). */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { App } from '../helpers/app';
+import { App } from './app';
 
 export type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 

@@ -5,7 +5,7 @@
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { API_ROOT, App, BASE_URL, appTester, authData, bundleWith, failure } from './helpers/app';
+import { API_ROOT, App, BASE_URL, appTester, authData, bundleWith, failure } from '../helpers/app';
 
 const connectionTest = App.authentication!.test as (z: ZObject, bundle: Bundle) => Promise<unknown>;
 const sendSms = App.creates!.send_sms!.operation.perform as (z: ZObject, bundle: Bundle) => Promise<unknown>;
@@ -18,7 +18,7 @@ const socketError = ({ code, message }: { code: string; message: string }) =>
   Object.assign(new Error(message), { code });
 const smsInput = { number_type: 'access-numbers', sender_number: '+85230001234', recipient_numbers: ['+85294667788'] };
 
-describe('network failures (item 11)', () => {
+describe('network failures', () => {
   const cases: [string, { code: string; message: string }, string][] = [
     [
       'ENOTFOUND',
@@ -92,7 +92,7 @@ describe('network failures (item 11)', () => {
   });
 });
 
-describe('a refused App Token or App ID (item 12)', () => {
+describe('a refused App Token or App ID', () => {
   it.each([
     [400, { code: 6452000, message: 'Invalid token' }, 'CINNOX code 6452000: Invalid token'],
     [401, { message: 'Unauthorized' }, 'HTTP 401: Unauthorized'],
@@ -124,7 +124,7 @@ describe('a refused App Token or App ID (item 12)', () => {
   });
 });
 
-describe("CINNOX's reason is always shown (item 13)", () => {
+describe("CINNOX's reason is always shown", () => {
   it('HTTP 400 with code 0 and a message', async () => {
     nock(BASE_URL).get(NUMBERS).query(true).reply(400, { code: 0, message: 'firstName or lastName is required' });
     const error = await failure(() => appTester(findNumbers, bundleWith({ number_type: 'access-numbers' })));
@@ -158,7 +158,7 @@ describe("CINNOX's reason is always shown (item 13)", () => {
   });
 });
 
-describe('Retry-After (item 14)', () => {
+describe('Retry-After', () => {
   const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
   beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
   afterEach(() => jest.restoreAllMocks());
