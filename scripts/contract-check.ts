@@ -107,12 +107,15 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
   const { set, missing } = accountVariables(env);
   if (missing.length > 0) {
     say(
-      set.length > 0
-        ? `CINNOX contract check: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set (${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'}). ` +
-            `Set all three to check that account (read-only), or none to run the sandbox tour.`
-        : `CINNOX contract check: set ${ACCOUNT_VARIABLES.join(', ')} to the Base URL, App ID and App Token of a CINNOX Zapier account ` +
-            `(CINNOX Dashboard: Administration > Service Integration > Third Party Integration > Zapier). ` +
-            `To try the check on the sandbox: npm run sandbox -- --port 0, and set them from its start-up line.`,
+      wrapped(
+        set.length > 0
+          ? `CINNOX contract check: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set (${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'}). ` +
+              `Set all three to check that account (read-only). With none set, npm start runs the sandbox tour instead.`
+          : `CINNOX contract check: set ${ACCOUNT_VARIABLES.join(', ')} to the Base URL, App ID and App Token of a CINNOX Zapier account ` +
+              `(CINNOX Dashboard: Administration > Service Integration > Third Party Integration > Zapier). ` +
+              `To try the check on the sandbox: npm run sandbox -- --port 0, and set them from its start-up line.`,
+        2,
+      ),
     );
     return 2;
   }
@@ -246,7 +249,12 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     return { outcome: 'passed', result: `label "${await run<string>(app.authentication.connectionLabel, {})}"` };
   });
   if (connected !== 'passed') {
-    say('\nThe connection test failed: nothing else was checked. Fix the three CINNOX_* variables and run again.');
+    say(
+      wrapped(
+        '\nThe connection test failed: nothing else was checked. Fix the three CINNOX_* variables and run again.',
+        0,
+      ),
+    );
     if (asJson) process.stdout.write(`${JSON.stringify({ steps, assumptions: [] })}\n`);
     return 1;
   }
@@ -409,9 +417,14 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
   const tally = (outcome: Outcome) => steps.filter((s) => s.outcome === outcome).length;
   const broken = assumptions.filter((a) => a.verdict === 'does not hold').map((a) => a.id);
   say(
-    `\n${tally('passed')} passed, ${tally('failed')} failed, ${tally('sample')} sample, ${tally('skipped')} skipped; ` +
-      `assumptions: ${assumptions.filter((a) => a.verdict === 'holds').length} hold, ${broken.length} do not hold${broken.length ? ` (${broken.join(', ')})` : ''}, ` +
-      `${assumptions.filter((a) => a.verdict === 'cannot tell').length} cannot tell, ${assumptions.filter((a) => a.verdict === 'not tested read-only').length} not tested read-only`,
+    `\n${tally('passed')} passed, ${tally('failed')} failed, ${tally('sample')} sample, ${tally('skipped')} skipped.`,
+  );
+  say(
+    wrapped(
+      `Assumptions: ${assumptions.filter((a) => a.verdict === 'holds').length} hold, ${broken.length} do not hold${broken.length ? ` (${broken.join(', ')})` : ''}, ` +
+        `${assumptions.filter((a) => a.verdict === 'cannot tell').length} cannot tell, ${assumptions.filter((a) => a.verdict === 'not tested read-only').length} not tested read-only.`,
+      2,
+    ),
   );
   if (asJson) process.stdout.write(`${JSON.stringify({ steps, assumptions })}\n`);
   return tally('failed') > 0 || broken.length > 0 ? 1 : 0;

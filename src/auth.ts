@@ -24,15 +24,14 @@ export const authentication: Authentication = {
       label: 'App Token',
       type: 'password',
       required: true,
-      helpText: 'The App Token shown next to the App ID.',
+      helpText: `The App Token shown next to the App ID in the CINNOX Dashboard: **${DASHBOARD_ZAPIER_PATH}** > your Zapier account's More (...) > View (see [CINNOX's Zapier guide](${CINNOX_ZAPIER_GUIDE})).`,
     },
     {
       key: 'baseUrl',
       label: 'Base URL',
       type: 'string',
       required: true,
-      helpText:
-        'The Base URL shown next to the App ID, e.g. `https://examplebaseurl.com` (an ending `/v1/api/apps/{App ID}` is fine).',
+      helpText: `The Base URL shown next to the App ID in the CINNOX Dashboard (**${DASHBOARD_ZAPIER_PATH}**, see [CINNOX's Zapier guide](${CINNOX_ZAPIER_GUIDE})), e.g. \`https://examplebaseurl.com\` (an ending \`/v1/api/apps/{App ID}\` is fine).`,
     },
   ],
   test: async (z: ZObject, bundle: Bundle) => {

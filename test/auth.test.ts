@@ -17,16 +17,23 @@ describe('authentication', () => {
       ['baseUrl', 'Base URL', 'string', true],
     ]);
     const [appId, appToken, baseUrl] = fields.map((f) => f.helpText!);
-    // Where to find the three values, and what ends the connection, said once: on the App ID field.
+    // Where to find each value (Zapier's publishing review asks it of every field), and what ends the
+    // connection, said once: on the App ID field.
     expect(appId).toBe(
       'The App ID of your CINNOX Zapier account. In the CINNOX Dashboard: ' +
         '**Administration > Service Integration > Third Party Integration > Zapier** > **Add Zapier Account** ' +
         "(see [CINNOX's Zapier guide](https://docs.cinnox.com/docs/zapier)). " +
         'Regenerating the App Token or deleting that account ends this connection.',
     );
-    expect(appToken).toBe('The App Token shown next to the App ID.');
+    expect(appToken).toBe(
+      'The App Token shown next to the App ID in the CINNOX Dashboard: ' +
+        "**Administration > Service Integration > Third Party Integration > Zapier** > your Zapier account's More (...) > View " +
+        "(see [CINNOX's Zapier guide](https://docs.cinnox.com/docs/zapier)).",
+    );
     expect(baseUrl).toBe(
-      'The Base URL shown next to the App ID, e.g. `https://examplebaseurl.com` (an ending `/v1/api/apps/{App ID}` is fine).',
+      'The Base URL shown next to the App ID in the CINNOX Dashboard ' +
+        "(**Administration > Service Integration > Third Party Integration > Zapier**, see [CINNOX's Zapier guide](https://docs.cinnox.com/docs/zapier)), " +
+        'e.g. `https://examplebaseurl.com` (an ending `/v1/api/apps/{App ID}` is fine).',
     );
   });
 

@@ -1,7 +1,8 @@
 /**
  * Enquiry chat (docs/cinnox-api.md §2.2): the chat log records of one closed enquiry → the Get Enquiry
  * Transcript result: the messages as line items (time, from, type, text), oldest first, and one plain-text
- * transcript ("2026-11-22 08:15 Ann Lee: Hello", times in UTC) to paste into a ticket.
+ * transcript ("2026-11-22T08:15Z Ann Lee: Hello": ISO 8601 times in UTC, with the zone, so no reader or check takes
+ * them for local times or bare dates) to paste into a ticket.
  */
 import type { PlainOutputField } from 'zapier-platform-core';
 import { CHAT_SENDER_NAME_KEYS, type EnquiryChatRecord } from '../cinnox/contract';
@@ -63,9 +64,9 @@ export function toTranscriptMessage(record: EnquiryChatRecord): TranscriptMessag
   return { time: isoDateTime(record.createdAt) ?? isoDateTime(record.content?.ts), from: senderOf(record), type, text };
 }
 
-/** "2026-11-22 08:15 Ann Lee: text" (UTC); a message without a readable time has none. */
+/** "2026-11-22T08:15Z Ann Lee: text" (ISO 8601, UTC, to the minute); a message without a readable time has none. */
 export const transcriptLine = (m: TranscriptMessage): string =>
-  `${m.time ? `${m.time.slice(0, 10)} ${m.time.slice(11, 16)} ` : ''}${m.from}: ${m.text}`;
+  `${m.time ? `${m.time.slice(0, 16)}Z ` : ''}${m.from}: ${m.text}`;
 
 export function toTranscript(enquiryId: string, records: EnquiryChatRecord[]): Transcript {
   const messages = records
@@ -88,7 +89,7 @@ export const TRANSCRIPT_SAMPLE: Transcript = {
   enquiry_id: '100245',
   message_count: 2,
   transcript:
-    '2026-11-22 08:15 Dana Lam: Hello, my order has not arrived.\n2026-11-22 08:16 Ann Lee: Sorry to hear that: let me check.',
+    '2026-11-22T08:15Z Dana Lam: Hello, my order has not arrived.\n2026-11-22T08:16Z Ann Lee: Sorry to hear that: let me check.',
   messages: [
     { time: '2026-11-22T08:15:02.000Z', from: 'Dana Lam', type: 'text', text: 'Hello, my order has not arrived.' },
     { time: '2026-11-22T08:16:40.000Z', from: 'Ann Lee', type: 'text', text: 'Sorry to hear that: let me check.' },

@@ -312,7 +312,7 @@ describe('get_enquiry_transcript', () => {
         enquiry_id: '100245',
         message_count: 3,
         transcript:
-          '2026-11-22 08:15 Dana Lam: Hello, my order has not arrived.\n2026-11-22 08:16 Ann Lee: Sorry to hear that: let me check.\n2026-11-22 08:17 v1: [file]',
+          '2026-11-22T08:15Z Dana Lam: Hello, my order has not arrived.\n2026-11-22T08:16Z Ann Lee: Sorry to hear that: let me check.\n2026-11-22T08:17Z v1: [file]',
         messages: [
           {
             time: '2026-11-22T08:15:02.000Z',
