@@ -1,14 +1,52 @@
 // Bundles the app into dist/index.js: CommonJS for Node 22, tree-shaken, with zapier-platform-core external
 // (Zapier's wrapper loads it from node_modules, and it is the floor the benchmark compares against).
 //
-// One bundle. The two heavy libraries, libphonenumber-js (phone metadata) and sms-segments-calculator, are
-// reached by a `require()` inside the function that first needs them (src/input/formats.ts,
-// src/messaging/sms-segments.ts): esbuild keeps them in this bundle as modules evaluated on that first call,
-// so an app start parses them but runs neither. libphonenumber-js is required through src/input/phone-lib.ts,
-// an ES module: a package's own CommonJS build cannot be tree-shaken (281 KB instead of 146 KB).
-// zapier-platform build ships every file a `require` reaches; `npm run bench` runs each operation from the zip.
-import { rmSync } from 'node:fs';
-import { build, type BuildOptions } from 'esbuild';
+// The app is dist/index.js. Three modules are bundles of their own beside it, each reached by a plain
+// `require()` inside the function that first needs it, so an app start neither reads nor runs them (the cold
+// start figure in docs/performance.md): zod (src/input/zod-lib.ts, the first input parsed), libphonenumber-js
+// and its metadata (src/input/phone-lib.ts, the first phone number) and the SMS counter
+// (src/messaging/sms-lib.ts, the first SMS text). Each is an ES module re-exporting what the app uses, so esbuild
+// keeps only that of the package. dist/examples.js holds the operations' example inputs, for the scripts.
+import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+
+/** The modules that are bundles of their own: source → the file the app requires instead. */
+const LIBS = {
+  'src/input/zod-lib.ts': 'zod.js',
+  'src/input/phone-lib.ts': 'phone.js',
+  'src/messaging/sms-lib.ts': 'sms.js',
+};
+/** Every `require('./x-lib')` of the app becomes a `require('./x.js')` of the sibling bundle. */
+const libsBeside: Plugin = {
+  name: 'libs-beside',
+  setup(b) {
+    b.onResolve({ filter: /-lib$/ }, (args) => {
+      const source = Object.keys(LIBS).find((entry) => resolve(entry) === `${resolve(args.resolveDir, args.path)}.ts`);
+      if (!source) return undefined;
+      if (args.kind !== 'require-call')
+        throw new Error(`${args.importer} imports ${args.path}: require it where it is first needed`);
+      return { path: `./${LIBS[source as keyof typeof LIBS]}`, external: true };
+    });
+  },
+};
+
+/**
+ * libphonenumber-js's metadata as `JSON.parse('…')` instead of its object literal: V8 parses JSON text faster than
+ * it evaluates the same data as JavaScript (most of the first phone check's cost).
+ */
+const metadataAsJson: Plugin = {
+  name: 'metadata-as-json',
+  setup(b) {
+    b.onLoad({ filter: /libphonenumber-js[\\/]metadata\.min\.json\.js$/ }, (args) => {
+      const json = readFileSync(args.path.replace(/\.js$/, ''), 'utf8');
+      return {
+        contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(json)))});`,
+        loader: 'js',
+      };
+    });
+  },
+};
 
 /** Intl.Segmenter instead of grapheme-splitter's tables; jest.config.ts maps the package to the same file. */
 const GRAPHEME_SPLITTER = 'src/messaging/grapheme-splitter.ts';
@@ -38,10 +76,14 @@ await Promise.all([
     ...common,
     entryPoints: ['index.ts'],
     outfile: 'dist/index.js',
+    plugins: [libsBeside],
     // Zapier loads the app with require(): hand it the app itself, not an ES-module namespace.
     footer: { js: 'module.exports = module.exports.default;' },
   }),
   // The operations' example inputs, for the scripts (src/examples.ts); nothing of the app requires it, so the
   // deployable zip never ships it.
   build({ ...common, entryPoints: ['src/examples.ts'], outfile: 'dist/examples.js' }),
+  ...Object.entries(LIBS).map(([entry, out]) =>
+    build({ ...common, entryPoints: [entry], outfile: `dist/${out}`, plugins: [metadataAsJson] }),
+  ),
 ]);

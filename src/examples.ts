@@ -26,8 +26,11 @@ export interface Example {
    * Without it the check sends `inputData`.
    */
   onAccount?: (account: AccountFacts) => Record<string, unknown> | { skip: string };
-  /** `npm run bench` measures this operation from a cold start against a minimal app's (its figures gate it). */
-  benchmark?: true;
+  /**
+   * `npm run bench` measures this operation from a cold start against a minimal app's (its figures gate it), and
+   * checks it loads exactly these files of dist/ (scripts/build.ts).
+   */
+  benchmark?: { bundles: string[] };
 }
 
 export const examples = { creates: createExamples, searches: searchExamples, triggers: triggerExamples };

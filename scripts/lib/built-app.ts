@@ -21,7 +21,7 @@ export interface Operation {
 /** An operation's example input (src/examples.ts), as dist/examples.js exports it. */
 export interface Example {
   inputData: Record<string, unknown>;
-  benchmark?: true;
+  benchmark?: { bundles: string[] };
   onAccount?: (account: {
     listed(key: string, where?: (record: Record<string, unknown>) => boolean): string | undefined;
     env: Record<string, string | undefined>;

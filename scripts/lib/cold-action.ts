@@ -32,14 +32,18 @@ export interface ColdAction {
 /** The operations measured: those whose example says so (src/examples.ts `benchmark`), with their labels. */
 export function coldActionsOf(examples: Examples, labels: (op: string) => string): ColdAction[] {
   return (['creates', 'searches'] as const).flatMap((kind) =>
-    Object.entries(examples[kind])
-      .filter(([, example]) => example?.benchmark)
-      .map(([key]) => ({
-        op: `${kind}.${key}` as const,
-        label: labels(`${kind}.${key}`),
-        minimal: `${kind}.one_request`,
-        bundles: ['index.js'],
-      })),
+    Object.entries(examples[kind]).flatMap(([key, example]) =>
+      example?.benchmark
+        ? [
+            {
+              op: `${kind}.${key}` as const,
+              label: labels(`${kind}.${key}`),
+              minimal: `${kind}.one_request`,
+              bundles: example.benchmark.bundles,
+            },
+          ]
+        : [],
+    ),
   );
 }
 

@@ -77,9 +77,9 @@ const SEND_SMS_INPUT = input({
 
 /** Send SMS's API fields (A2) → its Zapier labels. */
 const SMS_API_FIELDS: ApiFieldLabels = {
-  senderNumber: labelOf(SEND_SMS_INPUT.def.shape.sender_number),
-  recipientNumbers: labelOf(SEND_SMS_INPUT.def.shape.recipient_numbers),
-  recipientNumber: labelOf(SEND_SMS_INPUT.def.shape.recipient_numbers),
+  senderNumber: labelOf(SEND_SMS_INPUT.shape.sender_number),
+  recipientNumbers: labelOf(SEND_SMS_INPUT.shape.recipient_numbers),
+  recipientNumber: labelOf(SEND_SMS_INPUT.shape.recipient_numbers),
 };
 
 export interface RecipientOutcome {
@@ -139,7 +139,7 @@ const perform = (async (z, bundle): Promise<SendSmsOutput> => {
   const measure = measureSms(text);
   const multipart = input.allow_multipart === true;
   const maxParts = multipart ? (input.max_parts ?? SMS_MAX_PARTS) : 1;
-  refuseInput(z, smsLimitIssue(labelOf(SEND_SMS_INPUT.def.shape.text), measure, maxParts, multipart));
+  refuseInput(z, smsLimitIssue(labelOf(SEND_SMS_INPUT.shape.text), measure, maxParts, multipart));
   const recipients = [...new Set(input.recipient_numbers)];
   const body: SendSmsBody = { senderNumber: input.sender_number, recipientNumbers: recipients, text };
 
@@ -214,7 +214,7 @@ export const sendSms = defineCreate({
 
 /** A Zap builder's input (src/examples.ts). */
 export const example: Example = {
-  benchmark: true,
+  benchmark: { bundles: ['index.js', 'phone.js', 'sms.js', 'zod.js'] },
   inputData: {
     number_type: 'access-numbers',
     sender_number: '+85230001234',

@@ -9,9 +9,13 @@
  * them (graphemes), control characters, phone numbers, sender numbers, past dates and countries
  * (src/input/formats.ts). Zapier's own conventions (every value may come as text, a list as one comma-separated
  * text, an unfilled field absent or blank) are read once, before zod, by `fromZapier`.
+ *
+ * A field is what the Zap editor shows of it, known when the app loads, and its zod schema, built on the first
+ * parse: zod itself (src/input/zod-lib.ts) is required then, so an app start neither evaluates zod nor builds the
+ * schemas of every operation.
  */
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod/mini';
+import type * as Zod from 'zod/mini';
 import {
   checkSenderNumber,
   isInternationalEmail,
@@ -137,7 +141,7 @@ function fromZapier(meta: FieldMeta, raw: unknown, ctx: { issues: unknown[] }): 
 
 // ---- Fields -----------------------------------------------------------------------------------------
 
-/** What the Zap editor shows of a field schema (a PlainInputField without its key), read by inputFieldsOf. */
+/** What the Zap editor shows of a field (a PlainInputField without its key), read by inputFieldsOf. */
 interface ZapierField {
   label: string;
   helpText: string;
@@ -151,93 +155,111 @@ interface ZapierField {
   default?: string;
   placeholder?: string;
 }
-const ZAPIER_FIELDS = zod.registry<ZapierField>();
+
+/** zod, required on the first parse (src/input/zod-lib.ts). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const zodLib = (): typeof import('./zod-lib') => require('./zod-lib') as typeof import('./zod-lib');
 
 type Value<T, M extends FieldMeta> = M extends { readonly list: true } ? T[] : T;
 /** A field's parsed value: undefined when it is optional and was left empty. */
 type FieldValue<T, M extends FieldMeta> = M extends { readonly required: true } ? Value<T, M> : Value<T, M> | undefined;
-export type Field<T, M extends FieldMeta> = zod.ZodMiniType<FieldValue<T, M>>;
+
+/** A field of an input: what the Zap editor shows, and its zod schema (built once, on the first parse). */
+export interface Field<V = unknown> {
+  readonly zapier: ZapierField;
+  schema(): Zod.ZodMiniType<V>;
+}
 
 /** A field from its value schema: Zapier's conventions first, then (each element of a list) the schema. */
 function field<T, const M extends FieldMeta>(
   meta: M,
-  value: zod.ZodMiniType<T>,
+  value: (zod: typeof import('./zod-lib')) => Zod.ZodMiniType<T>,
   zapier: Pick<ZapierField, 'type' | 'choices'>,
   limits: string[] = [],
-): Field<T, M> {
-  const parsed: zod.ZodMiniType = meta.list ? zod.array(value) : value;
-  const schema = zod.pipe(
-    zod.transform((raw: unknown, ctx) => fromZapier(meta, raw, ctx)),
-    meta.required ? parsed : zod.optional(parsed),
-  );
-  ZAPIER_FIELDS.add(schema, {
-    label: meta.label,
-    helpText: [meta.helpText, ...limits].filter(Boolean).join(' '),
-    required: meta.required ?? false,
-    ...zapier,
-    ...(meta.list ? { list: true } : {}),
-    ...(meta.dynamic ? { dynamic: meta.dynamic } : {}),
-    ...(meta.search ? { search: meta.search } : {}),
-    ...(meta.altersDynamicFields ? { altersDynamicFields: true } : {}),
-    ...(meta.default !== undefined ? { default: meta.default } : {}),
-    ...(meta.placeholder ? { placeholder: meta.placeholder } : {}),
-  });
-  return schema as unknown as Field<T, M>;
+): Field<FieldValue<T, M>> {
+  let built: Zod.ZodMiniType<FieldValue<T, M>> | undefined;
+  return {
+    zapier: {
+      label: meta.label,
+      helpText: [meta.helpText, ...limits].filter(Boolean).join(' '),
+      required: meta.required ?? false,
+      ...zapier,
+      ...(meta.list ? { list: true } : {}),
+      ...(meta.dynamic ? { dynamic: meta.dynamic } : {}),
+      ...(meta.search ? { search: meta.search } : {}),
+      ...(meta.altersDynamicFields ? { altersDynamicFields: true } : {}),
+      ...(meta.default !== undefined ? { default: meta.default } : {}),
+      ...(meta.placeholder ? { placeholder: meta.placeholder } : {}),
+    },
+    schema: () => {
+      if (built) return built;
+      const zod = zodLib();
+      const parsed: Zod.ZodMiniType = meta.list ? zod.array(value(zod)) : value(zod);
+      built = zod.pipe(
+        zod.transform((raw: unknown, ctx) => fromZapier(meta, raw, ctx)),
+        meta.required ? parsed : zod.optional(parsed),
+      ) as unknown as Zod.ZodMiniType<FieldValue<T, M>>;
+      return built;
+    },
+  };
 }
 
 /** A refinement whose message is made from the value. */
-const refuse = <T>(ok: (value: T) => boolean, message: (value: T) => string) =>
+const refuse = <T>(zod: typeof import('./zod-lib'), ok: (value: T) => boolean, message: (value: T) => string) =>
   zod.refine<T>(ok, { error: (issue) => message(issue.input as T), abort: true });
 
 const formatted = (n: number): string => n.toLocaleString('en-US');
 
 /** A text field: control characters refused, its limits in characters and code units, its format checked. */
-export function text<const M extends TextMeta>(meta: M): Field<string, M> {
+export function text<const M extends TextMeta>(meta: M): Field<FieldValue<string, M>> {
   const { label, maxChars, format } = meta;
   const maxUnits = meta.maxUnits ?? (maxChars === undefined ? undefined : maxChars * MAX_UNITS_PER_CHAR);
-  const checks: zod.core.$ZodCheck<string>[] = [
-    zod.check<string>((ctx) => {
-      const issue = controlCharIssue(label, ctx.value);
-      if (issue) ctx.issues.push({ code: 'custom', message: issue, input: ctx.value, continue: false });
-    }),
-  ];
-  if (maxChars !== undefined)
-    checks.push(
-      refuse(
-        (v) => countChars(v) <= maxChars,
-        (v) => `${label} must be at most ${maxChars} characters; got ${countChars(v)} (${preview(v)}).`,
-      ),
-    );
-  // What CINNOX stores, whatever it counts: combining marks and joined emoji are one character but many units.
-  if (maxUnits !== undefined)
-    checks.push(
-      zod.maxLength(maxUnits, {
-        error: (issue) =>
-          `${label} is too long for CINNOX: ${formatted(String(issue.input).length)} UTF-16 code units, at most ${formatted(maxUnits)} (${preview(issue.input)}).`,
-        abort: true,
+  const value = (zod: typeof import('./zod-lib')): Zod.ZodMiniType<string> => {
+    const checks: Zod.core.$ZodCheck<string>[] = [
+      zod.check<string>((ctx) => {
+        const issue = controlCharIssue(label, ctx.value);
+        if (issue) ctx.issues.push({ code: 'custom', message: issue, input: ctx.value, continue: false });
       }),
-    );
-  if (format === 'email') {
-    const EMAIL = zod.email();
-    checks.push(
-      refuse(
-        (v) => zod.safeParse(EMAIL, v).success || isInternationalEmail(v),
-        (v) => `${label} ${preview(v)} is not an e-mail address (e.g. ann@example.com).`,
-      ),
-    );
-  }
-  let value: zod.ZodMiniType<string> = zod.string().check(...checks);
-  if (format && format !== 'email') {
+    ];
+    if (maxChars !== undefined)
+      checks.push(
+        refuse(
+          zod,
+          (v) => countChars(v) <= maxChars,
+          (v) => `${label} must be at most ${maxChars} characters; got ${countChars(v)} (${preview(v)}).`,
+        ),
+      );
+    // What CINNOX stores, whatever it counts: combining marks and joined emoji are one character but many units.
+    if (maxUnits !== undefined)
+      checks.push(
+        zod.maxLength(maxUnits, {
+          error: (issue) =>
+            `${label} is too long for CINNOX: ${formatted(String(issue.input).length)} UTF-16 code units, at most ${formatted(maxUnits)} (${preview(issue.input)}).`,
+          abort: true,
+        }),
+      );
+    if (format === 'email') {
+      const EMAIL = zod.email();
+      checks.push(
+        refuse(
+          zod,
+          (v) => zod.safeParse(EMAIL, v).success || isInternationalEmail(v),
+          (v) => `${label} ${preview(v)} is not an e-mail address (e.g. ann@example.com).`,
+        ),
+      );
+    }
+    const plain = zod.string().check(...checks);
+    if (!format || format === 'email') return plain;
     const check = FORMAT_CHECKS[format];
-    value = zod.pipe(
-      value,
+    return zod.pipe(
+      plain,
       zod.transform((v: string, ctx) => {
         const result = check(label, v);
         if (result.error) ctx.issues.push({ code: 'custom', message: result.error, input: v });
         return result.value ?? v;
       }),
     );
-  }
+  };
   const limits: string[] = [];
   if (maxChars !== undefined)
     limits.push(
@@ -257,11 +279,12 @@ export const describeChoice = (value: string, label: string): string =>
 export function choice<const C extends Readonly<Record<string, string>>, const M extends FieldMeta>(
   meta: M,
   choices: C,
-): Field<Extract<keyof C, string>, M> {
+): Field<FieldValue<Extract<keyof C, string>, M>> {
   const listed = Object.entries(choices).map(([value, label]) => describeChoice(value, label));
-  const value = zod.enum(Object.keys(choices) as [Extract<keyof C, string>, ...Extract<keyof C, string>[]], {
-    error: (issue) => `${meta.label} must be one of ${listed.join(', ')}; got ${preview(issue.input)}.`,
-  });
+  const value = (zod: typeof import('./zod-lib')) =>
+    zod.enum(Object.keys(choices) as [Extract<keyof C, string>, ...Extract<keyof C, string>[]], {
+      error: (issue) => `${meta.label} must be one of ${listed.join(', ')}; got ${preview(issue.input)}.`,
+    });
   return field(meta, value, { type: 'string', choices: { ...choices } });
 }
 
@@ -272,84 +295,109 @@ export const choicesOf = <const V extends string>(values: readonly V[]): Readonl
 /** A whole number from `min` to `max`. */
 export function integer<const M extends FieldMeta & { readonly min: number; readonly max: number }>(
   meta: M,
-): Field<number, M> {
+): Field<FieldValue<number, M>> {
   const { label, min, max } = meta;
-  const value = zod.pipe(
-    zod.string().check(
-      refuse(
-        (v) => Number.isInteger(Number(v)),
-        (v) => `${label} must be a whole number; got ${preview(v)}.`,
-      ),
-    ),
+  const value = (zod: typeof import('./zod-lib')) =>
     zod.pipe(
-      zod.transform(Number),
-      zod
-        .int()
-        .check(
-          zod.gte(min, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
-          zod.lte(max, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
+      zod.string().check(
+        refuse(
+          zod,
+          (v: string) => Number.isInteger(Number(v)),
+          (v) => `${label} must be a whole number; got ${preview(v)}.`,
         ),
-    ),
-  );
+      ),
+      zod.pipe(
+        zod.transform(Number),
+        zod
+          .int()
+          .check(
+            zod.gte(min, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
+            zod.lte(max, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
+          ),
+      ),
+    );
   return field(meta, value, { type: 'integer' }, [`From ${min} to ${max}.`]);
 }
 
 /** Yes or no, as Zapier's boolean field sends it (true / false) or a person types it (yes / no, 1 / 0). */
-export function boolean<const M extends FieldMeta>(meta: M): Field<boolean, M> {
-  const value = zod.stringbool({
-    truthy: ['true', 'yes', '1'],
-    falsy: ['false', 'no', '0'],
-    case: 'insensitive',
-    error: (issue) => `${meta.label} must be yes or no; got ${preview(issue.input)}.`,
-  });
+export function boolean<const M extends FieldMeta>(meta: M): Field<FieldValue<boolean, M>> {
+  const value = (zod: typeof import('./zod-lib')) =>
+    zod.stringbool({
+      truthy: ['true', 'yes', '1'],
+      falsy: ['false', 'no', '0'],
+      case: 'insensitive',
+      error: (issue) => `${meta.label} must be yes or no; got ${preview(issue.input)}.`,
+    });
   return field(meta, value, { type: 'boolean' });
 }
 
 // ---- Inputs -----------------------------------------------------------------------------------------
 
-/** An operation's input: its fields in the Zap editor's order. */
-export const input = <const S extends Record<string, zod.ZodMiniType>>(shape: S) => zod.object(shape);
-export type InputSchema = zod.ZodMiniObject<Record<string, zod.ZodMiniType>>;
-/** The validated input of an operation. */
-export type InputOf<S extends zod.ZodMiniType> = zod.output<S>;
-
+export type Shape = Readonly<Record<string, Field>>;
 /** A rule across fields: the issue's message, or nothing. Rules run once every field has passed. */
-export const rule = <I>(message: (input: I) => string | undefined) =>
-  zod.check<I>((ctx) => {
-    const text = message(ctx.value);
-    if (text) ctx.issues.push({ code: 'custom', message: text, input: ctx.value });
-  });
+export type Rule<I> = (input: I) => string | undefined;
+/** The validated input of an operation. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type InputOf<S extends InputSchema<any>> = S extends InputSchema<infer F> ? ShapeValue<F> : never;
+type ShapeValue<F extends Shape> = { -readonly [K in keyof F]: F[K] extends Field<infer V> ? V : never };
 
-/** The label of one field schema (for messages that name it). */
-export function labelOf(schema: zod.ZodMiniType): string {
-  const meta = ZAPIER_FIELDS.get(schema);
-  if (!meta) throw new Error('labelOf: not a field of src/input/schema.ts');
-  return meta.label;
+/** An operation's input: its fields in the Zap editor's order, and the rules across them. */
+export interface InputSchema<F extends Shape = Shape> {
+  readonly shape: F;
+  readonly rules: readonly Rule<ShapeValue<F>>[];
+  /** The same input with more rules across its fields. */
+  check(...rules: Rule<ShapeValue<F>>[]): InputSchema<F>;
 }
+
+/** An operation's input: its fields in the Zap editor's order. */
+export function input<const F extends Shape>(shape: F, rules: readonly Rule<ShapeValue<F>>[] = []): InputSchema<F> {
+  return { shape, rules, check: (...more) => input(shape, [...rules, ...more]) };
+}
+
+/** A rule across fields (kept for reading: `input(…).check(rule(…))`). */
+export const rule = <I>(message: Rule<I>): Rule<I> => message;
+
+/** The label of one field (for messages that name it). */
+export const labelOf = (f: Field): string => f.zapier.label;
 
 /** The Zapier input fields of an input, in its order. */
-export function inputFieldsOf(schema: InputSchema): PlainInputField[] {
-  return Object.entries(schema.def.shape).map(([key, fieldSchema]) => {
-    const meta = ZAPIER_FIELDS.get(fieldSchema);
-    if (!meta) throw new Error(`inputFieldsOf: ${key} is not a field of src/input/schema.ts`);
-    return { key, ...meta };
-  });
-}
+export const inputFieldsOf = <F extends Shape>(schema: InputSchema<F>): PlainInputField[] =>
+  Object.entries(schema.shape).map(([key, f]) => ({ key, ...f.zapier }));
 
 /** The text of every input error: nothing was sent, then each problem found. */
 const inputErrorMessage = (issues: readonly string[]): string => `Nothing was sent to CINNOX. ${issues.join(' ')}`;
+
+/** Each input's zod object, built on its first parse. */
+const built = new WeakMap<object, Zod.ZodMiniType>();
+function zodSchemaOf<F extends Shape>(schema: InputSchema<F>): Zod.ZodMiniType {
+  const cached = built.get(schema);
+  if (cached) return cached;
+  const zod = zodLib();
+  const object = zod
+    .object(Object.fromEntries(Object.entries(schema.shape).map(([key, f]) => [key, f.schema()])))
+    .check(
+      ...schema.rules.map((message) =>
+        zod.check<Record<string, unknown>>((ctx) => {
+          const text = message(ctx.value as ShapeValue<F>);
+          if (text) ctx.issues.push({ code: 'custom', message: text, input: ctx.value });
+        }),
+      ),
+    );
+  built.set(schema, object);
+  return object;
+}
 
 /**
  * The input, validated and typed; keys no field names are left out. Throws one InvalidInput error listing every
  * problem, before any request.
  */
-export function parseInput<S extends InputSchema>(
+export function parseInput<F extends Shape>(
   z: Pick<ZObject, 'errors'>,
-  schema: S,
+  schema: InputSchema<F>,
   inputData: Record<string, unknown> | undefined,
-): InputOf<S> {
-  const result = zod.safeParse(schema, inputData ?? {});
-  if (result.success) return result.data;
+): ShapeValue<F> {
+  const result = zodLib().safeParse(zodSchemaOf(schema), inputData ?? {});
+  if (result.success) return result.data as ShapeValue<F>;
   throw new z.errors.Error(inputErrorMessage(result.error.issues.map((i) => i.message)), INPUT_ERROR_CODE, 400);
 }
 

@@ -31,7 +31,7 @@ export interface SmsMeasure {
 
 export function measureSms(text: string): SmsMeasure {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SegmentedMessage } = require('sms-segments-calculator') as typeof import('sms-segments-calculator');
+  const { SegmentedMessage } = require('./sms-lib') as typeof import('./sms-lib');
   const message = new SegmentedMessage(text);
   const encoding = message.encodingName;
   return {

@@ -57,7 +57,7 @@ export const findContact = defineSearch({
 
 /** A Zap builder's input (src/examples.ts). */
 export const example: Example = {
-  benchmark: true,
+  benchmark: { bundles: ['index.js', 'zod.js'] },
   inputData: { full_name: 'Ann Lee' },
   onAccount: ({ env, listed, probeName }) => ({
     full_name: env.CINNOX_CHECK_CONTACT_NAME?.trim() || listed('name') || probeName,

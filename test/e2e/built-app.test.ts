@@ -1,8 +1,8 @@
 /**
- * The built app (dist/, built by `npm test` first; scripts/build.ts) is one file that runs on its own: each
- * operation, run in a fresh Node process through core's app tester with nock answering CINNOX, loads nothing
- * from dist/ but index.js, and the libraries it reaches on first use (the phone metadata, zod's e-mail check,
- * the SMS counter) are inside it.
+ * What the built app loads (dist/, built by `npm test` first; scripts/build.ts): each operation, run in a fresh
+ * Node process through core's app tester with nock answering CINNOX, loads only the bundles it uses. An app start
+ * loads index.js alone; zod (zod.js) comes with the first input parsed, the phone metadata (phone.js) with the
+ * first phone number, the SMS counter (sms.js) with the first SMS text.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -43,20 +43,20 @@ function run(
 const contacts = { code: 0, result: [{ id: 'c-1', firstName: 'Ann', lastName: 'Lee' }] };
 const sent = { code: 0, result: [{ recipientNumber: '+85294667788', transactionID: 't-1', status: 'Submitted' }] };
 
-describe('the built app is one file', () => {
-  it("is dist/index.js (beside the scripts' dist/examples.js), and an app start loads it alone", () => {
-    expect(readdirSync(join(root, 'dist'))).toEqual(['examples.js', 'index.js']);
+describe('the built app loads only what an operation uses', () => {
+  it("is index.js and the three bundles it requires on first use (beside the scripts' examples.js)", () => {
+    expect(readdirSync(join(root, 'dist'))).toEqual(['examples.js', 'index.js', 'phone.js', 'sms.js', 'zod.js']);
     const { loadedAtStart } = run('searches.find_contact', { full_name: 'Ann Lee' }, contacts);
     expect(loadedAtStart).toEqual(['index.js']);
   });
 
-  it('Find External Contact by name', () => {
+  it('Find External Contact by name: zod, no phone metadata, no SMS counter', () => {
     const { loaded, result } = run('searches.find_contact', { full_name: 'Ann Lee' }, contacts);
     expect(result).toEqual([expect.objectContaining({ id: 'c-1' })]);
-    expect(loaded).toEqual(['index.js']);
+    expect(loaded).toEqual(['index.js', 'zod.js']);
   });
 
-  it('Send SMS: the phone check and the SMS counter from inside the bundle', () => {
+  it('Send SMS: zod, the phone metadata and the SMS counter', () => {
     const input = {
       number_type: 'access-numbers',
       sender_number: '+85230001234',
@@ -65,13 +65,14 @@ describe('the built app is one file', () => {
     };
     const { loaded, result } = run('creates.send_sms', input, sent);
     expect(result).toEqual(expect.objectContaining({ encoding: 'GSM-7', parts: 1, characters: 23 }));
-    expect(loaded).toEqual(['index.js']);
+    expect(loaded).toEqual(['index.js', 'phone.js', 'sms.js', 'zod.js']);
   });
 
-  it("Create External Contact with an e-mail: zod's e-mail check from inside the bundle", () => {
+  it('Create External Contact with an e-mail and no phone: zod, no phone metadata', () => {
     const input = { first_name: 'Ann', last_name: 'Lee', email_address: 'ann@example.com' };
-    const { error } = run('creates.create_contact', input, { code: 0, id: 'c-9' });
+    const { loaded, error } = run('creates.create_contact', input, { code: 0, id: 'c-9' });
     expect(error).toBeUndefined();
+    expect(loaded).toEqual(['index.js', 'zod.js']);
   });
 
   it('refuses a bad phone number and a bad e-mail address in one error, naming the fields', () => {

@@ -10,6 +10,7 @@ import {
   rule,
   text,
   type InputSchema,
+  type Shape,
 } from '../../src/input/schema';
 
 const first_name = text({ label: 'First Name', helpText: 'First name.', maxChars: 5 });
@@ -22,7 +23,8 @@ const to = text({ label: 'Recipient Number', helpText: 'To.', format: 'phone', l
 
 /** Zapier's error class as core builds it: the message is the user's text. */
 const z = { errors: { Error: class extends Error {} } } as unknown as Pick<ZObject, 'errors'>;
-const parseInput = (schema: InputSchema, inputData: Record<string, unknown>) => parse(z, schema, inputData);
+const parseInput = <F extends Shape>(schema: InputSchema<F>, inputData: Record<string, unknown>) =>
+  parse(z, schema, inputData);
 
 describe('input fields', () => {
   it('state the limit and format in the help text', () => {
