@@ -51,6 +51,7 @@ import {
 import { CHAT_LOG_MAX_MESSAGES, CHAT_LOG_OVER_LIMIT, labelIdsBody, sendOtpBody } from './validate.ts';
 import { chatLog } from './state.ts';
 import { createWebhooks, isSubscriptionName } from './webhooks.ts';
+import { FaultError, Faults, misbehave, parseFault } from './faults.ts';
 // inbound SMS, calls, recordings, staff members.
 import { callEvent, inboundSmsEvent, recordingEvent, staffEvent } from './events.ts';
 import { endCall, inboundSms, newCall, newStaff, type CallRecord, type Staff } from './state.ts';
@@ -124,6 +125,9 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
     : (options.log ?? ((line) => process.stderr.write(`[sandbox] ${line}\n`)));
   const state = createState({ serviceId: config.serviceId, appId: config.appId });
   const hooks = createWebhooks(state, config, log);
+  /** Faults on demand (sandbox/faults.ts), from --fault and the admin API; the answers they hold back. */
+  const faults = new Faults(config.faults);
+  const holding = new Set<http.ServerResponse>();
   /** Per App ID: request times inside the current rate-limit window. */
   let rateLog = new Map<string, number[]>();
 
@@ -736,7 +740,11 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         log(`internal error: ${(error as Error).stack}`);
       }
     }
-    send(res, status, answer);
+    const fault = faults.take(method, path);
+    if (fault) {
+      entry.fault = `${fault.mode}${fault.ms !== undefined ? `:${fault.ms}` : ''}`;
+      misbehave(fault, req, res, () => send(res, status, answer), holding);
+    } else send(res, status, answer);
     entry.status = status;
     entry.code = (answer as { code?: number } | undefined)?.code ?? 0;
     state.requestCount += 1;
@@ -922,6 +930,29 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
 
   type AdminRoute = [method: string, path: RegExp, handler: (body: AdminBody, params: string[], url: URL) => unknown];
   const admin: AdminRoute[] = [
+    // Faults on demand (sandbox/faults.ts): list, set one ({"fault": "POST /sms=reset*1"}), clear them all.
+    ['GET', /^\/faults$/, () => ({ faults: faults.list() })],
+    [
+      'POST',
+      /^\/faults$/,
+      (body) => {
+        try {
+          faults.set(parseFault(String(body.fault ?? '')));
+        } catch (error) {
+          if (error instanceof FaultError) throw new AdminError(400, error.message);
+          throw error;
+        }
+        return { faults: faults.list() };
+      },
+    ],
+    [
+      'DELETE',
+      /^\/faults$/,
+      () => {
+        faults.clear();
+        return { faults: [] };
+      },
+    ],
     ['GET', /^\/state$/, () => ({ config: { ...config }, ...snapshot(state) })],
     [
       'POST',
@@ -1088,6 +1119,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
     /** Stops retries and the server (open connections are closed). */
     close(): Promise<void> {
       hooks.cancelAll();
+      for (const held of holding) held.socket?.destroy();
       return new Promise<void>((resolve) => {
         server.close(() => resolve(undefined));
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 // Sandbox settings: defaults, command-line flags and SANDBOX_* environment variables (flags win).
 import { parseArgs } from 'node:util';
 import { ADDRESS_FILE } from './address.ts';
+import { FaultError, parseFault, type Fault } from './faults.ts';
 
 export interface SandboxConfig {
   /** interface to listen on */
@@ -27,6 +28,8 @@ export interface SandboxConfig {
   challenge: 'any2xx' | 'echo';
   /** assumptions the sandbox breaks on purpose, to show the contract check's verdicts change (BREAKS) */
   breaks: Break[];
+  /** faults on demand at start (--fault, sandbox/faults.ts): a route that hangs, resets, stalls or answers late */
+  faults: Fault[];
   /** no log lines on stderr */
   quiet: boolean;
   /** exit when stdin closes (set by control.ts so a dead parent leaves no sandbox) */
@@ -64,6 +67,7 @@ export const DEFAULTS: Readonly<SandboxConfig> = Object.freeze({
   deliveryTimeoutMs: 5000,
   challenge: 'any2xx',
   breaks: [],
+  faults: [],
   quiet: false,
   stdinLifeline: false,
   addressFile: '',
@@ -101,6 +105,8 @@ A local CINNOX Open API for the Zapier app: prints one JSON line (baseUrl, appId
   --delivery-timeout-ms MS per-attempt timeout (default ${DEFAULTS.deliveryTimeoutMs})          SANDBOX_DELIVERY_TIMEOUT_MS
   --challenge any2xx|echo  URL verification rule (default ${DEFAULTS.challenge})          SANDBOX_CHALLENGE
   --break NAME[,NAME]      break an assumption on purpose (repeatable)       SANDBOX_BREAK
+  --fault 'METHOD PATH=MODE[:MS][*N]'  misbehave on a route (repeatable): hang, reset, stall,
+                           delay:MS; *N for the next N requests only, e.g. --fault 'POST /sms=reset'
 ${Object.entries(BREAKS)
   .map(([name, what]) => `                             ${name}: ${what}`)
   .join('\n')}
@@ -165,6 +171,7 @@ export function parseConfig(
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
     quiet: { type: 'boolean' },
     break: { type: 'string', multiple: true },
+    fault: { type: 'string', multiple: true },
     'stdin-lifeline': { type: 'boolean' },
     'address-file': { type: 'string' },
     help: { type: 'boolean' },
@@ -183,6 +190,12 @@ export function parseConfig(
       config[key] = coerce(values[flag] !== undefined ? `--${flag}` : envName, kind, raw);
   }
   config.breaks = parseBreaks((values.break as string[] | undefined) ?? (env.SANDBOX_BREAK ? [env.SANDBOX_BREAK] : []));
+  try {
+    config.faults = ((values.fault as string[] | undefined) ?? []).map(parseFault);
+  } catch (error) {
+    if (error instanceof FaultError) throw new ConfigError(error.message);
+    throw error;
+  }
   config.quiet = Boolean(values.quiet);
   config.stdinLifeline = Boolean(values['stdin-lifeline']);
   // `npm run sandbox` leaves its address for sandbox:event and sandbox:watch; a script's sandbox does not.

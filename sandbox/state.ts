@@ -266,6 +266,8 @@ export interface RequestEntry {
   body: unknown;
   status: number;
   code: number;
+  /** The fault that answered it (sandbox/faults.ts), if any: the request was still received and carried out. */
+  fault?: string;
 }
 
 export type State = ReturnType<typeof createState>;
