@@ -181,5 +181,11 @@ describe('contract check: judging an answer', () => {
     );
     expect(verdict(get(SMS_DETAIL_PATH, window, 200, { code: 0, result: [sms()] }), 'A22')).toBe('cannot tell');
     expect(verdict(get(SMS_DETAIL_PATH, window, 200, { code: 0, result: [] }), 'A22')).toBe('cannot tell');
+    // CINNOX's "No records found" (a fresh account): the reason, not "no step exercised it".
+    const none = combine(judge(get(SMS_DETAIL_PATH, window, 200, { code: 6451011, message: 'No records found' })));
+    expect(none.find((f) => f.id === 'A22')).toMatchObject({
+      verdict: 'cannot tell',
+      evidence: expect.stringContaining('SMS Details answered 6451011 "No records found": no SMS in the last 7 days'),
+    });
   });
 });

@@ -336,6 +336,16 @@ export function judge(e: Exchange): Finding[] {
         );
       }
     }
+    if (e.path === CONTRACT.smsDetail && isNoRecords(e))
+      // "No records found": the account had no SMS at all in the window, so nothing to tell inbound by.
+      out.push(
+        finding(
+          'A22',
+          'cannot tell',
+          seen,
+          'SMS Details answered 6451011 "No records found": no SMS in the last 7 days; text one of your numbers and run again',
+        ),
+      );
     if (e.path === CONTRACT.smsDetail && answered) {
       // A22: an account may simply have had no inbound SMS in the window, so absence never says "does not hold".
       const inbound = records.filter((r) => folded(r.usage) === CONTRACT.inboundSmsUsage).length;
