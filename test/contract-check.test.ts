@@ -18,6 +18,8 @@ import {
   ENQUIRY_RECORD_STATUSES,
   EVENT_HOOK_LIST_PATH,
   INBOUND_SMS_USAGE,
+  ENQUIRY_CHAT_PATH,
+  CHAT_SENDER_NAME_KEYS,
   LABEL_LIST_PATH,
   LIST_ENVELOPE_KEYS,
   LIST_PAGE_MAX,
@@ -51,6 +53,8 @@ describe('contract check: its reading of the contract', () => {
       callLogIdKeys: [...CALL_LOG_ID_KEYS],
       callLogRecordKeys: [...CALL_LOG_RECORD_KEYS],
       inboundSmsUsage: INBOUND_SMS_USAGE,
+      enquiryChat: ENQUIRY_CHAT_PATH,
+      chatSenderNameKeys: [...CHAT_SENDER_NAME_KEYS],
     });
     expect(new Set(CONTRACT.enquiryRecordStatuses)).toEqual(new Set(Object.values(ENQUIRY_RECORD_STATUSES).flat()));
     for (const type of Object.keys(NUMBER_TYPES)) expect(numberListPath(type as NumberType)).toBe(`/${type}`);
@@ -169,6 +173,15 @@ describe('contract check: judging an answer', () => {
     expect(verdict(get(CALL_LOG_PATH, window, 400, { code: 6451011, message: 'No records found' }), 'A21')).toBe(
       'cannot tell',
     );
+  });
+
+  it('A29: a transcript read on a closed enquiry shows whether messages carry a sender name', () => {
+    const chat = (message: Record<string, unknown>) =>
+      get('/data/enquiry-chat', { enquiryID: '1001' }, 200, { code: 0, result: [message] });
+    expect(verdict(chat({ msgText: 'Hi', content: { from: { eid: 'e1', displayName: 'Dana Lam' } } }), 'A29')).toBe(
+      'holds',
+    );
+    expect(verdict(chat({ msgText: 'Hi', fromEID: 'e1' }), 'A29')).toBe('cannot tell');
   });
 
   it('A22: SMS Details with a record of usage "inbound" holds; no such record is never "does not hold"', () => {

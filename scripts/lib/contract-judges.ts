@@ -52,6 +52,8 @@ export const CONTRACT = {
   callLogIdKeys: ['callID', 'callId', 'id'],
   callLogRecordKeys: ['caller', 'callee', 'callDirection', 'fromEID', 'toEID', 'callDate', 'callEndTime', 'duration'],
   inboundSmsUsage: 'inbound',
+  enquiryChat: '/data/enquiry-chat',
+  chatSenderNameKeys: ['fromName', 'senderName', 'displayName', 'name'],
   listPageMax: 500,
 } as const;
 
@@ -136,12 +138,12 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
     id: 'A28',
     title: 'enquiry chat: not closed → 6451011, unknown id → 6451000',
     untestable:
-      'Get Enquiry Transcript on an open and on a closed enquiry (CINNOX_CHECK_CASE_NUMBER runs the closed one)',
+      'Get Enquiry Transcript on an open enquiry and on an unknown ID (the read-only run reads a closed one, which does not test this)',
   },
   {
     id: 'A29',
     title: "a chat message's sender name under fromName / senderName / displayName / name",
-    untestable: 'see A28: read the transcript',
+    untestable: "run with CINNOX_CHECK_CASE_NUMBER set to a closed enquiry's case number: its transcript is read",
   },
 ];
 
@@ -311,6 +313,30 @@ export function judge(e: Exchange): Finding[] {
       out.push(finding('A4', 'holds', seen, paged ? `${records.length} record(s) within limit ${limit}` : undefined));
   }
 
+  if (e.path === CONTRACT.enquiryChat && answered && records.length > 0) {
+    // A29: a name under one of the keys (top level, then content.from); else the transcript shows EIDs.
+    const named = records.filter((r) => {
+      const from = (r.content as { from?: Record<string, unknown> } | undefined)?.from ?? {};
+      return CONTRACT.chatSenderNameKeys.some(
+        (k) => (typeof r[k] === 'string' && r[k]) || (typeof from[k] === 'string' && from[k]),
+      );
+    }).length;
+    out.push(
+      named > 0
+        ? finding(
+            'A29',
+            'holds',
+            seen,
+            `${named} of ${records.length} message(s) carry a sender name under one of the keys`,
+          )
+        : finding(
+            'A29',
+            'cannot tell',
+            seen,
+            `none of ${records.length} message(s) carries a sender name under the keys: the transcript shows EIDs`,
+          ),
+    );
+  }
   if (e.path === CONTRACT.enquiryDetail || e.path === CONTRACT.smsDetail) {
     if (CONTRACT.caseNumberParam in e.query && e.path === CONTRACT.enquiryDetail) {
       out.push(
