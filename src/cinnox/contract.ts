@@ -302,6 +302,7 @@ export interface LabelRecord {
   updatedBy?: string;
   createdAt?: string;
   updatedAt?: string;
+  [key: string]: unknown;
 }
 
 /** §1.5 / A4 record. */

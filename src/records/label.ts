@@ -6,60 +6,33 @@ import type { PlainOutputField } from 'zapier-platform-core';
 import type { EnquiryLabelsResult, LabelRecord } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
 import { asText } from '../cinnox/values';
+import { recordTable, type OutputOf } from './table';
 
-export type LabelOption = {
-  id: string;
-  name: string;
-  colorName: string;
-};
-export const toLabelOption = (label: LabelRecord): LabelOption => ({
-  id: asText(label.id),
-  name: asText(label.name) || asText(label.id),
-  colorName: asText(label.colorName),
+/** A label as the Labels drop-down lists it: a label without a name shows its ID. */
+export const LABEL_OPTION = recordTable({
+  id: { label: 'Label ID', read: 'text', sample: '65a000000000000000000001' },
+  name: { label: 'Name', value: (label) => asText(label.name) || asText(label.id), sample: 'VIP' },
+  colorName: { label: 'Colour', read: 'text', sample: 'red' },
 });
-export const LABEL_OPTION_SAMPLE: LabelOption = { id: '65a000000000000000000001', name: 'VIP', colorName: 'red' };
-export const LABEL_OPTION_OUTPUT_FIELDS: PlainOutputField[] = [
-  { key: 'id', label: 'Label ID' },
-  { key: 'name', label: 'Name' },
-  { key: 'colorName', label: 'Colour' },
-];
+export type LabelOption = OutputOf<typeof LABEL_OPTION.columns>;
+export const toLabelOption = (label: LabelRecord): LabelOption => LABEL_OPTION.map(label);
+export const LABEL_OPTION_SAMPLE: LabelOption = LABEL_OPTION.sample;
+export const LABEL_OPTION_OUTPUT_FIELDS = LABEL_OPTION.outputFields;
 
-export type FoundLabel = {
-  id: string;
-  name: string;
-  colorName: string;
-  createdBy: string;
-  updatedBy: string;
-  createdAt: string | null;
-  updatedAt: string | null;
-};
-export const toFoundLabel = (label: LabelRecord): FoundLabel => ({
-  id: asText(label.id),
-  name: asText(label.name),
-  colorName: asText(label.colorName),
-  createdBy: asText(label.createdBy),
-  updatedBy: asText(label.updatedBy),
-  createdAt: isoDateTime(label.createdAt),
-  updatedAt: isoDateTime(label.updatedAt),
+/** The label list record (§3.6) as Find Label returns it: each key once. */
+export const FOUND_LABEL = recordTable({
+  id: { label: 'Label ID', read: 'text', sample: '65a000000000000000000001' },
+  name: { label: 'Name', read: 'text', sample: 'VIP' },
+  colorName: { label: 'Colour', read: 'text', sample: 'red' },
+  createdBy: { label: 'Created By (Staff ID)', read: 'text', sample: '5f0c3a2b1d4e5f6a7b8c9d0e' },
+  updatedBy: { label: 'Updated By (Staff ID)', read: 'text', sample: '5f0c3a2b1d4e5f6a7b8c9d0e' },
+  createdAt: { label: 'Created At', read: 'isoDateOrNull', type: 'datetime', sample: '2026-11-01T09:00:00.000Z' },
+  updatedAt: { label: 'Updated At', read: 'isoDateOrNull', type: 'datetime', sample: '2026-11-01T09:00:00.000Z' },
 });
-export const FOUND_LABEL_SAMPLE: FoundLabel = {
-  id: '65a000000000000000000001',
-  name: 'VIP',
-  colorName: 'red',
-  createdBy: '5f0c3a2b1d4e5f6a7b8c9d0e',
-  updatedBy: '5f0c3a2b1d4e5f6a7b8c9d0e',
-  createdAt: '2026-11-01T09:00:00.000Z',
-  updatedAt: '2026-11-01T09:00:00.000Z',
-};
-export const FOUND_LABEL_OUTPUT_FIELDS: PlainOutputField[] = [
-  { key: 'id', label: 'Label ID' },
-  { key: 'name', label: 'Name' },
-  { key: 'colorName', label: 'Colour' },
-  { key: 'createdBy', label: 'Created By (Staff ID)' },
-  { key: 'updatedBy', label: 'Updated By (Staff ID)' },
-  { key: 'createdAt', label: 'Created At', type: 'datetime' },
-  { key: 'updatedAt', label: 'Updated At', type: 'datetime' },
-];
+export type FoundLabel = OutputOf<typeof FOUND_LABEL.columns>;
+export const toFoundLabel = (label: LabelRecord): FoundLabel => FOUND_LABEL.map(label);
+export const FOUND_LABEL_SAMPLE: FoundLabel = FOUND_LABEL.sample;
+export const FOUND_LABEL_OUTPUT_FIELDS = FOUND_LABEL.outputFields;
 
 /** The ids of a §3.6 answer list (null, absent, or not a list: none). */
 export const labelIdsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(asText).filter(Boolean) : []);

@@ -16,6 +16,8 @@ const READERS = {
   e164OrNull: (value: unknown): string | null => asE164(value) || null,
   /** A date as ISO 8601 in UTC; '' when absent or not a date. */
   isoDate: (value: unknown): string => isoDateTime(value) ?? '',
+  /** A date as ISO 8601 in UTC; null when absent or not a date. */
+  isoDateOrNull: (value: unknown): string | null => isoDateTime(value),
   /** A list of ids (or one id): each as text, empty ones left out; absent is null. */
   listOrNull: (value: unknown): string | string[] | null =>
     Array.isArray(value) ? value.map((v) => asText(v)).filter(Boolean) : asText(value) || null,
