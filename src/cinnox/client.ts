@@ -18,6 +18,7 @@ import {
   ENQUIRY_CHAT_ID_PARAM,
   ENQUIRY_CHAT_PATH,
   ENQUIRY_DETAIL_PATH,
+  ENQUIRY_RECORD_ID_KEYS,
   EVENT_HOOK_LIST_PATH,
   LABEL_LIST_PATH,
   LABEL_NAME_PARAM,
@@ -67,7 +68,7 @@ import {
   type ApiFieldLabels,
   type CinnoxErrorBody,
 } from './errors';
-import { numberOf } from './values';
+import { asText, numberOf } from './values';
 
 type AuthData = Bundle['authData'];
 /** What a CINNOX call needs of a bundle: the connection's credentials. */
@@ -517,6 +518,18 @@ export const cinnox = {
 
   findEnquiries: (z: ZObject, bundle: AuthBundle, displayCaseNumber: string) =>
     list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { [ENQUIRY_CASE_NUMBER_PARAM]: displayCaseNumber }),
+  /**
+   * The Enquiry Details record whose record id (A18: `_id`, else `id`) is `recordId`, among the report window's
+   * (A6: the last 7 days, one request of LIST_PAGE_MAX), or undefined.
+   */
+  findEnquiryByRecordId: async (z: ZObject, bundle: AuthBundle, recordId: string) => {
+    const records = await list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, {
+      ...reportWindow(),
+      offset: 0,
+      limit: LIST_PAGE_MAX,
+    });
+    return records.find((r) => ENQUIRY_RECORD_ID_KEYS.some((key) => asText(r?.[key]) === recordId));
+  },
   recentEnquiries: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { ...reportWindow(), offset: 0, limit }),
   recentSmsDetails: (z: ZObject, bundle: AuthBundle, limit = 3) =>

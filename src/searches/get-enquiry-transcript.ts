@@ -11,22 +11,32 @@ import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord 
 import { CINNOX_CODES, type ApiFieldLabels } from '../cinnox/errors';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, toTranscript } from '../records/transcript';
+import { asText } from '../cinnox/values';
 import type { Example } from '../examples';
 
 const transcriptEnquiryId = text({
   label: 'Enquiry ID or Display Case Number',
   helpText:
-    'The closed enquiry whose chat to get: map Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry. ' +
+    'The closed enquiry whose chat to get: map Display Case Number or Enquiry Record ID from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry. ' +
     'CINNOX gives the chat of closed enquiries only, one at a time.',
   required: true,
 });
+
+/**
+ * An Enquiry Record ID as the enquiry triggers output it (A18: Enquiry Details' `_id`, 24 hexadecimal digits).
+ * CINNOX's chat takes the `inquiry` ID or the display case number only (§2.2), so such an id is looked up first.
+ */
+const RECORD_ID = /^[0-9a-f]{24}$/i;
 const GET_TRANSCRIPT_INPUT = input({ enquiry_id: transcriptEnquiryId });
 /** Get Enquiry Transcript's API field (§2.2's `enquiryID`) → its Zapier label. */
 const TRANSCRIPT_API_FIELDS: ApiFieldLabels = { enquiryID: labelOf(transcriptEnquiryId) };
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, GET_TRANSCRIPT_INPUT, bundle.inputData);
-  const id = input.enquiry_id;
+  const given = input.enquiry_id;
+  // An Enquiry Record ID (mapped from an enquiry trigger) becomes its display case number: one more request.
+  const record = RECORD_ID.test(given) ? await cinnox.findEnquiryByRecordId(z, bundle, given) : undefined;
+  const id = (record && (asText(record.displayCaseNumber) || asText(record.inquiry))) || given;
   const answer = await cinnox.enquiryChat(z, bundle, id, TRANSCRIPT_API_FIELDS);
   const tag = `CINNOX code ${answer.code}${answer.message ? `: ${answer.message}` : ''}`;
   if (answer.code === CHAT_NOT_CLOSED_CODE) {
@@ -46,7 +56,7 @@ const perform = (async (z, bundle) => {
   }
   if (answer.code === CINNOX_CODES.badParameters) {
     throw new z.errors.Error(
-      `CINNOX does not accept "${id}" as an enquiry (${tag}). Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
+      `CINNOX does not accept "${id}" as an enquiry (${tag}).${RECORD_ID.test(given) && !record ? ' It looks like an Enquiry Record ID, but no enquiry of the last 7 days has it.' : ''} Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
       'CinnoxInvalidParameters',
       400,
     );
