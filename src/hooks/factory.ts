@@ -85,6 +85,29 @@ function shape(item: Item, keys: readonly string[]): Item {
   return out;
 }
 
+/** What every key the app does not model is put under, flattened: a name no modelled output key has. */
+export const PASSED_THROUGH = 'delivery';
+/** How deep a delivery's objects are flattened; deeper values are passed as JSON text. */
+const PASS_THROUGH_DEPTH = 4;
+
+/**
+ * The delivery's keys the trigger does not output under the same name (a key CINNOX adds tomorrow among them),
+ * flattened as `delivery__key__inner`, so a Zap builder can map them: modelled keys never contain `__`.
+ */
+function passedThrough(event: Raw, modelled: ReadonlySet<string>): Item {
+  const out: Item = {};
+  const walk = (value: unknown, path: string, depth: number): void => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      if (depth >= PASS_THROUGH_DEPTH) out[path] = JSON.stringify(value);
+      else for (const [k, v] of Object.entries(value)) walk(v, `${path}__${k}`, depth + 1);
+    } else if (value !== undefined) out[path] = value;
+  };
+  for (const [key, value] of Object.entries(event)) {
+    if (!modelled.has(key.toLowerCase())) walk(value, `${PASSED_THROUGH}__${key}`, 1);
+  }
+  return out;
+}
+
 export function defineHookTrigger<
   const K extends string,
   const F extends readonly PlainOutputField[],
@@ -101,17 +124,22 @@ export function defineHookTrigger<
   const handles = (event: Raw, wanted: string[] | undefined): boolean =>
     group.accepts(event) && (wanted === undefined || wanted.map(folded).includes(folded(group.statusOf(event))));
 
-  const itemsOf = (z: ZObject, events: Raw[], wanted: string[] | undefined): Item[] => {
+  const modelled = new Set(keys.map((k) => k.toLowerCase()));
+  /** Each event of the trigger's statuses as an item; a delivery's items also carry its unmodelled keys. */
+  const itemsOf = (z: ZObject, events: Raw[], wanted: string[] | undefined, delivery = false): Item[] => {
     const receivedAt = new Date().toISOString();
     return events
       .filter((event) => handles(event, wanted))
-      .map((event) => shape(group.normalize(event, { z, receivedAt }), keys));
+      .map((event) => ({
+        ...shape(group.normalize(event, { z, receivedAt }), keys),
+        ...(delivery ? passedThrough(event, modelled) : {}),
+      }));
   };
 
   const performSubscribe = ((z, bundle) => subscribe(z, bundle, group)) satisfies WebhookTriggerPerformSubscribe;
   const performUnsubscribe = ((z, bundle) => unsubscribe(z, bundle, group)) satisfies WebhookTriggerPerformUnsubscribe;
   const perform = ((z, bundle) =>
-    itemsOf(z, eventsOf(bodyOf(bundle)), statusesOf(bundle.inputData))) satisfies WebhookTriggerPerform;
+    itemsOf(z, eventsOf(bodyOf(bundle)), statusesOf(bundle.inputData), true)) satisfies WebhookTriggerPerform;
   const performList = (async (z, bundle) => {
     const wanted = statusesOf(bundle.inputData);
     let records: Raw[] = [];

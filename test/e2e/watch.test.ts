@@ -101,7 +101,7 @@ describe('sandbox:event and sandbox:watch', () => {
       expect(event.stdout).not.toContain('pending');
 
       const item = await waitForOutput(watch, /item: .*"name":"Gold"/);
-      expect(item).toMatch(/item: \{"eventId":"[^"]+:create:[^"]+","status":"create",.*"colorCode":"#FFB300"\}/);
+      expect(item).toMatch(/item: \{"eventId":"[^"]+:create:[^"]+","status":"create",.*"colorCode":"#FFB300"[,}]/);
 
       watch.kill('SIGINT');
       expect(await exited).toBe(130);

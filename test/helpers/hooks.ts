@@ -33,8 +33,18 @@ export const OTHER_URL = 'https://hooks.zapier.com/hooks/standard/2/xyz/';
 export const detailsPointer = (contactId: string): string =>
   `hydrate|||${JSON.stringify({ type: 'method', method: 'hydrators.contactDetails', bundle: { contactId } })}|||hydrate`;
 
-/** Keys of an item, sorted. */
-export const keysOf = (item: unknown): string[] => Object.keys(item as object).sort();
+/**
+ * The keys of an item the trigger models, sorted: a delivery's item also carries its other keys flattened
+ * under `delivery__` (src/hooks/factory.ts), which test/triggers/passed-through.test.ts checks.
+ */
+export const keysOf = (item: unknown): string[] =>
+  Object.keys(item as object)
+    .filter((k) => !k.startsWith('delivery__'))
+    .sort();
+
+/** An item without the delivery's passed-through keys: what the trigger models. */
+export const modelled = (item: unknown): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(item as object).filter(([k]) => !k.startsWith('delivery__')));
 
 /** The leaf paths of an object in Zapier's `a__b` notation (an empty object is a leaf). */
 export function flatKeys(value: Record<string, unknown>, prefix = ''): string[] {

@@ -8,15 +8,19 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { OTHER_URL, TARGET_URL, detailsPointer, hookTrigger, keysOf } from '../helpers/hooks';
+import { OTHER_URL, TARGET_URL, detailsPointer, hookTrigger, keysOf, modelled } from '../helpers/hooks';
 
 const callPointer = (callId: string): string =>
   `hydrate|||${JSON.stringify({ type: 'method', method: 'hydrators.callDetails', bundle: { callId } })}|||hydrate`;
 
-const perform = (key: string, body: unknown, inputData: Record<string, unknown> = {}) =>
-  appTester(hookTrigger(key).operation.perform, bundleWith(inputData, { cleanedRequest: body } as never)) as Promise<
-    Record<string, unknown>[]
-  >;
+/** perform's items as the trigger models them (the passed-through delivery keys: test/triggers/passed-through.test.ts). */
+const perform = async (key: string, body: unknown, inputData: Record<string, unknown> = {}) =>
+  (
+    (await appTester(
+      hookTrigger(key).operation.perform,
+      bundleWith(inputData, { cleanedRequest: body } as never),
+    )) as Record<string, unknown>[]
+  ).map(modelled);
 const performList = (key: string, inputData: Record<string, unknown> = {}) =>
   appTester(hookTrigger(key).operation.performList, bundleWith(inputData)) as Promise<Record<string, unknown>[]>;
 
@@ -387,7 +391,7 @@ describe('call_started and call_ended', () => {
 describe('recording_ready', () => {
   it('turns a successful call or conference recording into an item naming the call (§2.6)', async () => {
     const [item] = await perform('recording_ready', recording('success'));
-    expect(item).toEqual({
+    expect(modelled(item)).toEqual({
       id: expect.stringMatching(/^call-1:call:success:/),
       status: 'success',
       type: 'call',

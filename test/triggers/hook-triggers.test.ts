@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { OTHER_URL, TARGET_URL, detailsPointer, flatKeys, hookTrigger, keysOf } from '../helpers/hooks';
+import { OTHER_URL, TARGET_URL, detailsPointer, flatKeys, hookTrigger, keysOf, modelled } from '../helpers/hooks';
 
 type Group = 'contact' | 'enquiry' | 'sms' | 'label';
 
@@ -331,7 +331,7 @@ describe.each(cases)('$key', (c) => {
     const id = item[eventIdKey(c)];
     expect(id).toEqual(expect.any(String));
     expect((id as string).length).toBeGreaterThan(0);
-    const { [eventIdKey(c)]: _id, ...rest } = item;
+    const { [eventIdKey(c)]: _id, ...rest } = modelled(item);
     expect(rest).toEqual(c.expected[shape]);
     expect(keysOf(item)).toEqual(keys);
   });
