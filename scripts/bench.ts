@@ -393,7 +393,7 @@ const lines = [
   '',
   '## Requests per operation',
   '',
-  'Each create and search in its common case, run from the unzipped deployable zip (its own zapier-platform-core) with nock counting requests to CINNOX (target: exactly 1; drop-downs 1 a page; hook perform 0). A row marked failed would mean the zip cannot run that operation.',
+  'Each create and search in its common case, run from the unzipped deployable zip (its own zapier-platform-core) with nock counting requests to CINNOX (target: exactly 1, or what the example of the operation declares, e.g. a search then a write; drop-downs 1 a page; hook perform 0). A row marked failed would mean the zip cannot run that operation.',
   '',
   '| operation | requests | target | pass |',
   '|---|---|---|---|',

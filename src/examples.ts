@@ -31,6 +31,8 @@ export interface Example {
    * checks it loads exactly these files of dist/ (scripts/build.ts).
    */
   benchmark?: { bundles: string[] };
+  /** The CINNOX requests its common case makes, when not one (a find-then-write action): the request count's target. */
+  requests?: number;
 }
 
 export const examples = { creates: createExamples, searches: searchExamples, triggers: triggerExamples };

@@ -22,6 +22,7 @@ export interface Operation {
 export interface Example {
   inputData: Record<string, unknown>;
   benchmark?: { bundles: string[] };
+  requests?: number;
   onAccount?: (account: {
     listed(key: string, where?: (record: Record<string, unknown>) => boolean): string | undefined;
     env: Record<string, string | undefined>;

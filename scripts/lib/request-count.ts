@@ -88,6 +88,7 @@ export async function countRequests(appPath: string, examples: Examples): Promis
     });
   }
   for (const [kind, key, inputData, meta] of casesOf(examples)) {
+    const target = examples[kind][key]?.requests ?? 1;
     count = 0;
     const op = app[kind][key]!;
     let error = '';
@@ -97,7 +98,7 @@ export async function countRequests(appPath: string, examples: Examples): Promis
       error = ` (failed: ${String((e as Error).message).slice(0, 80)})`;
       count = -1; // a failed operation never passes
     }
-    results.push({ operation: `${kind}.${key}${meta ? ' (one page)' : ''}${error}`, requests: count, target: 1 });
+    results.push({ operation: `${kind}.${key}${meta ? ' (one page)' : ''}${error}`, requests: count, target });
   }
   // Hook triggers: perform turns the delivery into items without calling CINNOX.
   for (const [key, op] of Object.entries(app.triggers)) {

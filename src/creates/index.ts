@@ -2,6 +2,7 @@
 import type { Example } from '../examples';
 import * as addEnquiryLabels from './add-enquiry-labels';
 import * as createContact from './create-contact';
+import * as createOrUpdateContact from './create-or-update-contact';
 import * as removeEnquiryLabels from './remove-enquiry-labels';
 import * as sendImToRoom from './send-im-to-room';
 import * as sendImToStaff from './send-im-to-staff';
@@ -18,6 +19,7 @@ export const creates = {
   send_otp_sms: sendOtpSms.sendOtpSms,
   add_enquiry_labels: addEnquiryLabels.addEnquiryLabels,
   remove_enquiry_labels: removeEnquiryLabels.removeEnquiryLabels,
+  create_or_update_contact: createOrUpdateContact.createOrUpdateContact,
 };
 
 export const createExamples: Record<keyof typeof creates, Example> = {
@@ -29,4 +31,5 @@ export const createExamples: Record<keyof typeof creates, Example> = {
   send_otp_sms: sendOtpSms.example,
   add_enquiry_labels: addEnquiryLabels.example,
   remove_enquiry_labels: removeEnquiryLabels.example,
+  create_or_update_contact: createOrUpdateContact.example,
 };

@@ -35,7 +35,7 @@ export const DEFAULT_EMAIL_TYPE = 'Work' satisfies (typeof EMAIL_TYPES)[number];
  * The contact fields in the Zap editor's order; keys are also the create / update output keys. `notes` adds a
  * sentence to a field's help text (Update External Contact's A17 notes).
  */
-const contactFields = (notes: Readonly<Record<string, string>> = {}) => {
+export const contactFields = (notes: Readonly<Record<string, string>> = {}) => {
   const help = (key: string, helpText: string): string => (notes[key] ? `${helpText} ${notes[key]}` : helpText);
   return {
     first_name: text({
@@ -106,7 +106,7 @@ const labelOfField = (key: keyof typeof CONTACT_FIELDS): string => labelOf(CONTA
 export type ContactInput = InputOf<ReturnType<typeof input<typeof CONTACT_FIELDS>>>;
 
 /** Cross-field rule of Create External Contact: CINNOX needs a first or a last name ("firstName or lastName is required"). */
-const nameRequired = rule<Pick<ContactInput, 'first_name' | 'last_name'>>((values) =>
+export const nameRequired = rule<Pick<ContactInput, 'first_name' | 'last_name'>>((values) =>
   values.first_name === undefined && values.last_name === undefined
     ? `Fill a ${labelOfField('first_name')} or a ${labelOfField('last_name')}: CINNOX needs at least one of them to create a contact.`
     : undefined,
@@ -136,7 +136,7 @@ export const contactIdField = text({
  * A17: CINNOX does not document whether one phones / emails entry in an update is added to the contact's
  * stored ones or replaces them; the update's help text says so.
  */
-const UPDATE_HELP_NOTES: Readonly<Record<string, string>> = {
+export const UPDATE_HELP_NOTES: Readonly<Record<string, string>> = {
   phone_number: "CINNOX may replace the contact's stored numbers of this type with this one.",
   email_address: "CINNOX may replace the contact's stored addresses of this type with this one.",
 };

@@ -88,7 +88,7 @@ export function toContactBody(values: ContactValues): ContactBody {
 export function contactWriteResult(
   values: ContactValues,
   id: string | null,
-  extra: Record<string, string> = {},
+  extra: Record<string, string | null> = {},
 ): Record<string, string | null> {
   const result: Record<string, string | null> = { id, ...extra };
   for (const key of CONTACT_KEYS) result[key] = values[key] ?? null;
