@@ -24,6 +24,7 @@ import {
   contactValues,
   contactWriteResult,
   toContactBody,
+  updateExternalContact,
   type ContactValues,
 } from '../records/contact';
 import { incompleteReadError } from '../records/incomplete-read';
@@ -41,16 +42,10 @@ const nameWhenNoId = rule<Input>((values) => (values.contact_id === undefined ? 
 const CREATE_OR_UPDATE_INPUT = input(FIELDS).check(socialTypeRule, nameWhenNoId);
 const CONTACT_ID = labelOf(contactId);
 
-async function update(z: ZObject, bundle: AuthBundle, id: string, values: ContactValues) {
-  const response = await cinnox.updateContact(z, bundle, id, toContactBody(values), {
-    ...CONTACT_API_FIELDS,
-    id: CONTACT_ID,
-  });
-  return {
-    action: 'updated',
-    ...contactWriteResult(values, response?.id ? String(response.id) : id, { contact_id: id }),
-  };
-}
+const update = async (z: ZObject, bundle: AuthBundle, id: string, values: ContactValues) => ({
+  action: 'updated',
+  ...(await updateExternalContact(z, bundle, id, values, CONTACT_ID)),
+});
 
 const perform = (async (z, bundle) => {
   const given = parseInput(z, CREATE_OR_UPDATE_INPUT, bundle.inputData);
@@ -103,29 +98,9 @@ export const createOrUpdateContact = defineCreate({
     perform,
     sample: {
       action: 'updated',
-      id: '6f1c2d3e4a5b6c7d8e9f0a1b',
-      contact_id: '6f1c2d3e4a5b6c7d8e9f0a1b',
-      first_name: 'Ann',
-      last_name: 'Lee',
-      level: null,
-      type: null,
-      phone_type: null,
-      phone_number: null,
-      email_type: null,
-      email_address: null,
-      company: null,
-      job_title: 'CTO',
-      team: null,
-      group: null,
-      language: null,
-      birth_date: null,
-      zip_code: null,
-      street: null,
-      city: null,
-      state: null,
-      country: null,
-      social_messaging_type: null,
-      social_messaging_name_id: null,
+      ...contactWriteResult({ first_name: 'Ann', last_name: 'Lee', job_title: 'CTO' }, '6f1c2d3e4a5b6c7d8e9f0a1b', {
+        contact_id: '6f1c2d3e4a5b6c7d8e9f0a1b',
+      }),
     },
     outputFields: [
       { key: 'action', label: 'Action (created or updated)' },

@@ -3,17 +3,9 @@
  * sent; an empty field never blanks a stored value. Refused before any request when only the id was filled.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
-import { isHttp404, isNotFound } from '../cinnox/errors';
-import {
-  CONTACT_API_FIELDS,
-  UPDATE_CONTACT_FIELDS,
-  contactIdField,
-  socialTypeRule,
-  type ContactInput,
-} from '../fields/contacts';
+import { UPDATE_CONTACT_FIELDS, contactIdField, socialTypeRule, type ContactInput } from '../fields/contacts';
 import { input, inputFieldsOf, labelOf, parseInput, rule } from '../input/schema';
-import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
+import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, toContactBody, updateExternalContact } from '../records/contact';
 import type { Example } from '../examples';
 
 const somethingToUpdate = rule<ContactInput>((values) =>
@@ -27,23 +19,7 @@ const CONTACT_ID_LABEL = labelOf(contactIdField);
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UPDATE_CONTACT_INPUT, bundle.inputData);
   const contactId = input.contact_id;
-  const values = contactValues(input);
-  const fields = { ...CONTACT_API_FIELDS, id: CONTACT_ID_LABEL };
-  const response = await cinnox
-    .updateContact(z, bundle, contactId, toContactBody(values), fields)
-    .catch((error: unknown) => {
-      // 6451011 on the PUT, or a plain 404: most likely no contact has this id.
-      if (isNotFound(error) || isHttp404(error)) {
-        throw new z.errors.Error(
-          `CINNOX has no external contact with the ${CONTACT_ID_LABEL} "${contactId}". Check ${CONTACT_ID_LABEL}: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: ${error.text}`,
-          'CinnoxContactNotFound',
-          404,
-        );
-      }
-      throw error;
-    });
-  const id = response?.id === undefined || response.id === null || response.id === '' ? contactId : String(response.id);
-  return contactWriteResult(values, id, { contact_id: contactId });
+  return updateExternalContact(z, bundle, contactId, contactValues(input), CONTACT_ID_LABEL);
 }) satisfies CreatePerform;
 
 export const updateContact = defineCreate({

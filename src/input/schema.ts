@@ -347,11 +347,31 @@ export interface InputSchema<F extends Shape = Shape> {
   readonly rules: readonly Rule<ShapeValue<F>>[];
   /** The same input with more rules across its fields. */
   check(...rules: Rule<ShapeValue<F>>[]): InputSchema<F>;
+  /** Its zod object, built on the first parse. */
+  zod(): Zod.ZodMiniType;
 }
 
 /** An operation's input: its fields in the Zap editor's order. */
 export function input<const F extends Shape>(shape: F, rules: readonly Rule<ShapeValue<F>>[] = []): InputSchema<F> {
-  return { shape, rules, check: (...more) => input(shape, [...rules, ...more]) };
+  let built: Zod.ZodMiniType | undefined;
+  return {
+    shape,
+    rules,
+    check: (...more) => input(shape, [...rules, ...more]),
+    zod: () => {
+      if (built) return built;
+      const zod = zodLib();
+      built = zod.object(Object.fromEntries(Object.entries(shape).map(([key, f]) => [key, f.schema()]))).check(
+        ...rules.map((message) =>
+          zod.check<Record<string, unknown>>((ctx) => {
+            const text = message(ctx.value as ShapeValue<F>);
+            if (text) ctx.issues.push({ code: 'custom', message: text, input: ctx.value });
+          }),
+        ),
+      );
+      return built;
+    },
+  };
 }
 
 /** A rule across fields (kept for reading: `input(…).check(rule(…))`). */
@@ -367,26 +387,6 @@ export const inputFieldsOf = <F extends Shape>(schema: InputSchema<F>): PlainInp
 /** The text of every input error: nothing was sent, then each problem found. */
 const inputErrorMessage = (issues: readonly string[]): string => `Nothing was sent to CINNOX. ${issues.join(' ')}`;
 
-/** Each input's zod object, built on its first parse. */
-const built = new WeakMap<object, Zod.ZodMiniType>();
-function zodSchemaOf<F extends Shape>(schema: InputSchema<F>): Zod.ZodMiniType {
-  const cached = built.get(schema);
-  if (cached) return cached;
-  const zod = zodLib();
-  const object = zod
-    .object(Object.fromEntries(Object.entries(schema.shape).map(([key, f]) => [key, f.schema()])))
-    .check(
-      ...schema.rules.map((message) =>
-        zod.check<Record<string, unknown>>((ctx) => {
-          const text = message(ctx.value as ShapeValue<F>);
-          if (text) ctx.issues.push({ code: 'custom', message: text, input: ctx.value });
-        }),
-      ),
-    );
-  built.set(schema, object);
-  return object;
-}
-
 /**
  * The input, validated and typed; keys no field names are left out. Throws one InvalidInput error listing every
  * problem, before any request.
@@ -396,7 +396,7 @@ export function parseInput<F extends Shape>(
   schema: InputSchema<F>,
   inputData: Record<string, unknown> | undefined,
 ): ShapeValue<F> {
-  const result = zodLib().safeParse(zodSchemaOf(schema), inputData ?? {});
+  const result = zodLib().safeParse(schema.zod(), inputData ?? {});
   if (result.success) return result.data as ShapeValue<F>;
   throw new z.errors.Error(inputErrorMessage(result.error.issues.map((i) => i.message)), INPUT_ERROR_CODE, 400);
 }

@@ -5,10 +5,13 @@
  * - a CINNOX contact list record (docs/cinnox-api.md §3.1) → the Find External Contact result (camelCase
  *   keys), phone numbers with their "+" back.
  */
-import type { PlainOutputField } from 'zapier-platform-core';
+import type { PlainOutputField, ZObject } from 'zapier-platform-core';
+import { cinnox, type AuthBundle } from '../cinnox/client';
+import { isHttp404, isNotFound } from '../cinnox/errors';
 import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord } from '../cinnox/contract';
 import { asText } from '../cinnox/values';
 import {
+  CONTACT_API_FIELDS,
   CONTACT_KEYS,
   CREATE_CONTACT_INPUT,
   DEFAULT_EMAIL_TYPE,
@@ -174,3 +177,31 @@ export const toFoundContact = (record: ContactRecord): FoundContact => FOUND_CON
 export const FOUND_CONTACT_OUTPUT_FIELDS = FOUND_CONTACT.outputFields;
 /** A typical contact as Find External Contact returns it; also the sample of the contact triggers' `details`. */
 export const FOUND_CONTACT_SAMPLE: FoundContact = FOUND_CONTACT.sample;
+
+/**
+ * Updates one external contact with the values given (Update External Contact, Create or Update External
+ * Contact): one PUT; CINNOX not knowing the id (6451011 or a plain 404) is said in the words of `idLabel`, the
+ * step's ID field. The write result keeps the id asked for as `contact_id`.
+ */
+export async function updateExternalContact(
+  z: ZObject,
+  bundle: AuthBundle,
+  contactId: string,
+  values: ContactValues,
+  idLabel: string,
+): Promise<Record<string, string | null>> {
+  const response = await cinnox
+    .updateContact(z, bundle, contactId, toContactBody(values), { ...CONTACT_API_FIELDS, id: idLabel })
+    .catch((error: unknown) => {
+      if (isNotFound(error) || isHttp404(error)) {
+        throw new z.errors.Error(
+          `CINNOX has no external contact with the ${idLabel} "${contactId}". Check ${idLabel}: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: ${error.text}`,
+          'CinnoxContactNotFound',
+          404,
+        );
+      }
+      throw error;
+    });
+  const id = response?.id === undefined || response.id === null || response.id === '' ? contactId : String(response.id);
+  return contactWriteResult(values, id, { contact_id: contactId });
+}

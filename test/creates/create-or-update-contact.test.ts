@@ -27,6 +27,15 @@ describe('create_or_update_contact', () => {
     scope.done();
   });
 
+  it('an External Contact ID CINNOX does not know: says so in the words of the field, as Update does', async () => {
+    nock(BASE_URL).put(update('c-404')).reply(400, { code: 6451011, message: 'No records found' });
+    const error = await failure(() => appTester(perform, bundleWith({ contact_id: 'c-404', job_title: 'CTO' })));
+    expect(error.code).toBe('CinnoxContactNotFound');
+    expect(error.message).toMatch(
+      /^CINNOX has no external contact with the External Contact ID "c-404"\. Check External Contact ID: map the ID from a Find External Contact step/,
+    );
+  });
+
   it('without one: the one contact with that exact name is updated', async () => {
     const scope = nock(BASE_URL)
       .get(LIST)
