@@ -64,6 +64,9 @@ import {
   TIMEOUT_CODE,
   networkError,
   networkFailure,
+  notConfirmedError,
+  outOfTimeError,
+  partialListError,
   toZapierError,
   type ApiFieldLabels,
   type CinnoxErrorBody,
@@ -121,14 +124,6 @@ const budgetSeconds = (): number => Math.round((Number(process.env.CINNOX_CALL_B
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The error for a call whose budget ran out before a request could be sent. */
-const outOfTime = (): CinnoxError =>
-  new CinnoxError(
-    `This step ran out of the ${budgetSeconds()} seconds it has for CINNOX's answers before its next request, so it stopped before Zapier's own 30-second limit. CINNOX may be slow for a while: try again later.`,
-    TIMEOUT_CODE,
-    504,
-  );
-
 /**
  * One HTTP request within the call's budget: its time-out is what is left. A read that got no answer (a time-out
  * or a reset) is sent once more after a short pause, if time is left; a write never is (it may have been carried
@@ -142,7 +137,7 @@ async function send(
   const deadline = deadlineOf(z);
   for (let attempt = 1; ; attempt += 1) {
     const left = deadline - Date.now();
-    if (left < MIN_REQUEST_MS) throw outOfTime();
+    if (left < MIN_REQUEST_MS) throw outOfTimeError(budgetSeconds());
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), left);
     try {
@@ -270,37 +265,9 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     { method: call.method, url, fields: call.fields, connectionTest: call.connectionTest },
   );
   if (error) throw error;
-  if (call.successCode !== 'own') refuseFailingCode(call.method, response.status, data);
+  const unconfirmed = call.successCode === 'own' ? undefined : notConfirmedError(call.method, response.status, data);
+  if (unconfirmed) throw unconfirmed;
   return answer;
-}
-
-/**
- * A2xx answer's `code` values that mean success (A16, docs/cinnox-api.md §0.2 / §0.3): absent, 0 (the
- * error body's default; message push: "0 means success") and 200 (§0.3's "200 OK Request successful").
- */
-export const SUCCESS_CODES: readonly number[] = [0, 200];
-/** The error code of a 2xx answer whose `code` is not a success code. */
-export const NOT_CONFIRMED_CODE = 'CinnoxNotConfirmed';
-
-/**
- * A 2xx answer whose body carries a `code` other than a success code is a failure (CINNOX's own error codes,
- * ≥ 1,000,000, are mapped first by `toZapierError`): a write is not reported as done, a read is not a result.
- */
-function refuseFailingCode(method: HttpMethod, status: number, data: unknown): void {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return;
-  const { code, message } = data as { code?: unknown; message?: unknown };
-  if (code === undefined || code === null || code === '') return;
-  if (typeof code !== 'object' && SUCCESS_CODES.includes(Number(code))) return;
-  const reason = typeof message === 'string' && message.trim() ? ` ("${message.trim().slice(0, 200)}")` : '';
-  const outcome =
-    method === 'GET'
-      ? "its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app's developers."
-      : 'CINNOX did not confirm the change. Check CINNOX (was the SMS sent, the contact created or updated, the message posted, the Zap subscribed?) before replaying this step.';
-  throw new CinnoxError(
-    `CINNOX answered HTTP ${status} but with code ${typeof code === 'object' ? JSON.stringify(code) : String(code)}${reason}, which is not a success code (0), so this step failed: ${outcome}`,
-    NOT_CONFIRMED_CODE,
-    status,
-  );
 }
 
 /** Records of a list response, whatever envelope CINNOX used (assumption A15). */
@@ -384,11 +351,7 @@ export async function readPages<T>(
       (error: unknown) => {
         // Out of time part-way: say how far the read got, never return part of the list as if it were whole.
         if (request === 0 || !(error instanceof CinnoxError) || error.errorCode !== TIMEOUT_CODE) throw error;
-        throw new CinnoxError(
-          `CINNOX answered ${request} pages of this list (${records.length.toLocaleString('en')} records) and then not in time, so the step stopped rather than return part of the list as if it were whole. ${error.text} If it keeps happening, narrow the search so fewer records match.`,
-          TIMEOUT_CODE,
-          504,
-        );
+        throw partialListError(request, records.length, error);
       },
     );
     if (page.length === 0) return { records, chunks, end: 'complete', offset };

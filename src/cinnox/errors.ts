@@ -1,7 +1,9 @@
 /**
  * Every error a CINNOX call can end in, made here, once, where the failure is understood: CINNOX's codes
- * (docs/cinnox-api.md §0.3), HTTP statuses, a request that got no answer. The client (src/cinnox/client.ts)
- * calls `toZapierError` for every answer it does not accept and `networkError` for every request that got none.
+ * (docs/cinnox-api.md §0.3), HTTP statuses, a 2xx answer that is no success, a request that got no answer, a
+ * call out of time. The client (src/cinnox/client.ts) calls `toZapierError` and `notConfirmedError` for every
+ * answer it does not accept, `networkError` for every request that got none, and `outOfTimeError` /
+ * `partialListError` when the call's time budget ends.
  * A Zap builder reads each message; code reads a `CinnoxError`'s properties, never its text.
  */
 import { errors, type ZObject } from 'zapier-platform-core';
@@ -306,6 +308,35 @@ export function toZapierError(
 }
 
 /**
+ * A 2xx answer's `code` values that mean success (A16, docs/cinnox-api.md §0.2 / §0.3): absent, 0 (the
+ * error body's default; message push: "0 means success") and 200 (§0.3's "200 OK Request successful").
+ */
+export const SUCCESS_CODES: readonly number[] = [0, 200];
+/** The error code of a 2xx answer whose `code` is not a success code. */
+export const NOT_CONFIRMED_CODE = 'CinnoxNotConfirmed';
+
+/**
+ * The error for an answer `toZapierError` let through (2xx, no CINNOX error code ≥ 1,000,000) whose body carries
+ * a `code` other than a success code, or undefined: a write is not reported as done, a read is not a result.
+ */
+export function notConfirmedError(method: string, status: number, data: unknown): CinnoxError | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const { code, message } = data as { code?: unknown; message?: unknown };
+  if (code === undefined || code === null || code === '') return undefined;
+  if (typeof code !== 'object' && SUCCESS_CODES.includes(Number(code))) return undefined;
+  const reason = typeof message === 'string' && message.trim() ? ` ("${message.trim().slice(0, 200)}")` : '';
+  const outcome =
+    method === 'GET'
+      ? "its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app's developers."
+      : 'CINNOX did not confirm the change. Check CINNOX (was the SMS sent, the contact created or updated, the message posted, the Zap subscribed?) before replaying this step.';
+  return new CinnoxError(
+    `CINNOX answered HTTP ${status} but with code ${typeof code === 'object' ? JSON.stringify(code) : String(code)}${reason}, which is not a success code (0), so this step failed: ${outcome}`,
+    NOT_CONFIRMED_CODE,
+    status,
+  );
+}
+
+/**
  * A refusal's message with the Zapier field of each API field CINNOX's reason names (`senderNumber` is Sender
  * Number), from the operation's `fields`; unchanged when the reason names none.
  */
@@ -410,3 +441,22 @@ export function networkError(
     504,
   );
 }
+
+/** A call whose budget ran out before its next request could be sent (`seconds`: the whole budget). */
+export const outOfTimeError = (seconds: number): CinnoxError =>
+  new CinnoxError(
+    `This step ran out of the ${seconds} seconds it has for CINNOX's answers before its next request, so it stopped before Zapier's own 30-second limit. CINNOX may be slow for a while: try again later.`,
+    TIMEOUT_CODE,
+    504,
+  );
+
+/**
+ * A paged read that ran out of time after `pages` pages (`records` records): how far it got, never part of the
+ * list as if it were whole; `cause` is the time-out of the page that did not come.
+ */
+export const partialListError = (pages: number, records: number, cause: CinnoxError): CinnoxError =>
+  new CinnoxError(
+    `CINNOX answered ${pages} pages of this list (${records.toLocaleString('en')} records) and then not in time, so the step stopped rather than return part of the list as if it were whole. ${cause.text} If it keeps happening, narrow the search so fewer records match.`,
+    TIMEOUT_CODE,
+    504,
+  );

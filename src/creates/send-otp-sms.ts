@@ -7,7 +7,8 @@
  */
 import { randomInt } from 'node:crypto';
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { NOT_CONFIRMED_CODE, cinnox } from '../cinnox/client';
+import { cinnox } from '../cinnox/client';
+import { NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import {
   OTP_FAILED_STATUSES,
   OTP_PIN_MAX_CHARS,
