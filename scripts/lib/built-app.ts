@@ -27,7 +27,7 @@ export interface Example {
     listed(key: string, where?: (record: Record<string, unknown>) => boolean): string | undefined;
     env: Record<string, string | undefined>;
     probeName: string;
-  }) => Record<string, unknown> | { skip: string };
+  }) => Record<string, unknown> | Record<string, unknown>[] | { skip: string };
 }
 export type Examples = Record<'creates' | 'searches' | 'triggers', Record<string, Example | undefined>>;
 
