@@ -148,6 +148,7 @@ describe('contract check against the sandbox', () => {
     ]);
     expect(run.report?.steps[0]?.result).not.toContain('What happened');
     expect(run.stderr).toContain('The connection test failed: nothing else was checked.');
+    expect(wide(run.stderr)).toEqual([]);
   }, 60_000);
 
   it('npm start with the three set runs the check: GET requests only, samples shown as samples, the table A1… in order', async () => {
