@@ -17,7 +17,9 @@
 // Exit status: 0 when no step failed and no assumption was found not to hold; 1 otherwise, and when the
 // connection test fails; 2 when one or two of the three variables are set (or none, for check:account).
 // Options: --json (a JSON object on stdout's last line; the lines on stderr), --app PATH (default dist/index.js).
-// Optional probes: CINNOX_CHECK_CONTACT_NAME (Find External Contact), CINNOX_CHECK_CASE_NUMBER (Find Enquiry).
+// Optional probes: CINNOX_CHECK_CONTACT_NAME (Find External Contact), CINNOX_CHECK_CASE_NUMBER (Find Enquiry, and
+// Get Enquiry Transcript when that enquiry is closed). Each search and drop-down says how it probes an account
+// in its example (src/examples.ts `onAccount`).
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
@@ -263,22 +265,67 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     Object.entries(ops).filter((e): e is [string, { operation: Operation }] => Boolean(e[1]?.operation));
   const triggers = entries(app.triggers);
 
-  // 2. Drop-down (polling) triggers. A drop-down that reads a parent field gets each of its values.
-  const DROPDOWN_INPUTS: Record<string, Item[]> = {
-    sender_number_list: [{ number_type: 'access-numbers' }, { number_type: 'cli' }],
+  // What the check listed from the account so far (the hook triggers' performList), and the facts an example's
+  // `onAccount` reads to probe the account with it (src/examples.ts).
+  const listed = new Map<string, Item[]>();
+  const facts = {
+    env,
+    probeName: PROBE_NAME,
+    listed: (field: string, where?: (record: Item) => boolean): string | undefined =>
+      [...listed.values()]
+        .flat()
+        .find((item) => typeof item[field] === 'string' && item[field] && (!where || where(item)))?.[field] as
+        string | undefined,
   };
-  for (const [key, trigger] of triggers.filter(([, t]) => t.operation.type !== 'hook')) {
-    for (const inputData of DROPDOWN_INPUTS[key] ?? [{}]) {
-      const values = Object.values(inputData).join(', ');
-      await step(`drop-down ${key}${values ? ` (${values})` : ''}`, async () => {
-        const list = await run(trigger.operation.perform, { inputData, meta: { page: 0 } });
-        return { outcome: 'passed', result: count(list.length, 'record') };
-      });
+  /**
+   * The inputs a search or drop-down is run with, read-only: what its example gives for an account (`onAccount`,
+   * one run per input), else one run per choice of its first required drop-down field, else its example input;
+   * or why it is skipped.
+   */
+  const probesOf = (kind: 'searches' | 'triggers', key: string, operation: Operation): Item[] | string => {
+    const example = examples[kind][key];
+    const probe = example?.onAccount?.(facts);
+    if (probe) {
+      if (Array.isArray(probe)) return probe;
+      return 'skip' in probe && typeof probe.skip === 'string' ? probe.skip : [probe];
     }
+    const required = (operation.inputFields ?? []).filter((f) => f.required);
+    const choices = (f: (typeof required)[number]): string[] =>
+      Array.isArray(f.choices)
+        ? f.choices.map((c) => String((c as { value?: unknown }).value ?? c))
+        : f.choices && typeof f.choices === 'object'
+          ? Object.keys(f.choices)
+          : [];
+    if (required.length > 0 && required.every((f) => choices(f).length > 0))
+      return choices(required[0]!).map((value) => ({
+        ...Object.fromEntries(required.map((f) => [f.key, choices(f)[0]])),
+        [required[0]!.key]: value,
+      }));
+    return example ? [example.inputData] : 'no example input: export one beside it (src/examples.ts)';
+  };
+  /** Runs `name` once per probe input, named by the input's values when there are several. */
+  const probe = async (
+    name: string,
+    inputs: Item[] | string,
+    fn: (inputData: Item) => Promise<{ outcome: Outcome; result: string }>,
+  ): Promise<void> => {
+    if (typeof inputs === 'string') return skip(name, inputs);
+    for (const inputData of inputs) {
+      const values = inputs.length > 1 ? ` (${Object.values(inputData).join(', ')})` : '';
+      await step(`${name}${values}`, () => fn(inputData));
+    }
+  };
+
+  // 2. Drop-down (polling) triggers, each with its example's input(s) (a drop-down that reads a parent field gets
+  // each of its values).
+  for (const [key, trigger] of triggers.filter(([, t]) => t.operation.type !== 'hook')) {
+    await probe(`drop-down ${key}`, probesOf('triggers', key, trigger.operation), async (inputData) => {
+      const list = await run(trigger.operation.perform, { inputData, meta: { page: 0 } });
+      return { outcome: 'passed', result: count(list.length, 'record') };
+    });
   }
 
   // 3. Every hook trigger's performList: real records, or the sample (never a pass).
-  const listed = new Map<string, Item[]>();
   for (const [key, trigger] of triggers.filter(([, t]) => t.operation.type === 'hook')) {
     await step(`trigger ${key} performList`, async () => {
       const items = await run(trigger.operation.performList, {});
@@ -334,51 +381,12 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
       });
   }
 
-  // 5. Searches, read-only: each with the input its example gives for an account (src/examples.ts `onAccount`,
-  // from what was listed above), else one run per choice of a required drop-down, else its example input.
-  const facts = {
-    env,
-    probeName: PROBE_NAME,
-    listed: (field: string, where?: (record: Item) => boolean): string | undefined =>
-      [...listed.values()]
-        .flat()
-        .find((item) => typeof item[field] === 'string' && item[field] && (!where || where(item)))?.[field] as
-        string | undefined,
-  };
+  // 5. Searches, read-only, each with its example's input for an account (from what was listed above).
   for (const [key, search] of entries(app.searches)) {
-    const example = examples.searches[key];
-    const probe = example?.onAccount?.(facts);
-    let inputs: Item[] | string;
-    if (probe) inputs = 'skip' in probe && typeof probe.skip === 'string' ? probe.skip : [probe];
-    else {
-      const required = (search.operation.inputFields ?? []).filter((f) => f.required);
-      const choices = (f: (typeof required)[number]): string[] =>
-        Array.isArray(f.choices)
-          ? f.choices.map((c) => String((c as { value?: unknown }).value ?? c))
-          : f.choices && typeof f.choices === 'object'
-            ? Object.keys(f.choices)
-            : [];
-      inputs =
-        required.length > 0 && required.every((f) => choices(f).length > 0)
-          ? choices(required[0]!).map((value) => ({
-              ...Object.fromEntries(required.map((f) => [f.key, choices(f)[0]])),
-              [required[0]!.key]: value,
-            }))
-          : example
-            ? [example.inputData]
-            : `no example input: export one beside the search (src/examples.ts)`;
-    }
-    if (typeof inputs === 'string') {
-      skip(`search ${key}`, inputs);
-      continue;
-    }
-    for (const inputData of inputs) {
-      const choice = inputs.length > 1 ? ` (${Object.values(inputData)[0]})` : '';
-      await step(`search ${key}${choice}`, async () => {
-        const found = await run(search.operation.perform, { inputData });
-        return { outcome: 'passed', result: count(found.length, 'result') };
-      });
-    }
+    await probe(`search ${key}`, probesOf('searches', key, search.operation), async (inputData) => {
+      const found = await run(search.operation.perform, { inputData });
+      return { outcome: 'passed', result: count(found.length, 'result') };
+    });
   }
 
   // 6. The Event Hook List (A13), as turning a Zap on reads it: the guard stops performSubscribe before it writes.

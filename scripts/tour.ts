@@ -6,7 +6,7 @@
 // trigger subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
 // sandbox, runs perform on what arrives and performList, and unsubscribes; runs every create and search
 // and the drop-downs. Each step is shown once, as it finishes: its label as Zap builders see it, its key, its
-// result wrapped to the terminal's width (100 columns when not on a terminal). Exit status 0 only when every
+// result (the first values of the operation's sample keys) wrapped to the terminal's width (100 columns when not on a terminal). Exit status 0 only when every
 // step passed; Ctrl-C stops it quietly with exit status 130.
 //
 // CINNOX keeps one webhook URL per subscription (contact, enquiry, SMS, label) per App ID, and the app
@@ -185,17 +185,15 @@ const expect = (condition: unknown, message: string): void => {
 const pick = (item: Item | undefined, keys: string[]): string =>
   keys.map((k) => `${k}=${item?.[k] === '' || item?.[k] === undefined ? '∅' : item[k]}`).join(' ');
 
-/** Output keys shown per event group. */
-const SHOWN: Record<EventGroup, string[]> = {
-  contact: ['status', 'name'],
-  enquiry: ['status', 'displayCaseNumber', 'channel'],
-  sms: ['status', 'recipientNumber', 'transactionId'],
-  label: ['status', 'name', 'colorCode'],
-  inboundSms: ['senderNumber', 'content'],
-  call: ['status', 'callId'],
-  recording: ['status', 'callId'],
-  staff: ['status', 'fullName'],
-};
+/**
+ * The output keys a step's result shows: the first three plain values of the operation's sample (the order its
+ * output fields have), not its `id`. A new operation needs no entry here.
+ */
+const shownKeys = (sample: Item | undefined): string[] =>
+  Object.entries(sample ?? {})
+    .filter(([key, value]) => key !== 'id' && ['string', 'number', 'boolean'].includes(typeof value))
+    .slice(0, 3)
+    .map(([key]) => key);
 const hookTriggers = Object.entries(app.triggers).filter(
   (entry): entry is [string, { operation: Operation }] => entry[1]!.operation.type === 'hook',
 );
@@ -293,7 +291,7 @@ async function runTriggers(authData: AuthData): Promise<void> {
         // A delivery's unmodelled keys (`delivery__…`, src/hooks/factory.ts) exist only in a delivery.
         const missing = Object.keys(items[0]!).filter((k) => !k.startsWith('delivery__') && !(k in listed[0]!));
         expect(missing.length === 0, `performList items lack ${missing.join(', ')}`);
-        return `${pick(items[0], SHOWN[event.entry.group])}; performList ${listed.length}`;
+        return `${pick(items[0], shownKeys(op.sample))}; performList ${listed.length}`;
       } finally {
         await run(op.performUnsubscribe, { authData, subscribeData, targetUrl });
       }
@@ -321,12 +319,8 @@ async function runExamples(authData: AuthData): Promise<void> {
         });
         const items = Array.isArray(result) ? result : [result];
         expect(items.length > 0, `${key} returned nothing for its example input`);
-        const shown = Object.entries(op.operation.sample ?? {})
-          .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
-          .slice(0, 3)
-          .map(([k]) => k);
         const count = `${items.length} result${items.length === 1 ? '' : 's'}; first: `;
-        return `${Array.isArray(result) ? count : ''}${pick(items[0], shown)}`;
+        return `${Array.isArray(result) ? count : ''}${pick(items[0], shownKeys(op.operation.sample))}`;
       });
     }
   }

@@ -22,10 +22,11 @@ export interface Example {
   /** What a Zap builder fills in, valid against a fresh sandbox (`npm run sandbox`). */
   inputData: Record<string, unknown>;
   /**
-   * A search's input for a real account, from what the contract check listed, or why it skips the search.
-   * Without it the check sends `inputData`.
+   * How the contract check probes a real account with this search or drop-down, read-only: its input (or one
+   * run per input of a list) from what the check listed, or why it skips it. Without it the check runs each
+   * choice of a required drop-down field, else `inputData`. Creates are never run there: they write.
    */
-  onAccount?: (account: AccountFacts) => Record<string, unknown> | { skip: string };
+  onAccount?: (account: AccountFacts) => Record<string, unknown> | Record<string, unknown>[] | { skip: string };
   /**
    * `npm run bench` measures this operation from a cold start against a minimal app's (its figures gate it), and
    * checks it loads exactly these files of dist/ (scripts/build.ts).

@@ -200,5 +200,12 @@ describe('contract check: judging an answer', () => {
       verdict: 'cannot tell',
       evidence: expect.stringContaining('SMS Details answered 6451011 "No records found": no SMS in the last 7 days'),
     });
+    // A refused window (A6): the read was made and failed, which is its reason too.
+    const refused = combine(judge(get(SMS_DETAIL_PATH, window, 400, { code: 6451000, message: 'invalid query' })));
+    expect(refused.find((f) => f.id === 'A22')).toMatchObject({
+      verdict: 'cannot tell',
+      evidence: expect.stringContaining('SMS Details answered an error, not a list'),
+    });
+    expect(refused.find((f) => f.id === 'A6')?.verdict).toBe('does not hold');
   });
 });

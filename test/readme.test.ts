@@ -2,9 +2,10 @@
  * README.md's "What the app does" catalogue stays in step with the app definition: every trigger (the
  * hidden drop-down triggers too), create, search and search-or-create is listed under its label, and the
  * catalogue names no key the app does not have. Its subscription table puts every instant trigger in the
- * row of the CINNOX subscription it uses.
+ * row of the CINNOX subscription it uses. The commands the documents show work as shown on the machine the README
+ * describes (Node 20 with npm: the npm scripts put the Node 22 of the `node` devDependency first on PATH).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBSCRIPTIONS, type EventGroup } from '../src/cinnox/contract';
 import { GROUPS } from '../src/hooks/groups';
@@ -125,5 +126,39 @@ describe('README.md "What the app does"', () => {
         `CINNOX sends ${GROUPS[group!].events} to one Zap`,
       );
     }
+  });
+});
+
+describe('the commands the documents show', () => {
+  const root = join(__dirname, '..');
+  const documents = ['README.md', 'sandbox/README.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)];
+  /** The lines of a document's command blocks: fenced `sh` blocks and blocks indented by four spaces. */
+  const commandLines = (text: string): string[] => {
+    const lines: string[] = [];
+    let fenced = false;
+    for (const line of text.split('\n')) {
+      if (/^```/.test(line)) fenced = /^```(sh|bash|shell|console)?\s*$/.test(line) && !fenced;
+      else if (fenced || /^ {4}\S/.test(line)) lines.push(line.trim());
+    }
+    return lines;
+  };
+
+  it.each(documents)(
+    '%s runs TypeScript through npm scripts or npx, never a plain node, which Node 20 cannot',
+    (doc) => {
+      const text = readFileSync(join(root, doc), 'utf8');
+      // Node 20 stops at a .ts file with ERR_UNKNOWN_FILE_EXTENSION: a block shows the npm script instead.
+      expect(commandLines(text).filter((line) => /(^|[;&|(]\s*)node\s+\S+\.ts\b/.test(line))).toEqual([]);
+      // Inline, a plain `node x.ts` only where the sentence says what it needs.
+      for (const [mention] of text.matchAll(/`node [^`]*\.ts[^`]*`[^.;]*/g))
+        expect([doc, mention]).toEqual([doc, expect.stringMatching(/needs Node 22/)]);
+    },
+  );
+
+  it('shows the form of npm start --json whose stdout is JSON alone', () => {
+    // npm prints `> cinnox-zapier@… start` on stdout unless --silent; test/e2e/tour.test.ts parses the tour's stdout whole.
+    const text = section('The main job: `npm start`').replace(/\s+/g, ' ');
+    expect(text).toContain('`npm start --silent -- --json | python3 -m json.tool`');
+    expect(text).not.toMatch(/`npm start -- --json/);
   });
 });

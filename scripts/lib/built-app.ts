@@ -3,6 +3,7 @@
 // tour, the contract check, sandbox:watch and the benchmark.
 import { createRequire } from 'node:module';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Example } from '../../src/examples.ts';
 
 /** Any of an operation's functions, as the app tester calls it. */
 export type Perform = (z: ZObject, bundle: Bundle) => unknown;
@@ -18,17 +19,8 @@ export interface Operation {
   inputFields?: { key: string; required?: boolean; choices?: unknown }[];
 }
 
-/** An operation's example input (src/examples.ts), as dist/examples.js exports it. */
-export interface Example {
-  inputData: Record<string, unknown>;
-  benchmark?: { bundles: string[] };
-  requests?: number;
-  onAccount?: (account: {
-    listed(key: string, where?: (record: Record<string, unknown>) => boolean): string | undefined;
-    env: Record<string, string | undefined>;
-    probeName: string;
-  }) => Record<string, unknown> | { skip: string };
-}
+/** An operation's example input, as dist/examples.js exports it: its type is src/examples.ts's, the one declaration. */
+export type { Example };
 export type Examples = Record<'creates' | 'searches' | 'triggers', Record<string, Example | undefined>>;
 
 /** The example inputs built beside the app (dist/examples.js next to dist/index.js, or `path`). */

@@ -372,6 +372,16 @@ export function judge(e: Exchange): Finding[] {
           'SMS Details answered 6451011 "No records found": no SMS in the last 7 days; text one of your numbers and run again',
         ),
       );
+    else if (e.path === CONTRACT.smsDetail && e.status !== undefined && !answered)
+      // Refused or failed (e.g. the window of A6): no list to tell inbound SMS by, which is not "no step ran it".
+      out.push(
+        finding(
+          'A22',
+          'cannot tell',
+          seen,
+          'SMS Details answered an error, not a list: nothing to tell inbound SMS by',
+        ),
+      );
     if (e.path === CONTRACT.smsDetail && answered) {
       // A22: an account may simply have had no inbound SMS in the window, so absence never says "does not hold".
       const inbound = records.filter((r) => folded(r.usage) === CONTRACT.inboundSmsUsage).length;

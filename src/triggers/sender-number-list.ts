@@ -9,7 +9,7 @@ import type { PlainOutputField } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
 import { asE164, asText, countryOf, numberOf } from '../cinnox/values';
-import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType } from '../fields/sms';
+import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType, SMS_NUMBER_TYPES } from '../fields/sms';
 import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import type { Example } from '../examples';
 
@@ -88,5 +88,8 @@ export const senderNumberList = defineDropdownTrigger({
   outputFields: SENDER_OPTION_OUTPUT_FIELDS,
 });
 
-/** A Zap builder's input (src/examples.ts). */
-export const example: Example = { inputData: { number_type: 'access-numbers' } };
+/** A Zap builder's input (src/examples.ts); on an account, the drop-down of each Number Type Send SMS offers. */
+export const example: Example = {
+  inputData: { number_type: 'access-numbers' },
+  onAccount: () => Object.keys(SMS_NUMBER_TYPES).map((number_type) => ({ number_type })),
+};

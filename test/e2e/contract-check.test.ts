@@ -29,12 +29,11 @@ interface Run {
   report?: { steps: Step[]; assumptions: Assumption[] };
 }
 
-/** Runs `script` (default the check) with exactly `vars` of the three account variables, --json. */
+/** Runs `script` (default the check) with exactly `vars` of the account and probe variables, --json. */
 function check(vars: Record<string, string>, script = 'scripts/contract-check.ts', ...args: string[]): Promise<Run> {
   const env: Record<string, string | undefined> = { ...process.env, ...vars };
-  for (const name of ACCOUNT) if (!(name in vars)) delete env[name];
-  delete env.CINNOX_CHECK_CASE_NUMBER;
-  delete env.CINNOX_CHECK_CONTACT_NAME;
+  for (const name of [...ACCOUNT, 'CINNOX_CHECK_CASE_NUMBER', 'CINNOX_CHECK_CONTACT_NAME'])
+    if (!(name in vars)) delete env[name];
   const child = spawn(process.execPath, [join(root, script), '--json', ...args], { cwd: root, env });
   let stdout = '';
   let stderr = '';
@@ -78,6 +77,9 @@ async function sandbox(...args: string[]): Promise<Sandbox> {
 const verdicts = (run: Run): Record<string, string> =>
   Object.fromEntries((run.report?.assumptions ?? []).map((a) => [a.id, a.verdict]));
 const stepOf = (run: Run, name: string): Step | undefined => run.report?.steps.find((s) => s.name === name);
+const assumption = (run: Run, id: string): Assumption | undefined => run.report?.assumptions.find((a) => a.id === id);
+/** The lines of `text` wider than 100 columns (off a terminal the check wraps at 100). */
+const wide = (text: string): string[] => text.split('\n').filter((line) => [...line].length > 100);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built CommonJS bundle
 const app = require(join(root, 'dist/index.js')) as Record<
@@ -98,7 +100,12 @@ describe('contract check: the account variables', () => {
       for (const script of ['scripts/contract-check.ts', 'scripts/tour.ts']) {
         const run = await check(vars, script);
         expect(run.status).toBe(2);
-        expect(run.stderr + run.stdout).toContain(said);
+        expect((run.stderr + run.stdout).replace(/\s+/g, ' ')).toContain(said);
+        // What is true: with none of the three set, npm start tours the sandbox (check:account exits 2, below).
+        expect((run.stderr + run.stdout).replace(/\s+/g, ' ')).toContain(
+          'With none set, npm start runs the sandbox tour instead.',
+        );
+        expect(wide(run.stderr + run.stdout)).toEqual([]);
         expect(run.report).toBeUndefined();
       }
     },
@@ -141,6 +148,7 @@ describe('contract check against the sandbox', () => {
     ]);
     expect(run.report?.steps[0]?.result).not.toContain('What happened');
     expect(run.stderr).toContain('The connection test failed: nothing else was checked.');
+    expect(wide(run.stderr)).toEqual([]);
   }, 60_000);
 
   it('npm start with the three set runs the check: GET requests only, samples shown as samples, the table A1… in order', async () => {
@@ -192,7 +200,41 @@ describe('contract check against the sandbox', () => {
     expect(stepOf(run, 'search find_contact')?.findings).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: 'A7', verdict: 'holds' })]),
     );
+    // Get Enquiry Transcript reads the closed enquiry New Enquiry Closed listed in the same run: A29 judged.
+    expect(stepOf(run, 'search get_enquiry_transcript')).toEqual(
+      expect.objectContaining({
+        outcome: 'passed',
+        findings: expect.arrayContaining([expect.objectContaining({ id: 'A29', verdict: 'holds' })]),
+      }),
+    );
+    expect(v.A29).toBe('holds');
+    // A28 is about enquiries that are not closed, or unknown: the hint says a read-only run does not test it.
+    expect(v.A28).toBe('not tested read-only');
+    expect(assumption(run, 'A28')?.evidence).toContain('the read-only run reads a closed one');
   }, 90_000);
+
+  it('on a fresh sandbox: A22 gives its reason, and every line it prints fits 100 columns', async () => {
+    const fresh = await sandbox();
+    try {
+      const run = await check(fresh.vars);
+      expect(run.status).toBe(0);
+      // New Inbound SMS read SMS Details, which had no SMS yet: that is the reason, not "no step exercised it".
+      expect(assumption(run, 'A22')).toEqual(
+        expect.objectContaining({
+          verdict: 'cannot tell',
+          evidence: expect.stringContaining(
+            'SMS Details answered 6451011 "No records found": no SMS in the last 7 days',
+          ),
+          steps: expect.arrayContaining(['trigger inbound_sms_received performList']),
+        }),
+      );
+      expect(JSON.stringify(run.report?.assumptions)).not.toContain('no step of this run exercised it');
+      expect(run.stderr).toMatch(/^\d+ passed, 0 failed, \d+ sample, 0 skipped\.$/m);
+      expect(wide(run.stderr)).toEqual([]);
+    } finally {
+      fresh.stop();
+    }
+  }, 60_000);
 });
 
 describe('contract check against the sandbox breaking an assumption on purpose: the verdict changes', () => {
@@ -251,6 +293,26 @@ describe('contract check against the sandbox breaking an assumption on purpose: 
           );
           expect(v.A5).toBe('cannot tell');
           expect(run.stderr).toMatch(/\n {2}sample {3}trigger enquiry_opened performList/);
+          // No closed enquiry either: the transcript is skipped, and A29's hint names the variable that runs it.
+          expect(stepOf(run, 'search get_enquiry_transcript')).toEqual(
+            expect.objectContaining({
+              outcome: 'skipped',
+              result: expect.stringContaining('Run with CINNOX_CHECK_CASE_NUMBER set to the case number'),
+            }),
+          );
+          expect(assumption(run, 'A29')).toEqual(
+            expect.objectContaining({
+              verdict: 'not tested read-only',
+              evidence: expect.stringContaining('run with CINNOX_CHECK_CASE_NUMBER set'),
+            }),
+          );
+          // SMS Details was read and refused: that is A22's reason.
+          expect(assumption(run, 'A22')?.evidence).toContain('SMS Details answered an error, not a list');
+          // With the variable set to the closed enquiry's case number, both enquiry searches run on it: A5 and A29.
+          const named = await check({ ...broken.vars, CINNOX_CHECK_CASE_NUMBER: '1001' });
+          for (const search of ['search find_enquiry', 'search get_enquiry_transcript'])
+            expect([search, stepOf(named, search)?.outcome]).toEqual([search, 'passed']);
+          expect(verdicts(named)).toEqual(expect.objectContaining({ A5: 'holds', A29: 'holds' }));
         }
       } finally {
         broken.stop();

@@ -33,8 +33,8 @@ function tour(...all: unknown[]): { status: number | null; steps: Step[]; stderr
     env,
     timeout: 120_000,
   });
-  const lastLine = out.stdout.trim().split('\n').pop() ?? '[]';
-  return { status: out.status, steps: JSON.parse(lastLine) as Step[], stderr: out.stderr };
+  // stdout is the JSON alone (the lines go to stderr), so `npm start --silent -- --json` pipes into a JSON reader.
+  return { status: out.status, steps: JSON.parse(out.stdout || '[]') as Step[], stderr: out.stderr };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built CommonJS bundle
@@ -63,6 +63,10 @@ describe('npm start tour', () => {
     expect(steps.find((s) => s.operation === 'search find_numbers')?.label).toBe('Get Number List');
     expect(stderr).toMatch(/^ {2}ok {4}New External Contact · trigger contact_created +\d+ ms$/m);
     expect(stderr.match(/trigger contact_created/g)).toHaveLength(1);
+    // Each result shows the first values of the operation's sample keys (its `id` aside).
+    expect(steps.find((s) => s.operation === 'trigger contact_created')?.result).toMatch(
+      /^status=create name=.+ contactId=\w+; performList \d+$/,
+    );
     // What the run proves, first; the one-URL refusal as the Zap builder reads it.
     expect(stderr.split('\n')[0]).toBe(
       "Tests the built app against a local model of CINNOX's documented API and assumptions, not CINNOX.",
