@@ -393,10 +393,12 @@ export function createState(account: { serviceId: string; appId: string }) {
   });
   missEnquiry(missed, now - DAY + 120_000);
   state.enquiries.push(closed, missed);
-  // One ended inbound call (the call log).
+  // The call log: one inbound call answered, and a later one nobody answered (a missed call to filter on).
   const call = newCall(state, { at: now - DAY, callee: staff[1]! });
   endCall(call, now - DAY + 184_000);
-  state.calls.push(call);
+  const unanswered = newCall(state, { at: now - DAY / 2, callee: staff[0]!, callerNumber: '+6591234567' });
+  endCall(unanswered, now - DAY / 2 + 30_000, 'Not Answered');
+  state.calls.push(call, unanswered);
   return state;
 }
 
@@ -784,13 +786,16 @@ export function newCall(
   };
 }
 
-/** The call ends: the call log's status "Call Ended", its end time and duration in seconds (A21). */
-export function endCall(call: CallRecord, at: number): void {
+/**
+ * The call ends: the call log's status (§2.4: "Call Ended" for a call that was answered, "Not Answered", "Busy" …),
+ * its end time and duration in seconds (A21; 0 for a call nobody answered).
+ */
+export function endCall(call: CallRecord, at: number, status = 'Call Ended'): void {
   Object.assign(call, {
     ended: true,
-    status: 'Call Ended',
+    status,
     callEndTime: iso(at),
-    duration: Math.round((at - Date.parse(call.callDate)) / 1000),
+    duration: status === 'Call Ended' ? Math.round((at - Date.parse(call.callDate)) / 1000) : 0,
   });
 }
 

@@ -47,7 +47,7 @@ export function accountVariables(env: Record<string, string | undefined>): { set
   return { set, missing: ACCOUNT_VARIABLES.filter((name) => !set.includes(name)) };
 }
 
-type Operations = Record<string, { key?: string; operation: Operation } | undefined>;
+type Operations = Record<string, { key?: string; display?: { hidden?: boolean }; operation: Operation } | undefined>;
 interface BuiltApp {
   authentication: { test: Perform; connectionLabel: Perform };
   beforeRequest?: unknown[];
@@ -262,7 +262,9 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
   }
 
   const entries = (ops: Operations) =>
-    Object.entries(ops).filter((e): e is [string, { operation: Operation }] => Boolean(e[1]?.operation));
+    Object.entries(ops).filter((e): e is [string, { display?: { hidden?: boolean }; operation: Operation }] =>
+      Boolean(e[1]?.operation),
+    );
   const triggers = entries(app.triggers);
 
   // What the check listed from the account so far (the hook triggers' performList), and the facts an example's
@@ -316,10 +318,11 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     }
   };
 
-  // 2. Drop-down (polling) triggers, each with its example's input(s) (a drop-down that reads a parent field gets
-  // each of its values).
+  // 2. Polling triggers, each with its example's input(s): the hidden drop-downs (one that reads a parent field
+  // gets each of its values) and the scheduled triggers on the reports (A30).
   for (const [key, trigger] of triggers.filter(([, t]) => t.operation.type !== 'hook')) {
-    await probe(`drop-down ${key}`, probesOf('triggers', key, trigger.operation), async (inputData) => {
+    const kind = trigger.display?.hidden ? 'drop-down' : 'trigger';
+    await probe(`${kind} ${key}`, probesOf('triggers', key, trigger.operation), async (inputData) => {
       const list = await run(trigger.operation.perform, { inputData, meta: { page: 0 } });
       return { outcome: 'passed', result: count(list.length, 'record') };
     });

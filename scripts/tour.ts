@@ -42,6 +42,7 @@ type Operations<Named extends string> = Record<string, { operation: Operation; d
   Record<Named, { operation: Operation; display?: Display }>;
 interface Display {
   label: string;
+  hidden?: boolean;
 }
 interface BuiltApp {
   authentication: { test: Perform; connectionLabel: Perform };
@@ -299,16 +300,22 @@ async function runTriggers(authData: AuthData): Promise<void> {
   }
 }
 
+/** A visible trigger that is no hook: a scheduled trigger on a report (hidden ones feed drop-downs). */
+const isScheduled = (op: { operation: Operation; display?: Display }): boolean =>
+  op.operation.type !== 'hook' && op.display?.hidden !== true;
+
 /**
- * Every drop-down, create and search of the app, in the definition's order, with its example input
- * (src/examples.ts, built as dist/examples.js): an operation added with its example is toured without a change
- * here. The result shows the first values of the operation's sample keys.
+ * Every drop-down, create and search of the app (`scheduled` false), or every scheduled trigger (true: after the
+ * events, whose records they list), in the definition's order, with its example input (src/examples.ts, built as
+ * dist/examples.js): an operation added with its example is toured without a change here. The result shows the
+ * first values of the operation's sample keys.
  */
-async function runExamples(authData: AuthData): Promise<void> {
+async function runExamples(authData: AuthData, scheduled: boolean): Promise<void> {
   for (const kind of ['triggers', 'creates', 'searches'] as const) {
     for (const [key, op] of Object.entries(app[kind] as Operations<never>)) {
-      if (!op || op.operation.type === 'hook') continue;
-      const name = `${kind === 'triggers' ? 'drop-down' : kind === 'creates' ? 'create' : 'search'} ${key}`;
+      if (!op || op.operation.type === 'hook' || (kind === 'triggers' && isScheduled(op) !== scheduled)) continue;
+      if (scheduled && kind !== 'triggers') continue;
+      const name = `${kind === 'triggers' ? (scheduled ? 'trigger' : 'drop-down') : kind === 'creates' ? 'create' : 'search'} ${key}`;
       await step(name, async () => {
         const example = examples[kind][key];
         if (!example) throw new Error(`${key} has no example input: export one beside it (src/examples.ts)`);
@@ -349,8 +356,9 @@ try {
     return `label "${await run(app.authentication.connectionLabel, { authData })}"`;
   });
   // The examples first: they name the sandbox's seeded records, which the trigger steps' events may change.
-  await runExamples(authData);
+  await runExamples(authData, false);
   await runTriggers(authData);
+  await runExamples(authData, true);
 } catch (error) {
   if (!stopping) {
     const s: Step = { operation: 'tour', label: 'tour', ok: false, result: messageOf(error), ms: 0 };

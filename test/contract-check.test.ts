@@ -9,6 +9,10 @@ import {
   CALL_LOG_ID_KEYS,
   CALL_LOG_PATH,
   CALL_LOG_RECORD_KEYS,
+  CALL_DIRECTIONS,
+  CALL_RESULTS,
+  ENQUIRY_CHANNELS,
+  SMS_USAGES,
   CONTACT_ID_PARAM,
   CONTACT_LIST_PATH,
   CONTACT_NAME_PARAM,
@@ -55,6 +59,10 @@ describe('contract check: its reading of the contract', () => {
       inboundSmsUsage: INBOUND_SMS_USAGE,
       enquiryChat: ENQUIRY_CHAT_PATH,
       chatSenderNameKeys: [...CHAT_SENDER_NAME_KEYS],
+      callResults: [...CALL_RESULTS],
+      callDirections: [...CALL_DIRECTIONS],
+      enquiryChannels: [...ENQUIRY_CHANNELS],
+      smsUsages: Object.values(SMS_USAGES).flat(),
     });
     expect(new Set(CONTRACT.enquiryRecordStatuses)).toEqual(new Set(Object.values(ENQUIRY_RECORD_STATUSES).flat()));
     for (const type of Object.keys(NUMBER_TYPES)) expect(numberListPath(type as NumberType)).toBe(`/${type}`);
@@ -124,6 +132,43 @@ describe('contract check: judging an answer', () => {
     callDate: at,
     callEndTime: at,
     duration: 184,
+  });
+
+  it('A30: a report read for a window holds when newest first with documented values; oldest first or an unknown value does not', () => {
+    const calls = (...records: object[]) => get(CALL_LOG_PATH, window, 200, { code: 0, result: records });
+    const newer = call('c2', '2026-01-03T00:00:00Z');
+    const older = call('c1', '2026-01-02T00:00:00Z');
+    expect(verdict(calls(newer, older), 'A30')).toBe('holds');
+    expect(verdict(calls(older, newer), 'A30')).toBe('does not hold');
+    expect(verdict(calls(older), 'A30')).toBe('cannot tell');
+    expect(verdict(calls({ ...newer, status: 'NOT_ANSWERED' }, { ...older, status: 'Call Ended' }), 'A30')).toBe(
+      'holds',
+    );
+    const unknown = judge(calls({ ...newer, status: 'Voicemail' }, older)).find((f) => f.id === 'A30');
+    expect(unknown).toMatchObject({
+      verdict: 'does not hold',
+      reason: 'status "Voicemail": not a value the filters know',
+    });
+    const enquiries = (channel: string) =>
+      get(ENQUIRY_DETAIL_PATH, window, 200, {
+        code: 0,
+        result: [
+          { _id: 'e2', status: 'closed', channel, createdAt: '2026-01-03T00:00:00Z' },
+          { _id: 'e1', status: 'open', channel: 'Weblink', createdAt: '2026-01-02T00:00:00Z' },
+        ],
+      });
+    expect(verdict(enquiries('WhatsApp'), 'A30')).toBe('holds');
+    expect(verdict(enquiries('Telegram'), 'A30')).toBe('does not hold');
+    const sms = (usage: string) =>
+      get(SMS_DETAIL_PATH, window, 200, {
+        code: 0,
+        result: [
+          { id: 's2', usage, createdAt: '2026-01-03T00:00:00Z' },
+          { id: 's1', usage: 'direct', createdAt: '2026-01-02T00:00:00Z' },
+        ],
+      });
+    expect(verdict(sms('openAPI-otp'), 'A30')).toBe('holds');
+    expect(verdict(sms('campaign'), 'A30')).toBe('does not hold');
   });
 
   it('A24: the call log answers a window with a list (holds), refuses it (does not hold), else cannot tell', () => {

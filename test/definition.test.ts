@@ -77,7 +77,15 @@ it('has every operation the issues name, and no other', () => {
     Object.keys(triggers)
       .filter((k) => !hooks.includes(k))
       .sort(),
-  ).toEqual(['label_list', 'otp_sender_list', 'sender_number_list', 'staff_list']);
+  ).toEqual([
+    'label_list',
+    'new_call',
+    'new_or_updated_enquiry',
+    'new_or_updated_sms',
+    'otp_sender_list',
+    'sender_number_list',
+    'staff_list',
+  ]);
   // Every create and search has its README catalogue row (test/readme.test.ts), its example (below) and its
   // released key (test/release.test.ts): no list of them here to keep in step as well.
   expect(App.searchOrCreates).toEqual({

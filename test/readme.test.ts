@@ -67,7 +67,10 @@ const kindOf = (kind: string): Kind => {
   throw new Error(`README.md catalogue: unknown kind "${kind}"`);
 };
 
-const app = App as unknown as Record<Kind, Record<string, { display: { label: string; hidden?: boolean } }>>;
+const app = App as unknown as Record<
+  Kind,
+  Record<string, { display: { label: string; hidden?: boolean }; operation: { type?: string } }>
+>;
 const catalogue = tableRows(section('What the app does').split('\n### Which triggers share')[0]!);
 
 describe('README.md "What the app does"', () => {
@@ -88,12 +91,16 @@ describe('README.md "What the app does"', () => {
     },
   );
 
-  it('calls hidden triggers drop-downs and visible ones instant triggers', () => {
+  it('calls hidden triggers drop-downs, REST hooks instant triggers and the visible polling ones scheduled triggers', () => {
     for (const row of catalogue.filter((r) => kindOf(r.kind) === 'triggers')) {
-      const hidden = app.triggers[row.key]!.display.hidden === true;
+      const { display, operation } = app.triggers[row.key]!;
       expect({ key: row.key, kind: row.kind }).toEqual({
         key: row.key,
-        kind: hidden ? 'drop-down (hidden trigger)' : 'instant trigger',
+        kind: display.hidden
+          ? 'drop-down (hidden trigger)'
+          : operation.type === 'hook'
+            ? 'instant trigger'
+            : 'scheduled trigger',
       });
     }
   });
@@ -111,7 +118,7 @@ describe('README.md "What the app does"', () => {
       for (const [, key] of (second ?? '').matchAll(/`([a-z0-9_]+)`/g)) rowOf.set(key!, subscription);
     }
     const groupOf = Object.fromEntries(Object.entries(SUBSCRIPTIONS).map(([g, s]) => [s, g as EventGroup]));
-    const hooks = Object.entries(app.triggers).filter(([, t]) => !t.display.hidden);
+    const hooks = Object.entries(app.triggers).filter(([, t]) => t.operation.type === 'hook');
     expect(hooks.map(([k]) => k).filter((k) => !rowOf.has(k))).toEqual([]);
     expect([...rowOf.keys()].filter((k) => !hooks.some(([h]) => h === k))).toEqual([]);
     for (const [key, trigger] of hooks) {

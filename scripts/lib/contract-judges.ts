@@ -55,6 +55,29 @@ export const CONTRACT = {
   enquiryChat: '/data/enquiry-chat',
   chatSenderNameKeys: ['fromName', 'senderName', 'displayName', 'name'],
   listPageMax: 500,
+  callResults: [
+    'Call Ended',
+    'Not Answered',
+    'Abandoned',
+    'Cancelled',
+    'Declined',
+    'Busy',
+    'Unreachable',
+    'Call Failed',
+  ],
+  callDirections: ['Inbound', 'Outbound'],
+  enquiryChannels: [
+    'Weblink',
+    'VirtualNumber',
+    'Email',
+    'ThirdParty',
+    'FACEBOOK',
+    'WHATSAPP',
+    'WECHAT',
+    'LINE',
+    'WOZTELL',
+  ],
+  smsUsages: ['inbound', 'direct', 'openAPI-sms', 'verification', 'openAPI-otp'],
 } as const;
 
 /** CINNOX codes the judges name (docs/cinnox-api.md §0.3). */
@@ -144,6 +167,10 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
     id: 'A29',
     title: "a chat message's sender name under fromName / senderName / displayName / name",
     untestable: "run with CINNOX_CHECK_CASE_NUMBER set to a closed enquiry's case number: its transcript is read",
+  },
+  {
+    id: 'A30',
+    title: 'reports list newest first; their statuses, channels, directions and usages are the documented ones',
   },
 ];
 
@@ -272,6 +299,41 @@ const withinWindow = (e: Exchange, records: Rec[], dateKey = 'createdAt'): numbe
     return Number.isFinite(at) && (at < start - 1000 || at > end + 1000);
   }).length;
 };
+
+/** Compared as the scheduled triggers compare them: case, spaces, hyphens and underscores ignored. */
+const word = (value: unknown): string =>
+  String(value ?? '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+
+/**
+ * A30 on one window read of a report: its records newest first (by `dateKey`), and each value a scheduled trigger
+ * filters on one of the documented ones (`known`: record key → the values).
+ */
+function reportFinding(
+  seen: string,
+  records: Rec[],
+  dateKey: string,
+  known: Record<string, readonly string[]>,
+): Finding {
+  const unknown = Object.entries(known).flatMap(([key, values]) => {
+    const found = new Set(records.map((r) => r[key]).filter((v) => v !== undefined && v !== null && v !== ''));
+    return [...found].filter((v) => !values.some((k) => word(k) === word(v))).map((v) => `${key} ${JSON.stringify(v)}`);
+  });
+  if (unknown.length > 0)
+    return finding('A30', 'does not hold', seen, `${unknown.slice(0, 3).join(', ')}: not a value the filters know`);
+  const dates = records.map((r) => Date.parse(String(r[dateKey] ?? ''))).filter(Number.isFinite);
+  if (dates.length < 2) return finding('A30', 'cannot tell', seen, `fewer than two dated records to see their order`);
+  const newestFirst = dates.every((d, i) => i === 0 || d <= dates[i - 1]!);
+  return newestFirst
+    ? finding(
+        'A30',
+        'holds',
+        seen,
+        `${dates.length} records newest first (${dateKey}), every filtered value documented`,
+      )
+    : finding('A30', 'does not hold', seen, `records not listed newest first by ${dateKey}`);
+}
 
 /** What one exchange says about each assumption its request exercised. */
 export function judge(e: Exchange): Finding[] {
@@ -492,6 +554,26 @@ export function judge(e: Exchange): Finding[] {
       );
     } else if (answered || isNoRecords(e))
       out.push(finding('A21', 'cannot tell', seen, `no call record to look at; make a call and run again`));
+  }
+
+  // A30: a window read of a report, as the scheduled triggers make it.
+  if (answered && records.length > 0 && 'startAt' in e.query && !(CONTRACT.caseNumberParam in e.query)) {
+    if (e.path === CONTRACT.callLog)
+      out.push(
+        reportFinding(seen, records, 'callDate', {
+          status: CONTRACT.callResults,
+          callDirection: CONTRACT.callDirections,
+        }),
+      );
+    if (e.path === CONTRACT.enquiryDetail)
+      out.push(
+        reportFinding(seen, records, 'createdAt', {
+          status: CONTRACT.enquiryRecordStatuses,
+          channel: CONTRACT.enquiryChannels,
+        }),
+      );
+    if (e.path === CONTRACT.smsDetail)
+      out.push(reportFinding(seen, records, 'createdAt', { usage: CONTRACT.smsUsages }));
   }
 
   if (e.path === CONTRACT.eventHookList) {

@@ -25,6 +25,7 @@ import {
   LIST_ENVELOPE_KEYS,
   LIST_PAGE_MAX,
   MESSAGE_PUSH_PATH,
+  REPORT_POLL_MAX_PAGES,
   REPORT_WINDOW_DAYS,
   SEND_OTP_PATH,
   SEND_SMS_PATH,
@@ -311,8 +312,11 @@ async function list<T>(
  */
 export const LIST_PAGE_STEP = 50;
 
-/** How a paged read ended: at the list's end, on a page that added nothing new (offset ignored), or at its bound. */
-export type PagesEnd = 'complete' | 'repeat' | 'bound';
+/**
+ * How a paged read ended: at the list's end, on a page that added nothing new (offset ignored), at its bound, or
+ * when the caller had enough.
+ */
+export type PagesEnd = 'complete' | 'repeat' | 'bound' | 'enough';
 export interface Pages<T> {
   /** Every record read, each once (by `keyOf`). */
   records: T[];
@@ -331,7 +335,8 @@ export interface Pages<T> {
  * - the next offset is the number of records received so far (never skips what a cap held back);
  * - a page that adds no record not seen before ends the read as `repeat` (CINNOX ignores offset);
  * - records are de-duplicated by `keyOf`;
- * - after `maxPages` requests without reaching the end, the read ends as `bound`.
+ * - after `maxPages` requests without reaching the end, the read ends as `bound`; before that, as `enough` once
+ *   `enough` says the records read so far are enough.
  */
 export async function readPages<T>(
   z: ZObject,
@@ -340,7 +345,7 @@ export async function readPages<T>(
   params: Params,
   keyOf: (record: T) => string,
   maxPages: number,
-  fields?: ApiFieldLabels,
+  { fields, enough }: { fields?: ApiFieldLabels; enough?: (records: T[]) => boolean } = {},
 ): Promise<Pages<T>> {
   const seen = new Set<string>();
   const records: T[] = [];
@@ -367,6 +372,7 @@ export async function readPages<T>(
     if (page.length < LIST_PAGE_MAX && page.length % LIST_PAGE_STEP !== 0)
       return { records, chunks, end: 'complete', offset };
     offset += page.length;
+    if (enough?.(records)) return { records, chunks, end: 'enough', offset };
   }
   return { records, chunks, end: 'bound', offset };
 }
@@ -589,6 +595,19 @@ export const cinnox = {
     return listRecords<EventHookRecord>(response.data);
   },
 
+  /**
+   * A scheduled trigger's read of one report (A30): the records of the last `days` days (A6, A24), in pages of
+   * LIST_PAGE_MAX until `enough` of them are read, the report ends, or REPORT_POLL_MAX_PAGES requests.
+   */
+  pollReport: <T>(
+    z: ZObject,
+    bundle: AuthBundle,
+    path: string,
+    days: number,
+    keyOf: (record: T) => string,
+    enough: (records: T[]) => boolean,
+  ) => readPages<T>(z, bundle, path, reportWindow(new Date(), days), keyOf, REPORT_POLL_MAX_PAGES, { enough }),
+
   // the call log (performList of the call triggers, the call-details hydrator).
   /** Recent calls (A24: the report window, newest first). */
   recentCalls: (z: ZObject, bundle: AuthBundle, limit = 3) =>
@@ -639,15 +658,9 @@ export const cinnox = {
     dropdownPage<LabelRecord>(z, bundle, LABEL_LIST_PATH, keyById, page),
   /** Find Label's candidates: every page, bounded; the caller decides what an incomplete read means. */
   findLabelsByName: (z: ZObject, bundle: AuthBundle, name: string, fields: ApiFieldLabels) =>
-    readPages<LabelRecord>(
-      z,
-      bundle,
-      LABEL_LIST_PATH,
-      { [LABEL_NAME_PARAM]: name },
-      keyById,
-      LABEL_SEARCH_MAX_PAGES,
+    readPages<LabelRecord>(z, bundle, LABEL_LIST_PATH, { [LABEL_NAME_PARAM]: name }, keyById, LABEL_SEARCH_MAX_PAGES, {
       fields,
-    ),
+    }),
 
   /** Find Staff Member's candidates: every page, bounded; the caller decides what an incomplete read means. */
   findStaffByName: (z: ZObject, bundle: AuthBundle, fullName: string, fields: ApiFieldLabels) =>
@@ -658,7 +671,7 @@ export const cinnox = {
       { [STAFF_NAME_PARAM]: fullName },
       keyById,
       STAFF_SEARCH_MAX_PAGES,
-      fields,
+      { fields },
     ),
 
   /**

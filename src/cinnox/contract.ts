@@ -543,3 +543,56 @@ export const CHAT_NOT_CLOSED_CODE = 6451011;
  * `content.ts` (milliseconds since 1970).
  */
 export const CHAT_SENDER_NAME_KEYS = ['fromName', 'senderName', 'displayName', 'name'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Scheduled triggers on the reports (A30)
+// ---------------------------------------------------------------------------------------------
+
+/** §2.4: the call log's `status` values (a call's result). */
+export const CALL_RESULTS = [
+  'Call Ended',
+  'Not Answered',
+  'Abandoned',
+  'Cancelled',
+  'Declined',
+  'Busy',
+  'Unreachable',
+  'Call Failed',
+] as const;
+/** The results a "missed" filter keeps: the call reached CINNOX and nobody took it (not a failure to connect). */
+export const CALL_RESULTS_MISSED = ['Not Answered', 'Abandoned', 'Cancelled', 'Declined', 'Busy'] as const;
+/** §2.4 Get Call Details' `callDirection` values, read from the call log record too (A21). */
+export const CALL_DIRECTIONS = ['Inbound', 'Outbound'] as const;
+/** §2.1: Enquiry Details' `status` values, with A19's "open". */
+export const ENQUIRY_STATUSES = ['open', 'ongoing', 'followed-up', 'missed', 'closed'] as const;
+/** §2.1: Enquiry Details' `channel` values. */
+export const ENQUIRY_CHANNELS = [
+  'Weblink',
+  'VirtualNumber',
+  'Email',
+  'ThirdParty',
+  'FACEBOOK',
+  'WHATSAPP',
+  'WECHAT',
+  'LINE',
+  'WOZTELL',
+] as const;
+/** §2.3 SMS Details' `usage` values of each kind of SMS a Zap filters on (inbound: A22). */
+export const SMS_USAGES = {
+  inbound: [INBOUND_SMS_USAGE],
+  outbound: ['direct', 'openAPI-sms'],
+  otp: ['verification', 'openAPI-otp'],
+} as const;
+
+/**
+ * A30 The reports (Enquiry Details §2.1, SMS Details §2.3, the call log §2.4) list the records of A6's window
+ * newest first, and filter by nothing the reference documents (§2.1 and §2.3 name no query parameter; the error
+ * table's "Invalid channel type" names no parameter). So the scheduled triggers send only the window and paging,
+ * filter status, channel, direction, result, number and usage in the app, comparing the documented values above
+ * (case, spaces, hyphens and underscores ignored), and read pages of LIST_PAGE_MAX until REPORT_POLL_MAX_ITEMS
+ * records pass the filters or the report ends. A report that lists its oldest records first while holding more than
+ * one poll reads fails the poll, rather than miss the newest.
+ */
+export const REPORT_POLL_MAX_ITEMS = 100;
+/** A30: at most this many pages of LIST_PAGE_MAX per poll (2,000 records), within the call's time budget. */
+export const REPORT_POLL_MAX_PAGES = 4;

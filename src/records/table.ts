@@ -18,6 +18,11 @@ const READERS = {
   isoDate: (value: unknown): string => isoDateTime(value) ?? '',
   /** A date as ISO 8601 in UTC; null when absent or not a date. */
   isoDateOrNull: (value: unknown): string | null => isoDateTime(value),
+  /** A whole number (a count); null when absent or not a whole number. */
+  integerOrNull: (value: unknown): number | null => {
+    const text = asText(value);
+    return text !== '' && Number.isInteger(Number(text)) ? Number(text) : null;
+  },
   /** A list of ids (or one id): each as text, empty ones left out; absent is null. */
   listOrNull: (value: unknown): string | string[] | null =>
     Array.isArray(value) ? value.map((v) => asText(v)).filter(Boolean) : asText(value) || null,

@@ -21,12 +21,15 @@ import { staffDeleted } from './staff-deleted';
 import { contactEvent } from './contact-event';
 import { enquiryEvent } from './enquiry-event';
 import type { Example } from '../examples';
+import * as newCall from './new-call';
+import * as newOrUpdatedEnquiry from './new-or-updated-enquiry';
+import * as newOrUpdatedSms from './new-or-updated-sms';
 import * as labelList from './label-list';
 import * as otpSenderList from './otp-sender-list';
 import * as senderNumberList from './sender-number-list';
 import * as staffList from './staff-list';
 
-/** Every trigger, by key: the instant (REST hook) triggers, then the hidden drop-downs. */
+/** Every trigger, by key: the instant (REST hook) triggers, the scheduled ones on the reports, the hidden drop-downs. */
 export const triggers = {
   contact_created: contactCreated,
   contact_edited: contactEdited,
@@ -50,6 +53,9 @@ export const triggers = {
   staff_deleted: staffDeleted,
   contact_event: contactEvent,
   enquiry_event: enquiryEvent,
+  new_call: newCall.newCall,
+  new_or_updated_enquiry: newOrUpdatedEnquiry.newOrUpdatedEnquiry,
+  new_or_updated_sms: newOrUpdatedSms.newOrUpdatedSms,
   staff_list: staffList.staffList,
   sender_number_list: senderNumberList.senderNumberList,
   otp_sender_list: otpSenderList.otpSenderList,
@@ -57,10 +63,13 @@ export const triggers = {
 };
 
 /**
- * The drop-downs' example inputs (src/examples.ts); an instant trigger's input is the event the tour makes
+ * The scheduled triggers' and drop-downs' example inputs (src/examples.ts); an instant trigger's input is the event the tour makes
  * happen in the sandbox (sandbox/event-kinds.ts).
  */
 export const triggerExamples: Partial<Record<keyof typeof triggers, Example>> = {
+  new_call: newCall.example,
+  new_or_updated_enquiry: newOrUpdatedEnquiry.example,
+  new_or_updated_sms: newOrUpdatedSms.example,
   staff_list: staffList.example,
   sender_number_list: senderNumberList.example,
   otp_sender_list: otpSenderList.example,

@@ -28,6 +28,8 @@ it('reads the call from the call log by callID and maps caller, callee, directio
           callEndTime: '2024-05-31T16:15:04+08:00',
           inquiryID: 'enq-9',
           displayCaseNumber: 'EQ-000123',
+          virtualNumber: 85230001234,
+          svcID: 'svc-1',
         },
       ],
     });
@@ -45,6 +47,9 @@ it('reads the call from the call log by callID and maps caller, callee, directio
     endedAt: '2024-05-31T08:15:04.000Z',
     enquiryId: 'enq-9',
     displayCaseNumber: 'EQ-000123',
+    cinnoxNumber: '+85230001234',
+    missed: false,
+    serviceId: 'svc-1',
   });
   scope.done();
 });
@@ -57,6 +62,7 @@ it("takes the record's own duration when it has one", async () => {
   await expect(appTester(hydrate, bundleWith({ callId: 'call-1' }))).resolves.toMatchObject({
     durationSeconds: 61,
     result: 'Not Answered',
+    missed: true,
     startedAt: '',
   });
   scope.done();

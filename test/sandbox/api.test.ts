@@ -644,7 +644,12 @@ describe('call log and inbound SMS', () => {
       }),
     ]);
     const window = await sandbox.api('GET', `/data/call-log?${isoWeek()}&offset=0&limit=10`);
-    expect(window.data.result.map((c: { callID: string }) => c.callID)).toEqual([callId, expect.any(String)]);
+    // Newest first: the call just ended, then the seeded call nobody answered, then the seeded answered one.
+    expect(window.data.result.map((c: { callID: string; status: string }) => [c.callID, c.status])).toEqual([
+      [callId, 'Call Ended'],
+      ['call-00000002', 'Not Answered'],
+      ['call-00000001', 'Call Ended'],
+    ]);
     expect(await sandbox.api('GET', '/data/call-log?callId=x')).toEqual(bad('invalid query: (callId)'));
   });
 

@@ -9,59 +9,20 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../../cinnox/client';
-import {
-  CALLEES_MAY_BE_ARRAY,
-  CALL_LOG_ID_KEYS,
-  EVENT_STATUS,
-  SUBSCRIPTIONS,
-  type CallLogRecord,
-} from '../../cinnox/contract';
-import { isoDateTime } from '../../cinnox/dates';
+import { CALLEES_MAY_BE_ARRAY, EVENT_STATUS, SUBSCRIPTIONS, type CallLogRecord } from '../../cinnox/contract';
 import { NOT_FOUND_ERROR_CODE } from '../../cinnox/errors';
 import { asE164, asText } from '../../cinnox/values';
+import { CALL, callIdOf, type Call } from '../../records/call';
 import { folded, isObject, pick, type Raw } from '../payload';
-import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, isoDate, serviceIdOf, statusOf } from './shared';
+import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdOf, statusOf } from './shared';
 
 // ---------------------------------------------------------------------------------------------
 // Call details: the hydrator
 // ---------------------------------------------------------------------------------------------
 
-/** The call's id in a call log record (A20: `callID`, else `id`). */
-function callIdOf(record: CallLogRecord): string {
-  for (const key of CALL_LOG_ID_KEYS) {
-    const id = asText(record[key]);
-    if (id) return id;
-  }
-  return '';
-}
-
-/** The call's length in whole seconds: the record's `duration` (A21), else end − start; '' when unknown. */
-function durationOf(record: CallLogRecord): number | '' {
-  const given = Number(record.duration);
-  if (record.duration !== undefined && record.duration !== '' && Number.isFinite(given)) return Math.round(given);
-  const start = isoDateTime(record.callDate);
-  const end = isoDateTime(record.callEndTime);
-  return start && end ? Math.max(0, Math.round((Date.parse(end) - Date.parse(start)) / 1000)) : '';
-}
-
-/** A call log record (§2.4, A21) as the details of a Call Ended item. */
-export function toCallDetails(record: CallLogRecord) {
-  return {
-    callId: callIdOf(record),
-    caller: asE164(record.caller),
-    callee: asE164(record.callee),
-    callerStaffId: asText(record.fromEID),
-    calleeStaffId: asText(record.toEID),
-    direction: asText(record.callDirection),
-    result: asText(record.status),
-    durationSeconds: durationOf(record),
-    startedAt: isoDate(record.callDate),
-    endedAt: isoDate(record.callEndTime),
-    enquiryId: asText(record.inquiryID),
-    displayCaseNumber: asText(record.displayCaseNumber),
-  };
-}
-export type CallDetails = ReturnType<typeof toCallDetails>;
+/** A call log record (§2.4, A21) as the details of a Call Ended item: the call's keys (src/records/call.ts). */
+export const toCallDetails = (record: CallLogRecord): Call => CALL.map(record);
+export type CallDetails = Call;
 
 /** The hydrator (registered in the app's `hydrators`): one call-log read, when a later step asks. */
 export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }>): Promise<CallDetails> {
@@ -174,21 +135,10 @@ export const CALL_PARTY_FIELDS = [
   { key: 'callees[]number', label: 'Callee Number (E.164)' },
 ] as const;
 
-/** Call Ended: the call log's details, loaded when a later step uses them. */
+/** Call Ended: the call log's details, loaded when a later step uses them (the keys of New Call in Call Log). */
 export const CALL_DETAIL_FIELDS = [
   { key: 'details', label: 'Call Details' },
-  { key: 'details__caller', label: 'Call Details: Caller Number' },
-  { key: 'details__callee', label: 'Call Details: Callee Number' },
-  { key: 'details__callerStaffId', label: 'Call Details: Caller Staff ID' },
-  { key: 'details__calleeStaffId', label: 'Call Details: Callee Staff ID' },
-  { key: 'details__direction', label: 'Call Details: Direction' },
-  { key: 'details__result', label: 'Call Details: Result' },
-  { key: 'details__durationSeconds', label: 'Call Details: Duration (seconds)', type: 'integer' },
-  { key: 'details__startedAt', label: 'Call Details: Started At', type: 'datetime' },
-  { key: 'details__endedAt', label: 'Call Details: Ended At', type: 'datetime' },
-  { key: 'details__enquiryId', label: 'Call Details: Enquiry ID' },
-  { key: 'details__displayCaseNumber', label: 'Call Details: Display Case Number' },
-  { key: 'details__callId', label: 'Call Details: Call ID' },
+  ...CALL.outputFields.map((f) => ({ ...f, key: `details__${f.key}`, label: `Call Details: ${f.label}` })),
 ] as const;
 
 export const CALL_STARTED_FIELDS = [...CALL_BASE_FIELDS, ...CALL_PARTY_FIELDS] as const;
@@ -196,23 +146,10 @@ export const CALL_ENDED_FIELDS = [...CALL_BASE_FIELDS, ...CALL_DETAIL_FIELDS] as
 
 export const CALL_TRIGGER = { noun: 'Call', group: 'call' } as const;
 
-const SAMPLE_CALL_ID = 'call-7f3e2a91';
+const SAMPLE_CALL_ID = CALL.sample.callId;
 
 /** What the hydrator returns for the sample call. */
-export const CALL_DETAILS_SAMPLE: CallDetails = {
-  callId: SAMPLE_CALL_ID,
-  caller: '+85298765432',
-  callee: '+85230001234',
-  callerStaffId: '',
-  calleeStaffId: '5f0000000000000000000002',
-  direction: 'Inbound',
-  result: 'Call Ended',
-  durationSeconds: 184,
-  startedAt: '2024-05-31T08:11:56.000Z',
-  endedAt: SAMPLE.time,
-  enquiryId: '64a1f0c2e4b0a1b2c3d4e5f6',
-  displayCaseNumber: 'EQ-000123',
-};
+export const CALL_DETAILS_SAMPLE: CallDetails = CALL.sample;
 
 const callBaseSample = (status: string) => ({
   id: `${SAMPLE_CALL_ID}:${status}`,

@@ -1,0 +1,100 @@
+/**
+ * Scheduled (polling) triggers on CINNOX's reports (A30). Zapier runs perform every few minutes and starts the Zap
+ * for each item whose `id` it has not seen before. No CINNOX subscription is involved, so any number of Zaps on one
+ * connection can run the same trigger, and a Zap turned back on catches up on the report's window.
+ *
+ * A trigger file declares its report, its filters (an input, src/input/schema.ts), which records pass them, a
+ * record's item, its output fields and sample; this builds perform:
+ * - the filters are checked before any request;
+ * - the report is read in pages of 500: one request in the common case;
+ * - the items are the newest first, each id once, at most REPORT_POLL_MAX_ITEMS;
+ * - a report listed oldest first while holding more than the poll read fails the poll (A30) rather than miss records.
+ */
+import { defineTrigger, type PlainOutputField, type PollingTriggerPerform } from 'zapier-platform-core';
+import { cinnox } from '../cinnox/client';
+import { REPORT_POLL_MAX_ITEMS } from '../cinnox/contract';
+import { inputFieldsOf, parseInput, type InputOf, type InputSchema, type Shape } from '../input/schema';
+
+export interface ReportTriggerSpec<K extends string, F extends Shape, R, O extends { id: string }> {
+  key: K;
+  noun: string;
+  label: string;
+  /** What it fires on; the note on polling and the instant alternative are appended. */
+  description: `Triggers when ${string}.`;
+  /** The instant trigger(s) to use instead, as the Zap editor names them. */
+  instant: string;
+  /** How messages name the report, e.g. "the call log". */
+  report: string;
+  path: string;
+  /** The report window, in days back from now. */
+  days: number;
+  input: InputSchema<F>;
+  /** A record's identity, so pages that overlap give each record once. */
+  keyOf(record: R): string;
+  /** When CINNOX listed the record by (ISO 8601, '' unknown): the report's own order, checked (A30). */
+  listedAt(record: R): string;
+  /**
+   * When the record last changed (ISO 8601, '' unknown): the items' order. A trigger whose records change after
+   * they are listed (an enquiry closed, an SMS delivered) reads the whole report, up to its bound, so the change
+   * of an older record is not cut off.
+   */
+  changedAt?(record: R): string;
+  passes(record: R, filters: InputOf<InputSchema<F>>): boolean;
+  item(record: R): O;
+  outputFields: readonly PlainOutputField[];
+  sample: O;
+}
+
+/** What every scheduled trigger's description says after what it fires on. */
+export const scheduledNote = (instant: string): string =>
+  `Checked every few minutes, not instantly, and needs no CINNOX subscription, so any number of Zaps on one connection can use it. For an instant trigger, use ${instant}.`;
+
+export function defineReportTrigger<const K extends string, F extends Shape, R, O extends { id: string }>(
+  spec: ReportTriggerSpec<K, F, R, O>,
+) {
+  const changedAt = spec.changedAt ?? spec.listedAt;
+  const perform = (async (z, bundle) => {
+    const filters = parseInput(z, spec.input, bundle.inputData);
+    const passing = (records: R[]): R[] => records.filter((record) => spec.passes(record, filters));
+    const pages = await cinnox.pollReport<R>(
+      z,
+      bundle,
+      spec.path,
+      spec.days,
+      (record) => spec.keyOf(record),
+      // A record that changes may do so anywhere in the report: read it all (up to the bound).
+      (records) => !spec.changedAt && passing(records).length >= REPORT_POLL_MAX_ITEMS,
+    );
+    const read = pages.records;
+    if (pages.end !== 'complete' && read.length > 1) {
+      const first = spec.listedAt(read[0]!);
+      const last = spec.listedAt(read[read.length - 1]!);
+      if (first && last && first < last)
+        throw new z.errors.Error(
+          `CINNOX listed ${spec.report} oldest first (from ${first} to ${last}) and holds more records than this poll read (${read.length.toLocaleString('en')}), so the newest may be among those not read. The trigger stops rather than miss them: CINNOX does not list its reports as the app assumes (A30). Report this to the app's developers.`,
+          'CinnoxUnexpectedResponse',
+          502,
+        );
+    }
+    const seen = new Set<string>();
+    return passing(read)
+      .map((record, index) => ({ record, index, at: changedAt(record) }))
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.index - b.index))
+      .map(({ record }) => spec.item(record))
+      .filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)))
+      .slice(0, REPORT_POLL_MAX_ITEMS);
+  }) satisfies PollingTriggerPerform;
+
+  return defineTrigger({
+    key: spec.key,
+    noun: spec.noun,
+    display: { label: spec.label, description: `${spec.description} ${scheduledNote(spec.instant)}` },
+    operation: {
+      type: 'polling',
+      inputFields: inputFieldsOf(spec.input),
+      perform,
+      sample: { ...spec.sample },
+      outputFields: spec.outputFields.map((f) => ({ ...f })),
+    },
+  });
+}

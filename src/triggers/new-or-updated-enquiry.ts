@@ -1,0 +1,102 @@
+/**
+ * New or Updated Enquiry: a scheduled trigger on CINNOX's Enquiry Details (docs/cinnox-api.md §2.1, A6's window,
+ * A30), with filters for status and channel, applied by the app. Each item is one enquiry in one status, with Find
+ * Enquiry's keys (src/records/enquiry.ts) and the enquiry triggers' Enquiry Record ID; its id is the record id and
+ * the status, so an enquiry starts a Zap once for each status it reaches.
+ */
+import { ENQUIRY_CHANNELS, ENQUIRY_DETAIL_PATH, REPORT_WINDOW_DAYS, type EnquiryRecord } from '../cinnox/contract';
+import { isoDateTime } from '../cinnox/dates';
+import { asText } from '../cinnox/values';
+import type { Example } from '../examples';
+import { fingerprint } from '../hooks/payload';
+import { choice, input } from '../input/schema';
+import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult, type EnquiryResult } from '../records/enquiry';
+import { defineReportTrigger } from '../reports/scheduled';
+
+/** Compared without case, spaces or punctuation: "Web Link" is "Weblink", "Followed Up" is "followed-up". */
+const word = (value: unknown): string =>
+  asText(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+const STATUS_CHOICES = {
+  open: 'Open (waiting in the queue)',
+  ongoing: 'Ongoing (a staff member is on it)',
+  'followed-up': 'Followed-up (a missed enquiry revisited)',
+  missed: 'Missed',
+  closed: 'Closed',
+};
+const CHANNEL_CHOICES: Record<(typeof ENQUIRY_CHANNELS)[number], string> = {
+  Weblink: 'Web Link',
+  VirtualNumber: 'Virtual Number (calls)',
+  Email: 'Email',
+  ThirdParty: 'Third-Party Channel',
+  FACEBOOK: 'Facebook Messenger',
+  WHATSAPP: 'WhatsApp',
+  WECHAT: 'WeChat',
+  LINE: 'LINE',
+  WOZTELL: 'WOZTELL',
+};
+
+const ENQUIRY_REPORT_INPUT = input({
+  statuses: choice(
+    {
+      label: 'Status',
+      helpText: 'Only enquiries that reach these statuses. Leave empty for every status: each one starts the Zap.',
+      list: true,
+    },
+    STATUS_CHOICES,
+  ),
+  channels: choice(
+    { label: 'Channel', helpText: 'Only enquiries that came in on these channels. Leave empty for all.', list: true },
+    CHANNEL_CHOICES,
+  ),
+});
+
+/** The record id (A18) and the status: one item per status an enquiry reaches. */
+const itemId = (record: EnquiryRecord): string =>
+  `${asText(record._id) || asText(record.id) || asText(record.inquiry) || fingerprint(record)}:${asText(record.status)}`;
+
+/** Find Enquiry's sample as an item: its id, record id, status and case number first (what the Zap editor shows first). */
+const ENQUIRY_REPORT_SAMPLE: EnquiryResult & { enquiryID: string } = Object.assign(
+  {
+    id: '',
+    enquiryID: asText(ENQUIRY_SAMPLE._id),
+    status: ENQUIRY_SAMPLE.status,
+    displayCaseNumber: ENQUIRY_SAMPLE.displayCaseNumber,
+  },
+  ENQUIRY_SAMPLE,
+  { id: `${asText(ENQUIRY_SAMPLE._id)}:${asText(ENQUIRY_SAMPLE.status)}` },
+);
+
+export const newOrUpdatedEnquiry = defineReportTrigger({
+  key: 'new_or_updated_enquiry',
+  noun: 'Enquiry',
+  label: 'New or Updated Enquiry',
+  description:
+    "Triggers when an enquiry appears in CINNOX's Enquiry Details or reaches another status there (open, ongoing, followed-up, missed, closed): every enquiry, or only those of some statuses or channels.",
+  instant: 'Enquiry Status Changed (or New Incoming, Handling, Closed or Missed Enquiry)',
+  report: 'Enquiry Details',
+  path: ENQUIRY_DETAIL_PATH,
+  days: REPORT_WINDOW_DAYS,
+  input: ENQUIRY_REPORT_INPUT,
+  keyOf: (record: EnquiryRecord) => itemId(record),
+  listedAt: (record) => isoDateTime(record.createdAt ?? record.createdAT) ?? '',
+  changedAt: (record) => isoDateTime(record.updatedAt) ?? isoDateTime(record.createdAt ?? record.createdAT) ?? '',
+  passes: (record, { statuses, channels }) =>
+    (!statuses?.length || statuses.some((s) => word(s) === word(record.status))) &&
+    (!channels?.length || channels.some((c) => word(c) === word(record.channel))),
+  item: (record) => {
+    const result = toEnquiryResult(record);
+    return { ...result, id: itemId(record), enquiryID: asText(result._id) };
+  },
+  outputFields: [
+    { key: 'id', label: 'ID (record ID and status)' },
+    { key: 'enquiryID', label: 'Enquiry Record ID' },
+    ...ENQUIRY_OUTPUT_FIELDS.filter((f) => f.key !== 'id'),
+  ],
+  sample: ENQUIRY_REPORT_SAMPLE,
+});
+
+/** A Zap builder's input (src/examples.ts): the closed enquiries (the sandbox has one). */
+export const example: Example = { inputData: { statuses: ['closed'] }, onAccount: () => ({}) };
