@@ -18,7 +18,7 @@
 // connection test fails; 2 when one or two of the three variables are set (or none, for check:account).
 // Options: --json (a JSON object on stdout's last line; the lines on stderr), --app PATH (default dist/index.js).
 // Optional probes: CINNOX_CHECK_CONTACT_NAME (Find External Contact), CINNOX_CHECK_CASE_NUMBER (Find Enquiry, and
-// Get Enquiry Transcript when that enquiry is closed). Each search and drop-down says how it probes an account
+// Get Enquiry Transcript and Enquiry Closed's transcript when that enquiry is closed). Each search and drop-down says how it probes an account
 // in its example (src/examples.ts `onAccount`).
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -371,6 +371,17 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     callDetails: () => {
       const callId = valuesListed('callId').at(-1);
       return callId ? { callId } : 'no call was listed to ask for: it runs when Call Ended lists a call';
+    },
+    enquiryTranscript: () => {
+      // The enquiry Get Enquiry Transcript reads: CINNOX_CHECK_CASE_NUMBER, else a closed one Enquiry Closed listed.
+      const displayCaseNumber = env.CINNOX_CHECK_CASE_NUMBER?.trim();
+      if (displayCaseNumber) return { displayCaseNumber };
+      const closed = (listed.get('enquiry_closed') ?? []).find(
+        (i) => typeof i.displayCaseNumber === 'string' && i.displayCaseNumber,
+      );
+      return closed
+        ? { displayCaseNumber: closed.displayCaseNumber, enquiryID: closed.enquiryID }
+        : 'no closed enquiry was listed to ask for: it runs when Enquiry Closed lists one, or with CINNOX_CHECK_CASE_NUMBER set to the case number of a closed enquiry';
     },
   };
   for (const [key, hydrate] of Object.entries(app.hydrators ?? {})) {

@@ -12,7 +12,15 @@ export {
   contactDetails,
   contactEventSample,
 } from './groups/contact';
-export { ENQUIRY_FIELDS, ENQUIRY_TRIGGER, enquiryEventSample } from './groups/enquiry';
+export {
+  ENQUIRY_CLOSED_FIELDS,
+  ENQUIRY_FIELDS,
+  ENQUIRY_TRANSCRIPT_FIELDS,
+  ENQUIRY_TRANSCRIPT_SAMPLE,
+  ENQUIRY_TRIGGER,
+  enquiryEventSample,
+  enquiryTranscript,
+} from './groups/enquiry';
 export {
   LABEL_BASE_FIELDS,
   LABEL_COLOUR_FIELDS,
@@ -33,6 +41,7 @@ export {
 // inbound SMS, call, recording and staff groups; the app's hydrators.
 import { callDetails } from './groups/call';
 import { hydrators as contactHydrators } from './groups/contact';
+import { enquiryTranscript } from './groups/enquiry';
 export {
   CALL_DETAILS_SAMPLE,
   CALL_ENDED_FIELDS,
@@ -48,5 +57,5 @@ export { RECORDING_SAMPLE, RECORDING_TRIGGER } from './groups/recording';
 export { STAFF_TRIGGER, staffEventSample } from './groups/staff';
 export { chosenStatuses, type StatusChoice } from './factory';
 
-/** Every hydrator of the app (registered in index.ts): contact details, call details. */
-export const hydrators = { ...contactHydrators, callDetails };
+/** Every hydrator of the app (registered in index.ts): contact details, call details, enquiry transcript. */
+export const hydrators = { ...contactHydrators, callDetails, enquiryTranscript };

@@ -6,12 +6,10 @@
  * transcript.
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { cinnox, listRecords } from '../cinnox/client';
-import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord } from '../cinnox/contract';
-import { CINNOX_CODES, type ApiFieldLabels } from '../cinnox/errors';
+import type { ApiFieldLabels } from '../cinnox/errors';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
-import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, toTranscript } from '../records/transcript';
-import { asText } from '../cinnox/values';
+import { readEnquiryChat } from '../records/enquiry-chat';
+import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE } from '../records/transcript';
 import type { Example } from '../examples';
 
 const transcriptEnquiryId = text({
@@ -22,46 +20,37 @@ const transcriptEnquiryId = text({
   required: true,
 });
 
-/**
- * An Enquiry Record ID as the enquiry triggers output it (A18: Enquiry Details' `_id`, 24 hexadecimal digits).
- * CINNOX's chat takes the `inquiry` ID or the display case number only (§2.2), so such an id is looked up first.
- */
-const RECORD_ID = /^[0-9a-f]{24}$/i;
 const GET_TRANSCRIPT_INPUT = input({ enquiry_id: transcriptEnquiryId });
 /** Get Enquiry Transcript's API field (§2.2's `enquiryID`) → its Zapier label. */
 const TRANSCRIPT_API_FIELDS: ApiFieldLabels = { enquiryID: labelOf(transcriptEnquiryId) };
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, GET_TRANSCRIPT_INPUT, bundle.inputData);
-  const given = input.enquiry_id;
   // An Enquiry Record ID (mapped from an enquiry trigger) becomes its display case number: one more request.
-  const record = RECORD_ID.test(given) ? await cinnox.findEnquiryByRecordId(z, bundle, given) : undefined;
-  const id = (record && (asText(record.displayCaseNumber) || asText(record.inquiry))) || given;
-  const answer = await cinnox.enquiryChat(z, bundle, id, TRANSCRIPT_API_FIELDS);
-  const tag = `CINNOX code ${answer.code}${answer.message ? `: ${answer.message}` : ''}`;
-  if (answer.code === CHAT_NOT_CLOSED_CODE) {
-    throw new z.errors.Error(
-      `CINNOX has no chat log for enquiry ${id}: it gives the chat of closed enquiries only, and this one is not closed (or has no chat) (${tag}). ` +
-        `Run this step once the enquiry is closed, e.g. in a Zap on Enquiry Closed, and check the ${labelOf(transcriptEnquiryId)}.`,
-      'EnquiryNotClosed',
-      400,
-    );
+  const read = await readEnquiryChat(z, bundle, input.enquiry_id, TRANSCRIPT_API_FIELDS);
+  if (!read.refusal) return [read.transcript];
+  const { id, refusal } = read;
+  switch (refusal.kind) {
+    case 'notClosed':
+      throw new z.errors.Error(
+        `CINNOX has no chat log for enquiry ${id}: it gives the chat of closed enquiries only, and this one is not closed (or has no chat) (${refusal.tag}). ` +
+          `Run this step once the enquiry is closed, e.g. in a Zap on Enquiry Closed, and check the ${labelOf(transcriptEnquiryId)}.`,
+        'EnquiryNotClosed',
+        400,
+      );
+    case 'overLimit':
+      throw new z.errors.Error(
+        `CINNOX will not return the chat log of enquiry ${id}: it is over CINNOX's chat-log limit (${refusal.tag}). Read this enquiry's chat in the CINNOX Dashboard.`,
+        'ChatLogOverLimit',
+        400,
+      );
+    case 'notAccepted':
+      throw new z.errors.Error(
+        `CINNOX does not accept "${id}" as an enquiry (${refusal.tag}).${read.unknownRecordId ? ' It looks like an Enquiry Record ID, but no enquiry of the last 7 days has it.' : ''} Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
+        'CinnoxInvalidParameters',
+        400,
+      );
   }
-  if (answer.code === CHAT_LOG_OVER_LIMIT_CODE) {
-    throw new z.errors.Error(
-      `CINNOX will not return the chat log of enquiry ${id}: it is over CINNOX's chat-log limit (${tag}). Read this enquiry's chat in the CINNOX Dashboard.`,
-      'ChatLogOverLimit',
-      400,
-    );
-  }
-  if (answer.code === CINNOX_CODES.badParameters) {
-    throw new z.errors.Error(
-      `CINNOX does not accept "${id}" as an enquiry (${tag}).${RECORD_ID.test(given) && !record ? ' It looks like an Enquiry Record ID, but no enquiry of the last 7 days has it.' : ''} Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
-      'CinnoxInvalidParameters',
-      400,
-    );
-  }
-  return [toTranscript(id, listRecords<EnquiryChatRecord>(answer.data))];
 }) satisfies SearchPerform;
 
 export const getEnquiryTranscript = defineSearch({

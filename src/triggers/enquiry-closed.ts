@@ -1,11 +1,22 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import { ENQUIRY_TRIGGER, defineHookTrigger, enquiryEventSample } from '../hooks';
+import {
+  ENQUIRY_CLOSED_FIELDS,
+  ENQUIRY_TRANSCRIPT_SAMPLE,
+  ENQUIRY_TRIGGER,
+  defineHookTrigger,
+  enquiryEventSample,
+} from '../hooks';
 
 export const enquiryClosed = defineHookTrigger({
   ...ENQUIRY_TRIGGER,
   key: 'enquiry_closed',
   label: 'Enquiry Closed',
-  description: 'Triggers when an enquiry is closed in CINNOX.',
+  description:
+    'Triggers when an enquiry is closed in CINNOX, with its conversation as a plain-text transcript, read from CINNOX only when a later step of the Zap uses it.',
   status: EVENT_STATUS.enquiryClosed,
-  sample: enquiryEventSample(EVENT_STATUS.enquiryClosed, { type: 'Direct Chat', destinationTypes: 'STAFF' }),
+  outputFields: ENQUIRY_CLOSED_FIELDS,
+  sample: {
+    ...enquiryEventSample(EVENT_STATUS.enquiryClosed, { type: 'Direct Chat', destinationTypes: 'STAFF' }),
+    transcript: ENQUIRY_TRANSCRIPT_SAMPLE,
+  },
 });

@@ -1,5 +1,11 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import { ENQUIRY_TRIGGER, defineHookTrigger, enquiryEventSample } from '../hooks';
+import {
+  ENQUIRY_CLOSED_FIELDS,
+  ENQUIRY_TRANSCRIPT_SAMPLE,
+  ENQUIRY_TRIGGER,
+  defineHookTrigger,
+  enquiryEventSample,
+} from '../hooks';
 
 /** The four enquiry statuses, as the Events drop-down shows them. */
 export const ENQUIRY_EVENT_CHOICES = {
@@ -14,7 +20,7 @@ export const enquiryEvent = defineHookTrigger({
   key: 'enquiry_event',
   label: 'Enquiry Status Changed',
   description:
-    'Triggers when an enquiry reaches any chosen status (opened, handling, closed, missed) in CINNOX. CINNOX keeps one URL per subscription, so one connection cannot run, say, a Missed Enquiry Zap beside an Enquiry Closed Zap: this one Zap with a Filter or Paths step on Status can serve both.',
+    'Triggers when an enquiry reaches any chosen status (opened, handling, closed, missed) in CINNOX. A closed enquiry comes with its conversation as a plain-text transcript, read from CINNOX only when a later step of the Zap uses it. CINNOX keeps one URL per subscription, so one connection cannot run, say, a Missed Enquiry Zap beside an Enquiry Closed Zap: this one Zap with a Filter or Paths step on Status can serve both.',
   statusChoice: {
     key: 'statuses',
     label: 'Statuses',
@@ -22,5 +28,9 @@ export const enquiryEvent = defineHookTrigger({
       'The enquiry statuses this Zap runs on. Leave empty for all four; then branch on **Status** with a Filter or Paths step.',
     choices: ENQUIRY_EVENT_CHOICES,
   },
-  sample: enquiryEventSample(EVENT_STATUS.enquiryClosed, { type: 'Direct Chat', destinationTypes: 'STAFF' }),
+  outputFields: ENQUIRY_CLOSED_FIELDS,
+  sample: {
+    ...enquiryEventSample(EVENT_STATUS.enquiryClosed, { type: 'Direct Chat', destinationTypes: 'STAFF' }),
+    transcript: ENQUIRY_TRANSCRIPT_SAMPLE,
+  },
 });

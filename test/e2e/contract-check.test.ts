@@ -197,6 +197,8 @@ describe('contract check against the sandbox', () => {
     expect(stepOf(run, 'hydrator callDetails')?.findings).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: 'A20', verdict: 'holds' })]),
     );
+    // Enquiry Closed's transcript, for the closed enquiry it listed.
+    expect(stepOf(run, 'hydrator enquiryTranscript')?.outcome).toBe('passed');
     expect(stepOf(run, 'search find_contact')?.findings).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: 'A7', verdict: 'holds' })]),
     );

@@ -33,6 +33,10 @@ export const OTHER_URL = 'https://hooks.zapier.com/hooks/standard/2/xyz/';
 export const detailsPointer = (contactId: string): string =>
   `hydrate|||${JSON.stringify({ type: 'method', method: 'hydrators.contactDetails', bundle: { contactId } })}|||hydrate`;
 
+/** Zapier's dehydration pointer for the enquiry-transcript hydrator. */
+export const transcriptPointer = (displayCaseNumber: string, enquiryID: string): string =>
+  `hydrate|||${JSON.stringify({ type: 'method', method: 'hydrators.enquiryTranscript', bundle: { displayCaseNumber, enquiryID } })}|||hydrate`;
+
 /**
  * The keys of an item the trigger models, sorted: a delivery's item also carries its other keys flattened
  * under `delivery__` (src/hooks/factory.ts), which test/triggers/passed-through.test.ts checks.

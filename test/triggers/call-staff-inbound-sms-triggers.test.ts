@@ -118,6 +118,7 @@ const KEYS: Record<string, string[]> = {
     'destination',
     'destinationTypes',
     'serviceId',
+    'transcript',
   ],
 };
 KEYS.staff_edited = KEYS.staff_created!;

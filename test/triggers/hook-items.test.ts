@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { hookTrigger } from '../helpers/hooks';
+import { hookTrigger, transcriptPointer } from '../helpers/hooks';
 
 const perform = (key: string, body: unknown, extra: object = {}) =>
   appTester(hookTrigger(key).operation.perform, bundleWith({}, { cleanedRequest: body, ...extra } as never)) as Promise<
@@ -200,7 +200,7 @@ describe('performList', () => {
     return items;
   }
 
-  it("lists only closed enquiry records for Enquiry Closed: record id (as the event's eid, never the inquiry ID), type, date, destination", async () => {
+  it("lists only closed enquiry records for Enquiry Closed: record id (as the event's eid, never the inquiry ID), type, date, destination, the transcript's pointer", async () => {
     const items = await listEnquiries('enquiry_closed', ev.enquiryRecords);
     expect(items).toEqual([
       {
@@ -214,6 +214,7 @@ describe('performList', () => {
         destination: 'dest-1',
         destinationTypes: 'STAFF',
         serviceId: 'svc-1',
+        transcript: transcriptPointer('EQ-000123', 'rec-1'),
       },
       {
         // No record id: no Enquiry Record ID (not the inquiry ID "enq-5"); the event id is a fingerprint.
@@ -227,6 +228,7 @@ describe('performList', () => {
         destination: '',
         destinationTypes: '',
         serviceId: '',
+        transcript: transcriptPointer('EQ-000127', ''),
       },
     ]);
   });

@@ -6,7 +6,16 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { OTHER_URL, TARGET_URL, detailsPointer, flatKeys, hookTrigger, keysOf, modelled } from '../helpers/hooks';
+import {
+  OTHER_URL,
+  TARGET_URL,
+  detailsPointer,
+  flatKeys,
+  hookTrigger,
+  keysOf,
+  modelled,
+  transcriptPointer,
+} from '../helpers/hooks';
 
 type Group = 'contact' | 'enquiry' | 'sms' | 'label';
 
@@ -120,41 +129,47 @@ const cases: Case[] = [
       ],
     };
   }),
-  ...Object.entries(ENQUIRY_STATUSES).map(([key, status]): Case => ({
-    key,
-    label: LABELS[key]!,
-    group: 'enquiry',
-    subscription: 'inquiry-event-sub',
-    status,
-    shapes: { openApi: ev.enquiryOpenApi(status), flat: ev.enquiryFlat(status) },
-    expected: {
-      openApi: {
-        status,
-        enquiryID: 'enq-1',
-        displayCaseNumber: 'EQ-000123',
-        type: '',
-        channel: 'WHATSAPP',
-        date: '2024-05-31T08:15:00.000Z',
-        destination: 'dest-1',
-        destinationTypes: 'STAFF',
-        serviceId: 'svc-1',
+  ...Object.entries(ENQUIRY_STATUSES).map(([key, status]): Case => {
+    // Enquiry Closed carries the transcript: a pointer to the hydrator, by case number and record id.
+    const transcript = status === 'Closed' ? { transcript: transcriptPointer('EQ-000123', 'enq-1') } : {};
+    return {
+      key,
+      label: LABELS[key]!,
+      group: 'enquiry',
+      subscription: 'inquiry-event-sub',
+      status,
+      shapes: { openApi: ev.enquiryOpenApi(status), flat: ev.enquiryFlat(status) },
+      expected: {
+        openApi: {
+          status,
+          enquiryID: 'enq-1',
+          displayCaseNumber: 'EQ-000123',
+          type: '',
+          channel: 'WHATSAPP',
+          date: '2024-05-31T08:15:00.000Z',
+          destination: 'dest-1',
+          destinationTypes: 'STAFF',
+          serviceId: 'svc-1',
+          ...transcript,
+        },
+        flat: {
+          status,
+          enquiryID: 'enq-1',
+          displayCaseNumber: 'EQ-000123',
+          type: 'Broadcast Chat',
+          channel: 'CINNOX',
+          date: '2024-05-31T08:15:00.000Z',
+          destination: 'dest-1',
+          destinationTypes: 'STAFF',
+          serviceId: '',
+          ...transcript,
+        },
       },
-      flat: {
-        status,
-        enquiryID: 'enq-1',
-        displayCaseNumber: 'EQ-000123',
-        type: 'Broadcast Chat',
-        channel: 'CINNOX',
-        date: '2024-05-31T08:15:00.000Z',
-        destination: 'dest-1',
-        destinationTypes: 'STAFF',
-        serviceId: '',
-      },
-    },
-    foreign: others(ENQUIRY_STATUSES, status).flatMap((s) => [ev.enquiryOpenApi(s), ev.enquiryFlat(s)]),
-    keys: ENQUIRY_KEYS,
-    listed: ENQUIRY_LISTED[status]!,
-  })),
+      foreign: others(ENQUIRY_STATUSES, status).flatMap((s) => [ev.enquiryOpenApi(s), ev.enquiryFlat(s)]),
+      keys: [...ENQUIRY_KEYS, ...Object.keys(transcript)],
+      listed: ENQUIRY_LISTED[status]!,
+    };
+  }),
   {
     key: 'sms_delivery_receipt',
     label: LABELS.sms_delivery_receipt!,

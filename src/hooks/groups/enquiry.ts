@@ -1,18 +1,83 @@
 /**
  * The enquiry event group (`inquiry-event-sub`, docs/cinnox-api.md §2.5): opened, handled by staff,
  * closed, missed. Its normaliser, its recent records for performList (Enquiry Details, §2.1), its output
- * fields and samples.
+ * fields and samples, and the transcript hydrator.
+ *
+ * The transcript is loaded lazily, as call details are: a closed enquiry's item carries
+ * `transcript: z.dehydrate(enquiryTranscript, {displayCaseNumber, enquiryID})`, which Zapier resolves (one chat
+ * read, §2.2) only when a later step of the Zap uses it.
  */
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../../cinnox/client';
 import {
   ENQUIRY_RECORD_ID_KEYS,
   ENQUIRY_RECORD_STATUSES,
+  EVENT_STATUS,
   SUBSCRIPTIONS,
   type EnquiryRecord,
 } from '../../cinnox/contract';
 import { asText } from '../../cinnox/values';
+import { readEnquiryChat, type ChatRead, type ChatRefusal } from '../../records/enquiry-chat';
+import { TRANSCRIPT_SAMPLE } from '../../records/transcript';
 import { folded, pick } from '../payload';
 import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, isoDate, serviceIdOf, statusOf } from './shared';
+
+// ---------------------------------------------------------------------------------------------
+// The transcript: the hydrator
+// ---------------------------------------------------------------------------------------------
+
+/** A closed enquiry's transcript as its item carries it: Get Enquiry Transcript's text, or why there is none. */
+export interface EnquiryTranscript {
+  /** Get Enquiry Transcript's `transcript`: one line a message, oldest first, times in UTC. */
+  text: string;
+  /** Get Enquiry Transcript's `message_count`. */
+  messageCount: number;
+  /** Why there is no transcript, in plain words with CINNOX's code and reason; '' when it was read. */
+  reason: string;
+}
+
+/** Why CINNOX gave no chat for the enquiry the hydrator asked for. */
+function noTranscriptReason({ id, unknownRecordId }: ChatRead, refusal: ChatRefusal): string {
+  switch (refusal.kind) {
+    case 'notClosed':
+      return `No transcript: CINNOX gives the chat of closed enquiries only, and enquiry ${id} is not closed (or has no chat) (${refusal.tag}).`;
+    case 'overLimit':
+      return `No transcript: the chat of enquiry ${id} is over CINNOX's chat-log limit, so CINNOX will not return it (${refusal.tag}). Read it in the CINNOX Dashboard.`;
+    case 'notAccepted':
+      return `No transcript: CINNOX does not accept "${id}" as an enquiry (${refusal.tag}).${unknownRecordId ? ' The event gave only its Enquiry Record ID, and no enquiry of the last 7 days has it.' : ''}`;
+  }
+}
+
+/**
+ * The hydrator (registered in the app's `hydrators`): the chat of the enquiry, when a later step asks. By its
+ * display case number (one request); an event without one, by its record id (A18: looked up first, two requests).
+ * CINNOX's refusals about this enquiry (not closed, over the limit, not accepted) are an empty transcript with
+ * its reason, so a Zap that maps the transcript does not stop; every other error throws.
+ */
+export async function enquiryTranscript(
+  z: ZObject,
+  bundle: Bundle<{ displayCaseNumber?: string; enquiryID?: string }>,
+): Promise<EnquiryTranscript> {
+  const caseNumber = asText(bundle.inputData.displayCaseNumber);
+  const recordId = asText(bundle.inputData.enquiryID);
+  if (!caseNumber && !recordId)
+    return {
+      text: '',
+      messageCount: 0,
+      reason: 'No transcript: the event names no enquiry (no display case number, no Enquiry Record ID).',
+    };
+  // No step's field names the id: CINNOX's other refusals are worded without one.
+  const read = caseNumber
+    ? await readEnquiryChat(z, bundle, caseNumber, {}, { caseNumber: true })
+    : await readEnquiryChat(z, bundle, recordId, {});
+  if (!read.refusal)
+    return { text: read.transcript.transcript, messageCount: read.transcript.message_count, reason: '' };
+  return { text: '', messageCount: 0, reason: noTranscriptReason(read, read.refusal) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The group
+// ---------------------------------------------------------------------------------------------
 
 /** How many recent enquiries performList reads to find LIST_SAMPLE_SIZE in the trigger's status. */
 export const ENQUIRY_LIST_FETCH = 20;
@@ -56,17 +121,24 @@ export const enquiryGroup = defineGroup({
     const rawType = asText(pick(event, 'type'));
     const type = rawType.toLowerCase() === 'inquiry' ? asText(pick(event, 'inquiryType', 'enquiryType')) : rawType;
     const date = isoDate(pick(event, 'date', 'createdAt'));
+    const displayCaseNumber = asText(pick(event, 'displayCaseNumber'));
+    const closed = folded(status) === folded(EVENT_STATUS.enquiryClosed);
     return {
       id: eventIdOf(event, enquiryID, status, date || ctx.receivedAt),
       status,
       enquiryID,
-      displayCaseNumber: asText(pick(event, 'displayCaseNumber')),
+      displayCaseNumber,
       type,
       channel: asText(pick(event, 'channel')),
       date,
       destination: asText(pick(event, 'destination', 'destinationID')),
       destinationTypes: asText(pick(event, 'destinationTypes', 'destinationType')),
       serviceId: serviceIdOf(event),
+      // Only the triggers that declare `transcript` keep it (src/hooks/factory.ts).
+      transcript:
+        closed && (displayCaseNumber || enquiryID)
+          ? ctx.z.dehydrate(enquiryTranscript, { displayCaseNumber, enquiryID })
+          : '',
     };
   },
   async recent(z, bundle, status) {
@@ -97,6 +169,23 @@ export const ENQUIRY_FIELDS = [
   { key: 'destinationTypes', label: 'Destination Types' },
   { key: 'serviceId', label: 'Service ID' },
 ] as const;
+
+/** Enquiry Closed and Enquiry Status Changed (when closed): the transcript, loaded when a later step uses it. */
+export const ENQUIRY_TRANSCRIPT_FIELDS = [
+  { key: 'transcript', label: 'Transcript' },
+  { key: 'transcript__text', label: 'Transcript: Text (plain text, times in UTC)' },
+  { key: 'transcript__messageCount', label: 'Transcript: Number of Messages', type: 'integer' },
+  { key: 'transcript__reason', label: 'Transcript: Why There Is None' },
+] as const;
+
+export const ENQUIRY_CLOSED_FIELDS = [...ENQUIRY_FIELDS, ...ENQUIRY_TRANSCRIPT_FIELDS] as const;
+
+/** What the hydrator returns for the sample enquiry: Get Enquiry Transcript's sample text. */
+export const ENQUIRY_TRANSCRIPT_SAMPLE: EnquiryTranscript = {
+  text: TRANSCRIPT_SAMPLE.transcript,
+  messageCount: TRANSCRIPT_SAMPLE.message_count,
+  reason: '',
+};
 
 /** What every enquiry trigger declares alike. */
 export const ENQUIRY_TRIGGER = { noun: 'Enquiry', group: 'enquiry', outputFields: ENQUIRY_FIELDS } as const;

@@ -1,0 +1,66 @@
+/**
+ * One read of an enquiry's chat (docs/cinnox-api.md §2.2), shared by Get Enquiry Transcript and the transcript
+ * Enquiry Closed carries (src/hooks/groups/enquiry.ts): the same request, the same transcript. CINNOX's refusals
+ * about this enquiry (not closed 6451011, over the chat-log limit 6451013, not accepted 6451000) come back as a
+ * refusal, for each caller to word; every other error (auth, rate limit, network, time-out, an unconfirmed
+ * answer) throws, as every request does.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import { cinnox, listRecords, type AuthBundle } from '../cinnox/client';
+import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord } from '../cinnox/contract';
+import { CINNOX_CODES, type ApiFieldLabels } from '../cinnox/errors';
+import { asText } from '../cinnox/values';
+import { toTranscript, type Transcript } from './transcript';
+
+/**
+ * An Enquiry Record ID as the enquiry triggers output it (A18: Enquiry Details' `_id`, 24 hexadecimal digits).
+ * CINNOX's chat takes the `inquiry` ID or the display case number only (§2.2), so such an id is looked up first.
+ */
+export const RECORD_ID = /^[0-9a-f]{24}$/i;
+
+/** Why CINNOX gives no chat for an enquiry: its answer's code, named. */
+export type ChatRefusalKind = 'notClosed' | 'overLimit' | 'notAccepted';
+
+const REFUSALS: ReadonlyMap<number, ChatRefusalKind> = new Map([
+  [CHAT_NOT_CLOSED_CODE, 'notClosed'],
+  [CHAT_LOG_OVER_LIMIT_CODE, 'overLimit'],
+  [CINNOX_CODES.badParameters, 'notAccepted'],
+]);
+
+/** CINNOX's refusal to give an enquiry's chat: its kind, its code, and "CINNOX code 6451011: No records found". */
+export interface ChatRefusal {
+  kind: ChatRefusalKind;
+  code: number;
+  tag: string;
+}
+
+export type ChatRead = {
+  /** The id the chat was asked for: the record's display case number (else `inquiry`) when looked up, else the id given. */
+  id: string;
+  /** True when the id given looked like an Enquiry Record ID and no enquiry of the last 7 days has it. */
+  unknownRecordId: boolean;
+} & ({ transcript: Transcript; refusal?: undefined } | { refusal: ChatRefusal; transcript?: undefined });
+
+/**
+ * The chat of the enquiry `given` names (its `inquiry` ID or display case number; an Enquiry Record ID is looked up
+ * first: one more request). `caseNumber: true` says `given` is a display case number: never looked up.
+ */
+export async function readEnquiryChat(
+  z: ZObject,
+  bundle: AuthBundle,
+  given: string,
+  fields: ApiFieldLabels,
+  { caseNumber = false }: { caseNumber?: boolean } = {},
+): Promise<ChatRead> {
+  const lookUp = !caseNumber && RECORD_ID.test(given);
+  const record = lookUp ? await cinnox.findEnquiryByRecordId(z, bundle, given) : undefined;
+  const id = (record && (asText(record.displayCaseNumber) || asText(record.inquiry))) || given;
+  const answer = await cinnox.enquiryChat(z, bundle, id, fields);
+  const read = { id, unknownRecordId: lookUp && !record };
+  const kind = answer.code === undefined ? undefined : REFUSALS.get(answer.code);
+  if (kind && answer.code !== undefined) {
+    const tag = `CINNOX code ${answer.code}${answer.message ? `: ${answer.message}` : ''}`;
+    return { ...read, refusal: { kind, code: answer.code, tag } };
+  }
+  return { ...read, transcript: toTranscript(id, listRecords<EnquiryChatRecord>(answer.data)) };
+}
