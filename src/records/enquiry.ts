@@ -3,213 +3,126 @@
  * output fields and sample. Dates are ISO 8601 in UTC, null when CINNOX left them out or sent something
  * that is not a date (src/cinnox/dates.ts).
  */
-import type { PlainOutputField } from 'zapier-platform-core';
 import type { EnquiryRecord } from '../cinnox/contract';
-import { isoDateTime } from '../cinnox/dates';
 import { asText } from '../cinnox/values';
-
-/** The result's keys, in §2.1's order (the two objects' keys below). */
-const ENQUIRY_KEYS = [
-  '_id',
-  'uniqueKey',
-  'createdAt',
-  'svcID',
-  'inquiry',
-  'tag',
-  'visitor',
-  'roomID',
-  'initChannel',
-  'omniType',
-  'ip',
-  'language',
-  'location',
-  'locationDetail',
-  'platform',
-  'status',
-  'closedByType',
-  'displayCaseNumber',
-  'channel',
-  'destinationID',
-  'destinationName',
-  'destinationType',
-  'destinationEndPoint',
-  'handledType',
-  'handledTarget',
-  'handledPartyName',
-  'huntedStaffTargetHistory',
-  'channelDetail',
-  'inquiryType',
-  'updatedAt',
-  'closedAt',
-  'inquiryGroup',
-  'transferredParty',
-  'pickedUpAt',
-  'missedAt',
-  'reopenedAt',
-  'handledPartyDepartment',
-  'visitorName',
-  'closeDuration',
-  'historyJoined',
-  'attachment',
-  'staffFirstName',
-  'staffLastName',
-  'visitorFirstName',
-  'visitorLastName',
-  'inquiryDeepLink',
-  'cid',
-] as const;
-const LOCATION_DETAIL_KEYS = ['regionCode', 'subdivision', 'city', 'province'] as const;
-const CHANNEL_DETAIL_KEYS = ['type', 'id', 'maaiiDisplayName'] as const;
-const DATE_KEYS = new Set(['createdAt', 'updatedAt', 'closedAt', 'pickedUpAt', 'missedAt', 'reopenedAt']);
-
-const LABELS: Record<string, string> = {
-  // `_id` is the enquiry triggers' "Enquiry Record ID" (the event's `eid`, A18); `inquiry` is another id.
-  _id: 'Record ID (_id)',
-  uniqueKey: 'Unique Key (internal)',
-  createdAt: 'Created At',
-  svcID: 'Service Account ID',
-  inquiry: 'Enquiry ID (inquiry)',
-  tag: 'Tag ID',
-  visitor: 'Visitor ID',
-  roomID: 'Room ID',
-  initChannel: 'Initial Channel (CALL or IM)',
-  omniType: 'Omni-channel Type',
-  ip: 'Visitor IP Address',
-  language: 'Language',
-  location: 'Location',
-  platform: 'Platform',
-  status: 'Status',
-  closedByType: 'Closed By',
-  displayCaseNumber: 'Display Case Number',
-  channel: 'Channel',
-  destinationID: 'Destination ID',
-  destinationName: 'Destination Name',
-  destinationType: 'Destination Type',
-  destinationEndPoint: 'Destination Endpoint',
-  handledType: 'Handled Type',
-  handledTarget: 'Handled Target',
-  handledPartyName: 'Handled By',
-  huntedStaffTargetHistory: 'Staff Who Picked Up',
-  inquiryType: 'Enquiry Type',
-  updatedAt: 'Updated At',
-  closedAt: 'Closed At',
-  inquiryGroup: 'Enquiry Group',
-  transferredParty: 'Transferred To',
-  pickedUpAt: 'Picked Up At',
-  missedAt: 'Missed At',
-  reopenedAt: 'Reopened At',
-  handledPartyDepartment: 'Handler Department ID',
-  visitorName: 'Visitor Name',
-  closeDuration: 'Duration (ms)',
-  historyJoined: 'Staff Who Joined',
-  attachment: 'Has Attachment',
-  staffFirstName: 'Staff First Name',
-  staffLastName: 'Staff Last Name',
-  visitorFirstName: 'Visitor First Name',
-  visitorLastName: 'Visitor Last Name',
-  inquiryDeepLink: 'Enquiry Deep Link',
-  cid: 'CID (internal)',
-  locationDetail__regionCode: 'Location Region Code',
-  locationDetail__subdivision: 'Location Subdivision',
-  locationDetail__city: 'Location City',
-  locationDetail__province: 'Location Province',
-  channelDetail__type: 'Channel Detail Type',
-  channelDetail__id: 'Channel Detail ID',
-  channelDetail__maaiiDisplayName: 'Channel Display Name',
-};
-
-export type EnquiryResult = Record<string, unknown> & { id: string };
+import { recordTable, type OutputOf } from './table';
 
 const objectOf = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const pick = (source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(keys.map((k) => [k, source[k] ?? null]));
 
-/** One enquiry with every key of ENQUIRY_KEYS (null when CINNOX left it out), extra CINNOX keys passed through. */
-export function toEnquiryResult(record: EnquiryRecord): EnquiryResult {
-  const location = { ...objectOf(record.locationDetail) };
-  // §2.1 lists the province as `locationDetailprovince` (sic).
-  if (location.province === undefined && record.locationDetailprovince !== undefined)
-    location.province = record.locationDetailprovince;
-  const result: Record<string, unknown> = { ...record };
-  delete result.locationDetailprovince;
+/**
+ * The Enquiry Details record (§2.1) as Find Enquiry and New or Updated Enquiry give it, in §2.1's order: each key
+ * as CINNOX sends it (null when left out), dates as ISO 8601 in UTC. `_id` is the enquiry triggers' "Enquiry Record
+ * ID" (the event's `eid`, A18); `inquiry` is another id.
+ */
+export const ENQUIRY = recordTable({
+  id: {
+    label: 'ID',
+    value: (r) => asText(r._id) || asText(r.id) || asText(r.inquiry) || asText(r.displayCaseNumber),
+    sample: '6650a1b2c3d4e5f607182930',
+  },
+  _id: { label: 'Record ID (_id)', read: 'asIs', from: ['_id', 'id'], sample: '6650a1b2c3d4e5f607182930' },
+  uniqueKey: { label: 'Unique Key (internal)', read: 'asIs', sample: 'a1b2c3d4' },
   // The CINNOX Zapier guide spells it `createdAT`: read either, output `createdAt` only.
-  delete result.createdAT;
-  for (const key of ENQUIRY_KEYS) result[key] = record[key] ?? null;
-  result.createdAt = record.createdAt ?? record.createdAT ?? null;
-  result._id = record._id ?? record.id ?? null;
-  result.locationDetail = { ...location, ...pick(location, LOCATION_DETAIL_KEYS) };
-  const channelDetail = objectOf(record.channelDetail);
-  result.channelDetail = { ...channelDetail, ...pick(channelDetail, CHANNEL_DETAIL_KEYS) };
-  for (const key of DATE_KEYS) result[key] = isoDateTime(result[key]);
-  return { ...result, id: asText(result._id) || asText(record.inquiry) || asText(record.displayCaseNumber) };
+  createdAt: {
+    label: 'Created At',
+    read: 'isoDateOrNull',
+    from: ['createdAt', 'createdAT'],
+    sample: '2024-05-24T08:15:30.000Z',
+    type: 'datetime',
+  },
+  svcID: { label: 'Service Account ID', read: 'asIs', sample: 'svc-8f2e41' },
+  inquiry: { label: 'Enquiry ID (inquiry)', read: 'asIs', sample: 'inq-7d3f9a' },
+  tag: { label: 'Tag ID', read: 'asIs', sample: 'tag-sales' },
+  visitor: { label: 'Visitor ID', read: 'asIs', sample: 'vis-4c2b1a' },
+  roomID: { label: 'Room ID', read: 'asIs', sample: 'room-91e0ab' },
+  initChannel: { label: 'Initial Channel (CALL or IM)', read: 'asIs', sample: 'IM' },
+  omniType: { label: 'Omni-channel Type', read: 'asIs', sample: 'CINNOX' },
+  ip: { label: 'Visitor IP Address', read: 'asIs', sample: '203.0.113.24' },
+  language: { label: 'Language', read: 'asIs', sample: 'en' },
+  location: { label: 'Location', read: 'asIs', sample: 'HK' },
+  locationDetail: {
+    label: 'Location',
+    from: ['locationDetail'],
+    columns: {
+      regionCode: { label: 'Region Code', read: 'asIs', sample: 'HK' },
+      subdivision: { label: 'Subdivision', read: 'asIs', sample: 'HK-KLN' },
+      city: { label: 'City', read: 'asIs', sample: 'Kowloon' },
+      // §2.1 lists it as the top-level `locationDetailprovince` (sic): toEnquiryResult moves it in here.
+      province: { label: 'Province', read: 'asIs', sample: 'Kowloon' },
+    },
+  },
+  platform: { label: 'Platform', read: 'asIs', sample: 'web' },
+  status: { label: 'Status', read: 'asIs', sample: 'closed' },
+  closedByType: { label: 'Closed By', read: 'asIs', sample: 'staff' },
+  displayCaseNumber: { label: 'Display Case Number', read: 'asIs', sample: '100245' },
+  channel: { label: 'Channel', read: 'asIs', sample: 'Web Link' },
+  destinationID: { label: 'Destination ID', read: 'asIs', sample: 'grp-support' },
+  destinationName: { label: 'Destination Name', read: 'asIs', sample: 'Support' },
+  destinationType: { label: 'Destination Type', read: 'asIs', sample: 'STAFF' },
+  destinationEndPoint: { label: 'Destination Endpoint', read: 'asIs', sample: 'support' },
+  handledType: { label: 'Handled Type', read: 'asIs', sample: 'STAFF' },
+  handledTarget: { label: 'Handled Target', read: 'asIs', sample: 'staff-5f0c3a' },
+  handledPartyName: { label: 'Handled By', read: 'asIs', sample: 'Ann Lee' },
+  huntedStaffTargetHistory: { label: 'Staff Who Picked Up', read: 'asIs', sample: ['staff-5f0c3a'] },
+  channelDetail: {
+    label: 'Channel Detail',
+    from: ['channelDetail'],
+    columns: {
+      type: { label: 'Type', read: 'asIs', sample: 'Tag' },
+      id: { label: 'ID', read: 'asIs', sample: 'tag-sales' },
+      maaiiDisplayName: { label: 'Display Name', read: 'asIs', sample: 'Sales' },
+    },
+  },
+  inquiryType: { label: 'Enquiry Type', read: 'asIs', sample: 'Broadcast' },
+  updatedAt: {
+    label: 'Updated At',
+    read: 'isoDateOrNull',
+    sample: '2024-05-24T08:40:02.000Z',
+    type: 'datetime',
+  },
+  closedAt: { label: 'Closed At', read: 'isoDateOrNull', sample: '2024-05-24T08:40:02.000Z', type: 'datetime' },
+  inquiryGroup: { label: 'Enquiry Group', read: 'asIs', sample: 'grp-support' },
+  transferredParty: { label: 'Transferred To', read: 'asIs', sample: '' },
+  pickedUpAt: { label: 'Picked Up At', read: 'isoDateOrNull', sample: '2024-05-24T08:16:05.000Z', type: 'datetime' },
+  missedAt: { label: 'Missed At', read: 'isoDateOrNull', sample: null, type: 'datetime' },
+  reopenedAt: { label: 'Reopened At', read: 'isoDateOrNull', sample: null, type: 'datetime' },
+  handledPartyDepartment: { label: 'Handler Department ID', read: 'asIs', sample: 'dept-cs' },
+  visitorName: { label: 'Visitor Name', read: 'asIs', sample: 'Chris Wong' },
+  closeDuration: { label: 'Duration (ms)', read: 'asIs', sample: 1472000 },
+  historyJoined: { label: 'Staff Who Joined', read: 'asIs', sample: ['staff-5f0c3a'] },
+  attachment: { label: 'Has Attachment', read: 'asIs', sample: false },
+  staffFirstName: { label: 'Staff First Name', read: 'asIs', sample: 'Ann' },
+  staffLastName: { label: 'Staff Last Name', read: 'asIs', sample: 'Lee' },
+  visitorFirstName: { label: 'Visitor First Name', read: 'asIs', sample: 'Chris' },
+  visitorLastName: { label: 'Visitor Last Name', read: 'asIs', sample: 'Wong' },
+  inquiryDeepLink: {
+    label: 'Enquiry Deep Link',
+    read: 'asIs',
+    sample: 'https://example.cinnox.com/dashboard/enquiry/inq-7d3f9a',
+  },
+  cid: { label: 'CID (internal)', read: 'asIs', sample: 'cid-001' },
+});
+
+export type EnquiryResult = Record<string, unknown> & OutputOf<typeof ENQUIRY.columns>;
+
+/** One enquiry with every key of the table (null when CINNOX left it out); CINNOX's other keys passed through. */
+export function toEnquiryResult(record: EnquiryRecord): EnquiryResult {
+  const { locationDetailprovince, createdAT: _createdAT, ...rest } = record;
+  const location = { ...objectOf(record.locationDetail) };
+  if (location.province === undefined && locationDetailprovince !== undefined)
+    location.province = locationDetailprovince;
+  const mapped = ENQUIRY.map({ ...record, locationDetail: location });
+  return {
+    ...rest,
+    ...mapped,
+    locationDetail: { ...location, ...mapped.locationDetail },
+    channelDetail: { ...objectOf(record.channelDetail), ...mapped.channelDetail },
+  };
 }
 
 /** A typical enquiry as Find Enquiry returns it. */
-export const ENQUIRY_SAMPLE = toEnquiryResult({
-  _id: '6650a1b2c3d4e5f607182930',
-  uniqueKey: 'a1b2c3d4',
-  createdAt: '2024-05-24T08:15:30.000Z',
-  svcID: 'svc-8f2e41',
-  inquiry: 'inq-7d3f9a',
-  tag: 'tag-sales',
-  visitor: 'vis-4c2b1a',
-  roomID: 'room-91e0ab',
-  initChannel: 'IM',
-  omniType: 'CINNOX',
-  ip: '203.0.113.24',
-  language: 'en',
-  location: 'HK',
-  locationDetail: { regionCode: 'HK', subdivision: 'HK-KLN', city: 'Kowloon', province: 'Kowloon' },
-  platform: 'web',
-  status: 'closed',
-  closedByType: 'staff',
-  displayCaseNumber: '100245',
-  channel: 'Web Link',
-  destinationID: 'grp-support',
-  destinationName: 'Support',
-  destinationType: 'STAFF',
-  destinationEndPoint: 'support',
-  handledType: 'STAFF',
-  handledTarget: 'staff-5f0c3a',
-  handledPartyName: 'Ann Lee',
-  huntedStaffTargetHistory: ['staff-5f0c3a'],
-  channelDetail: { type: 'Tag', id: 'tag-sales', maaiiDisplayName: 'Sales' },
-  inquiryType: 'Broadcast',
-  updatedAt: '2024-05-24T08:40:02.000Z',
-  closedAt: '2024-05-24T08:40:02.000Z',
-  inquiryGroup: 'grp-support',
-  transferredParty: '',
-  pickedUpAt: '2024-05-24T08:16:05.000Z',
-  missedAt: null,
-  reopenedAt: null,
-  handledPartyDepartment: 'dept-cs',
-  visitorName: 'Chris Wong',
-  closeDuration: 1472000,
-  historyJoined: ['staff-5f0c3a'],
-  attachment: false,
-  staffFirstName: 'Ann',
-  staffLastName: 'Lee',
-  visitorFirstName: 'Chris',
-  visitorLastName: 'Wong',
-  inquiryDeepLink: 'https://example.cinnox.com/dashboard/enquiry/inq-7d3f9a',
-  cid: 'cid-001',
-});
-
-const OUTPUT_KEYS = [
-  'id',
-  ...ENQUIRY_KEYS.flatMap((key) =>
-    key === 'locationDetail'
-      ? LOCATION_DETAIL_KEYS.map((k) => `locationDetail__${k}`)
-      : key === 'channelDetail'
-        ? CHANNEL_DETAIL_KEYS.map((k) => `channelDetail__${k}`)
-        : [key],
-  ),
-];
+export const ENQUIRY_SAMPLE: EnquiryResult = ENQUIRY.sample;
 
 /** outputFields of Find Enquiry (nested keys with Zapier's `__`). */
-export const ENQUIRY_OUTPUT_FIELDS: PlainOutputField[] = OUTPUT_KEYS.map((key) => ({
-  key,
-  label: key === 'id' ? 'ID' : (LABELS[key] ?? key),
-  ...(DATE_KEYS.has(key) ? { type: 'datetime' as const } : {}),
-}));
+export const ENQUIRY_OUTPUT_FIELDS = ENQUIRY.outputFields;

@@ -10,6 +10,8 @@ import { asE164, asText } from '../cinnox/values';
 
 /** How a value is read: text ('' when absent), or null when absent; E.164 restores a phone number's "+". */
 const READERS = {
+  /** The value as CINNOX sent it (a number, a list, a flag), null when absent. */
+  asIs: (value: unknown): unknown => value ?? null,
   text: (value: unknown): string => asText(value),
   e164: (value: unknown): string => asE164(value),
   textOrNull: (value: unknown): string | null => asText(value) || null,

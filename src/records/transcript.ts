@@ -8,13 +8,8 @@ import type { PlainOutputField } from 'zapier-platform-core';
 import { CHAT_SENDER_NAME_KEYS, type EnquiryChatRecord } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
 import { asText } from '../cinnox/values';
+import { recordTable, type OutputOf } from './table';
 
-export type TranscriptMessage = {
-  time: string | null;
-  from: string;
-  type: string;
-  text: string;
-};
 export type Transcript = {
   id: string;
   enquiry_id: string;
@@ -57,12 +52,29 @@ function typeOf(record: EnquiryChatRecord): string {
   );
 }
 
-export function toTranscriptMessage(record: EnquiryChatRecord): TranscriptMessage {
-  const type = typeOf(record);
-  const text =
-    asText(record.msgText) || asText(record.content?.msg?.text) || asText(record.content?.plainText) || `[${type}]`;
-  return { time: isoDateTime(record.createdAt) ?? isoDateTime(record.content?.ts), from: senderOf(record), type, text };
-}
+/** The text of a message: §2.2's `msgText`, else the content's text, else `[type]` (a file, an advanced message). */
+const textOf = (record: EnquiryChatRecord, type: string): string =>
+  asText(record.msgText) || asText(record.content?.msg?.text) || asText(record.content?.plainText) || `[${type}]`;
+
+/** A chat message (§2.2) as one line item of the transcript: when, from whom, what kind, what it said. */
+export const CHAT_MESSAGE = recordTable({
+  time: {
+    label: 'Time',
+    value: (r: EnquiryChatRecord) => isoDateTime(r.createdAt) ?? isoDateTime(r.content?.ts),
+    sample: '2026-11-22T08:15:02.000Z' as string | null,
+    type: 'datetime',
+  },
+  from: { label: 'From', value: senderOf, sample: 'Dana Lam' },
+  type: { label: 'Type', value: typeOf, sample: 'text' },
+  text: {
+    label: 'Text',
+    value: (r: EnquiryChatRecord) => textOf(r, typeOf(r)),
+    sample: 'Hello, my order has not arrived.',
+  },
+});
+export type TranscriptMessage = OutputOf<typeof CHAT_MESSAGE.columns>;
+
+export const toTranscriptMessage = (record: EnquiryChatRecord): TranscriptMessage => CHAT_MESSAGE.map(record);
 
 /** "2026-11-22T08:15Z Ann Lee: text" (ISO 8601, UTC, to the minute); a message without a readable time has none. */
 export const transcriptLine = (m: TranscriptMessage): string =>
@@ -91,7 +103,7 @@ export const TRANSCRIPT_SAMPLE: Transcript = {
   transcript:
     '2026-11-22T08:15Z Dana Lam: Hello, my order has not arrived.\n2026-11-22T08:16Z Ann Lee: Sorry to hear that: let me check.',
   messages: [
-    { time: '2026-11-22T08:15:02.000Z', from: 'Dana Lam', type: 'text', text: 'Hello, my order has not arrived.' },
+    CHAT_MESSAGE.sample,
     { time: '2026-11-22T08:16:40.000Z', from: 'Ann Lee', type: 'text', text: 'Sorry to hear that: let me check.' },
   ],
 };
@@ -101,8 +113,5 @@ export const TRANSCRIPT_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'enquiry_id', label: 'Enquiry ID or Display Case Number' },
   { key: 'message_count', label: 'Number of Messages', type: 'integer' },
   { key: 'transcript', label: 'Transcript (plain text, times in UTC)' },
-  { key: 'messages[]time', label: 'Message Time', type: 'datetime' },
-  { key: 'messages[]from', label: 'Message From' },
-  { key: 'messages[]type', label: 'Message Type' },
-  { key: 'messages[]text', label: 'Message Text' },
+  ...CHAT_MESSAGE.outputFields.map((f) => ({ ...f, key: `messages[]${f.key}`, label: `Message ${f.label}` })),
 ];

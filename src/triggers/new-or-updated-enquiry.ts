@@ -4,7 +4,13 @@
  * Enquiry's keys (src/records/enquiry.ts) and the enquiry triggers' Enquiry Record ID; its id is the record id and
  * the status, so an enquiry starts a Zap once for each status it reaches.
  */
-import { ENQUIRY_CHANNELS, ENQUIRY_DETAIL_PATH, REPORT_WINDOW_DAYS, type EnquiryRecord } from '../cinnox/contract';
+import {
+  ENQUIRY_CHANNELS,
+  ENQUIRY_DETAIL_PATH,
+  ENQUIRY_STATUSES,
+  REPORT_WINDOW_DAYS,
+  type EnquiryRecord,
+} from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
 import { asText } from '../cinnox/values';
 import type { Example } from '../examples';
@@ -19,7 +25,7 @@ const word = (value: unknown): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-const STATUS_CHOICES = {
+const STATUS_CHOICES: Record<(typeof ENQUIRY_STATUSES)[number], string> = {
   open: 'Open (waiting in the queue)',
   ongoing: 'Ongoing (a staff member is on it)',
   'followed-up': 'Followed-up (a missed enquiry revisited)',

@@ -86,3 +86,45 @@ describe('the built app loads only what an operation uses', () => {
     );
   });
 });
+
+describe("the built phone check (dist/phone.js: libphonenumber-js's metadata without its number formats)", () => {
+  type PhoneLib = typeof import('../../src/input/phone-lib');
+  // The library with its whole /min metadata (jest loads the package itself), and the bundle the app ships.
+  const whole = jest.requireActual<PhoneLib>('libphonenumber-js/min');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle, as the app requires it
+  const built = require(join(root, 'dist/phone.js')) as PhoneLib;
+  const examples = jest.requireActual<Record<string, string>>('libphonenumber-js/examples.mobile.json');
+  const { getCountryCallingCode } = jest.requireActual<typeof import('libphonenumber-js/min')>('libphonenumber-js/min');
+
+  const readingOf = (lib: PhoneLib, text: string) => {
+    try {
+      const phone = lib.parsePhoneNumberWithError(text);
+      return { valid: lib.isValidPhoneNumber(text), number: phone.number, country: phone.country, ext: phone.ext };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+
+  it("reads every country's example number, and that number one digit off, short, long or with a trunk 0, as the whole library does", () => {
+    const numbers = Object.entries(examples).flatMap(([country, national]) => {
+      const code = `+${getCountryCallingCode(country as Parameters<typeof getCountryCallingCode>[0])}`;
+      const last = national.at(-1)!;
+      return [
+        `${code}${national}`,
+        `${code}${national.slice(0, -1)}${last === '9' ? '0' : String(Number(last) + 1)}`,
+        `${code}${national.slice(0, -1)}`,
+        `${code}${national}7`,
+        `${code}0${national}`,
+        `${code} ${national} ext. 12`,
+      ];
+    });
+    numbers.push('+80012345678', '+8081234567', '+870301234567', '+979123456789', '+1 415 555 0123', '+12');
+    expect(numbers.length).toBeGreaterThan(1400);
+    const differ = numbers.filter((n) => JSON.stringify(readingOf(built, n)) !== JSON.stringify(readingOf(whole, n)));
+    expect(differ).toEqual([]);
+    // The comparison means something: most examples are valid, and the altered ones often not.
+    const valid = numbers.filter((n) => readingOf(built, n).valid).length;
+    expect(valid).toBeGreaterThan(300);
+    expect(valid).toBeLessThan(numbers.length - 300);
+  });
+});
