@@ -103,7 +103,7 @@ function passedThrough(event: Raw, modelled: ReadonlySet<string>): Item {
     } else if (value !== undefined) out[path] = value;
   };
   for (const [key, value] of Object.entries(event)) {
-    if (!modelled.has(key.toLowerCase())) walk(value, `${PASSED_THROUGH}__${key}`, 1);
+    if (!modelled.has(key)) walk(value, `${PASSED_THROUGH}__${key}`, 1);
   }
   return out;
 }
@@ -124,7 +124,7 @@ export function defineHookTrigger<
   const handles = (event: Raw, wanted: string[] | undefined): boolean =>
     group.accepts(event) && (wanted === undefined || wanted.map(folded).includes(folded(group.statusOf(event))));
 
-  const modelled = new Set(keys.map((k) => k.toLowerCase()));
+  const modelled = new Set(keys);
   /** Each event of the trigger's statuses as an item; a delivery's items also carry its unmodelled keys. */
   const itemsOf = (z: ZObject, events: Raw[], wanted: string[] | undefined, delivery = false): Item[] => {
     const receivedAt = new Date().toISOString();

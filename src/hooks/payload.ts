@@ -7,8 +7,8 @@
  * - flat records: the enquiry notification (`eid`, `destinationTypes`, …) and the outbound SMS receipt
  *   in PascalCase (`TransactionID`, `RecipientNumber`, `Status`, …);
  * - the CINNOX Zapier guide's flat objects with its own keys (`name`, `enquiryID`, `transactionId`, …).
- * Keys are therefore looked up without regard to case, spaces or punctuation (`destination Types`,
- * `destinationTypes` and `DestinationTypes` are one key).
+ * Each reader names the exact keys it reads, in the spellings these three use (e.g. `transactionId` and
+ * `TransactionID`, `destinationTypes` and `destination Types`), so a search for CINNOX's key finds its reader.
  */
 import { createHash } from 'node:crypto';
 import type { Bundle } from 'zapier-platform-core';
@@ -29,17 +29,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-const keyOf = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** The value under the first of `names` the event has (case, spaces and punctuation ignored). */
-export function pick(event: Raw, ...names: string[]): unknown {
-  const index = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(event)) {
-    const k = keyOf(key);
-    if (!index.has(k)) index.set(k, value);
-  }
-  for (const name of names) {
-    const value = index.get(keyOf(name));
+/** The value under the first of `keys` the event has (each exactly as CINNOX spells it); empty counts as absent. */
+export function pick(event: Raw, ...keys: string[]): unknown {
+  for (const key of keys) {
+    const value = event[key];
     if (value !== undefined && value !== null && value !== '') return value;
   }
   return undefined;
@@ -75,7 +68,9 @@ export function bodyOf(bundle: Pick<Bundle, 'cleanedRequest' | 'rawRequest'>): u
  * `challenge` field "(Internal Use)" next to real events too, so a challenge key alone is not enough.)
  */
 export function isChallenge(body: Raw): boolean {
-  return pick(body, 'challenge') !== undefined && !isObject(body.message) && pick(body, 'status') === undefined;
+  return (
+    pick(body, 'challenge') !== undefined && !isObject(body.message) && pick(body, 'status', 'Status') === undefined
+  );
 }
 
 /**
@@ -92,7 +87,7 @@ export function eventsOf(body: unknown, nested = false): Raw[] {
     const { message, type: _envelopeType, challenge: _challenge, ...rest } = body;
     event = { ...rest, ...(message as Raw) };
   }
-  return Object.keys(event).some((k) => keyOf(k) !== 'challenge') ? [event] : [];
+  return Object.keys(event).some((k) => k !== 'challenge') ? [event] : [];
 }
 
 /** Lower-case, trimmed: statuses and discriminators are compared this way. */

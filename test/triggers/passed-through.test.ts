@@ -39,3 +39,18 @@ describe('keys the app does not model', () => {
     expect(label).toMatchObject({ delivery__usage: 'enquiry' });
   });
 });
+
+describe('keys are read exactly as CINNOX spells them', () => {
+  it("reads each documented spelling (the guide's camelCase, §1.10's PascalCase, the guide's 'destination Types')", async () => {
+    const [receipt] = await perform('sms_delivery_receipt', ev.smsOpenApi('Delivered'));
+    expect(receipt).toMatchObject({ transactionId: 'sms-1', recipientNumber: '+85298765432', status: 'Delivered' });
+    const [enquiry] = await perform('enquiry_closed', ev.enquiryFlat('Closed'));
+    expect(enquiry).toMatchObject({ destinationTypes: 'STAFF' });
+  });
+
+  it('a spelling no reader names is not taken for a modelled key: it reaches the Zap under delivery__', async () => {
+    const { destinationTypes: _documented, ...rest } = ev.enquiryOpenApi('Closed');
+    const [enquiry] = await perform('enquiry_closed', { ...rest, DestinationTypes: 'PHONE' });
+    expect(enquiry).toMatchObject({ destinationTypes: '', delivery__DestinationTypes: 'PHONE' });
+  });
+});

@@ -132,7 +132,7 @@ export const enquiryGroup = defineGroup({
       channel: asText(pick(event, 'channel')),
       date,
       destination: asText(pick(event, 'destination', 'destinationID')),
-      destinationTypes: asText(pick(event, 'destinationTypes', 'destinationType')),
+      destinationTypes: asText(pick(event, 'destinationTypes', 'destination Types', 'destinationType')),
       serviceId: serviceIdOf(event),
       // Only the triggers that declare `transcript` keep it (src/hooks/factory.ts).
       transcript:

@@ -34,7 +34,7 @@ export interface GroupSpec {
 }
 
 /** The event's status, as triggers compare it. */
-export const statusOf = (event: Raw): string => asText(pick(event, 'status'));
+export const statusOf = (event: Raw): string => asText(pick(event, 'status', 'Status'));
 
 /** A group as its module declares it: `accepts` defaults to every event, `statusOf` to the event's status. */
 export function defineGroup(spec: Omit<GroupSpec, 'accepts' | 'statusOf'> & Partial<GroupSpec>): GroupSpec {
@@ -57,7 +57,7 @@ export const eventTime = (event: Raw, ctx: NormalizeContext): string =>
   isoDate(pick(event, 'updatedAt', 'timestamp', 'eventTime', 'date')) || ctx.receivedAt;
 
 /** The CINNOX service the event belongs to. */
-export const serviceIdOf = (event: Raw): string => asText(pick(event, 'serviceId', 'svcID'));
+export const serviceIdOf = (event: Raw): string => asText(pick(event, 'serviceId', 'ServiceID', 'svcID'));
 
 /** Every sample event happened at this time, in this service. */
 export const SAMPLE = { time: '2024-05-31T08:15:00.000Z', serviceId: 'svc-1a2b3c' } as const;

@@ -13,17 +13,18 @@ export const smsReceiptGroup = defineGroup({
   subscription: SUBSCRIPTIONS.sms,
   events: 'SMS delivery receipts',
   normalize(event, ctx) {
-    const transactionId = asText(pick(event, 'transactionId', 'smsID'));
+    // The CINNOX Zapier guide's keys first, then §1.10's PascalCase ones.
+    const transactionId = asText(pick(event, 'transactionId', 'TransactionID', 'smsID'));
     const status = statusOf(event);
     return {
       // A message has one receipt per status (Submitted, then Delivered…): id + status is unique per receipt.
       id: transactionId ? `${transactionId}:${status}` : eventIdOf(event, '', status, ctx.receivedAt),
       transactionId,
-      recipientNumber: asE164(pick(event, 'recipientNumber', 'recipient')),
-      recipientCountry: asText(pick(event, 'recipientCountry', 'recipientCountryCode')),
-      responseCode: asText(pick(event, 'responseCode')),
+      recipientNumber: asE164(pick(event, 'recipientNumber', 'RecipientNumber', 'recipient')),
+      recipientCountry: asText(pick(event, 'recipientCountry', 'RecipientCountry', 'recipientCountryCode')),
+      responseCode: asText(pick(event, 'responseCode', 'ResponseCode')),
       status,
-      exception: asText(pick(event, 'exception')),
+      exception: asText(pick(event, 'exception', 'Exception')),
       serviceId: serviceIdOf(event),
     };
   },
