@@ -16,3 +16,8 @@ afterEach(() => {
 afterAll(() => {
   nock.restore();
 });
+
+// The app's log lines (z.console: what Zapier's logs show, e.g. "sending it once more" after a reset read) are part
+// of the paths tests drive on purpose; a passing run prints none of them. A test that asserts a line reads
+// `jest.mocked(console.log).mock.calls` (the spy lasts the whole test file, concurrent and beforeAll cases included).
+jest.spyOn(console, 'log').mockImplementation(() => undefined);
