@@ -8,7 +8,6 @@ import {
   CALL_LOG_CALL_ID_PARAM,
   CALL_LOG_ID_KEYS,
   CALL_LOG_PATH,
-  CALL_LOG_RECORD_KEYS,
   CALL_DIRECTIONS,
   CALL_RESULTS,
   ENQUIRY_CHANNELS,
@@ -34,6 +33,7 @@ import {
   type NumberType,
 } from '../src/cinnox/contract';
 import { ASSUMPTIONS, CONTRACT, combine, judge, shapeOf, type Exchange } from '../scripts/lib/contract-judges';
+import { CALL } from '../src/records/call';
 
 describe('contract check: its reading of the contract', () => {
   it('has the paths, parameters, envelope keys and statuses of src/cinnox/contract.ts', () => {
@@ -55,7 +55,7 @@ describe('contract check: its reading of the contract', () => {
       listPageMax: LIST_PAGE_MAX,
       callIdParam: CALL_LOG_CALL_ID_PARAM,
       callLogIdKeys: [...CALL_LOG_ID_KEYS],
-      callLogRecordKeys: [...CALL_LOG_RECORD_KEYS],
+      callLogRecordKeys: expect.any(Array),
       inboundSmsUsage: INBOUND_SMS_USAGE,
       enquiryChat: ENQUIRY_CHAT_PATH,
       chatSenderNameKeys: [...CHAT_SENDER_NAME_KEYS],
@@ -66,6 +66,32 @@ describe('contract check: its reading of the contract', () => {
     });
     expect(new Set(CONTRACT.enquiryRecordStatuses)).toEqual(new Set(Object.values(ENQUIRY_RECORD_STATUSES).flat()));
     for (const type of Object.keys(NUMBER_TYPES)) expect(numberListPath(type as NumberType)).toBe(`/${type}`);
+  });
+
+  it('looks for the call log keys (A21) the call key table reads, each of them', () => {
+    // A record holding only those keys, each with a value of its own: every value reaches the call's output.
+    const values: Record<string, unknown> = {
+      caller: 85211110001,
+      callee: 85211110002,
+      callDirection: 'Outbound',
+      fromEID: 'staff-from',
+      toEID: 'staff-to',
+      callDate: '2026-01-02T00:00:00Z',
+      callEndTime: '2026-01-02T00:01:40Z',
+      duration: 77,
+    };
+    expect([...CONTRACT.callLogRecordKeys].sort()).toEqual(Object.keys(values).sort());
+    const call = CALL.map(values);
+    expect(call).toMatchObject({
+      caller: '+85211110001',
+      callee: '+85211110002',
+      direction: 'Outbound',
+      callerStaffId: 'staff-from',
+      calleeStaffId: 'staff-to',
+      startedAt: '2026-01-02T00:00:00.000Z',
+      endedAt: '2026-01-02T00:01:40.000Z',
+      durationSeconds: 77,
+    });
   });
 
   it("lists every assumption of README's table, in order", () => {

@@ -413,17 +413,6 @@ export interface CallLogRecord {
   virtualNumber?: string | number;
   [key: string]: unknown;
 }
-/** A21: the keys of a call log record Get Call Details reads (the contract check looks for them, never their values). */
-export const CALL_LOG_RECORD_KEYS = [
-  'caller',
-  'callee',
-  'callDirection',
-  'fromEID',
-  'toEID',
-  'callDate',
-  'callEndTime',
-  'duration',
-] as const satisfies readonly (keyof CallLogRecord)[];
 
 /**
  * A22 Inbound SMS appear in Get SMS Details (§2.3) with `usage` "inbound" (the reference lists only direct,
