@@ -426,6 +426,9 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
     if (broken('unknown-list-envelope')) return { code: 0, items: records };
     return { code: 0, [key]: records };
   }
+  /** A30 broken on purpose (`--break reports-oldest-first`): a report's window read lists its oldest records first. */
+  const reportOrder = <T>(newestFirst: T[]): T[] =>
+    broken('reports-oldest-first') ? [...newestFirst].reverse() : newestFirst;
   /** A6 broken on purpose (`--break report-window-rejected`): a time window is an invalid query. */
   function reportWindow(query: URLSearchParams): void {
     if (broken('report-window-rejected') && (query.has('startAt') || query.has('endAt')))
@@ -529,7 +532,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
           found = found.filter((e) => e.displayCaseNumber === caseNumber.trim());
           if (query.has('startAt') || query.has('endAt')) found = found.filter(within(timeWindow(query)));
         } else {
-          found = found.filter(within(timeWindow(query)));
+          found = reportOrder(found.filter(within(timeWindow(query))));
         }
         return listAnswer(page(found, query));
       },
@@ -540,7 +543,7 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       ({ query }) => {
         onlyParams(query, ['startAt', 'endAt', 'offset', 'limit']);
         reportWindow(query);
-        const found = [...state.sms].sort(newestFirst).filter(within(timeWindow(query)));
+        const found = reportOrder([...state.sms].sort(newestFirst).filter(within(timeWindow(query))));
         return listAnswer(page(found, query).map(smsView));
       },
     ],
@@ -659,7 +662,9 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
           if (!broken('call-filter-ignored')) found = found.filter((c) => c.callID === callID.trim());
         } else {
           const w = timeWindow(query);
-          found = found.filter((c) => Date.parse(c.callDate) >= w.start && Date.parse(c.callDate) <= w.end);
+          found = reportOrder(
+            found.filter((c) => Date.parse(c.callDate) >= w.start && Date.parse(c.callDate) <= w.end),
+          );
         }
         return listAnswer(page(found, query).map(({ ended: _e, callees: _c, ...view }) => view));
       },

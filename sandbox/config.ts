@@ -50,6 +50,7 @@ export const BREAKS = {
   'no-event-hook-list': 'A13: GET /event-hooks is unknown (6450001 method not found)',
   'report-window-rejected': 'A6: enquiry and SMS details refuse startAt / endAt (6451000 invalid query)',
   'call-filter-ignored': 'A20: the call log ignores callID and answers the newest calls',
+  'reports-oldest-first': 'A30: Enquiry Details, SMS Details and the call log list a window oldest first',
 } as const;
 export type Break = keyof typeof BREAKS;
 const isBreak = (name: string): name is Break => Object.hasOwn(BREAKS, name);

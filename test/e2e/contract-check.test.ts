@@ -248,6 +248,7 @@ describe('contract check against the sandbox breaking an assumption on purpose: 
     ['bare-list-envelope', { A15: 'holds', A16: 'cannot tell' }],
     ['report-window-rejected', { A6: 'does not hold' }],
     ['call-filter-ignored', { A20: 'does not hold', A21: 'holds', A24: 'holds' }],
+    ['reports-oldest-first', { A30: 'does not hold', A6: 'holds', A24: 'holds' }],
   ])(
     '--break %s',
     async (mode, expected) => {

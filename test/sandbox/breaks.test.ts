@@ -85,4 +85,18 @@ describe('sandbox --break', () => {
     expect(byId.data.result.length).toBeGreaterThan(0);
     expect(byId.data.result.every((c: { callID: string }) => c.callID !== 'no-such-call')).toBe(true);
   });
+
+  it('reports-oldest-first: the call log and Enquiry Details list a window oldest first, one call by callID as before', async () => {
+    sandbox = await startSandbox(['--break', 'reports-oldest-first']);
+    const calls = await sandbox.api('GET', `${CALL_LOG_PATH}?${window()}&offset=0&limit=10`);
+    const callDates = calls.data.result.map((c: { callDate: string }) => c.callDate);
+    expect(callDates).toHaveLength(2);
+    expect(callDates).toEqual([...callDates].sort());
+    const enquiries = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?${window()}&offset=0&limit=10`);
+    const created = enquiries.data.result.map((e: { createdAt: string }) => e.createdAt);
+    expect(created).toHaveLength(2);
+    expect(created).toEqual([...created].sort());
+    const one = await sandbox.api('GET', `${CALL_LOG_PATH}?callID=${calls.data.result[0].callID}`);
+    expect(one.data.result.map((c: { callID: string }) => c.callID)).toEqual([calls.data.result[0].callID]);
+  });
 });
