@@ -200,6 +200,37 @@ describe('a read of many pages, each slow', () => {
   });
 });
 
+describe('a scheduled trigger reading its report over slow pages', () => {
+  it.concurrent(
+    'New or Updated Enquiry stops in time saying how far it got, never with part of the report',
+    async () => {
+      const poll = (App.triggers as unknown as Record<string, { operation: { perform: Perform } }>)
+        .new_or_updated_enquiry!.operation.perform;
+      const at = new Date().toISOString();
+      const { error, ms, received } = await against(
+        (_request, n) => ({
+          answer: {
+            code: 0,
+            result: Array.from({ length: 500 }, (_, i) => ({
+              _id: `e${n * 500 + i}`,
+              status: 'closed',
+              createdAt: at,
+            })),
+          },
+          afterMs: 600,
+        }),
+        (server) => appTester(poll, bundleFor(server, {})),
+      );
+      expect(ms).toBeLessThan(ENDS_WITHIN_MS);
+      expect(received.length).toBeLessThanOrEqual(4);
+      expect(error?.code).toBe('CinnoxTimeout');
+      expect(error?.message).toMatch(
+        /^CINNOX answered [1-3] pages of this list \(\d[\d,]* records\) and then not in time/,
+      );
+    },
+  );
+});
+
 describe('a CINNOX that refuses the connection', () => {
   it.concurrent('Send SMS says CINNOX could not be reached, as nothing was sent', async () => {
     // A port that was just free: nothing listens on it.
