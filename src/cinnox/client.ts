@@ -345,7 +345,16 @@ export async function readPages<T>(
   params: Params,
   keyOf: (record: T) => string,
   maxPages: number,
-  { fields, enough }: { fields?: ApiFieldLabels; enough?: (records: T[]) => boolean } = {},
+  {
+    fields,
+    enough,
+    advice,
+  }: {
+    fields?: ApiFieldLabels;
+    enough?: (records: T[]) => boolean;
+    /** What a read cut short by the time budget tells the Zap builder to do (partialListError's default: narrow the search). */
+    advice?: string;
+  } = {},
 ): Promise<Pages<T>> {
   const seen = new Set<string>();
   const records: T[] = [];
@@ -356,7 +365,7 @@ export async function readPages<T>(
       (error: unknown) => {
         // Out of time part-way: say how far the read got, never return part of the list as if it were whole.
         if (request === 0 || !(error instanceof CinnoxError) || error.errorCode !== TIMEOUT_CODE) throw error;
-        throw partialListError(request, records.length, error);
+        throw partialListError(request, records.length, error, advice);
       },
     );
     if (page.length === 0) return { records, chunks, end: 'complete', offset };
@@ -606,7 +615,12 @@ export const cinnox = {
     days: number,
     keyOf: (record: T) => string,
     enough: (records: T[]) => boolean,
-  ) => readPages<T>(z, bundle, path, reportWindow(new Date(), days), keyOf, REPORT_POLL_MAX_PAGES, { enough }),
+  ) =>
+    readPages<T>(z, bundle, path, reportWindow(new Date(), days), keyOf, REPORT_POLL_MAX_PAGES, {
+      enough,
+      // A poll cut short is repeated at the trigger's next check, which reads the report again from its newest.
+      advice: 'Zapier checks again at the next poll; if it keeps happening, CINNOX is slow for a while.',
+    }),
 
   // the call log (performList of the call triggers, the call-details hydrator).
   /** Recent calls (A24: the report window, newest first). */

@@ -452,11 +452,16 @@ export const outOfTimeError = (seconds: number): CinnoxError =>
 
 /**
  * A paged read that ran out of time after `pages` pages (`records` records): how far it got, never part of the
- * list as if it were whole; `cause` is the time-out of the page that did not come.
+ * list as if it were whole; `cause` is the time-out of the page that did not come; `advice`, what to do.
  */
-export const partialListError = (pages: number, records: number, cause: CinnoxError): CinnoxError =>
+export const partialListError = (
+  pages: number,
+  records: number,
+  cause: CinnoxError,
+  advice = 'If it keeps happening, narrow the search so fewer records match.',
+): CinnoxError =>
   new CinnoxError(
-    `CINNOX answered ${pages} pages of this list (${records.toLocaleString('en')} records) and then not in time, so the step stopped rather than return part of the list as if it were whole. ${cause.text} If it keeps happening, narrow the search so fewer records match.`,
+    `CINNOX answered ${pages} pages of this list (${records.toLocaleString('en')} records) and then not in time, so the step stopped rather than return part of the list as if it were whole. ${cause.text} ${advice}`,
     TIMEOUT_CODE,
     504,
   );
