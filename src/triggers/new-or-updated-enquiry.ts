@@ -59,9 +59,18 @@ const ENQUIRY_REPORT_INPUT = input({
   ),
 });
 
-/** The record id (A18) and the status: one item per status an enquiry reaches. */
+/**
+ * The record id (A18) and the status: one item per status an enquiry reaches; after a reopening, the time it was
+ * reopened too, so an enquiry closed again starts the Zap again.
+ */
 const itemId = (record: EnquiryRecord): string =>
-  `${asText(record._id) || asText(record.id) || asText(record.inquiry) || fingerprint(record)}:${asText(record.status)}`;
+  [
+    asText(record._id) || asText(record.id) || asText(record.inquiry) || fingerprint(record),
+    asText(record.status),
+    isoDateTime(record.reopenedAt) ?? '',
+  ]
+    .filter(Boolean)
+    .join(':');
 
 /** Find Enquiry's sample as an item: its id, record id, status and case number first (what the Zap editor shows first). */
 const ENQUIRY_REPORT_SAMPLE: EnquiryResult & { enquiryID: string } = Object.assign(

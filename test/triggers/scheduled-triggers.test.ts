@@ -244,6 +244,15 @@ describe('New or Updated Enquiry', () => {
     expect(error.message).toContain('Status must be one of Open (waiting in the queue) (open),');
   });
 
+  it('an enquiry reopened and closed again is a new item (its id has the reopening time)', async () => {
+    const reopened = enquiry(1, { reopenedAt: minutesAgo(3) });
+    answer(ENQUIRIES, [reopened, enquiry(2)]);
+    await expect(poll('new_or_updated_enquiry').then((items) => items.map((i) => i.id))).resolves.toEqual([
+      '66b000000000000000000001:closed:2026-12-01T11:57:00.000Z',
+      '66b000000000000000000002:closed',
+    ]);
+  });
+
   it('reads the whole report, so an old enquiry closed a moment ago comes first', async () => {
     // Listed newest created first; the enquiry created long ago (page 2) changed last.
     const first = Array.from({ length: 500 }, (_, i) => enquiry(i + 1, { updatedAt: minutesAgo(600 + i) }));
