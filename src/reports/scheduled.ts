@@ -1,12 +1,12 @@
 /**
  * Scheduled (polling) triggers on CINNOX's reports (A30). Zapier runs perform every few minutes and starts the Zap
  * for each item whose `id` it has not seen before. No CINNOX subscription is involved, so any number of Zaps on one
- * connection can run the same trigger, and a Zap turned back on catches up on the report's window.
+ * connection can run the same trigger, and each poll reads the report's whole window: no webhook to lose.
  *
  * A trigger file declares its report, its filters (an input, src/input/schema.ts), which records pass them, a
  * record's item, its output fields and sample; this builds perform:
  * - the filters are checked before any request;
- * - the report is read in pages of 500: one request in the common case;
+ * - the report is read in pages of 500, at most REPORT_POLL_MAX_PAGES: one request in the common case;
  * - the items are the newest first, each id once, at most REPORT_POLL_MAX_ITEMS;
  * - a report listed oldest first while holding more than the poll read fails the poll (A30) rather than miss records.
  */

@@ -103,7 +103,8 @@ export const newOrUpdatedEnquiry = defineReportTrigger({
     (!channels?.length || channels.some((c) => word(c) === word(record.channel))),
   item: (record) => {
     const result = toEnquiryResult(record);
-    return { ...result, id: itemId(record), enquiryID: asText(result._id) };
+    // Its id and record id first, as the sample has them (what the Zap editor shows first).
+    return Object.assign({ id: itemId(record), enquiryID: asText(result._id) }, result, { id: itemId(record) });
   },
   outputFields: [
     { key: 'id', label: 'ID (record ID and status)' },

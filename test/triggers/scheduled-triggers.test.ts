@@ -219,6 +219,8 @@ describe('New or Updated Enquiry', () => {
       updatedAt: '2026-12-01T11:55:00.000Z',
       locationDetail: { city: 'Kowloon', regionCode: null },
     });
+    // The Zap editor lists the item's id and record id first, as in the sample.
+    expect(Object.keys(item!).slice(0, 2)).toEqual(['id', 'enquiryID']);
     // Every output field of the trigger is a key of the item (nested ones inside their object).
     for (const { key } of trigger('new_or_updated_enquiry').operation.outputFields) {
       const [top, inner] = key.split('__');
