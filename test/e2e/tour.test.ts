@@ -40,11 +40,11 @@ function tour(...all: unknown[]): { status: number | null; steps: Step[]; stderr
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built CommonJS bundle
 const app = require(join(root, 'dist/index.js')) as Record<
   'triggers' | 'creates' | 'searches',
-  Record<string, { operation: { type?: string } }>
+  Record<string, { operation: { type?: string }; display: { hidden?: boolean } }>
 >;
 
 describe('npm start tour', () => {
-  it('passes every step: connection, all 22 instant triggers, every create, search and drop-down', () => {
+  it('passes every step: connection, all 22 instant triggers, every create, search, drop-down and scheduled trigger', () => {
     const { status, steps, stderr } = tour();
     const failed = steps.filter((s) => !s.ok);
     expect(failed).toEqual([]);
@@ -55,6 +55,8 @@ describe('npm start tour', () => {
       .map(([k]) => `trigger ${k}`);
     expect(hooks).toHaveLength(22);
     expect(names).toEqual(expect.arrayContaining(['connection test', ...hooks]));
+    for (const [key, t] of Object.entries(app.triggers).filter(([, t]) => t.operation.type !== 'hook'))
+      expect(names).toContain(`${t.display.hidden ? 'drop-down' : 'trigger'} ${key}`);
     for (const key of Object.keys(app.creates)) expect(names).toContain(`create ${key}`);
     for (const key of Object.keys(app.searches)) expect(names.some((n) => n.startsWith(`search ${key}`))).toBe(true);
     expect(stderr).toMatch(/\d+ passed, 0 failed/);
