@@ -18,8 +18,8 @@
 // connection test fails; 2 when one or two of the three variables are set (or none, for check:account).
 // Options: --json (a JSON object on stdout's last line; the lines on stderr), --app PATH (default dist/index.js).
 // Optional probes: CINNOX_CHECK_CONTACT_NAME (Find External Contact), CINNOX_CHECK_CASE_NUMBER (Find Enquiry, and
-// Get Enquiry Transcript and Enquiry Closed's transcript when that enquiry is closed). Each search and drop-down says how it probes an account
-// in its example (src/examples.ts `onAccount`).
+// Get Enquiry Transcript and Enquiry Closed's transcript when that enquiry is closed). Each search, drop-down and
+// scheduled trigger says how it probes an account in its example (src/examples.ts `onAccount`).
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import process from 'node:process';

@@ -6,8 +6,8 @@
 // trigger subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
 // sandbox, runs perform on what arrives and performList, and unsubscribes; runs every create and search
 // and the drop-downs. Each step is shown once, as it finishes: its label as Zap builders see it, its key, its
-// result (the first values of the operation's sample keys) wrapped to the terminal's width (100 columns when not on a terminal). Exit status 0 only when every
-// step passed; Ctrl-C stops it quietly with exit status 130.
+// result (the first values of the operation's sample keys) wrapped to the terminal's width (100 columns when not
+// on a terminal). Exit status 0 only when every step passed; Ctrl-C stops it quietly with exit status 130.
 //
 // CINNOX keeps one webhook URL per subscription (contact, enquiry, SMS, label) per App ID, and the app
 // refuses to subscribe over another Zap's URL: so the triggers of one group take turns, and one step
@@ -300,10 +300,6 @@ async function runTriggers(authData: AuthData): Promise<void> {
   }
 }
 
-/** A visible trigger that is no hook: a scheduled trigger on a report (hidden ones feed drop-downs). */
-const isScheduled = (op: { operation: Operation; display?: Display }): boolean =>
-  op.operation.type !== 'hook' && op.display?.hidden !== true;
-
 /**
  * Every drop-down, create and search of the app (`scheduled` false), or every scheduled trigger (true: after the
  * events, whose records they list), in the definition's order, with its example input (src/examples.ts, built as
@@ -313,9 +309,11 @@ const isScheduled = (op: { operation: Operation; display?: Display }): boolean =
 async function runExamples(authData: AuthData, scheduled: boolean): Promise<void> {
   for (const kind of ['triggers', 'creates', 'searches'] as const) {
     for (const [key, op] of Object.entries(app[kind] as Operations<never>)) {
-      if (!op || op.operation.type === 'hook' || (kind === 'triggers' && isScheduled(op) !== scheduled)) continue;
-      if (scheduled && kind !== 'triggers') continue;
-      const name = `${kind === 'triggers' ? (scheduled ? 'trigger' : 'drop-down') : kind === 'creates' ? 'create' : 'search'} ${key}`;
+      if (!op || op.operation.type === 'hook') continue;
+      // A visible trigger that is no hook is a scheduled trigger on a report; hidden ones feed drop-downs.
+      const isScheduled = kind === 'triggers' && !op.display?.hidden;
+      if (isScheduled !== scheduled) continue;
+      const name = `${isScheduled ? 'trigger' : kind === 'triggers' ? 'drop-down' : kind === 'creates' ? 'create' : 'search'} ${key}`;
       await step(name, async () => {
         const example = examples[kind][key];
         if (!example) throw new Error(`${key} has no example input: export one beside it (src/examples.ts)`);

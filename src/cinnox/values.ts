@@ -36,6 +36,15 @@ export function asE164(value: unknown): string {
   return /^\d{8,15}$/.test(t) ? `+${t}` : t;
 }
 
+/**
+ * A documented CINNOX value as the scheduled triggers compare it (A30): lower case, without spaces, hyphens or
+ * underscores ("Not Answered", "NOT_ANSWERED" and "not-answered" are one; "Web Link" is "Weblink").
+ */
+export const valueWord = (value: unknown): string =>
+  asText(value)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+
 /** The number of a number-list record (§1.4 / §1.5), whichever casing CINNOX used. */
 export const numberOf = (record: NumberRecord): string => asText(record.number ?? record.Number);
 /** Its country or countries (an array of ISO codes in §1.5), as text. */

@@ -14,9 +14,8 @@ export {
 } from './groups/contact';
 export {
   ENQUIRY_CLOSED_FIELDS,
+  ENQUIRY_CLOSED_SAMPLE,
   ENQUIRY_FIELDS,
-  ENQUIRY_TRANSCRIPT_FIELDS,
-  ENQUIRY_TRANSCRIPT_SAMPLE,
   ENQUIRY_TRIGGER,
   enquiryEventSample,
   enquiryTranscript,
@@ -50,7 +49,6 @@ export {
   CALL_STARTED_SAMPLE,
   CALL_TRIGGER,
   callDetails,
-  toCallDetails,
 } from './groups/call';
 export { INBOUND_SMS_SAMPLE, INBOUND_SMS_TRIGGER } from './groups/inbound-sms';
 export { RECORDING_SAMPLE, RECORDING_TRIGGER } from './groups/recording';

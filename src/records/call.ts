@@ -4,7 +4,7 @@
  */
 import { CALL_LOG_ID_KEYS, CALL_RESULTS_MISSED, type CallLogRecord } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
-import { asText } from '../cinnox/values';
+import { asText, valueWord } from '../cinnox/values';
 import { recordTable, type OutputOf } from './table';
 
 /** The call's length in whole seconds: the record's `duration` (A21), else end − start; '' when unknown. */
@@ -16,19 +16,22 @@ function durationOf(record: CallLogRecord): number | '' {
   return start && end ? Math.max(0, Math.round((Date.parse(end) - Date.parse(start)) / 1000)) : '';
 }
 
-/** Compared ignoring case, spaces, hyphens and underscores: "Not Answered", "NOT_ANSWERED" and "not-answered" are one. */
-export const callWord = (value: unknown): string =>
-  asText(value)
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
+/** The call's id in a call log record (A20: `callID`, else `callId`, else `id`), '' when it has none. */
+export function callIdOf(record: CallLogRecord): string {
+  for (const key of CALL_LOG_ID_KEYS) {
+    const id = asText(record[key]);
+    if (id) return id;
+  }
+  return '';
+}
 
 /** A missed call: a result of CALL_RESULTS_MISSED (A30). */
 export const isMissedCall = (record: CallLogRecord): boolean =>
-  CALL_RESULTS_MISSED.some((result) => callWord(result) === callWord(record.status));
+  CALL_RESULTS_MISSED.some((result) => valueWord(result) === valueWord(record.status));
 
 /** The call log record (§2.4) as a call: each key once, with the CINNOX key it is read from. */
 export const CALL = recordTable({
-  callId: { label: 'Call ID', read: 'text', from: CALL_LOG_ID_KEYS, sample: 'call-7f3e2a91' },
+  callId: { label: 'Call ID', value: callIdOf, sample: 'call-7f3e2a91' },
   caller: { label: 'Caller Number', read: 'e164', sample: '+85298765432' },
   callee: { label: 'Callee Number', read: 'e164', sample: '+85230001234' },
   callerStaffId: { label: 'Caller Staff ID', read: 'text', from: 'fromEID', sample: '' },
@@ -62,12 +65,3 @@ export const CALL = recordTable({
   serviceId: { label: 'Service ID', read: 'text', from: 'svcID', sample: 'svc-1a2b3c' },
 });
 export type Call = OutputOf<typeof CALL.columns>;
-
-/** The call's id in a call log record (A20: `callID`, else `callId`, else `id`), '' when it has none. */
-export function callIdOf(record: CallLogRecord): string {
-  for (const key of CALL_LOG_ID_KEYS) {
-    const id = asText(record[key]);
-    if (id) return id;
-  }
-  return '';
-}

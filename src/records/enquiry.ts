@@ -10,17 +10,17 @@ import { recordTable, type OutputOf } from './table';
 const objectOf = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
+/** An enquiry's id: its record id (`_id`, else `id`), else its `inquiry` ID, else its display case number. */
+export const enquiryIdOf = (record: EnquiryRecord): string =>
+  asText(record._id) || asText(record.id) || asText(record.inquiry) || asText(record.displayCaseNumber);
+
 /**
  * The Enquiry Details record (§2.1) as Find Enquiry and New or Updated Enquiry give it, in §2.1's order: each key
  * as CINNOX sends it (null when left out), dates as ISO 8601 in UTC. `_id` is the enquiry triggers' "Enquiry Record
  * ID" (the event's `eid`, A18); `inquiry` is another id.
  */
 export const ENQUIRY = recordTable({
-  id: {
-    label: 'ID',
-    value: (r) => asText(r._id) || asText(r.id) || asText(r.inquiry) || asText(r.displayCaseNumber),
-    sample: '6650a1b2c3d4e5f607182930',
-  },
+  id: { label: 'ID', value: enquiryIdOf, sample: '6650a1b2c3d4e5f607182930' },
   _id: { label: 'Record ID (_id)', read: 'asIs', from: ['_id', 'id'], sample: '6650a1b2c3d4e5f607182930' },
   uniqueKey: { label: 'Unique Key (internal)', read: 'asIs', sample: 'a1b2c3d4' },
   // The CINNOX Zapier guide spells it `createdAT`: read either, output `createdAt` only.

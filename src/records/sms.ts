@@ -4,10 +4,11 @@
  * recipientCountry, status) give the same values under.
  */
 import { SMS_USAGES, type SmsDetailRecord } from '../cinnox/contract';
-import { asText } from '../cinnox/values';
+import { asText, valueWord as word } from '../cinnox/values';
 import { recordTable, type OutputOf } from './table';
 
-const word = (value: unknown): string => asText(value).toLowerCase();
+/** The SMS's record id: §2.3's `smsID`, else `id`; '' when it has none. */
+export const smsIdOf = (record: SmsDetailRecord): string => asText(record.smsID) || asText(record.id);
 
 /** The kind of SMS from its `usage` (§2.3, A22): Inbound, Outbound or OTP; '' for a usage not documented. */
 export function smsKindOf(record: SmsDetailRecord): 'Inbound' | 'Outbound' | 'OTP' | '' {
@@ -30,7 +31,7 @@ export function smsStatusOf(record: SmsDetailRecord): string {
 
 /** The SMS Details record (§2.3) as an SMS. */
 export const SMS = recordTable({
-  smsId: { label: 'SMS Record ID', read: 'text', from: ['smsID', 'id'], sample: '6650b1e2f0a1b2c3d4e5f601' },
+  smsId: { label: 'SMS Record ID', value: smsIdOf, sample: '6650b1e2f0a1b2c3d4e5f601' },
   kind: { label: 'Kind (Inbound, Outbound or OTP)', value: smsKindOf, sample: 'Outbound' },
   usage: { label: 'Usage (CINNOX)', read: 'text', sample: 'openAPI-sms' },
   status: {

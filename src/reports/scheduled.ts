@@ -29,8 +29,11 @@ export interface ReportTriggerSpec<K extends string, F extends Shape, R, O exten
   /** The report window, in days back from now. */
   days: number;
   input: InputSchema<F>;
-  /** A record's identity, so pages that overlap give each record once. */
-  keyOf(record: R): string;
+  /**
+   * The item's `id`, unique per event Zapier should start the Zap for (Zapier's deduplication); pages that overlap
+   * give each id once.
+   */
+  idOf(record: R): string;
   /** When CINNOX listed the record by (ISO 8601, '' unknown): the report's own order, checked (A30). */
   listedAt(record: R): string;
   /**
@@ -40,7 +43,8 @@ export interface ReportTriggerSpec<K extends string, F extends Shape, R, O exten
    */
   changedAt?(record: R): string;
   passes(record: R, filters: InputOf<InputSchema<F>>): boolean;
-  item(record: R): O;
+  /** The record's item, without its `id` (the factory puts `idOf`'s first). */
+  item(record: R): Record<string, unknown>;
   outputFields: readonly PlainOutputField[];
   sample: O;
 }
@@ -61,7 +65,7 @@ export function defineReportTrigger<const K extends string, F extends Shape, R, 
       bundle,
       spec.path,
       spec.days,
-      (record) => spec.keyOf(record),
+      spec.idOf,
       // A record that changes may do so anywhere in the report: read it all (up to the bound).
       (records) => !spec.changedAt && passing(records).length >= REPORT_POLL_MAX_ITEMS,
     );
@@ -76,13 +80,15 @@ export function defineReportTrigger<const K extends string, F extends Shape, R, 
           502,
         );
     }
-    const seen = new Set<string>();
+    // readPages gave each id once.
     return passing(read)
       .map((record, index) => ({ record, index, at: changedAt(record) }))
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.index - b.index))
-      .map(({ record }) => spec.item(record))
-      .filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)))
-      .slice(0, REPORT_POLL_MAX_ITEMS);
+      .slice(0, REPORT_POLL_MAX_ITEMS)
+      .map(({ record }) => {
+        const id = spec.idOf(record);
+        return Object.assign({ id }, spec.item(record), { id });
+      });
   }) satisfies PollingTriggerPerform;
 
   return defineTrigger({

@@ -1,11 +1,5 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import {
-  ENQUIRY_CLOSED_FIELDS,
-  ENQUIRY_TRANSCRIPT_SAMPLE,
-  ENQUIRY_TRIGGER,
-  defineHookTrigger,
-  enquiryEventSample,
-} from '../hooks';
+import { ENQUIRY_CLOSED_FIELDS, ENQUIRY_CLOSED_SAMPLE, ENQUIRY_TRIGGER, defineHookTrigger } from '../hooks';
 
 export const enquiryClosed = defineHookTrigger({
   ...ENQUIRY_TRIGGER,
@@ -15,8 +9,5 @@ export const enquiryClosed = defineHookTrigger({
     'Triggers when an enquiry is closed in CINNOX, with its conversation as a plain-text transcript, read from CINNOX only when a later step of the Zap uses it.',
   status: EVENT_STATUS.enquiryClosed,
   outputFields: ENQUIRY_CLOSED_FIELDS,
-  sample: {
-    ...enquiryEventSample(EVENT_STATUS.enquiryClosed, { type: 'Direct Chat', destinationTypes: 'STAFF' }),
-    transcript: ENQUIRY_TRANSCRIPT_SAMPLE,
-  },
+  sample: ENQUIRY_CLOSED_SAMPLE,
 });

@@ -1,11 +1,5 @@
 import { EVENT_STATUS } from '../cinnox/contract';
-import {
-  ENQUIRY_CLOSED_FIELDS,
-  ENQUIRY_TRANSCRIPT_SAMPLE,
-  ENQUIRY_TRIGGER,
-  defineHookTrigger,
-  enquiryEventSample,
-} from '../hooks';
+import { ENQUIRY_CLOSED_FIELDS, ENQUIRY_CLOSED_SAMPLE, ENQUIRY_TRIGGER, defineHookTrigger } from '../hooks';
 
 /** The four enquiry statuses, as the Events drop-down shows them. */
 export const ENQUIRY_EVENT_CHOICES = {
@@ -29,8 +23,5 @@ export const enquiryEvent = defineHookTrigger({
     choices: ENQUIRY_EVENT_CHOICES,
   },
   outputFields: ENQUIRY_CLOSED_FIELDS,
-  sample: {
-    ...enquiryEventSample(EVENT_STATUS.enquiryClosed, { type: 'Direct Chat', destinationTypes: 'STAFF' }),
-    transcript: ENQUIRY_TRANSCRIPT_SAMPLE,
-  },
+  sample: ENQUIRY_CLOSED_SAMPLE,
 });

@@ -11,11 +11,11 @@ import {
   type CallLogRecord,
 } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
-import { asE164 } from '../cinnox/values';
+import { asE164, valueWord as word } from '../cinnox/values';
 import type { Example } from '../examples';
 import { fingerprint } from '../hooks/payload';
 import { choice, choicesOf, input, text } from '../input/schema';
-import { CALL, callIdOf, callWord, isMissedCall } from '../records/call';
+import { CALL, callIdOf, isMissedCall } from '../records/call';
 import { defineReportTrigger } from '../reports/scheduled';
 
 /** The result filter's choices: "Missed" stands for the five results of a call nobody took. */
@@ -48,7 +48,7 @@ const NEW_CALL_INPUT = input({
 function cinnoxNumberOf(record: CallLogRecord): string {
   const given = asE164(record.virtualNumber);
   if (given) return given;
-  return asE164(callWord(record.callDirection) === 'outbound' ? record.caller : record.callee);
+  return asE164(word(record.callDirection) === 'outbound' ? record.caller : record.callee);
 }
 
 export const newCall = defineReportTrigger({
@@ -62,14 +62,14 @@ export const newCall = defineReportTrigger({
   path: CALL_LOG_PATH,
   days: CALL_LOG_WINDOW_DAYS,
   input: NEW_CALL_INPUT,
-  keyOf: (record: CallLogRecord) => callIdOf(record) || fingerprint(record),
+  idOf: (record: CallLogRecord) => callIdOf(record) || fingerprint(record),
   listedAt: (record) => isoDateTime(record.callDate) ?? '',
   passes: (record, { directions, results, cinnox_number }) =>
-    (!directions?.length || directions.some((d) => callWord(d) === callWord(record.callDirection))) &&
+    (!directions?.length || directions.some((d) => word(d) === word(record.callDirection))) &&
     (!results?.length ||
-      results.some((r) => (r === 'missed' ? isMissedCall(record) : callWord(r) === callWord(record.status)))) &&
+      results.some((r) => (r === 'missed' ? isMissedCall(record) : word(r) === word(record.status)))) &&
     (!cinnox_number || cinnoxNumberOf(record) === cinnox_number),
-  item: (record) => ({ id: callIdOf(record) || fingerprint(record), ...CALL.map(record) }),
+  item: (record) => CALL.map(record),
   outputFields: [{ key: 'id', label: 'ID' }, ...CALL.outputFields],
   sample: { id: CALL.sample.callId, ...CALL.sample },
 });

@@ -12,18 +12,18 @@ import {
   type EnquiryRecord,
 } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
-import { asText } from '../cinnox/values';
+import { asText, valueWord as word } from '../cinnox/values';
 import type { Example } from '../examples';
 import { fingerprint } from '../hooks/payload';
 import { choice, input } from '../input/schema';
-import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult, type EnquiryResult } from '../records/enquiry';
+import {
+  ENQUIRY_OUTPUT_FIELDS,
+  ENQUIRY_SAMPLE,
+  enquiryIdOf,
+  toEnquiryResult,
+  type EnquiryResult,
+} from '../records/enquiry';
 import { defineReportTrigger } from '../reports/scheduled';
-
-/** Compared without case, spaces or punctuation: "Web Link" is "Weblink", "Followed Up" is "followed-up". */
-const word = (value: unknown): string =>
-  asText(value)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
 
 const STATUS_CHOICES: Record<(typeof ENQUIRY_STATUSES)[number], string> = {
   open: 'Open (waiting in the queue)',
@@ -64,11 +64,7 @@ const ENQUIRY_REPORT_INPUT = input({
  * reopened too, so an enquiry closed again starts the Zap again.
  */
 const itemId = (record: EnquiryRecord): string =>
-  [
-    asText(record._id) || asText(record.id) || asText(record.inquiry) || fingerprint(record),
-    asText(record.status),
-    isoDateTime(record.reopenedAt) ?? '',
-  ]
+  [enquiryIdOf(record) || fingerprint(record), asText(record.status), isoDateTime(record.reopenedAt) ?? '']
     .filter(Boolean)
     .join(':');
 
@@ -95,16 +91,16 @@ export const newOrUpdatedEnquiry = defineReportTrigger({
   path: ENQUIRY_DETAIL_PATH,
   days: REPORT_WINDOW_DAYS,
   input: ENQUIRY_REPORT_INPUT,
-  keyOf: (record: EnquiryRecord) => itemId(record),
+  idOf: (record: EnquiryRecord) => itemId(record),
   listedAt: (record) => isoDateTime(record.createdAt ?? record.createdAT) ?? '',
   changedAt: (record) => isoDateTime(record.updatedAt) ?? isoDateTime(record.createdAt ?? record.createdAT) ?? '',
   passes: (record, { statuses, channels }) =>
     (!statuses?.length || statuses.some((s) => word(s) === word(record.status))) &&
     (!channels?.length || channels.some((c) => word(c) === word(record.channel))),
+  // The Enquiry Record ID first after the id, as in the sample (what the Zap editor shows first).
   item: (record) => {
     const result = toEnquiryResult(record);
-    // Its id and record id first, as the sample has them (what the Zap editor shows first).
-    return Object.assign({ id: itemId(record), enquiryID: asText(result._id) }, result, { id: itemId(record) });
+    return Object.assign({ enquiryID: asText(result._id) }, result);
   },
   outputFields: [
     { key: 'id', label: 'ID (record ID and status)' },

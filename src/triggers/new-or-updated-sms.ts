@@ -6,11 +6,11 @@
  */
 import { REPORT_WINDOW_DAYS, SMS_DETAIL_PATH, type SmsDetailRecord } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
-import { asText } from '../cinnox/values';
+import { valueWord as word } from '../cinnox/values';
 import type { Example } from '../examples';
 import { fingerprint } from '../hooks/payload';
 import { choice, choicesOf, input } from '../input/schema';
-import { SMS, smsKindOf, smsStatusOf } from '../records/sms';
+import { SMS, smsIdOf, smsKindOf, smsStatusOf } from '../records/sms';
 import { defineReportTrigger } from '../reports/scheduled';
 
 const KIND_CHOICES = {
@@ -33,8 +33,6 @@ const SMS_REPORT_INPUT = input({
   ),
 });
 
-const word = (value: unknown): string => asText(value).toLowerCase();
-const smsIdOf = (record: SmsDetailRecord): string => asText(record.smsID) || asText(record.id);
 /** The SMS record id and its status: one item per status an SMS reaches. */
 const itemId = (record: SmsDetailRecord): string => `${smsIdOf(record) || fingerprint(record)}:${smsStatusOf(record)}`;
 
@@ -49,13 +47,13 @@ export const newOrUpdatedSms = defineReportTrigger({
   path: SMS_DETAIL_PATH,
   days: REPORT_WINDOW_DAYS,
   input: SMS_REPORT_INPUT,
-  keyOf: (record: SmsDetailRecord) => itemId(record),
+  idOf: (record: SmsDetailRecord) => itemId(record),
   listedAt: (record) => isoDateTime(record.createdAt) ?? '',
   changedAt: (record) => isoDateTime(record.updatedAt) ?? isoDateTime(record.createdAt) ?? '',
   passes: (record, { kinds, statuses }) =>
     (!kinds?.length || kinds.includes(smsKindOf(record) as keyof typeof KIND_CHOICES)) &&
     (!statuses?.length || statuses.some((s) => word(s) === word(smsStatusOf(record)))),
-  item: (record) => ({ id: itemId(record), ...SMS.map(record) }),
+  item: (record) => SMS.map(record),
   outputFields: [{ key: 'id', label: 'ID (SMS record ID and status)' }, ...SMS.outputFields],
   sample: { id: `${SMS.sample.smsId}:${SMS.sample.status}`, ...SMS.sample },
 });

@@ -9,7 +9,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../../cinnox/client';
-import { CALLEES_MAY_BE_ARRAY, EVENT_STATUS, SUBSCRIPTIONS, type CallLogRecord } from '../../cinnox/contract';
+import { CALLEES_MAY_BE_ARRAY, EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
 import { NOT_FOUND_ERROR_CODE } from '../../cinnox/errors';
 import { asE164, asText } from '../../cinnox/values';
 import { CALL, callIdOf, type Call } from '../../records/call';
@@ -20,12 +20,11 @@ import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdO
 // Call details: the hydrator
 // ---------------------------------------------------------------------------------------------
 
-/** A call log record (§2.4, A21) as the details of a Call Ended item: the call's keys (src/records/call.ts). */
-export const toCallDetails = (record: CallLogRecord): Call => CALL.map(record);
-export type CallDetails = Call;
-
-/** The hydrator (registered in the app's `hydrators`): one call-log read, when a later step asks. */
-export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }>): Promise<CallDetails> {
+/**
+ * The hydrator (registered in the app's `hydrators`): one call-log read, when a later step asks; the call's keys
+ * as New Call in Call Log gives them (src/records/call.ts).
+ */
+export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }>): Promise<Call> {
   const callId = asText(bundle.inputData.callId);
   if (!callId)
     throw new z.errors.Error(
@@ -49,7 +48,7 @@ export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }
       NOT_FOUND_ERROR_CODE,
       404,
     );
-  return toCallDetails(record);
+  return CALL.map(record);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +148,7 @@ export const CALL_TRIGGER = { noun: 'Call', group: 'call' } as const;
 const SAMPLE_CALL_ID = CALL.sample.callId;
 
 /** What the hydrator returns for the sample call. */
-export const CALL_DETAILS_SAMPLE: CallDetails = CALL.sample;
+export const CALL_DETAILS_SAMPLE: Call = CALL.sample;
 
 const callBaseSample = (status: string) => ({
   id: `${SAMPLE_CALL_ID}:${status}`,

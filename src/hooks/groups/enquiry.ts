@@ -171,7 +171,7 @@ export const ENQUIRY_FIELDS = [
 ] as const;
 
 /** Enquiry Closed and Enquiry Status Changed (when closed): the transcript, loaded when a later step uses it. */
-export const ENQUIRY_TRANSCRIPT_FIELDS = [
+const ENQUIRY_TRANSCRIPT_FIELDS = [
   { key: 'transcript', label: 'Transcript' },
   { key: 'transcript__text', label: 'Transcript: Text (plain text, times in UTC)' },
   { key: 'transcript__messageCount', label: 'Transcript: Number of Messages', type: 'integer' },
@@ -181,7 +181,7 @@ export const ENQUIRY_TRANSCRIPT_FIELDS = [
 export const ENQUIRY_CLOSED_FIELDS = [...ENQUIRY_FIELDS, ...ENQUIRY_TRANSCRIPT_FIELDS] as const;
 
 /** What the hydrator returns for the sample enquiry: Get Enquiry Transcript's sample text. */
-export const ENQUIRY_TRANSCRIPT_SAMPLE: EnquiryTranscript = {
+const ENQUIRY_TRANSCRIPT_SAMPLE: EnquiryTranscript = {
   text: TRANSCRIPT_SAMPLE.transcript,
   messageCount: TRANSCRIPT_SAMPLE.message_count,
   reason: '',
@@ -209,3 +209,9 @@ export function enquiryEventSample(
     serviceId: SAMPLE.serviceId,
   };
 }
+
+/** Enquiry Closed's sample, and Enquiry Status Changed's: a closed enquiry, with its transcript. */
+export const ENQUIRY_CLOSED_SAMPLE = {
+  ...enquiryEventSample(EVENT_STATUS.enquiryClosed, { type: 'Direct Chat', destinationTypes: 'STAFF' }),
+  transcript: ENQUIRY_TRANSCRIPT_SAMPLE,
+};
