@@ -13,7 +13,8 @@ export const root = resolve(import.meta.dirname, '../..');
 export const appFiles = (): Record<string, string> =>
   Object.fromEntries(
     readdirSync(join(root, 'dist'))
-      // dist/examples.js is for the scripts (src/examples.ts): the app never requires it.
+      // dist/examples.js is for the scripts (src/examples.ts): the app never requires it. The source maps
+      // (dist/*.js.map) stay behind too: they serve `npm run stack` (scripts/stack.ts), not Zapier.
       .filter((f) => f.endsWith('.js') && f !== 'examples.js')
       .map((f) => [f, join(root, 'dist', f)]),
   );
