@@ -1,4 +1,4 @@
-import zapier, { defineApp } from 'zapier-platform-core';
+import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import { version } from './package.json';
 import { authentication } from './src/auth';
 import { CINNOX_THROTTLE } from './src/cinnox/contract';
@@ -9,7 +9,7 @@ import { triggers } from './src/triggers';
 
 export default defineApp({
   version,
-  platformVersion: zapier.version,
+  platformVersion,
   authentication,
   throttle: CINNOX_THROTTLE,
   hydrators,
