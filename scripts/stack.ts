@@ -12,8 +12,11 @@ import { join, relative } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 
-/** A frame's position in one of the app's bundles: `…/index.js:1:2345` (Zapier's paths start /var/task/). */
-const FRAME = /(?:[^\s()]*[\\/])?((?:index|zod|phone|sms)\.js):(\d+):(\d+)/g;
+/**
+ * A frame's position in a file named like one of the app's bundles: `…/index.js:1:2345` (Zapier's paths start
+ * /var/task/). A file of that name under node_modules (core's own index.js) is not the app's.
+ */
+const FRAME = /([^\s()]*[\\/])?((?:index|zod|phone|sms)\.js):(\d+):(\d+)/g;
 
 const maps = new Map<string, SourceMap | undefined>();
 function mapOf(bundle: string): SourceMap | undefined {
@@ -26,12 +29,16 @@ function mapOf(bundle: string): SourceMap | undefined {
 
 /** One line of the trace, its frames in the app's bundles followed by where they are in the source. */
 function mapLine(line: string): string {
-  return line.replace(FRAME, (frame: string, bundle: string, lineNumber: string, columnNumber: string) => {
-    const origin = mapOf(bundle)?.findOrigin(Number(lineNumber), Number(columnNumber));
-    if (!origin || !('fileName' in origin)) return frame;
-    const source = relative(root, join(dist, origin.fileName));
-    return `${source}:${origin.lineNumber}:${origin.columnNumber} [${bundle}:${lineNumber}:${columnNumber}]`;
-  });
+  return line.replace(
+    FRAME,
+    (frame: string, dir: string | undefined, bundle: string, lineNumber: string, columnNumber: string) => {
+      if (dir && /node_modules[\\/]/.test(dir)) return frame;
+      const origin = mapOf(bundle)?.findOrigin(Number(lineNumber), Number(columnNumber));
+      if (!origin || !('fileName' in origin)) return frame;
+      const source = relative(root, join(dist, origin.fileName));
+      return `${source}:${origin.lineNumber}:${origin.columnNumber} [${bundle}:${lineNumber}:${columnNumber}]`;
+    },
+  );
 }
 
 if (!existsSync(join(dist, 'index.js.map'))) {

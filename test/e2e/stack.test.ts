@@ -37,8 +37,15 @@ describe('npm run stack', () => {
     expect(line).toContain('bundle.inputData');
   });
 
-  it("leaves frames outside the app's bundles, and the message, as they were", () => {
-    const trace = 'TypeError: boom\n    at run (/var/task/node_modules/zapier-platform-core/src/execute.js:12:3)';
+  it("leaves frames outside the app's bundles, even in a package's index.js, and the message, as they were", () => {
+    // A position the map knows: the app's own frame there is mapped, core's index.js at the same position is not.
+    const position = /dist\/index\.js:(\d+:\d+)\)/.exec(builtAppTrace())![1];
+    expect(stack(`    at f (/var/task/index.js:${position})`).stdout).toContain('src/creates/send-sms.ts:');
+    const trace = [
+      'TypeError: boom',
+      '    at run (/var/task/node_modules/zapier-platform-core/src/execute.js:12:3)',
+      `    at Object.<anonymous> (/var/task/node_modules/zapier-platform-core/index.js:${position})`,
+    ].join('\n');
     expect(stack(trace).stdout).toBe(trace);
   });
 });
