@@ -3,7 +3,7 @@
 // (A11; docs/cinnox-api.md §0.4, §3.5, §2.5, §1.10, §3.6, §1.8, §1.9, §2.6), its event group (the payload
 // shape) and the app triggers it fires. The sandbox routes deliveries from it (webhooks.ts) and lists its kinds
 // (the admin API, `npm run sandbox:event`); the `npm start` tour finds each hook trigger's event in it. A new
-// event, or a trigger that moves to another subscription, is one row here (and, for a new kind, its maker in app.ts).
+// event, or a trigger that moves to another subscription, is one row here (and, for a new kind, its maker in admin.ts).
 //
 // One event may fire several triggers: a contact creation fires New External Contact and External Contact
 // Event (both on contact-event-sub); a staff creation goes to staff-contact-event-sub and, per §3.5, to
