@@ -59,7 +59,9 @@ export const SEND_SMS_PATH = '/sms';
 /**
  * A2 Send SMS body: `senderNumber` and `recipientNumbers` (the error texts name senderNumber and
  * RecipientNumber; one text to several recipients is documented, the array's name is not) and `text`.
- * A3 Send SMS response: `{code, result: [{recipientNumber, transactionID, status, responseCode, exception}]}`.
+ * A3 Send SMS response: `{code, result: [{recipientNumber, transactionID, status, responseCode, exception}]}`, one
+ * result per recipient, with the statuses and exceptions of the SMS receipt (§1.10): a recipient whose `status` is
+ * one of SMS_NOT_SENT_STATUSES, or whose `exception` is not blank, was not sent the SMS.
  */
 export interface SendSmsBody {
   senderNumber: string;
@@ -73,6 +75,8 @@ export interface SendSmsRecipientResult {
   responseCode?: string | number;
   exception?: string;
 }
+/** A3: the recipient statuses that mean the SMS was not sent to that recipient (§1.10: Rejected, Undelivered). */
+export const SMS_NOT_SENT_STATUSES: readonly string[] = ['Rejected', 'Undelivered'];
 
 /** A4 Get Number List (§1.4): `GET /{numberType}` with offset/limit, numberType as the CINNOX Zapier guide's drop-down names it. */
 export const NUMBER_TYPES = {
