@@ -357,6 +357,8 @@ export interface MessagePushBody {
 }
 export interface MessagePushResult {
   code?: number;
+  /** CINNOX's reason when `code` is not 0 (§0.2's error body). */
+  message?: string;
   result?: Record<string, unknown>;
 }
 
