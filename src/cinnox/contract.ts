@@ -274,6 +274,7 @@ export interface ContactBody {
 export interface ContactWriteResult {
   code?: number;
   id?: string;
+  result?: unknown;
 }
 
 /** §3.1 record. */
@@ -591,3 +592,22 @@ export const SMS_USAGES = {
 export const REPORT_POLL_MAX_ITEMS = 100;
 /** A30: at most this many pages of LIST_PAGE_MAX per poll (2,000 records), within the call's time budget. */
 export const REPORT_POLL_MAX_PAGES = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Write answers (A31)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A31 Create / Update External Contact (§3.2 / §3.3) answer `{code, id}`; the id may also come under `result`
+ * (`{code, result: {id}}`, or `result` the id itself), as lists (A15) and Send OTP SMS's answer (A26) may. The id
+ * as text, '' when the answer carries none: a create answered without an id did not say which contact it made.
+ */
+export function writtenIdOf(answer: unknown): string {
+  const text = (value: unknown): string =>
+    typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return '';
+  const { id, result } = answer as { id?: unknown; result?: unknown };
+  if (text(id)) return text(id);
+  if (result && typeof result === 'object' && !Array.isArray(result)) return text((result as { id?: unknown }).id);
+  return text(result);
+}
