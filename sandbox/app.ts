@@ -51,7 +51,7 @@ import {
 import { CHAT_LOG_MAX_MESSAGES, CHAT_LOG_OVER_LIMIT, labelIdsBody, sendOtpBody } from './validate.ts';
 import { chatLog } from './state.ts';
 import { createWebhooks, isSubscriptionName } from './webhooks.ts';
-import { FaultError, Faults, misbehave, parseFault } from './faults.ts';
+import { FaultError, Faults, cannedAnswer, misbehave, parseFault, sendCanned, type Canned } from './faults.ts';
 // inbound SMS, calls, recordings, staff members.
 import { callEvent, inboundSmsEvent, recordingEvent, staffEvent } from './events.ts';
 import { endCall, inboundSms, newCall, newStaff, type CallRecord, type Staff } from './state.ts';
@@ -719,6 +719,9 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
     };
     let status = 200;
     let answer: unknown;
+    const fault = faults.take(method, path);
+    /** An `answer:` fault's answer (sandbox/faults.ts), instead of the route's own. */
+    let canned: Canned | undefined;
     try {
       const { json } = await readBody(req);
       entry.body = typeof json === 'symbol' ? '(not JSON)' : json;
@@ -730,11 +733,10 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
       if (!handler)
         throw new CinnoxError(CODES.methodNotFound, `method not found, method: ${method} url: ${url.pathname}`);
       if (typeof json === 'symbol') throw badParameters('Unknown data type: the request body is not JSON');
-      answer = await handler({
-        query: url.searchParams,
-        body: method === 'GET' ? undefined : json,
-        params: params ?? [],
-      });
+      const body = method === 'GET' ? undefined : json;
+      const own = async () => handler({ query: url.searchParams, body, params: params ?? [] });
+      if (fault?.mode === 'answer') canned = await cannedAnswer(fault, body, own);
+      else answer = await own();
     } catch (error) {
       if (error instanceof CinnoxError) {
         status = error.status;
@@ -745,11 +747,11 @@ export function createSandbox(config: SandboxConfig, options: { log?: (line: str
         log(`internal error: ${(error as Error).stack}`);
       }
     }
-    const fault = faults.take(method, path);
-    if (fault) {
-      entry.fault = `${fault.mode}${fault.ms !== undefined ? `:${fault.ms}` : ''}`;
-      misbehave(fault, req, res, () => send(res, status, answer), holding);
-    } else send(res, status, answer);
+    if (canned) [status, answer] = [canned.status, 'json' in canned ? canned.json : canned.html];
+    const reply = () => (canned ? sendCanned(res, canned) : send(res, status, answer));
+    if (fault) entry.fault = [fault.mode, fault.ms ?? fault.answer].filter((p) => p !== undefined).join(':');
+    if (fault && fault.mode !== 'answer') misbehave(fault, req, res, reply, holding);
+    else reply();
     entry.status = status;
     entry.code = (answer as { code?: number } | undefined)?.code ?? 0;
     state.requestCount += 1;
