@@ -54,13 +54,12 @@ describe('Send SMS', () => {
     exception: status === 'Submitted' ? '' : 'sms send failed',
     ...extra,
   });
-  const recipient = (number: string, status: string, extra: Record<string, string> = {}) => ({
+  const recipient = (number: string, status: string) => ({
     recipient_number: number,
     transaction_id: `tx-${number.slice(-4)}`,
     status,
     response_code: status === 'Submitted' ? '' : '400',
     exception: status === 'Submitted' ? '' : 'sms send failed',
-    ...extra,
   });
   const output = (exception: string, recipients: unknown[]) => ({
     response_code: '0',
