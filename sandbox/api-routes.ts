@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { folded, type Account, type Shared } from './account.ts';
 import type { Break } from './config.ts';
-import { misbehave, type Faults } from './faults.ts';
+import { cannedAnswer, misbehave, sendCanned, type Canned, type Faults } from './faults.ts';
 import { readBody, send } from './http.ts';
 import {
   REQUEST_LOG_MAX,
@@ -352,6 +352,9 @@ export function createApi({ config, state, hooks, log, faults, holding, rateLog,
     };
     let status = 200;
     let answer: unknown;
+    const fault = faults.take(method, path);
+    /** An `answer:` fault's answer (sandbox/faults.ts), instead of the route's own. */
+    let canned: Canned | undefined;
     try {
       const { json } = await readBody(req);
       entry.body = typeof json === 'symbol' ? '(not JSON)' : json;
@@ -363,11 +366,10 @@ export function createApi({ config, state, hooks, log, faults, holding, rateLog,
       if (!handler)
         throw new CinnoxError(CODES.methodNotFound, `method not found, method: ${method} url: ${url.pathname}`);
       if (typeof json === 'symbol') throw badParameters('Unknown data type: the request body is not JSON');
-      answer = await handler({
-        query: url.searchParams,
-        body: method === 'GET' ? undefined : json,
-        params: params ?? [],
-      });
+      const body = method === 'GET' ? undefined : json;
+      const own = async () => handler({ query: url.searchParams, body, params: params ?? [] });
+      if (fault?.mode === 'answer') canned = await cannedAnswer(fault, body, own);
+      else answer = await own();
     } catch (error) {
       if (error instanceof CinnoxError) {
         status = error.status;
@@ -378,11 +380,11 @@ export function createApi({ config, state, hooks, log, faults, holding, rateLog,
         log(`internal error: ${(error as Error).stack}`);
       }
     }
-    const fault = faults.take(method, path);
-    if (fault) {
-      entry.fault = `${fault.mode}${fault.ms !== undefined ? `:${fault.ms}` : ''}`;
-      misbehave(fault, req, res, () => send(res, status, answer), holding);
-    } else send(res, status, answer);
+    if (canned) [status, answer] = [canned.status, 'json' in canned ? canned.json : canned.html];
+    const reply = () => (canned ? sendCanned(res, canned) : send(res, status, answer));
+    if (fault) entry.fault = [fault.mode, fault.ms ?? fault.answer].filter((p) => p !== undefined).join(':');
+    if (fault && fault.mode !== 'answer') misbehave(fault, req, res, reply, holding);
+    else reply();
     entry.status = status;
     entry.code = (answer as { code?: number } | undefined)?.code ?? 0;
     state.requestCount += 1;

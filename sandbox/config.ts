@@ -1,7 +1,7 @@
 // Sandbox settings: defaults, command-line flags and SANDBOX_* environment variables (flags win).
 import { parseArgs } from 'node:util';
 import { ADDRESS_FILE } from './address.ts';
-import { FaultError, parseFault, type Fault } from './faults.ts';
+import { ANSWER_PRESETS, FaultError, parseFault, type Fault } from './faults.ts';
 
 export interface SandboxConfig {
   /** interface to listen on */
@@ -28,7 +28,10 @@ export interface SandboxConfig {
   challenge: 'any2xx' | 'echo';
   /** assumptions the sandbox breaks on purpose, to show the contract check's verdicts change (BREAKS) */
   breaks: Break[];
-  /** faults on demand at start (--fault, sandbox/faults.ts): a route that hangs, resets, stalls or answers late */
+  /**
+   * faults on demand at start (--fault, sandbox/faults.ts): a route that hangs, resets, stalls, answers late, or gives
+   * a canned answer
+   */
   faults: Fault[];
   /** no log lines on stderr */
   quiet: boolean;
@@ -106,10 +109,18 @@ A local CINNOX Open API for the Zapier app: prints one JSON line (baseUrl, appId
   --delivery-timeout-ms MS per-attempt timeout (default ${DEFAULTS.deliveryTimeoutMs})          SANDBOX_DELIVERY_TIMEOUT_MS
   --challenge any2xx|echo  URL verification rule (default ${DEFAULTS.challenge})          SANDBOX_CHALLENGE
   --break NAME[,NAME]      break an assumption on purpose (repeatable)       SANDBOX_BREAK
-  --fault 'METHOD PATH=MODE[:MS][*N]'  misbehave on a route (repeatable): hang, reset, stall,
-                           delay:MS; *N for the next N requests only, e.g. --fault 'POST /sms=reset'
 ${Object.entries(BREAKS)
   .map(([name, what]) => `                             ${name}: ${what}`)
+  .join('\n')}
+  --fault 'METHOD PATH=MODE[:ARG][*N]'  misbehave on a route (repeatable): hang, reset, stall,
+                           delay:MS, or a canned answer: answer:PRESET or answer:STATUS[:CODE[:REASON]];
+                           *N for the next N requests only, e.g. --fault 'POST /sms=reset',
+                           --fault 'POST /sms=answer:all-rejected', --fault 'POST /sms=answer:400:7210101:bad request'
+${Object.entries(ANSWER_PRESETS)
+  .map(
+    ([name, { what, routes }]) =>
+      `                             ${name}${routes ? ` (${routes.join(', ')})` : ''}: ${what}`,
+  )
   .join('\n')}
   --quiet                  no log lines on stderr
   --stdin-lifeline         exit when stdin closes

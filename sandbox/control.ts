@@ -5,6 +5,7 @@
 //   sandbox.authData;                    // {appId, appToken, baseUrl} for zapier-platform-core
 //   await sandbox.event('enquiry.missed'); // makes it happen; delivered to the inquiry-event-sub URL
 //   await sandbox.waitForDeliveries({ event: 'enquiry.missed', status: 'delivered' });
+//   await sandbox.fault('POST /sms=answer:all-rejected*1'); // the next Send SMS: every recipient Rejected
 //   await sandbox.stop();
 //
 // `connectSandbox(baseUrl)` drives one that is already running (e.g. `npm run sandbox` in another terminal).
@@ -140,6 +141,17 @@ export class SandboxClient {
   /** Makes one of EVENT_KINDS happen; answers {ok, kind, record, event: {id, kind, payload}, deliveries: [...]}. */
   event(kind: EventKind | string, body: Record<string, unknown> = {}): Promise<EventAnswer> {
     return this.admin('POST', `/events/${kind}`, body);
+  }
+  /**
+   * Sets a fault or a canned answer on a route (sandbox/faults.ts), e.g. 'POST /sms=answer:all-rejected*1' or
+   * 'GET /access-numbers=delay:3000'; answers the faults in force.
+   */
+  fault(spec: string): Promise<{ faults: Json[] }> {
+    return this.admin('POST', '/faults', { fault: spec });
+  }
+  /** Clears every fault and canned answer. */
+  clearFaults(): Promise<{ faults: [] }> {
+    return this.admin('DELETE', '/faults');
   }
   deliveries(filter: DeliveryFilter = {}): Promise<DeliveryView[]> {
     const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined));

@@ -17,8 +17,8 @@ describe('A10: CINNOX answering that a room is required', () => {
 
   it.each([
     ['6451000 roomID is required', 400, { code: 6451000, message: 'roomID is required' }],
-    ['6451000 Bad query', 400, { code: 6451000, message: 'Bad query' }],
     ['a code naming roomID in a 200', 200, { code: 5, message: 'missing roomID' }],
+    ['a code whose result names roomID in a 200', 200, { code: 5, result: { error: 'roomID required' } }],
   ])('%s: says to use Send IM to Room', async (_what, status, body) => {
     const scope = nock(BASE_URL)
       .post(
@@ -34,6 +34,27 @@ describe('A10: CINNOX answering that a room is required', () => {
       'Use Send IM to Room (Group Chat) with the Room ID of a Space the staff member is in.',
     );
   });
+
+  it.each([
+    ['6451000 Bad query', 400, { code: 6451000, message: 'Bad query' }, 'CinnoxInvalidParameters'],
+    ['6451000 invalid receiverEID', 400, { code: 6451000, message: 'invalid receiverEID' }, 'CinnoxInvalidParameters'],
+    [
+      'a code in a 200 whose reason does not name roomID',
+      200,
+      { code: 5, message: 'receiver busy' },
+      'CinnoxMessageNotSent',
+    ],
+  ])(
+    '%s: CINNOX’s own refusal with its code and reason, not "a room is required"',
+    async (_what, status, body, code) => {
+      const scope = nock(BASE_URL).post(`${API_ROOT}/message-push`).reply(status, body);
+      const error = await failure(() => sendToStaff());
+      scope.done();
+      expect(error.code).toBe(code);
+      expect(error.message).toContain(body.message);
+      expect(error.message).not.toContain(ROOM);
+    },
+  );
 
   it('Send IM to Room is not told to use itself', async () => {
     const scope = nock(BASE_URL)

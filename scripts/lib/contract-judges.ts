@@ -172,6 +172,11 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
     id: 'A30',
     title: 'reports list newest first; their statuses, channels, directions and usages are the documented ones',
   },
+  {
+    id: 'A31',
+    title: 'Create / Update External Contact answer {code, id}, the id flat or under result',
+    untestable: 'see A9: the create answers the id of the test contact',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

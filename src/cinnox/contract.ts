@@ -59,7 +59,9 @@ export const SEND_SMS_PATH = '/sms';
 /**
  * A2 Send SMS body: `senderNumber` and `recipientNumbers` (the error texts name senderNumber and
  * RecipientNumber; one text to several recipients is documented, the array's name is not) and `text`.
- * A3 Send SMS response: `{code, result: [{recipientNumber, transactionID, status, responseCode, exception}]}`.
+ * A3 Send SMS response: `{code, result: [{recipientNumber, transactionID, status, responseCode, exception}]}`, one
+ * result per recipient, with the statuses and exceptions of the SMS receipt (§1.10): a recipient whose `status` is
+ * one of SMS_NOT_SENT_STATUSES, or whose `exception` is not blank, was not sent the SMS.
  */
 export interface SendSmsBody {
   senderNumber: string;
@@ -73,6 +75,8 @@ export interface SendSmsRecipientResult {
   responseCode?: string | number;
   exception?: string;
 }
+/** A3: the recipient statuses that mean the SMS was not sent to that recipient (§1.10: Rejected, Undelivered). */
+export const SMS_NOT_SENT_STATUSES: readonly string[] = ['Rejected', 'Undelivered'];
 
 /** A4 Get Number List (§1.4): `GET /{numberType}` with offset/limit, numberType as the CINNOX Zapier guide's drop-down names it. */
 export const NUMBER_TYPES = {
@@ -270,6 +274,7 @@ export interface ContactBody {
 export interface ContactWriteResult {
   code?: number;
   id?: string;
+  result?: unknown;
 }
 
 /** §3.1 record. */
@@ -353,6 +358,8 @@ export interface MessagePushBody {
 }
 export interface MessagePushResult {
   code?: number;
+  /** CINNOX's reason when `code` is not 0 (§0.2's error body). */
+  message?: string;
   result?: Record<string, unknown>;
 }
 
@@ -585,3 +592,22 @@ export const SMS_USAGES = {
 export const REPORT_POLL_MAX_ITEMS = 100;
 /** A30: at most this many pages of LIST_PAGE_MAX per poll (2,000 records), within the call's time budget. */
 export const REPORT_POLL_MAX_PAGES = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Write answers (A31)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A31 Create / Update External Contact (§3.2 / §3.3) answer `{code, id}`; the id may also come under `result`
+ * (`{code, result: {id}}`, or `result` the id itself), as lists (A15) and Send OTP SMS's answer (A26) may. The id
+ * as text, '' when the answer carries none: a create answered without an id did not say which contact it made.
+ */
+export function writtenIdOf(answer: unknown): string {
+  const text = (value: unknown): string =>
+    typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return '';
+  const { id, result } = answer as { id?: unknown; result?: unknown };
+  if (text(id)) return text(id);
+  if (result && typeof result === 'object' && !Array.isArray(result)) return text((result as { id?: unknown }).id);
+  return text(result);
+}

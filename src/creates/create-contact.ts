@@ -2,20 +2,26 @@
  * Create External Contact (docs/cinnox-api.md §3.2): validated input → CINNOX body; only the fields the Zap
  * builder filled are sent, so CINNOX applies its own defaults (Level Primary, Type Lead) to the rest. A First
  * Name or a Last Name is needed (CINNOX: "firstName or lastName is required"), so an empty contact is refused
- * too, before any request.
+ * too, before any request. The step succeeds only with the id CINNOX gives the new contact.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { CONTACT_API_FIELDS, CREATE_CONTACT_INPUT } from '../fields/contacts';
 import { inputFieldsOf, parseInput } from '../input/schema';
-import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, contactWriteResult, toContactBody } from '../records/contact';
+import {
+  CONTACT_WRITE_OUTPUT_FIELDS,
+  contactValues,
+  contactWriteResult,
+  createdContactId,
+  toContactBody,
+} from '../records/contact';
 import type { Example } from '../examples';
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CREATE_CONTACT_INPUT, bundle.inputData);
   const values = contactValues(input);
   const response = await cinnox.createContact(z, bundle, toContactBody(values), CONTACT_API_FIELDS);
-  return contactWriteResult(values, response?.id === undefined || response.id === null ? null : String(response.id));
+  return contactWriteResult(values, createdContactId(z, response));
 }) satisfies CreatePerform;
 
 export const createContact = defineCreate({

@@ -23,6 +23,7 @@ import {
   contactFullName,
   contactValues,
   contactWriteResult,
+  createdContactId,
   toContactBody,
   updateExternalContact,
   type ContactValues,
@@ -79,9 +80,7 @@ const perform = (async (z, bundle) => {
   const created = await cinnox.createContact(z, bundle, toContactBody(values), CONTACT_API_FIELDS);
   return {
     action: 'created',
-    ...contactWriteResult(values, created?.id === undefined || created.id === null ? null : String(created.id), {
-      contact_id: null,
-    }),
+    ...contactWriteResult(values, createdContactId(z, created), { contact_id: null }),
   };
 }) satisfies CreatePerform;
 

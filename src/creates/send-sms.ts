@@ -1,13 +1,15 @@
 /**
  * Send SMS: one text from a CINNOX number to one or more recipients. The text is counted once, as a
  * carrier counts it (src/messaging/sms-segments.ts), and refused before any request when it needs more
- * SMS parts than allowed; the result shows the encoding, the characters counted and the parts charged.
+ * SMS parts than allowed; the result shows the encoding, the characters counted and the parts charged. The step
+ * succeeds when CINNOX answers the SMS as sent to at least one recipient (each recipient's result in the output);
+ * an answer that sends it to none fails the step, naming each recipient and CINNOX's reason.
  */
-import { defineCreate, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
-import type { SendSmsBody, SendSmsRecipientResult } from '../cinnox/contract';
-import type { ApiFieldLabels } from '../cinnox/errors';
-import { asText } from '../cinnox/values';
+import { SMS_NOT_SENT_STATUSES, type SendSmsBody, type SendSmsRecipientResult } from '../cinnox/contract';
+import { NOT_CONFIRMED_CODE, type ApiFieldLabels } from '../cinnox/errors';
+import { asText, valueWord } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../fields/sms';
 import {
   boolean,
@@ -116,6 +118,9 @@ function recipientResults(raw: unknown, listed: SendSmsRecipientResult[]): SendS
     : [];
 }
 
+/** The status of a recipient CINNOX's answer gives no result for. */
+const NOT_REPORTED = 'Not reported';
+
 /** Each requested recipient with CINNOX's result for it: matched by number, else by position. */
 export function recipientOutcomes(requested: string[], results: SendSmsRecipientResult[]): RecipientOutcome[] {
   return requested.map((number, index) => {
@@ -125,11 +130,52 @@ export function recipientOutcomes(requested: string[], results: SendSmsRecipient
     return {
       recipient_number: number,
       transaction_id: asText(result?.transactionID),
-      status: result ? asText(result.status) : 'Not reported',
+      status: result ? asText(result.status) : NOT_REPORTED,
       response_code: asText(result?.responseCode),
       exception: result ? asText(result.exception) : 'CINNOX returned no result for this number.',
     };
   });
+}
+
+/** A3: CINNOX answered for this recipient that the SMS was not sent (a not-sent status, or an exception). */
+const refused = (o: RecipientOutcome): boolean =>
+  o.status !== NOT_REPORTED &&
+  (o.exception !== '' || SMS_NOT_SENT_STATUSES.some((s) => valueWord(s) === valueWord(o.status)));
+
+/** At most this many recipients are named in an error; the rest are counted. */
+const NAMED_RECIPIENTS = 5;
+const bounded = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** "+852…: Rejected (response code 400, sms send failed); …": each recipient and what CINNOX answered for it. */
+function recipientsSaid(outcomes: RecipientOutcome[]): string {
+  const said = outcomes.slice(0, NAMED_RECIPIENTS).map((o) => {
+    if (o.status === NOT_REPORTED) return `${o.recipient_number}: no result in CINNOX's answer`;
+    const detail = [o.response_code && `response code ${o.response_code}`, o.exception].filter(Boolean).join(', ');
+    return `${o.recipient_number}: ${bounded(o.status || 'no status')}${detail ? ` (${bounded(detail)})` : ''}`;
+  });
+  const more = outcomes.length - NAMED_RECIPIENTS;
+  return `${said.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+/**
+ * The step's error when CINNOX's answer says the SMS went to no recipient, or undefined when it went to at least
+ * one (a partial success is a success, each recipient's result in the output). Every recipient refused: not sent,
+ * so replaying sends it once. Some without a result: not confirmed, so the SMS report is checked first.
+ */
+function nothingSentError(z: ZObject, outcomes: RecipientOutcome[], topException: string): Error | undefined {
+  if (outcomes.some((o) => o.status !== NOT_REPORTED && !refused(o))) return undefined;
+  const also = topException ? ` CINNOX's exception: "${bounded(topException, 200)}".` : '';
+  if (outcomes.every(refused))
+    return new z.errors.Error(
+      `CINNOX did not send the SMS to any recipient: ${recipientsSaid(outcomes)}.${also} Check the Sender Number, the Recipient Number and the SMS balance of your CINNOX account, then replay this step.`,
+      'CinnoxSmsNotSent',
+      400,
+    );
+  return new z.errors.Error(
+    `CINNOX did not confirm the SMS was sent to any recipient: ${recipientsSaid(outcomes)}.${also} Check the SMS report in the CINNOX Dashboard (was the SMS sent to each recipient?) before replaying this step, so no recipient gets it twice.`,
+    NOT_CONFIRMED_CODE,
+    400,
+  );
 }
 
 const perform = (async (z, bundle): Promise<SendSmsOutput> => {
@@ -146,6 +192,8 @@ const perform = (async (z, bundle): Promise<SendSmsOutput> => {
   const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body, SMS_API_FIELDS);
   const outcomes = recipientOutcomes(recipients, recipientResults(raw, listed));
   const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const nothingSent = nothingSentError(z, outcomes, asText(top.exception));
+  if (nothingSent) throw nothingSent;
   const failed = outcomes.filter((o) => o.exception);
   return {
     response_code: top.code !== undefined ? asText(top.code) : (outcomes[0]?.response_code ?? ''),

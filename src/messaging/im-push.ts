@@ -14,11 +14,12 @@ export const MESSAGE_NOT_SENT_CODE = 'CinnoxMessageNotSent';
 export const ROOM_REQUIRED_CODE = 'CinnoxRoomRequired';
 
 /**
- * A CINNOX answer saying a room is required: a message naming roomID, or its bad-parameters code (6451000)
- * with a reason that does not blame the staff ID itself (`invalid receiverEID` is a wrong Staff ID, not A10).
+ * CINNOX's reason says a room is required (A10 does not hold): it names roomID (`roomID is required`, `missing
+ * roomID`) and not the staff ID (`invalid receiverEID` is a wrong Staff ID, `roomID or receiverEID is required` did
+ * not see it). Any other refusal, 6451000 included, is CINNOX's own message with its code and reason.
  */
-function roomRequired(text: string): boolean {
-  return /room\s*id/i.test(text) || (/6451000/.test(text) && !/receiverEID/i.test(text));
+function roomRequired(reason: string): boolean {
+  return /room[\s_-]*id/i.test(reason) && !/receiver[\s_-]*eid/i.test(reason);
 }
 
 function roomRequiredError(z: Pick<ZObject, 'errors'>, cinnoxAnswer: string): Error {
@@ -51,21 +52,23 @@ export async function pushText(
     answer = (await cinnox.pushMessage(z, bundle, body, fields)) ?? {};
   } catch (error) {
     // A10: CINNOX may insist on roomID (the reference marks it required): say so in the Zap's words.
-    if (error instanceof CinnoxError && !address.roomID && roomRequired(`${error.cinnoxCode} ${error.reason}`))
+    if (error instanceof CinnoxError && !address.roomID && roomRequired(error.reason))
       throw roomRequiredError(z, error.text);
     throw error;
   }
   const code = Number(answer.code ?? 0);
-  if (code !== 0 && !address.roomID && roomRequired(JSON.stringify(answer)))
+  if (code === 0) return answer;
+  const reason = typeof answer.message === 'string' ? answer.message.trim().slice(0, 200) : '';
+  const details = typeof answer.result === 'object' && answer.result ? JSON.stringify(answer.result).slice(0, 200) : '';
+  // CINNOX's reason is its message, else the details of its result.
+  if (!address.roomID && roomRequired(reason || details))
     throw roomRequiredError(z, JSON.stringify(answer).slice(0, 200));
-  if (code !== 0) {
-    throw new z.errors.Error(
-      `CINNOX did not send the message (code ${String(answer.code)}${typeof answer.result === 'object' && answer.result ? `: ${JSON.stringify(answer.result).slice(0, 200)}` : ''}).`,
-      MESSAGE_NOT_SENT_CODE,
-      400,
-    );
-  }
-  return answer;
+  const result = details ? `: ${details}` : '';
+  throw new z.errors.Error(
+    `CINNOX did not send the message (code ${String(answer.code)}${reason ? `: ${reason}` : ''}${result}). Check this step's fields, then replay it.`,
+    MESSAGE_NOT_SENT_CODE,
+    400,
+  );
 }
 
 /** What Send IM to Staff / Room output besides the target: the text sent and CINNOX's answer. */

@@ -7,8 +7,14 @@
  */
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { cinnox, type AuthBundle } from '../cinnox/client';
-import { isHttp404, isNotFound } from '../cinnox/errors';
-import { SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody, type ContactRecord } from '../cinnox/contract';
+import { NOT_CONFIRMED_CODE, isHttp404, isNotFound } from '../cinnox/errors';
+import {
+  SOCIAL_CONTACT_KEYS,
+  writtenIdOf,
+  type ContactAddress,
+  type ContactBody,
+  type ContactRecord,
+} from '../cinnox/contract';
 import { asText } from '../cinnox/values';
 import {
   CONTACT_API_FIELDS,
@@ -90,12 +96,29 @@ export function toContactBody(values: ContactValues): ContactBody {
 /** The create / update result: every contact field key (null when nothing was sent for it) and CINNOX's id. */
 export function contactWriteResult(
   values: ContactValues,
-  id: string | null,
+  id: string,
   extra: Record<string, string | null> = {},
 ): Record<string, string | null> {
   const result: Record<string, string | null> = { id, ...extra };
   for (const key of CONTACT_KEYS) result[key] = values[key] ?? null;
   return result;
+}
+
+/**
+ * The id of the contact CINNOX created (A31: `id`, flat or under `result`). A create answered without one is an
+ * error, not a success with a blank id: CINNOX did not say which contact it made (or whether it made one), and a
+ * later step mapping External Contact ID would get nothing.
+ */
+export function createdContactId(z: Pick<ZObject, 'errors'>, answer: unknown): string {
+  const id = writtenIdOf(answer);
+  if (id) return id;
+  const said = JSON.stringify(answer ?? null) ?? '';
+  throw new z.errors.Error(
+    `CINNOX answered without the contact's id (its answer: ${said.length > 200 ? `${said.slice(0, 200)}…` : said}), so this step cannot say which contact it created. ` +
+      'Check the contact list in CINNOX (was the contact created?) before replaying this step, so the contact is not created twice.',
+    NOT_CONFIRMED_CODE,
+    400,
+  );
 }
 
 /** outputFields of Create / Update External Contact. */
@@ -202,6 +225,5 @@ export async function updateExternalContact(
       }
       throw error;
     });
-  const id = response?.id === undefined || response.id === null || response.id === '' ? contactId : String(response.id);
-  return contactWriteResult(values, id, { contact_id: contactId });
+  return contactWriteResult(values, writtenIdOf(response) || contactId, { contact_id: contactId });
 }

@@ -5,6 +5,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox, refuseDotId } from '../cinnox/client';
+import { isHttp404, isNotFound } from '../cinnox/errors';
 import type { EnquiryLabelsResult } from '../cinnox/contract';
 import {
   ENQUIRY_LABELS_API_FIELDS,
@@ -36,14 +37,25 @@ export async function changeEnquiryLabels(
   refuseDotId(z, ENQUIRY_RECORD_ID_LABEL, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
   const labelIds = [...new Set(input.label_ids)];
   const answer = enquiryLabelsAnswer(
-    await cinnox.changeEnquiryLabels(
-      z,
-      bundle,
-      change === 'labelEnquiry' ? 'POST' : 'DELETE',
-      input.enquiry_id,
-      { labelIds },
-      ENQUIRY_LABELS_API_FIELDS,
-    ),
+    await cinnox
+      .changeEnquiryLabels(
+        z,
+        bundle,
+        change === 'labelEnquiry' ? 'POST' : 'DELETE',
+        input.enquiry_id,
+        { labelIds },
+        ENQUIRY_LABELS_API_FIELDS,
+      )
+      .catch((error: unknown) => {
+        // CINNOX not knowing the enquiry (6451011, or a plain 404 on its path) is said in the words of the step's field.
+        if (isNotFound(error) || isHttp404(error))
+          throw new z.errors.Error(
+            `CINNOX has no enquiry with the ${ENQUIRY_RECORD_ID_LABEL} "${input.enquiry_id}", so no label was changed. Check ${ENQUIRY_RECORD_ID_LABEL}: ${ENQUIRY_RECORD_ID_HINT} CINNOX answered: ${error.text}`,
+            'CinnoxEnquiryNotFound',
+            404,
+          );
+        throw error;
+      }),
   );
   const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);
   return { enquiryId: input.enquiry_id, labelIds, answer, output, missing: labelIdsOf(answer.notExistLabelIds) };

@@ -68,7 +68,7 @@ describe('send_im_to_staff', () => {
     const error = await failure(() => toStaff({ staff_id: 'staff-1', text: 'Hi' }));
     expect([error.code, error.message]).toEqual([
       'CinnoxMessageNotSent',
-      'CINNOX did not send the message (code 1: {"reason":"receiver not in room"}).',
+      'CINNOX did not send the message (code 1: {"reason":"receiver not in room"}). Check this step\'s fields, then replay it.',
     ]);
   });
 });

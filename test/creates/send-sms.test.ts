@@ -188,7 +188,16 @@ describe('send_sms', () => {
     expect(result.exception).toBe('+14155552671: CINNOX returned no result for this number.');
   });
 
-  it('takes the response code and exception of a lone recipient when CINNOX sends no top-level code', async () => {
+  it('takes the response code of a lone recipient when CINNOX sends no top-level code', async () => {
+    const scope = nock(BASE_URL)
+      .post(SMS, { senderNumber: '+85230001234', recipientNumbers: ['+85294667788'], text: 'Hi' })
+      .reply(200, [{ recipientNumber: '85294667788', transactionID: 'tx-4', status: 'Submitted', responseCode: 202 }]);
+    const result = await run({ ...base, text: 'Hi' });
+    scope.done();
+    expect(result).toMatchObject({ response_code: '202', exception: '' });
+  });
+
+  it('fails naming the lone recipient CINNOX rejected in a bare list, with its response code and exception', async () => {
     const scope = nock(BASE_URL)
       .post(SMS, { senderNumber: '+85230001234', recipientNumbers: ['+85294667788'], text: 'Hi' })
       .reply(200, [
@@ -200,9 +209,33 @@ describe('send_sms', () => {
           exception: 'sms send failed',
         },
       ]);
-    const result = await run({ ...base, text: 'Hi' });
+    const error = await failure(() => run({ ...base, text: 'Hi' }));
     scope.done();
-    expect(result).toMatchObject({ response_code: '400', exception: 'sms send failed' });
+    expect([error.code, error.message]).toEqual([
+      'CinnoxSmsNotSent',
+      'CINNOX did not send the SMS to any recipient: +85294667788: Rejected (response code 400, sms send failed). Check the Sender Number, the Recipient Number and the SMS balance of your CINNOX account, then replay this step.',
+    ]);
+  });
+
+  it('names at most five recipients CINNOX rejected, each reason bounded, and counts the rest', async () => {
+    const numbers = Array.from({ length: 7 }, (_, i) => `+8529466770${i}`);
+    const scope = nock(BASE_URL)
+      .post(SMS, { senderNumber: '+85230001234', recipientNumbers: numbers, text: 'Hi' })
+      .reply(200, {
+        code: 0,
+        result: numbers.map((recipientNumber) => ({ recipientNumber, status: 'Rejected', exception: 'x'.repeat(150) })),
+      });
+    const error = await failure(() => run({ ...base, recipient_numbers: numbers, text: 'Hi' }));
+    scope.done();
+    const reason = `Rejected (${'x'.repeat(100)}…)`;
+    expect(error.message).toBe(
+      `CINNOX did not send the SMS to any recipient: ${numbers
+        .slice(0, 5)
+        .map((n) => `${n}: ${reason}`)
+        .join(
+          '; ',
+        )}; and 2 more. Check the Sender Number, the Recipient Number and the SMS balance of your CINNOX account, then replay this step.`,
+    );
   });
 
   it('refuses a recipient without "+" and shows the format; nothing is sent', async () => {

@@ -66,7 +66,10 @@ describe('wording', () => {
   it('a Sender Number typed with spaces is sent without them', async () => {
     const scope = nock(BASE_URL)
       .post(SMS, { senderNumber: '+85230001234', recipientNumbers: ['+85294667788'], text: 'Hi' })
-      .reply(200, { code: 0, result: [] });
+      .reply(200, {
+        code: 0,
+        result: [{ recipientNumber: '+85294667788', transactionID: 'tx-1', status: 'Submitted' }],
+      });
     await sendSms({ ...sms, sender_number: '+852 3000-1234', text: 'Hi' });
     scope.done();
   });

@@ -22,7 +22,14 @@ const receiver = http.createServer((req, res) => {
 });
 await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
 const url = 'http://127.0.0.1:' + receiver.address().port + '/hook';
-const sandbox = await startSandbox({ args: ['--quiet', '--delivery-backoff-ms', '10'] });
+const sandbox = await startSandbox({
+  args: ['--quiet', '--delivery-backoff-ms', '10', '--fault', 'POST /sms=answer:all-rejected*1'],
+});
+const sms = { senderNumber: '+85230001234', recipientNumbers: ['+85294667788'], text: 'Hi' };
+const canned = [];
+for (const _ of [1, 2]) canned.push((await sandbox.api('POST', '/sms', { body: sms })).data.result[0].status);
+const set = (await sandbox.fault('GET /labels=answer:502*2')).faults;
+const cleared = (await sandbox.clearFaults()).faults;
 const again = await connectSandbox(sandbox.baseUrl);
 const subscribed = await again.api('PATCH', '/label-event-sub', { body: { enabled: true, url } });
 const made = await sandbox.event('label.created', { name: 'From control', colorCode: '#8E24AA' });
@@ -41,10 +48,13 @@ console.log(JSON.stringify({
   received: received.map((b) => b.challenge ? 'challenge' : b.message.name),
   labels: state.labels.map((l) => l.name),
   exit: [sandbox.process.exitCode, sandbox.process.signalCode],
+  canned,
+  set,
+  cleared,
 }));
 `;
 
-it('starts the sandbox as a child process, drives the admin API, waits for deliveries and stops it', async () => {
+it('starts the sandbox as a child process with a canned answer, drives the admin API, waits for deliveries and stops it', async () => {
   const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
     timeout: 10_000,
   });
@@ -69,6 +79,10 @@ it('starts the sandbox as a child process, drives the admin API, waits for deliv
     received: ['challenge', 'From control'],
     labels: ['VIP', 'Follow-up', 'From control'],
     exit: [0, null],
+    // --fault at start: the first Send SMS answered all-rejected, the second sent; fault() and clearFaults().
+    canned: ['Rejected', 'Submitted'],
+    set: [{ method: 'GET', path: '/labels', mode: 'answer', answer: '502', times: 2 }],
+    cleared: [],
   });
 });
 
