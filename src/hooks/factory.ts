@@ -19,7 +19,8 @@ import type { EventGroup } from '../cinnox/contract';
 import { GROUPS, type GroupSpec, type Item } from './groups';
 import { LIST_SAMPLE_SIZE } from './groups/shared';
 import { bodyOf, eventsOf, folded, type Raw } from './payload';
-import { subscribe, unsubscribe } from './subscription';
+import { inputFieldsOf } from '../input/schema';
+import { subscribe, takeOverInput, unsubscribe } from './subscription';
 
 /** The top-level keys of an item, from its output fields. */
 export type TopKey<F extends readonly PlainOutputField[]> = Exclude<
@@ -165,9 +166,9 @@ export function defineHookTrigger<
     display: { label: spec.label, description: `${spec.description} ${oneZapNote(group)}` },
     operation: {
       type: 'hook',
-      ...(choice
-        ? {
-            inputFields: [
+      inputFields: [
+        ...(choice
+          ? [
               {
                 key: choice.key,
                 label: choice.label,
@@ -176,9 +177,11 @@ export function defineHookTrigger<
                 required: false,
                 choices: { ...choice.choices },
               },
-            ],
-          }
-        : {}),
+            ]
+          : []),
+        // Off by default: turning the Zap on never takes another URL's events unless the Zap builder chose it.
+        ...inputFieldsOf(takeOverInput(group)),
+      ],
       performSubscribe,
       performUnsubscribe,
       perform,
