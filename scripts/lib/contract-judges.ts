@@ -68,16 +68,35 @@ export const CONTRACT = {
   callDirections: ['Inbound', 'Outbound'],
   enquiryChannels: [
     'Weblink',
+    'Web Link',
+    'Directory - Web Link',
+    'Directory',
+    'Tag/Directory',
+    'Campaign',
     'VirtualNumber',
+    'Virtual Number',
     'Email',
+    'EMAIL',
     'ThirdParty',
+    'THIRDPARTY',
+    'Third Party Channel',
     'FACEBOOK',
+    'Facebook Messenger',
+    'Messenger',
+    'Messager',
     'WHATSAPP',
+    'WhatsApp',
     'WECHAT',
+    'WeChat',
     'LINE',
     'WOZTELL',
+    'INSTAGRAM',
+    'CHATBOT',
+    'CINNOX',
   ],
   smsUsages: ['inbound', 'direct', 'openAPI-sms', 'verification', 'openAPI-otp'],
+  smsStatuses: ['Submitted', 'Rejected'],
+  smsCarrierStatuses: ['Queued', 'Delivered', 'Undelivered'],
 } as const;
 
 /** CINNOX codes the judges name (docs/cinnox-api.md §0.3). */
@@ -573,7 +592,13 @@ export function judge(e: Exchange): Finding[] {
         }),
       );
     if (e.path === CONTRACT.smsDetail)
-      out.push(reportFinding(seen, records, 'createdAt', { usage: CONTRACT.smsUsages }));
+      out.push(
+        reportFinding(seen, records, 'createdAt', {
+          usage: CONTRACT.smsUsages,
+          status: CONTRACT.smsStatuses,
+          carrierStatus: CONTRACT.smsCarrierStatuses,
+        }),
+      );
   }
 
   if (e.path === CONTRACT.eventHookList) {
