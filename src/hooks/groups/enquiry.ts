@@ -80,8 +80,13 @@ export async function enquiryTranscript(
   const read = caseNumber
     ? await readEnquiryChat(z, bundle, caseNumber, {}, { caseNumber: true })
     : await readEnquiryChat(z, bundle, recordId, {});
-  if (!read.refusal)
-    return { text: read.transcript.transcript, messageCount: read.transcript.message_count, reason: '' };
+  if (!read.refusal) {
+    const { transcript, message_count: messageCount } = read.transcript;
+    // An empty Text says why, as every other transcript without text does (a call enquiry has no chat messages).
+    const reason =
+      messageCount === 0 ? `No transcript: CINNOX lists no message in the chat of enquiry ${read.id}.` : '';
+    return { text: transcript, messageCount, reason };
+  }
   const { refusal } = read;
   if (refusal.kind === 'notClosed') {
     const delay = jittered(TRANSCRIPT_NOT_READY_RETRY_SECONDS);
