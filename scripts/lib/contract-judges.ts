@@ -95,8 +95,7 @@ export const CONTRACT = {
     'CINNOX',
   ],
   smsUsages: ['inbound', 'direct', 'openAPI-sms', 'verification', 'openAPI-otp'],
-  smsStatuses: ['Submitted', 'Rejected'],
-  smsCarrierStatuses: ['Queued', 'Delivered', 'Undelivered'],
+  smsStatuses: ['Submitted', 'Rejected', 'Queued', 'Delivered', 'Undelivered'],
 } as const;
 
 /** CINNOX codes the judges name (docs/cinnox-api.md §0.3). */
@@ -318,6 +317,9 @@ const withinWindow = (e: Exchange, records: Rec[], dateKey = 'createdAt'): numbe
     return Number.isFinite(at) && (at < start - 1000 || at > end + 1000);
   }).length;
 };
+
+/** How a finding names an SMS's status as the scheduled trigger reads it. */
+const SMS_STATUS_KEY = 'status (carrierStatus)';
 
 /** Compared as the scheduled triggers compare them: case, spaces, hyphens and underscores ignored. */
 const word = (value: unknown): string =>
@@ -592,12 +594,17 @@ export function judge(e: Exchange): Finding[] {
         }),
       );
     if (e.path === CONTRACT.smsDetail)
+      // The SMS's status as New or Updated SMS's Status filter reads it: Rejected, else the carrier's, else CINNOX's.
       out.push(
-        reportFinding(seen, records, 'createdAt', {
-          usage: CONTRACT.smsUsages,
-          status: CONTRACT.smsStatuses,
-          carrierStatus: CONTRACT.smsCarrierStatuses,
-        }),
+        reportFinding(
+          seen,
+          records.map((r) => ({
+            ...r,
+            [SMS_STATUS_KEY]: word(r.status) === 'rejected' ? r.status : r.carrierStatus || r.status,
+          })),
+          'createdAt',
+          { usage: CONTRACT.smsUsages, [SMS_STATUS_KEY]: CONTRACT.smsStatuses },
+        ),
       );
   }
 
