@@ -36,6 +36,8 @@ interface Poll {
   path: string;
   query: (q: Query) => boolean;
   envelope?: string;
+  /** A scheduled trigger: how its messages name its report. */
+  scheduled?: string;
   records: unknown[];
   /** What the records give. */
   items: unknown[];
@@ -44,6 +46,7 @@ interface Poll {
 const POLLS: Poll[] = [
   {
     key: 'new_call',
+    scheduled: 'the call log',
     inputData: { results: ['missed'] },
     path: '/data/call-log',
     query: windowRead,
@@ -63,6 +66,7 @@ const POLLS: Poll[] = [
   },
   {
     key: 'new_or_updated_enquiry',
+    scheduled: 'Enquiry Details',
     inputData: { channels: ['FACEBOOK'] },
     path: '/data/enquiry-detail',
     query: windowRead,
@@ -74,6 +78,7 @@ const POLLS: Poll[] = [
   },
   {
     key: 'new_or_updated_sms',
+    scheduled: 'SMS Details',
     inputData: { statuses: ['Undelivered'] },
     path: '/data/sms-detail',
     query: windowRead,
@@ -158,7 +163,19 @@ const CASES = POLLS.flatMap((p) =>
     ['its records', list(p.records, p.envelope), { output: p.items }] as [string, Answer, Seen],
     ['an empty list', list([], p.envelope), { output: [] }] as [string, Answer, Seen],
     ['6451011 no records found', coded(6451011, 'No records found'), { output: [] }] as [string, Answer, Seen],
-    ...readFailures(p.path),
+    ...readFailures(p.path).map(([what, given, seen]): [string, Answer, Seen] =>
+      // A poll sends none of the Zap's fields: its refusal says so, not "check the fields".
+      what === '6451000 bad parameters' && p.scheduled
+        ? [
+            what,
+            given,
+            {
+              ...seen,
+              message: `CINNOX refused this trigger's read of ${p.scheduled} (CINNOX code 6451000: Bad query). The trigger sends CINNOX only the last 7 days and paging, none of this Zap's filters (A6, A30), so no field of the trigger can fix it: report this to the app's developers.`,
+            },
+          ]
+        : [what, given, seen],
+    ),
   ].map(([what, given, seen]) => [p.key, what, p, given, seen] as const),
 );
 
