@@ -12,6 +12,8 @@ import {
   CALL_RESULTS,
   ENQUIRY_CHANNELS,
   SMS_USAGES,
+  SMS_STATUSES,
+  SMS_CARRIER_STATUSES,
   CONTACT_ID_PARAM,
   CONTACT_LIST_PATH,
   CONTACT_NAME_PARAM,
@@ -63,6 +65,7 @@ describe('contract check: its reading of the contract', () => {
       callDirections: [...CALL_DIRECTIONS],
       enquiryChannels: [...ENQUIRY_CHANNELS],
       smsUsages: Object.values(SMS_USAGES).flat(),
+      smsStatuses: [...SMS_STATUSES, ...SMS_CARRIER_STATUSES],
     });
     expect(new Set(CONTRACT.enquiryRecordStatuses)).toEqual(new Set(Object.values(ENQUIRY_RECORD_STATUSES).flat()));
     for (const type of Object.keys(NUMBER_TYPES)) expect(numberListPath(type as NumberType)).toBe(`/${type}`);
@@ -184,6 +187,9 @@ describe('contract check: judging an answer', () => {
         ],
       });
     expect(verdict(enquiries('WhatsApp'), 'A30')).toBe('holds');
+    // The CINNOX Zapier guide's spellings are documented values too.
+    for (const channel of ['Messager', 'Third Party Channel', 'Directory', 'Campaign', 'Directory - Web Link'])
+      expect(verdict(enquiries(channel), 'A30')).toBe('holds');
     expect(verdict(enquiries('Telegram'), 'A30')).toBe('does not hold');
     const sms = (usage: string) =>
       get(SMS_DETAIL_PATH, window, 200, {
@@ -194,6 +200,21 @@ describe('contract check: judging an answer', () => {
         ],
       });
     expect(verdict(sms('openAPI-otp'), 'A30')).toBe('holds');
+    const smsStatus = (status: string, carrierStatus: string) =>
+      get(SMS_DETAIL_PATH, window, 200, {
+        code: 0,
+        result: [
+          { id: 's2', usage: 'direct', status, carrierStatus, createdAt: '2026-01-03T00:00:00Z' },
+          { id: 's1', usage: 'direct', status: 'Rejected', createdAt: '2026-01-02T00:00:00Z' },
+        ],
+      });
+    expect(verdict(smsStatus('Submitted', 'Delivered'), 'A30')).toBe('holds');
+    // An inbound SMS CINNOX marks Delivered in `status` too: the filter reads the carrier's status first.
+    expect(verdict(smsStatus('Delivered', 'Delivered'), 'A30')).toBe('holds');
+    expect(judge(smsStatus('Submitted', 'Expired')).find((f) => f.id === 'A30')).toMatchObject({
+      verdict: 'does not hold',
+      reason: 'status (carrierStatus) "Expired": not a value the filters know',
+    });
     expect(verdict(sms('campaign'), 'A30')).toBe('does not hold');
   });
 

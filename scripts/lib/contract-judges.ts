@@ -68,16 +68,34 @@ export const CONTRACT = {
   callDirections: ['Inbound', 'Outbound'],
   enquiryChannels: [
     'Weblink',
+    'Web Link',
+    'Directory - Web Link',
+    'Directory',
+    'Tag/Directory',
+    'Campaign',
     'VirtualNumber',
+    'Virtual Number',
     'Email',
+    'EMAIL',
     'ThirdParty',
+    'THIRDPARTY',
+    'Third Party Channel',
     'FACEBOOK',
+    'Facebook Messenger',
+    'Messenger',
+    'Messager',
     'WHATSAPP',
+    'WhatsApp',
     'WECHAT',
+    'WeChat',
     'LINE',
     'WOZTELL',
+    'INSTAGRAM',
+    'CHATBOT',
+    'CINNOX',
   ],
   smsUsages: ['inbound', 'direct', 'openAPI-sms', 'verification', 'openAPI-otp'],
+  smsStatuses: ['Submitted', 'Rejected', 'Queued', 'Delivered', 'Undelivered'],
 } as const;
 
 /** CINNOX codes the judges name (docs/cinnox-api.md §0.3). */
@@ -304,6 +322,9 @@ const withinWindow = (e: Exchange, records: Rec[], dateKey = 'createdAt'): numbe
     return Number.isFinite(at) && (at < start - 1000 || at > end + 1000);
   }).length;
 };
+
+/** How a finding names an SMS's status as the scheduled trigger reads it. */
+const SMS_STATUS_KEY = 'status (carrierStatus)';
 
 /** Compared as the scheduled triggers compare them: case, spaces, hyphens and underscores ignored. */
 const word = (value: unknown): string =>
@@ -578,7 +599,18 @@ export function judge(e: Exchange): Finding[] {
         }),
       );
     if (e.path === CONTRACT.smsDetail)
-      out.push(reportFinding(seen, records, 'createdAt', { usage: CONTRACT.smsUsages }));
+      // The SMS's status as New or Updated SMS's Status filter reads it: Rejected, else the carrier's, else CINNOX's.
+      out.push(
+        reportFinding(
+          seen,
+          records.map((r) => ({
+            ...r,
+            [SMS_STATUS_KEY]: word(r.status) === 'rejected' ? r.status : r.carrierStatus || r.status,
+          })),
+          'createdAt',
+          { usage: CONTRACT.smsUsages, [SMS_STATUS_KEY]: CONTRACT.smsStatuses },
+        ),
+      );
   }
 
   if (e.path === CONTRACT.eventHookList) {

@@ -62,6 +62,7 @@ import {
   CINNOX_CODES,
   CinnoxError,
   cinnoxErrorCode,
+  isCredentialRefusal,
   TIMEOUT_CODE,
   networkError,
   networkFailure,
@@ -573,7 +574,7 @@ export const cinnox = {
 
   /**
    * The current subscriptions (assumption A13), or `undefined` when the app cannot tell. The list is advisory:
-   * only CINNOX's own auth errors (6452000 / 6452001, or HTTP 401 / 403 with a CINNOX code) stop the caller;
+   * only CINNOX's credential answers (`isCredentialRefusal`: 6452000 / 6452001, an HTTP 401) stop the caller;
    * anything else (404, 405, 6450001, a gateway's 403 without a CINNOX code, 5xx, rate limit, a body that is
    * not a list) means "cannot tell", and the subscription goes ahead.
    */
@@ -584,8 +585,7 @@ export const cinnox = {
       accept: 'any',
     });
     const { code } = response;
-    const authCode = code === CINNOX_CODES.invalidToken || code === CINNOX_CODES.invalidAppId;
-    if (authCode || ((response.status === 401 || response.status === 403) && code !== undefined)) {
+    if (isCredentialRefusal(response.status, code)) {
       const error = toZapierError(z, response, { method: 'GET', url: EVENT_HOOK_LIST_PATH });
       if (error) throw error;
     }

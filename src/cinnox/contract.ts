@@ -561,18 +561,35 @@ export const CALL_RESULTS_MISSED = ['Not Answered', 'Abandoned', 'Cancelled', 'D
 export const CALL_DIRECTIONS = ['Inbound', 'Outbound'] as const;
 /** §2.1: Enquiry Details' `status` values, with A19's "open". */
 export const ENQUIRY_STATUSES = ['open', 'ongoing', 'followed-up', 'missed', 'closed'] as const;
-/** §2.1: Enquiry Details' `channel` values. */
-export const ENQUIRY_CHANNELS = [
-  'Weblink',
-  'VirtualNumber',
-  'Email',
-  'ThirdParty',
-  'FACEBOOK',
-  'WHATSAPP',
-  'WECHAT',
-  'LINE',
-  'WOZTELL',
-] as const;
+/**
+ * An enquiry's `channel`, each channel (by §2.1's value where §2.1 has one) with every spelling CINNOX documents for
+ * it: §2.1's values, §2.5's event `channel` values, the Reports overview's channel list (§2.1), and the CINNOX Zapier
+ * guide's (Get Enquiry detail: Directory, Web Link, Campaign, "Messager" (sic), Third Party Channel…; the enquiry
+ * triggers: "Directory - Web Link", Messenger, CINNOX…). "Directory - Web Link" is both a Directory and a Web Link
+ * enquiry. Compared as A30 compares (case, spaces, hyphens and underscores aside).
+ */
+export const ENQUIRY_CHANNEL_SPELLINGS = {
+  Weblink: ['Weblink', 'Web Link', 'Directory - Web Link'],
+  Directory: ['Directory', 'Tag/Directory', 'Directory - Web Link'],
+  Campaign: ['Campaign'],
+  VirtualNumber: ['VirtualNumber', 'Virtual Number'],
+  Email: ['Email', 'EMAIL'],
+  ThirdParty: ['ThirdParty', 'THIRDPARTY', 'Third Party Channel'],
+  FACEBOOK: ['FACEBOOK', 'Facebook Messenger', 'Messenger', 'Messager'],
+  WHATSAPP: ['WHATSAPP', 'WhatsApp'],
+  WECHAT: ['WECHAT', 'WeChat'],
+  LINE: ['LINE'],
+  WOZTELL: ['WOZTELL'],
+  INSTAGRAM: ['INSTAGRAM'],
+  CHATBOT: ['CHATBOT'],
+  CINNOX: ['CINNOX'],
+} as const satisfies Record<string, readonly string[]>;
+export type EnquiryChannel = keyof typeof ENQUIRY_CHANNEL_SPELLINGS;
+/** Every documented spelling of an enquiry's `channel` (A30 judges a report's values against them). */
+export const ENQUIRY_CHANNELS: readonly string[] = [...new Set(Object.values(ENQUIRY_CHANNEL_SPELLINGS).flat())];
+/** §2.3 SMS Details' `status` (CINNOX's: submitted to the carrier, or refused) and `carrierStatus` values. */
+export const SMS_STATUSES = ['Submitted', 'Rejected'] as const;
+export const SMS_CARRIER_STATUSES = ['Queued', 'Delivered', 'Undelivered'] as const;
 /** §2.3 SMS Details' `usage` values of each kind of SMS a Zap filters on (inbound: A22). */
 export const SMS_USAGES = {
   inbound: [INBOUND_SMS_USAGE],
@@ -587,7 +604,8 @@ export const SMS_USAGES = {
  * filter status, channel, direction, result, number and usage in the app, comparing the documented values above
  * (case, spaces, hyphens and underscores ignored), and read pages of LIST_PAGE_MAX until REPORT_POLL_MAX_ITEMS
  * records pass the filters or the report ends. A report that lists its oldest records first while holding more than
- * one poll reads fails the poll, rather than miss the newest.
+ * one poll reads fails the poll, rather than miss the newest; so does a record a chosen filter would drop only
+ * because its value is none of the documented ones, rather than drop it unseen.
  */
 export const REPORT_POLL_MAX_ITEMS = 100;
 /** A30: at most this many pages of LIST_PAGE_MAX per poll (2,000 records), within the call's time budget. */

@@ -67,6 +67,18 @@ export class CinnoxError extends errors.Error {
   }
 }
 
+/**
+ * The one rule for "this connection is expired" (Zapier then holds every Zap on it until it is reconnected): only
+ * CINNOX's own credential answers, its bad-token and bad-App-ID codes (6452000, 6452001) or an HTTP 401 without
+ * another CINNOX code. Anything else that refuses, a gateway's or proxy's 403 page among them, is an error about
+ * the request: reconnecting could not help.
+ */
+export const isCredentialRefusal = (status: number, code: number | undefined): boolean =>
+  code === CINNOX_CODES.invalidToken || code === CINNOX_CODES.invalidAppId || (code === undefined && status === 401);
+
+/** The error code of an HTTP 403 without a CINNOX code: a gateway or proxy in front of CINNOX refused the request. */
+export const FORBIDDEN_ERROR_CODE = 'CinnoxForbidden';
+
 /** True for CINNOX's "No records found" (6451011). */
 export const isNotFound = (error: unknown): error is CinnoxError =>
   error instanceof CinnoxError && error.errorCode === NOT_FOUND_ERROR_CODE;
@@ -217,7 +229,7 @@ export function toZapierError(
   const refusal = (message: string, errorCode: string): CinnoxError =>
     new CinnoxError(withZapierFields(message, cinnoxMessage, call.fields), errorCode, status, code, cinnoxMessage);
 
-  if (code === CINNOX_CODES.invalidToken || (code === undefined && (status === 401 || status === 403))) {
+  if (isCredentialRefusal(status, code) && code !== CINNOX_CODES.invalidAppId) {
     if (call.connectionTest)
       return new CinnoxError(
         `CINNOX did not accept the App Token (${tag}). Copy it again from the CINNOX Dashboard (${DASHBOARD_PATH}: your Zapier account's More (...) > View), in full and without spaces, together with the App ID and Base URL of the same Zapier account. If the App Token was regenerated in CINNOX, only the new one works.`,
@@ -241,6 +253,26 @@ export function toZapierError(
       );
     return new z.errors.ExpiredAuthError(
       `CINNOX does not recognise this connection's App ID (${tag}). Copy the App ID again from the CINNOX Dashboard (${DASHBOARD_PATH}) and reconnect your CINNOX account in Zapier.`,
+    );
+  }
+  if (code === undefined && status === 403) {
+    // Not CINNOX's check of the App Token (that answers 6452000 or 401): the connection stays on.
+    const said = body === undefined ? snippet(response.content) : cinnoxMessage;
+    const quotedSaid = said ? ` ("${said}")` : '';
+    if (call.connectionTest)
+      return new CinnoxError(
+        `The Base URL's host answered HTTP 403 (forbidden) without a CINNOX code${quotedSaid}: a gateway or proxy in front of CINNOX refused the connection test before CINNOX checked the App ID and App Token. Copy the Base URL again from the CINNOX Dashboard (${DASHBOARD_PATH}: your Zapier account's More (...) > View); if it is right, ask your CINNOX administrator whether a firewall blocks requests from Zapier.`,
+        FORBIDDEN_ERROR_CODE,
+        403,
+        undefined,
+        said,
+      );
+    return new CinnoxError(
+      `The Base URL's host answered HTTP 403 (forbidden) without a CINNOX code${quotedSaid}: a gateway or proxy in front of CINNOX refused this request; CINNOX did not refuse the App Token, so the connection stays on. Check the connection's Base URL (the one the CINNOX Dashboard shows, ${DASHBOARD_PATH}); if it is right, try again later, and if it keeps happening, ask your CINNOX administrator whether a firewall blocks requests from Zapier.`,
+      FORBIDDEN_ERROR_CODE,
+      403,
+      undefined,
+      said,
     );
   }
   if (code === CINNOX_CODES.tooManyRequests || status === 429) {

@@ -16,10 +16,26 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import type { EventGroup } from '../cinnox/contract';
+import { CinnoxError, HTTP_404_ERROR_CODE, NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import { GROUPS, type GroupSpec, type Item } from './groups';
 import { LIST_SAMPLE_SIZE } from './groups/shared';
 import { bodyOf, eventsOf, folded, type Raw } from './payload';
-import { subscribe, unsubscribe } from './subscription';
+import { inputFieldsOf } from '../input/schema';
+import { subscribe, takeOverInput, unsubscribe } from './subscription';
+
+/**
+ * CINNOX's refusals of the list itself (a CINNOX code such as 6451000 or 6450001, a JSON refusal, an HTTP 404, a
+ * result it did not confirm): Test Trigger shows the sample instead. Everything about reaching CINNOX (no answer, a
+ * gateway's 403 page, a redirect, a body that is not JSON), the connection and the rate limit still fails the
+ * test, so the sample never stands in for a CINNOX the app could not read.
+ */
+function isListRefusal(error: unknown): error is CinnoxError {
+  return (
+    error instanceof CinnoxError &&
+    (error.cinnoxCode !== undefined ||
+      [HTTP_404_ERROR_CODE, NOT_CONFIRMED_CODE, 'CinnoxError'].includes(error.errorCode))
+  );
+}
 
 /** The top-level keys of an item, from its output fields. */
 export type TopKey<F extends readonly PlainOutputField[]> = Exclude<
@@ -150,10 +166,10 @@ export function defineHookTrigger<
         if (records.length >= LIST_SAMPLE_SIZE) break;
       }
     } catch (error) {
-      // A list CINNOX refuses (an unconfirmed query, a missing endpoint) must not block the Zap editor:
-      // fall back to the sample. Auth and rate-limit errors still surface.
-      if (!(error instanceof Error) || error.name !== 'AppError') throw error;
-      z.console.log(`CINNOX: could not list recent records for ${spec.key}; showing the sample. ${error.message}`);
+      // A list CINNOX refuses (an unconfirmed query, a missing endpoint) must not block the Zap editor: fall back
+      // to the sample. Auth, rate-limit, network and gateway errors still surface.
+      if (!isListRefusal(error)) throw error;
+      z.console.log(`CINNOX: could not list recent records for ${spec.key}; showing the sample. ${error.text}`);
     }
     const items = itemsOf(z, records, wanted).slice(0, LIST_SAMPLE_SIZE);
     return items.length > 0 ? items : [{ ...spec.sample }];
@@ -165,9 +181,9 @@ export function defineHookTrigger<
     display: { label: spec.label, description: `${spec.description} ${oneZapNote(group)}` },
     operation: {
       type: 'hook',
-      ...(choice
-        ? {
-            inputFields: [
+      inputFields: [
+        ...(choice
+          ? [
               {
                 key: choice.key,
                 label: choice.label,
@@ -176,9 +192,11 @@ export function defineHookTrigger<
                 required: false,
                 choices: { ...choice.choices },
               },
-            ],
-          }
-        : {}),
+            ]
+          : []),
+        // Off by default: turning the Zap on never takes another URL's events unless the Zap builder chose it.
+        ...inputFieldsOf(takeOverInput(group)),
+      ],
       performSubscribe,
       performUnsubscribe,
       perform,

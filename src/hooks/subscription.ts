@@ -4,10 +4,13 @@
  * CINNOX keeps one webhook URL per subscription name per App ID (docs/cinnox-api.md §0.4). A second Zap
  * subscribing the same name on the same connection would silently take the first Zap's events, and turning
  * either Zap off would silently stop the other. Where the Event Hook List can be read (assumption A13), this
- * module refuses to subscribe over another Zap's URL and never disables a URL that is not this Zap's. Where
- * it cannot be read, CINNOX gives no way to tell; the triggers' descriptions and the README say so.
+ * module refuses to subscribe over another URL, unless the Zap builder chose Take Over the Subscription (a URL a
+ * deleted Zap left behind would otherwise lock the group for good), and never disables a URL that is not this
+ * Zap's. URLs are compared as URLs (`sameUrl`). Where the list cannot be read, CINNOX gives no way to tell; the
+ * triggers' descriptions and the README say so.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { boolean, input, labelOf, parseInput } from '../input/schema';
 import { cinnox } from '../cinnox/client';
 import {
   DASHBOARD_ZAPIER_PATH,
@@ -25,6 +28,59 @@ export interface SubscribeData {
   id: string;
   subscription: SubscriptionName;
   url: string;
+  /** The URL this Zap took the subscription over from (Take Over the Subscription), when it replaced one. */
+  replaced?: string;
+}
+
+/** The key of every instant trigger's take-over input. */
+export const TAKE_OVER_KEY = 'take_over_subscription';
+
+const buildTakeOverInput = (group: GroupSpec) =>
+  input({
+    [TAKE_OVER_KEY]: boolean({
+      label: 'Take Over the Subscription',
+      helpText:
+        `No (the default): when CINNOX already sends this CINNOX Zapier account's ${group.events} to another URL, this Zap is not turned on. ` +
+        'Yes: turning this Zap on takes that subscription over; the other Zap stays on but stops receiving these events (choose Yes when that URL belongs to a Zap that was deleted, or one you no longer want to receive them).',
+      default: 'false',
+    }),
+  });
+const takeOverInputs = new WeakMap<GroupSpec, ReturnType<typeof buildTakeOverInput>>();
+
+/**
+ * A hook trigger's input (one per event group, its zod schema built once): whether turning the Zap on may take the
+ * group's subscription over from another URL.
+ */
+export function takeOverInput(group: GroupSpec): ReturnType<typeof buildTakeOverInput> {
+  let built = takeOverInputs.get(group);
+  if (!built) takeOverInputs.set(group, (built = buildTakeOverInput(group)));
+  return built;
+}
+
+/**
+ * Two webhook URLs are the same when they are the same URL: scheme and host in any case (the WHATWG URL parser
+ * lower-cases them, and drops a default port), a trailing slash aside; path, query and fragment otherwise exact.
+ * A value that is no URL is compared as text.
+ */
+export function sameUrl(a: string, b: string): boolean {
+  const form = (value: string): string => {
+    const text = value.trim();
+    try {
+      const url = new URL(text);
+      return [
+        url.protocol,
+        url.username,
+        url.password,
+        url.host,
+        url.pathname.replace(/\/+$/, ''),
+        url.search,
+        url.hash,
+      ].join(' ');
+    } catch {
+      return text.replace(/\/+$/, '');
+    }
+  };
+  return form(a) === form(b);
 }
 
 export interface UnsubscribeResult {
@@ -44,15 +100,17 @@ function otherUrl(hook: EventHookRecord | undefined, url: string): string | unde
   // A13: an entry without `enabled`, or with a value that is not clearly off, holds the subscription.
   if (!hook || enabledOf(hook.enabled) === false) return undefined;
   const current = typeof hook.url === 'string' ? hook.url.trim() : '';
-  return current && current !== url ? current : undefined;
+  return current && !sameUrl(current, url) ? current : undefined;
 }
 
 export function subscriptionTakenMessage(group: GroupSpec): string {
+  const takeOver = labelOf(takeOverInput(group).shape[TAKE_OVER_KEY]);
   return (
     `This Zap was not turned on: another Zap already receives CINNOX ${group.events} through this CINNOX connection. ` +
     `CINNOX sends the "${group.subscription}" events of one CINNOX Zapier account to a single URL, so this Zap would take them over and the other Zap would silently stop. ` +
     `Each CINNOX Zapier account (up to ${MAX_ZAPIER_ACCOUNTS}) serves one Zap per event group: add another Zapier account in the CINNOX Dashboard ` +
-    `(${DASHBOARD_ZAPIER_PATH} > Add Zapier Account), connect it in Zapier, and choose that connection in this Zap. Or turn the other Zap off first.`
+    `(${DASHBOARD_ZAPIER_PATH} > Add Zapier Account), connect it in Zapier, and choose that connection in this Zap. Or turn the other Zap off first. ` +
+    `If no Zap of yours receives these events any more (a Zap deleted while CINNOX kept its URL), set ${takeOver} to Yes in this trigger and turn this Zap on again: it takes the subscription over.`
   );
 }
 
@@ -78,6 +136,7 @@ export function subscriptionUnconfirmedMessage(group: GroupSpec, said: unknown):
 }
 
 export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): Promise<SubscribeData> {
+  const takeOver = parseInput(z, takeOverInput(group), bundle.inputData)[TAKE_OVER_KEY] === true;
   const url = (bundle.targetUrl ?? '').trim();
   if (!url)
     throw new z.errors.Error(
@@ -88,9 +147,14 @@ export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): P
   const name = group.subscription;
 
   const hooks = await cinnox.listEventHooks(z, bundle);
-  if (hooks && otherUrl(hookOf(hooks, name), url)) {
+  const other = hooks && otherUrl(hookOf(hooks, name), url);
+  if (other && !takeOver) {
     throw new z.errors.Error(subscriptionTakenMessage(group), 'CinnoxSubscriptionTaken', 409);
   }
+  if (other)
+    z.console.log(
+      `CINNOX: ${labelOf(takeOverInput(group).shape[TAKE_OVER_KEY])} is Yes: the "${name}" subscription pointed at ${other}; this Zap's URL replaces it, so that URL no longer receives these events.`,
+    );
 
   const answer = await cinnox.setSubscription(z, bundle, name, true, url);
   const said = answer && typeof answer === 'object' ? (answer as { enabled?: unknown }).enabled : undefined;
@@ -100,7 +164,7 @@ export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): P
   // Anything not clearly enabled: a Zap "on" that never fires is worse than one that says it could not turn on.
   if (enabled !== true)
     throw new z.errors.Error(subscriptionUnconfirmedMessage(group, said), 'CinnoxSubscriptionUnconfirmed', 502);
-  return { id: name, subscription: name, url };
+  return { id: name, subscription: name, url, ...(other ? { replaced: other } : {}) };
 }
 
 export async function unsubscribe(z: ZObject, bundle: Bundle, group: GroupSpec): Promise<UnsubscribeResult> {

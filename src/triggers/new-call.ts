@@ -11,7 +11,7 @@ import {
   type CallLogRecord,
 } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
-import { asE164, valueWord as word } from '../cinnox/values';
+import { asE164, asText, valueWord as word } from '../cinnox/values';
 import type { Example } from '../examples';
 import { fingerprint } from '../hooks/payload';
 import { choice, choicesOf, input, text } from '../input/schema';
@@ -69,6 +69,11 @@ export const newCall = defineReportTrigger({
     (!results?.length ||
       results.some((r) => (r === 'missed' ? isMissedCall(record) : word(r) === word(record.status)))) &&
     (!cinnox_number || cinnoxNumberOf(record) === cinnox_number),
+  unknown: {
+    directions: (record) =>
+      CALL_DIRECTIONS.some((d) => word(d) === word(record.callDirection)) ? '' : asText(record.callDirection),
+    results: (record) => (CALL_RESULTS.some((r) => word(r) === word(record.status)) ? '' : asText(record.status)),
+  },
   item: (record) => CALL.map(record),
   outputFields: [{ key: 'id', label: 'ID' }, ...CALL.outputFields],
   sample: { id: CALL.sample.callId, ...CALL.sample },

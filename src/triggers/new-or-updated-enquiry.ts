@@ -5,10 +5,11 @@
  * the status, so an enquiry starts a Zap once for each status it reaches.
  */
 import {
-  ENQUIRY_CHANNELS,
+  ENQUIRY_CHANNEL_SPELLINGS,
   ENQUIRY_DETAIL_PATH,
   ENQUIRY_STATUSES,
   REPORT_WINDOW_DAYS,
+  type EnquiryChannel,
   type EnquiryRecord,
 } from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
@@ -32,17 +33,30 @@ const STATUS_CHOICES: Record<(typeof ENQUIRY_STATUSES)[number], string> = {
   missed: 'Missed',
   closed: 'Closed',
 };
-const CHANNEL_CHOICES: Record<(typeof ENQUIRY_CHANNELS)[number], string> = {
+/** Each channel once, as the CINNOX Zapier guide names it; a choice matches every spelling CINNOX documents for it. */
+const CHANNEL_CHOICES: Record<EnquiryChannel, string> = {
+  Directory: 'Directory (tag or staff directory)',
   Weblink: 'Web Link',
+  Campaign: 'Campaign',
   VirtualNumber: 'Virtual Number (calls)',
   Email: 'Email',
-  ThirdParty: 'Third-Party Channel',
+  ThirdParty: 'Third Party Channel',
   FACEBOOK: 'Facebook Messenger',
   WHATSAPP: 'WhatsApp',
   WECHAT: 'WeChat',
   LINE: 'LINE',
   WOZTELL: 'WOZTELL',
+  INSTAGRAM: 'Instagram',
+  CHATBOT: 'Chatbot',
+  CINNOX: 'CINNOX (as enquiry events name channels CINNOX runs itself)',
 };
+
+/** The record's channel is `channel` in one of its documented spellings. */
+const isChannel = (record: EnquiryRecord, channel: EnquiryChannel): boolean =>
+  ENQUIRY_CHANNEL_SPELLINGS[channel].some((spelling) => word(spelling) === word(record.channel));
+const knownStatus = (record: EnquiryRecord): boolean => ENQUIRY_STATUSES.some((s) => word(s) === word(record.status));
+const knownChannel = (record: EnquiryRecord): boolean =>
+  (Object.keys(ENQUIRY_CHANNEL_SPELLINGS) as EnquiryChannel[]).some((c) => isChannel(record, c));
 
 const ENQUIRY_REPORT_INPUT = input({
   statuses: choice(
@@ -96,7 +110,11 @@ export const newOrUpdatedEnquiry = defineReportTrigger({
   changedAt: (record) => isoDateTime(record.updatedAt) ?? isoDateTime(record.createdAt ?? record.createdAT) ?? '',
   passes: (record, { statuses, channels }) =>
     (!statuses?.length || statuses.some((s) => word(s) === word(record.status))) &&
-    (!channels?.length || channels.some((c) => word(c) === word(record.channel))),
+    (!channels?.length || channels.some((c) => isChannel(record, c))),
+  unknown: {
+    statuses: (record) => (knownStatus(record) ? '' : asText(record.status)),
+    channels: (record) => (knownChannel(record) ? '' : asText(record.channel)),
+  },
   // The Enquiry Record ID first after the id, as in the sample (what the Zap editor shows first).
   item: (record) => {
     const result = toEnquiryResult(record);

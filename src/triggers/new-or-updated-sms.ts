@@ -4,9 +4,15 @@
  * item is one SMS in one status (src/records/sms.ts); its id is the SMS record id and the status, so an SMS starts
  * a Zap once for each status it reaches (Submitted, then Delivered).
  */
-import { REPORT_WINDOW_DAYS, SMS_DETAIL_PATH, type SmsDetailRecord } from '../cinnox/contract';
+import {
+  REPORT_WINDOW_DAYS,
+  SMS_CARRIER_STATUSES,
+  SMS_DETAIL_PATH,
+  SMS_STATUSES,
+  type SmsDetailRecord,
+} from '../cinnox/contract';
 import { isoDateTime } from '../cinnox/dates';
-import { valueWord as word } from '../cinnox/values';
+import { asText, valueWord as word } from '../cinnox/values';
 import type { Example } from '../examples';
 import { fingerprint } from '../hooks/payload';
 import { choice, choicesOf, input } from '../input/schema';
@@ -18,7 +24,8 @@ const KIND_CHOICES = {
   Outbound: 'Outbound (Send SMS, and SMS sent from CINNOX)',
   OTP: 'OTP (one-time passwords)',
 };
-const STATUSES = ['Submitted', 'Queued', 'Delivered', 'Undelivered', 'Rejected'] as const;
+/** Where an SMS stands (`smsStatusOf`): CINNOX's Submitted, the carrier's statuses, CINNOX's Rejected (§2.3). */
+const STATUSES = [SMS_STATUSES[0], ...SMS_CARRIER_STATUSES, SMS_STATUSES[1]] as const;
 
 const SMS_REPORT_INPUT = input({
   kinds: choice({ label: 'Kind', helpText: 'Only SMS of these kinds. Leave empty for all.', list: true }, KIND_CHOICES),
@@ -53,6 +60,11 @@ export const newOrUpdatedSms = defineReportTrigger({
   passes: (record, { kinds, statuses }) =>
     (!kinds?.length || kinds.includes(smsKindOf(record) as keyof typeof KIND_CHOICES)) &&
     (!statuses?.length || statuses.some((s) => word(s) === word(smsStatusOf(record)))),
+  unknown: {
+    kinds: (record) => (smsKindOf(record) ? '' : asText(record.usage)),
+    statuses: (record) =>
+      STATUSES.some((s) => word(s) === word(smsStatusOf(record))) ? '' : asText(smsStatusOf(record)),
+  },
   item: (record) => SMS.map(record),
   outputFields: [{ key: 'id', label: 'ID (SMS record ID and status)' }, ...SMS.outputFields],
   sample: { id: `${SMS.sample.smsId}:${SMS.sample.status}`, ...SMS.sample },

@@ -51,10 +51,36 @@ describe('CINNOX error mapping', () => {
     expect(error.message).toMatch(/regenerated or this Zapier account was deleted.*Reconnect/);
   });
 
-  it.each([401, 403])('HTTP %i without a CINNOX code also asks to reconnect', async (status) => {
-    const error = await fail(status, 'nope');
+  it('HTTP 401 without a CINNOX code also asks to reconnect', async () => {
+    const error = await fail(401, 'nope');
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toContain(`HTTP ${status}`);
+    expect(error.message).toContain('HTTP 401');
+  });
+
+  it.each([
+    [
+      'an HTML page',
+      '<html><body><h1>403 Forbidden</h1></body></html>',
+      ' ("<html><body><h1>403 Forbidden</h1></body></html>")',
+    ],
+    ["a gateway's JSON", { message: 'Missing Authentication Token' }, ' ("Missing Authentication Token")'],
+    ['no body', '', ''],
+  ])(
+    'HTTP 403 without a CINNOX code (%s) is a refused request, never an expired connection',
+    async (_what, body, said) => {
+      const error = await fail(403, body);
+      expect(error).toMatchObject({
+        name: 'AppError',
+        code: 'CinnoxForbidden',
+        message: `The Base URL's host answered HTTP 403 (forbidden) without a CINNOX code${said}: a gateway or proxy in front of CINNOX refused this request; CINNOX did not refuse the App Token, so the connection stays on. Check the connection's Base URL (the one the CINNOX Dashboard shows, Administration > Service Integration > Third Party Integration > Zapier); if it is right, try again later, and if it keeps happening, ask your CINNOX administrator whether a firewall blocks requests from Zapier.`,
+      });
+    },
+  );
+
+  it("HTTP 403 with CINNOX's bad-token code asks to reconnect", async () => {
+    const error = await fail(403, { code: 6452000, message: 'Invalid token' });
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toContain('CINNOX code 6452000: Invalid token');
   });
 
   it('6452001 says the App ID is wrong', async () => {

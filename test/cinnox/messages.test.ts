@@ -105,6 +105,16 @@ describe('a refused App Token or App ID', () => {
     );
   });
 
+  it("the connection test on a gateway's 403 page points at the Base URL, not the App Token", async () => {
+    nock(BASE_URL).get(STAFF).query(true).reply(403, '<html><body>Forbidden</body></html>');
+    const error = await failure(() => appTester(connectionTest, { authData }));
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'CinnoxForbidden',
+      message: `The Base URL's host answered HTTP 403 (forbidden) without a CINNOX code ("<html><body>Forbidden</body></html>"): a gateway or proxy in front of CINNOX refused the connection test before CINNOX checked the App ID and App Token. Copy the Base URL again from the CINNOX Dashboard (Administration > Service Integration > Third Party Integration > Zapier: your Zapier account's More (...) > View); if it is right, ask your CINNOX administrator whether a firewall blocks requests from Zapier.`,
+    });
+  });
+
   it('the connection test says which App ID CINNOX does not recognise', async () => {
     nock(BASE_URL).get(STAFF).query(true).reply(400, { code: 6452001, message: 'Invalid appID' });
     const error = await failure(() => appTester(connectionTest, { authData }));

@@ -68,7 +68,7 @@ it("takes the record's own duration when it has one", async () => {
   scope.done();
 });
 
-it('says so when the call log has no such call (yet): an empty answer or "No records found" (6451011)', async () => {
+it('a call the call log does not list yet (an empty answer or "No records found", 6451011) is retried in about a minute', async () => {
   const scope = nock(BASE_URL)
     .get(CALL_LOG)
     .query(true)
@@ -78,9 +78,11 @@ it('says so when the call log has no such call (yet): an empty answer or "No rec
     .reply(400, { code: 6451011, message: 'No records found' });
   for (let i = 0; i < 2; i += 1) {
     const error = await failure(() => appTester(hydrate, bundleWith({ callId: 'call-1' })));
-    expect(error.code).toBe('CinnoxNotFound');
+    expect(error.name).toBe('ThrottledError');
+    expect(error.delay).toBeGreaterThanOrEqual(60);
+    expect(error.delay).toBeLessThanOrEqual(72);
     expect(error.message).toBe(
-      `CINNOX's call log has no call with ID "call-1" (yet), so its details (caller, callee, direction, result, duration) cannot be loaded. Try again in a minute.`,
+      `CINNOX's call log has no call with ID "call-1" yet, so its details (caller, callee, direction, result, duration) are not ready. Zapier will retry in ${error.delay} seconds.`,
     );
   }
   scope.done();

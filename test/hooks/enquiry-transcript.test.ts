@@ -1,7 +1,8 @@
 /**
  * Enquiry Closed's transcript without an API call per event: perform dehydrates (a pointer to the
  * enquiryTranscript hydrator, by case number and record id); the hydrator reads the chat (§2.2) exactly as Get
- * Enquiry Transcript does, and words CINNOX's refusals about the enquiry as a reason instead of failing.
+ * Enquiry Transcript does, and words CINNOX's final refusals about the enquiry as a reason instead of failing; a
+ * chat CINNOX does not give yet (not closed) is retried later.
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
@@ -127,11 +128,24 @@ describe('resolving the pointer', () => {
   });
 
   it.each([
-    [
-      'not closed (6451011)',
-      { code: 6451011, message: 'No records found' },
-      'No transcript: CINNOX gives the chat of closed enquiries only, and enquiry EQ-000123 is not closed (or has no chat) (CINNOX code 6451011: No records found).',
-    ],
+    ['HTTP 400', 400],
+    ['HTTP 200', 200],
+  ])(
+    'a closed enquiry CINNOX calls not closed (6451011, %s): not ready yet, Zapier retries in about a minute, never an empty transcript',
+    async (_what, status) => {
+      chatAnswers('EQ-000123', status, { code: 6451011, message: 'No records found' });
+      const error = await failure(() => resolve(transcriptPointer('EQ-000123', 'enq-1')));
+      expect(error.name).toBe('ThrottledError');
+      expect(error.delay).toBeGreaterThanOrEqual(60);
+      expect(error.delay).toBeLessThanOrEqual(72);
+      expect(error.message).toBe(
+        `The transcript of enquiry EQ-000123 is not ready yet: CINNOX gives the chat of closed enquiries only and answered that this one is not closed (CINNOX code 6451011: No records found), although its event says it was closed. Zapier will retry in ${error.delay} seconds. If the enquiry was reopened since, its transcript comes once it is closed again.`,
+      );
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it.each([
     [
       "over CINNOX's chat-log limit (6451013)",
       { code: 6451013, message: 'Requested chat logs over the limit' },

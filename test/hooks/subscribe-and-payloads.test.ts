@@ -116,9 +116,12 @@ describe('the Event Hook List is advisory: only CINNOX auth errors stop the subs
     ['6452000 Invalid token', 400, { code: 6452000, message: 'Invalid token' }],
     ['6452001 Invalid appID', 400, { code: 6452001, message: 'Invalid appID' }],
     ['401 with a CINNOX code', 401, { code: 6452000, message: 'Invalid token' }],
+    ['401 without a CINNOX code', 401, '<html>Unauthorized</html>'],
     ['403 with a CINNOX code', 403, { code: 6452001, message: 'Invalid appID' }],
   ])('%s: stops, asking to reconnect, no PATCH', async (_what, status, body) => {
-    const scope = nock(BASE_URL).get(HOOKS).reply(status, body);
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(status, body as never);
     const error = await failure(() => subscribe());
     scope.done();
     expect(error.name).toBe('ExpiredAuthError');

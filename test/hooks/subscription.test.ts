@@ -19,7 +19,8 @@ const TAKEN =
   'This Zap was not turned on: another Zap already receives CINNOX external contact events (created, edited, merged, ownership transferred, deleted) through this CINNOX connection. ' +
   'CINNOX sends the "contact-event-sub" events of one CINNOX Zapier account to a single URL, so this Zap would take them over and the other Zap would silently stop. ' +
   'Each CINNOX Zapier account (up to 10) serves one Zap per event group: add another Zapier account in the CINNOX Dashboard ' +
-  '(Administration > Service Integration > Third Party Integration > Zapier > Add Zapier Account), connect it in Zapier, and choose that connection in this Zap. Or turn the other Zap off first.';
+  '(Administration > Service Integration > Third Party Integration > Zapier > Add Zapier Account), connect it in Zapier, and choose that connection in this Zap. Or turn the other Zap off first. ' +
+  'If no Zap of yours receives these events any more (a Zap deleted while CINNOX kept its URL), set Take Over the Subscription to Yes in this trigger and turn this Zap on again: it takes the subscription over.';
 
 /** Requests nock could not match (network is disabled, so each would also fail the call). */
 let unmatched: string[] = [];
@@ -84,6 +85,123 @@ describe('performSubscribe where the Event Hook List can be read', () => {
     const error = await failure(() => appTester(subscribe, subscribeBundle()));
     expect(error.code).toBe('CinnoxSubscriptionTaken');
     scope.done();
+  });
+});
+
+describe('stored URLs compared as URLs', () => {
+  const ourUrl = 'https://hooks.zapier.com/hooks/standard/1/abc/';
+  it.each([
+    ['the same URL', ourUrl, 'ours'],
+    ['the host in upper case', 'https://HOOKS.ZAPIER.COM/hooks/standard/1/abc/', 'ours'],
+    ['the scheme in upper case', 'HTTPS://hooks.zapier.com/hooks/standard/1/abc/', 'ours'],
+    ['no trailing slash', 'https://hooks.zapier.com/hooks/standard/1/abc', 'ours'],
+    ['the default port written out', 'https://hooks.zapier.com:443/hooks/standard/1/abc/', 'ours'],
+    ['spaces around it', `  ${ourUrl} `, 'ours'],
+    ['another path', 'https://hooks.zapier.com/hooks/standard/2/xyz/', 'other'],
+    ['the path in another case', 'https://hooks.zapier.com/hooks/standard/1/ABC/', 'other'],
+    ['another scheme', 'http://hooks.zapier.com/hooks/standard/1/abc/', 'other'],
+    ['a query', 'https://hooks.zapier.com/hooks/standard/1/abc/?zap=2', 'other'],
+  ])('CINNOX storing %s: subscribe and unsubscribe treat it as %s', async (_what, stored, whose) => {
+    const listed = { code: 0, result: [{ name: 'contact-event-sub', enabled: true, url: stored }] };
+    if (whose === 'ours') {
+      const scope = nock(BASE_URL)
+        .get(HOOKS)
+        .reply(200, listed)
+        .patch(CONTACT_SUB, { enabled: true, url: ourUrl })
+        .reply(200, { enabled: true, url: ourUrl })
+        .get(HOOKS)
+        .reply(200, listed)
+        .patch(CONTACT_SUB, { enabled: false, url: ourUrl })
+        .reply(200, { enabled: false, url: ourUrl });
+      await expect(appTester(subscribe, subscribeBundle())).resolves.toEqual(ours);
+      await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toMatchObject({ unsubscribed: true });
+      scope.done();
+    } else {
+      const scope = nock(BASE_URL).get(HOOKS).reply(200, listed).get(HOOKS).reply(200, listed);
+      expect(await failure(() => appTester(subscribe, subscribeBundle()))).toMatchObject({
+        code: 'CinnoxSubscriptionTaken',
+        message: TAKEN,
+      });
+      await expect(appTester(unsubscribe, unsubscribeBundle(ours))).resolves.toMatchObject({ unsubscribed: false });
+      scope.done();
+    }
+    expect(unmatched).toEqual([]);
+  });
+});
+
+describe('Take Over the Subscription', () => {
+  const takenBy = (url: string) => ({ code: 0, result: [{ name: 'contact-event-sub', enabled: true, url }] });
+  const takeOver = (value: unknown) => bundleWith({ take_over_subscription: value }, { targetUrl: TARGET_URL });
+
+  it('is an input of every instant trigger, off by default, saying what happens to the other Zap', () => {
+    const fields = hookTrigger('contact_edited').operation as unknown as { inputFields: Record<string, unknown>[] };
+    expect(fields.inputFields).toEqual([
+      {
+        key: 'take_over_subscription',
+        label: 'Take Over the Subscription',
+        type: 'boolean',
+        required: false,
+        default: 'false',
+        helpText:
+          "No (the default): when CINNOX already sends this CINNOX Zapier account's external contact events (created, edited, merged, ownership transferred, deleted) to another URL, this Zap is not turned on. " +
+          'Yes: turning this Zap on takes that subscription over; the other Zap stays on but stops receiving these events (choose Yes when that URL belongs to a Zap that was deleted, or one you no longer want to receive them).',
+      },
+    ]);
+  });
+
+  it.each([['true'], ['yes'], [true]])(
+    'with %p, replaces the other URL, and says whose in the subscribe result and the log',
+    async (value) => {
+      jest.mocked(console.log).mockClear();
+      const scope = nock(BASE_URL)
+        .get(HOOKS)
+        .reply(200, takenBy(OTHER_URL))
+        .patch(CONTACT_SUB, { enabled: true, url: TARGET_URL })
+        .reply(200, { enabled: true, url: TARGET_URL });
+      await expect(appTester(subscribe, takeOver(value))).resolves.toEqual({ ...ours, replaced: OTHER_URL });
+      scope.done();
+      expect(jest.mocked(console.log).mock.calls.flat().join('\n')).toContain(
+        `CINNOX: Take Over the Subscription is Yes: the "contact-event-sub" subscription pointed at ${OTHER_URL}; this Zap's URL replaces it, so that URL no longer receives these events.`,
+      );
+    },
+  );
+
+  it.each([['false'], ['no'], [false], ['']])('with %p, refuses as without it', async (value) => {
+    const scope = nock(BASE_URL).get(HOOKS).reply(200, takenBy(OTHER_URL));
+    expect(await failure(() => appTester(subscribe, takeOver(value)))).toMatchObject({
+      code: 'CinnoxSubscriptionTaken',
+      message: TAKEN,
+    });
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it('replaces nothing (and says nothing of it) where no other URL holds the subscription', async () => {
+    const scope = nock(BASE_URL)
+      .get(HOOKS)
+      .reply(200, takenBy(TARGET_URL))
+      .patch(CONTACT_SUB, { enabled: true, url: TARGET_URL })
+      .reply(200, { enabled: true, url: TARGET_URL });
+    await expect(appTester(subscribe, takeOver('true'))).resolves.toEqual(ours);
+    scope.done();
+  });
+
+  it('refuses a value that is not yes or no before any request', async () => {
+    expect(await failure(() => appTester(subscribe, takeOver('maybe')))).toMatchObject({
+      code: 'InvalidInput',
+      message: 'Nothing was sent to CINNOX. Take Over the Subscription must be yes or no; got "maybe".',
+    });
+    expect(unmatched).toEqual([]);
+  });
+
+  it('the Zap taken over from, turned off later, leaves the new URL enabled', async () => {
+    const replacedZap = { id: 'contact-event-sub', subscription: 'contact-event-sub', url: OTHER_URL };
+    const scope = nock(BASE_URL).get(HOOKS).reply(200, takenBy(TARGET_URL));
+    await expect(
+      appTester(unsubscribe, bundleWith({}, { targetUrl: OTHER_URL, subscribeData: replacedZap } as never)),
+    ).resolves.toEqual({ subscription: 'contact-event-sub', url: OTHER_URL, unsubscribed: false });
+    scope.done();
+    expect(unmatched).toEqual([]);
   });
 });
 

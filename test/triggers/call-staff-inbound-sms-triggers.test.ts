@@ -497,6 +497,7 @@ describe('contact_event', () => {
           delete: 'Deleted',
         },
       }),
+      expect.objectContaining({ key: 'take_over_subscription', type: 'boolean', default: 'false' }),
     ]);
     expect(op.inputFields[0]!.helpText).toMatch(/Leave empty for all five/);
   });
@@ -553,7 +554,10 @@ describe('enquiry_event', () => {
   const STATUSES = ['Opened', 'Handling', 'Closed', 'Missed'];
 
   it('offers the four enquiry statuses in a multi-select, and says why it exists', () => {
-    expect(op.inputFields).toEqual([expect.objectContaining({ key: 'statuses', list: true, required: false })]);
+    expect(op.inputFields).toEqual([
+      expect.objectContaining({ key: 'statuses', list: true, required: false }),
+      expect.objectContaining({ key: 'take_over_subscription', type: 'boolean', default: 'false' }),
+    ]);
     expect(Object.keys(op.inputFields[0]!.choices)).toEqual(STATUSES);
     expect(op.inputFields[0]!.helpText).toMatch(/Leave empty for all four/);
     expect(hookTrigger('enquiry_event').display.description).toContain('CINNOX keeps one URL per subscription');

@@ -336,3 +336,148 @@ describe('New or Updated SMS', () => {
     ]);
   });
 });
+
+describe("New or Updated Enquiry's Channel: every spelling CINNOX documents", () => {
+  const CHOICES = Object.keys(
+    (trigger('new_or_updated_enquiry').operation as unknown as { inputFields: { key: string; choices: Item }[] })
+      .inputFields[1]!.choices,
+  );
+
+  it('offers each channel the API reference and the CINNOX Zapier guide name', () => {
+    expect(CHOICES).toEqual([
+      'Directory',
+      'Weblink',
+      'Campaign',
+      'VirtualNumber',
+      'Email',
+      'ThirdParty',
+      'FACEBOOK',
+      'WHATSAPP',
+      'WECHAT',
+      'LINE',
+      'WOZTELL',
+      'INSTAGRAM',
+      'CHATBOT',
+      'CINNOX',
+    ]);
+  });
+
+  // The API reference's (§2.1, §2.5, the Reports overview) and the CINNOX Zapier guide's spellings.
+  it.each([
+    ['Weblink', ['Weblink']],
+    ['Web Link', ['Weblink']],
+    ['Directory - Web Link', ['Directory', 'Weblink']],
+    ['Directory', ['Directory']],
+    ['Tag/Directory', ['Directory']],
+    ['Campaign', ['Campaign']],
+    ['VirtualNumber', ['VirtualNumber']],
+    ['Virtual Number', ['VirtualNumber']],
+    ['EMAIL', ['Email']],
+    ['ThirdParty', ['ThirdParty']],
+    ['THIRDPARTY', ['ThirdParty']],
+    ['Third Party Channel', ['ThirdParty']],
+    ['FACEBOOK', ['FACEBOOK']],
+    ['Facebook Messenger', ['FACEBOOK']],
+    ['Messenger', ['FACEBOOK']],
+    ['Messager', ['FACEBOOK']],
+    ['WhatsApp', ['WHATSAPP']],
+    ['WeChat', ['WECHAT']],
+    ['LINE', ['LINE']],
+    ['WOZTELL', ['WOZTELL']],
+    ['INSTAGRAM', ['INSTAGRAM']],
+    ['CHATBOT', ['CHATBOT']],
+    ['CINNOX', ['CINNOX']],
+  ])('an enquiry on %p passes Channel %p and no other choice', async (channel, matching) => {
+    const items = async (channels: string[]) => {
+      answer(ENQUIRIES, [enquiry(1, { channel })]);
+      return (await poll('new_or_updated_enquiry', { channels })).map((i) => i.channel);
+    };
+    await expect(items(matching)).resolves.toEqual([channel]);
+    await expect(items(CHOICES.filter((c) => !matching.includes(c)))).resolves.toEqual([]);
+  });
+});
+
+describe('a value none of a filter’s choices knows fails the poll, naming it, rather than drop the record unseen (A30)', () => {
+  const unknown = (report: string, label: string, value: string) =>
+    `CINNOX listed ${report} records with ${label} "${value}", which none of this trigger's choices knows (A30), so the trigger cannot tell whether they match the ${label} chosen, and stops rather than drop them unseen. To receive every record meanwhile, leave ${label} empty (a Filter step can filter on it), and report the value to the app's developers.`;
+  const cases: [string, string, string, Item[], Item, string | string[]][] = [
+    [
+      'an enquiry channel',
+      'new_or_updated_enquiry',
+      ENQUIRIES,
+      [enquiry(1, { channel: 'Telegram' }), enquiry(2, { channel: 'WHATSAPP' })],
+      { channels: ['WHATSAPP'] },
+      unknown('Enquiry Details', 'Channel', 'Telegram'),
+    ],
+    [
+      'an enquiry status',
+      'new_or_updated_enquiry',
+      ENQUIRIES,
+      [enquiry(1, { status: 'pending' })],
+      { statuses: ['closed'] },
+      unknown('Enquiry Details', 'Status', 'pending'),
+    ],
+    [
+      'a call direction',
+      'new_call',
+      CALL_LOG,
+      [call(1, { callDirection: 'Internal' })],
+      { directions: ['Inbound'] },
+      unknown('the call log', 'Direction', 'Internal'),
+    ],
+    [
+      'a call result, for Missed',
+      'new_call',
+      CALL_LOG,
+      [call(1, { status: 'Voicemail' })],
+      { results: ['missed'] },
+      unknown('the call log', 'Result', 'Voicemail'),
+    ],
+    [
+      'an SMS usage',
+      'new_or_updated_sms',
+      SMS_DETAILS,
+      [sms(1, { usage: 'campaign' })],
+      { kinds: ['Outbound'] },
+      unknown('SMS Details', 'Kind', 'campaign'),
+    ],
+    [
+      'an SMS carrier status',
+      'new_or_updated_sms',
+      SMS_DETAILS,
+      [sms(1, { carrierStatus: 'Expired' })],
+      { statuses: ['Delivered'] },
+      unknown('SMS Details', 'Status', 'Expired'),
+    ],
+    // Not reported: the filter is empty (nothing is dropped), or another filter drops the record anyway.
+    [
+      'an unknown channel, Channel empty',
+      'new_or_updated_enquiry',
+      ENQUIRIES,
+      [enquiry(1, { channel: 'Telegram' })],
+      { statuses: ['closed'] },
+      ['1001'],
+    ],
+    [
+      'an unknown channel of a status not chosen',
+      'new_or_updated_enquiry',
+      ENQUIRIES,
+      [enquiry(1, { channel: 'Telegram', status: 'ongoing' })],
+      { statuses: ['closed'], channels: ['WHATSAPP'] },
+      [],
+    ],
+  ];
+  it.each(cases)('%s', async (_what, key, path, records, inputData, outcome) => {
+    answer(path, records);
+    if (Array.isArray(outcome)) {
+      const items = await poll(key, inputData);
+      expect(items.map((i) => i.displayCaseNumber)).toEqual(outcome);
+    } else {
+      expect(await failure(() => poll(key, inputData))).toMatchObject({
+        name: 'AppError',
+        code: 'CinnoxUnknownValue',
+        message: outcome,
+      });
+    }
+  });
+});

@@ -10,7 +10,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../../cinnox/client';
 import { CALLEES_MAY_BE_ARRAY, EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
-import { NOT_FOUND_ERROR_CODE } from '../../cinnox/errors';
+import { NOT_FOUND_ERROR_CODE, jittered } from '../../cinnox/errors';
 import { asE164, asText } from '../../cinnox/values';
 import { CALL, callIdOf, type Call } from '../../records/call';
 import { folded, isObject, pick, type Raw } from '../payload';
@@ -20,9 +20,13 @@ import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdO
 // Call details: the hydrator
 // ---------------------------------------------------------------------------------------------
 
+/** Seconds Zapier waits before resolving a call's details again when the call log does not list it yet. */
+export const CALL_DETAILS_NOT_READY_RETRY_SECONDS = 60;
+
 /**
  * The hydrator (registered in the app's `hydrators`): one call-log read, when a later step asks; the call's keys
- * as New Call in Call Log gives them (src/records/call.ts).
+ * as New Call in Call Log gives them (src/records/call.ts). A call the call log does not list yet is retried later
+ * (ThrottledError).
  */
 export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }>): Promise<Call> {
   const callId = asText(bundle.inputData.callId);
@@ -41,13 +45,15 @@ export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }
       'CinnoxUnexpectedResponse',
       502,
     );
-  if (!record)
-    // An empty answer or "No records found" (6451011): not in the call log (yet).
-    throw new z.errors.Error(
-      `CINNOX's call log has no call with ID "${callId}" (yet), so its details (caller, callee, direction, result, duration) cannot be loaded. Try again in a minute.`,
-      NOT_FOUND_ERROR_CODE,
-      404,
+  if (!record) {
+    // An empty answer or "No records found" (6451011): the call ended (its event says so), so CINNOX has not written
+    // it to the call log yet: Zapier resolves the details again later, rather than the step failing for good.
+    const delay = jittered(CALL_DETAILS_NOT_READY_RETRY_SECONDS);
+    throw new z.errors.ThrottledError(
+      `CINNOX's call log has no call with ID "${callId}" yet, so its details (caller, callee, direction, result, duration) are not ready. Zapier will retry in ${delay} seconds.`,
+      delay,
     );
+  }
   return CALL.map(record);
 }
 

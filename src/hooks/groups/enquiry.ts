@@ -16,6 +16,7 @@ import {
   SUBSCRIPTIONS,
   type EnquiryRecord,
 } from '../../cinnox/contract';
+import { jittered } from '../../cinnox/errors';
 import { asText } from '../../cinnox/values';
 import { readEnquiryChat, type ChatRead, type ChatRefusal } from '../../records/enquiry-chat';
 import { TRANSCRIPT_SAMPLE } from '../../records/transcript';
@@ -36,11 +37,18 @@ export interface EnquiryTranscript {
   reason: string;
 }
 
-/** Why CINNOX gave no chat for the enquiry the hydrator asked for. */
-function noTranscriptReason({ id, unknownRecordId }: ChatRead, refusal: ChatRefusal): string {
+/**
+ * Seconds Zapier waits before resolving the transcript again when CINNOX does not give the chat of an enquiry the
+ * Closed event says is closed: CINNOX may still be closing it (A28).
+ */
+export const TRANSCRIPT_NOT_READY_RETRY_SECONDS = 60;
+
+/** Why CINNOX gave no chat for the enquiry the hydrator asked for, when that is final. */
+function noTranscriptReason(
+  { id, unknownRecordId }: ChatRead,
+  refusal: ChatRefusal & { kind: 'overLimit' | 'notAccepted' },
+): string {
   switch (refusal.kind) {
-    case 'notClosed':
-      return `No transcript: CINNOX gives the chat of closed enquiries only, and enquiry ${id} is not closed (or has no chat) (${refusal.tag}).`;
     case 'overLimit':
       return `No transcript: the chat of enquiry ${id} is over CINNOX's chat-log limit, so CINNOX will not return it (${refusal.tag}). Read it in the CINNOX Dashboard.`;
     case 'notAccepted':
@@ -51,8 +59,10 @@ function noTranscriptReason({ id, unknownRecordId }: ChatRead, refusal: ChatRefu
 /**
  * The hydrator (registered in the app's `hydrators`): the chat of the enquiry, when a later step asks. By its
  * display case number (one request); an event without one, by its record id (A18: looked up first, two requests).
- * CINNOX's refusals about this enquiry (not closed, over the limit, not accepted) are an empty transcript with
- * its reason, so a Zap that maps the transcript does not stop; every other error throws.
+ * The item is of a closed enquiry, so CINNOX's "not closed" (6451011, A28) means its chat is not ready yet: a
+ * ThrottledError, so Zapier resolves it again later, never an empty transcript delivered as if final. CINNOX's final
+ * refusals about this enquiry (over the limit, not accepted) are an empty transcript with its reason, so a Zap that
+ * maps the transcript does not stop; every other error throws.
  */
 export async function enquiryTranscript(
   z: ZObject,
@@ -70,9 +80,22 @@ export async function enquiryTranscript(
   const read = caseNumber
     ? await readEnquiryChat(z, bundle, caseNumber, {}, { caseNumber: true })
     : await readEnquiryChat(z, bundle, recordId, {});
-  if (!read.refusal)
-    return { text: read.transcript.transcript, messageCount: read.transcript.message_count, reason: '' };
-  return { text: '', messageCount: 0, reason: noTranscriptReason(read, read.refusal) };
+  if (!read.refusal) {
+    const { transcript, message_count: messageCount } = read.transcript;
+    // An empty Text says why, as every other transcript without text does (a call enquiry has no chat messages).
+    const reason =
+      messageCount === 0 ? `No transcript: CINNOX lists no message in the chat of enquiry ${read.id}.` : '';
+    return { text: transcript, messageCount, reason };
+  }
+  const { refusal } = read;
+  if (refusal.kind === 'notClosed') {
+    const delay = jittered(TRANSCRIPT_NOT_READY_RETRY_SECONDS);
+    throw new z.errors.ThrottledError(
+      `The transcript of enquiry ${read.id} is not ready yet: CINNOX gives the chat of closed enquiries only and answered that this one is not closed (${refusal.tag}), although its event says it was closed. Zapier will retry in ${delay} seconds. If the enquiry was reopened since, its transcript comes once it is closed again.`,
+      delay,
+    );
+  }
+  return { text: '', messageCount: 0, reason: noTranscriptReason(read, { ...refusal, kind: refusal.kind }) };
 }
 
 // ---------------------------------------------------------------------------------------------
