@@ -391,6 +391,11 @@ const keyById = (record: { id?: unknown }): string =>
   record?.id !== undefined && record.id !== null && record.id !== ''
     ? `id:${String(record.id)}`
     : JSON.stringify(record);
+/** An enquiry's identity for de-duplication: its record id (A18: `_id`, else `id`), else the whole record. */
+const keyByEnquiryId = (record: EnquiryRecord): string => {
+  const id = ENQUIRY_RECORD_ID_KEYS.map((key) => asText(record?.[key])).find(Boolean);
+  return id ? `id:${id}` : JSON.stringify(record);
+};
 const keyByNumber = (record: NumberRecord): string => {
   const number = numberOf(record);
   return number ? `number:${number}` : JSON.stringify(record);
@@ -420,6 +425,8 @@ export const CONTACT_SEARCH_MAX_PAGES = 10;
 export const STAFF_SEARCH_MAX_PAGES = 4;
 /** At most this many requests of 500 when reading Find Label's candidates: 5,000 candidates. */
 export const LABEL_SEARCH_MAX_PAGES = 10;
+/** At most this many requests of 500 when reading Find Enquiry's candidates: 2,000 enquiries. */
+export const ENQUIRY_SEARCH_MAX_PAGES = 4;
 
 function reportWindow(now = new Date(), days: number = REPORT_WINDOW_DAYS): Params {
   const start = new Date(now.getTime() - days * 24 * 3600 * 1000);
@@ -494,8 +501,21 @@ export const cinnox = {
   listLabels: (z: ZObject, bundle: AuthBundle, limit = 50) =>
     list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset: 0, limit }),
 
-  findEnquiries: (z: ZObject, bundle: AuthBundle, displayCaseNumber: string) =>
-    list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { [ENQUIRY_CASE_NUMBER_PARAM]: displayCaseNumber }),
+  /**
+   * Find Enquiry's candidates (A5: filtered by `displayCaseNumber`) among the report window's (A6: Enquiry Details
+   * refuses a read without one, 6451000 "Empty time range"): every page, bounded; the caller decides what an
+   * incomplete read means.
+   */
+  findEnquiries: (z: ZObject, bundle: AuthBundle, displayCaseNumber: string, fields: ApiFieldLabels) =>
+    readPages<EnquiryRecord>(
+      z,
+      bundle,
+      ENQUIRY_DETAIL_PATH,
+      { [ENQUIRY_CASE_NUMBER_PARAM]: displayCaseNumber, ...reportWindow() },
+      keyByEnquiryId,
+      ENQUIRY_SEARCH_MAX_PAGES,
+      { fields },
+    ),
   /**
    * The Enquiry Details record whose record id (A18: `_id`, else `id`) is `recordId`, among the report window's
    * (A6: the last 7 days, one request of LIST_PAGE_MAX), or undefined.
