@@ -651,11 +651,17 @@ export const cinnox = {
       limit,
     }),
   /**
-   * The call log records of one call (A20: filtered by `callID`); the caller keeps the one that is that call, and
+   * The call log records of one call (A20: filtered by `callID`, within A24's report window: a report refuses a read
+   * without one, 6451000 "Empty time range"); the caller keeps the one that is that call, and
    * treats an answer listing only other calls as CINNOX ignoring the filter.
    */
   findCall: (z: ZObject, bundle: AuthBundle, callId: string) =>
-    list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { [CALL_LOG_CALL_ID_PARAM]: callId, offset: 0, limit: 1 }),
+    list<CallLogRecord>(z, bundle, CALL_LOG_PATH, {
+      [CALL_LOG_CALL_ID_PARAM]: callId,
+      ...reportWindow(new Date(), CALL_LOG_WINDOW_DAYS),
+      offset: 0,
+      limit: 1,
+    }),
 
   sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody, fields: ApiFieldLabels) =>
     (
