@@ -425,7 +425,10 @@ export const CONTACT_SEARCH_MAX_PAGES = 10;
 export const STAFF_SEARCH_MAX_PAGES = 4;
 /** At most this many requests of 500 when reading Find Label's candidates: 5,000 candidates. */
 export const LABEL_SEARCH_MAX_PAGES = 10;
-/** At most this many requests of 500 when reading Find Enquiry's candidates: 2,000 enquiries. */
+/**
+ * At most this many requests of 500 when reading Find Enquiry's candidates, or looking an Enquiry Record ID up in
+ * the report window: 2,000 enquiries.
+ */
 export const ENQUIRY_SEARCH_MAX_PAGES = 4;
 
 function reportWindow(now = new Date(), days: number = REPORT_WINDOW_DAYS): Params {
@@ -518,15 +521,30 @@ export const cinnox = {
     ),
   /**
    * The Enquiry Details record whose record id (A18: `_id`, else `id`) is `recordId`, among the report window's
-   * (A6: the last 7 days, one request of LIST_PAGE_MAX), or undefined.
+   * (A6: the last REPORT_WINDOW_DAYS days, pages of LIST_PAGE_MAX until it is found, at most
+   * ENQUIRY_SEARCH_MAX_PAGES), or undefined when every enquiry of the window was read and none has it. A read
+   * that ended before the window's last enquiry without finding it is an error: never "no such enquiry".
    */
   findEnquiryByRecordId: async (z: ZObject, bundle: AuthBundle, recordId: string) => {
-    const records = await list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, {
-      ...reportWindow(),
-      offset: 0,
-      limit: LIST_PAGE_MAX,
-    });
-    return records.find((r) => ENQUIRY_RECORD_ID_KEYS.some((key) => asText(r?.[key]) === recordId));
+    const isIt = (r: EnquiryRecord) => ENQUIRY_RECORD_ID_KEYS.some((key) => asText(r?.[key]) === recordId);
+    const pages = await readPages<EnquiryRecord>(
+      z,
+      bundle,
+      ENQUIRY_DETAIL_PATH,
+      reportWindow(),
+      keyByEnquiryId,
+      ENQUIRY_SEARCH_MAX_PAGES,
+      { enough: (records) => records.some(isIt) },
+    );
+    const record = pages.records.find(isIt);
+    if (record || pages.end === 'complete') return record;
+    throw new z.errors.Error(
+      pages.end === 'bound'
+        ? `The Enquiry Record ID "${recordId}" was looked up among CINNOX's enquiries of the last ${REPORT_WINDOW_DAYS} days: ${pages.records.length.toLocaleString('en')} read (${ENQUIRY_SEARCH_MAX_PAGES} requests of ${LIST_PAGE_MAX}) without finding it or reaching the end of the list, so the app cannot tell whether it exists. Map the Display Case Number instead: it needs no look-up.`
+        : `The Enquiry Record ID "${recordId}" was looked up among CINNOX's enquiries of the last ${REPORT_WINDOW_DAYS} days, but CINNOX answered the request for enquiries ${pages.offset + 1} onwards with enquiries it had already sent (it may be ignoring offset), so the app cannot tell whether it exists. Map the Display Case Number instead: it needs no look-up.`,
+      pages.end === 'bound' ? 'CinnoxTooManyCandidates' : 'CinnoxPagingIgnored',
+      400,
+    );
   },
   recentEnquiries: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { ...reportWindow(), offset: 0, limit }),

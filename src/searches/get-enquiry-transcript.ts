@@ -6,6 +6,7 @@
  * transcript.
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { REPORT_WINDOW_DAYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { readEnquiryChat } from '../records/enquiry-chat';
@@ -46,7 +47,7 @@ const perform = (async (z, bundle) => {
       );
     case 'notAccepted':
       throw new z.errors.Error(
-        `CINNOX does not accept "${id}" as an enquiry (${refusal.tag}).${read.unknownRecordId ? ' It looks like an Enquiry Record ID, but no enquiry of the last 7 days has it.' : ''} Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
+        `CINNOX does not accept "${id}" as an enquiry (${refusal.tag}).${read.unknownRecordId ? ` It looks like an Enquiry Record ID, but no enquiry of the last ${REPORT_WINDOW_DAYS} days has it.` : ''} Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
         'CinnoxInvalidParameters',
         400,
       );
