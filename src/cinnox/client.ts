@@ -456,7 +456,7 @@ export const cinnox = {
   listContacts: (z: ZObject, bundle: AuthBundle, params: { offset?: number; limit?: number } = {}) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: params.offset ?? 0, limit: params.limit ?? 50 }),
   /** Find External Contact's candidates (A7): every page, bounded; the caller decides what an incomplete read means. */
-  findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
+  findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string, fields?: ApiFieldLabels) =>
     readPages<ContactRecord>(
       z,
       bundle,
@@ -464,6 +464,7 @@ export const cinnox = {
       { [CONTACT_NAME_PARAM]: fullName },
       keyById,
       CONTACT_SEARCH_MAX_PAGES,
+      { fields },
     ),
   /** One contact by id (A8): the record with that id, and how many records CINNOX listed (0 = no such contact). */
   getContact: async (
