@@ -159,13 +159,14 @@ export function createApi({ config, state, hooks, log, faults, holding, rateLog,
         onlyParams(query, ['displayCaseNumber', 'startAt', 'endAt', 'offset', 'limit']);
         reportWindow(query);
         const caseNumber = query.get('displayCaseNumber');
-        let found = [...state.enquiries].sort(newestFirst);
+        // A report: every read needs its window (§0.3 "Empty time range"), by case number too (A5 within A6).
+        const window = timeWindow(query);
+        let found = [...state.enquiries].sort(newestFirst).filter(within(window));
         if (caseNumber !== null) {
           if (!caseNumber.trim()) throw badParameters('invalid query: (displayCaseNumber)');
           found = found.filter((e) => e.displayCaseNumber === caseNumber.trim());
-          if (query.has('startAt') || query.has('endAt')) found = found.filter(within(timeWindow(query)));
         } else {
-          found = reportOrder(found.filter(within(timeWindow(query))));
+          found = reportOrder(found);
         }
         return listAnswer(page(found, query));
       },
@@ -288,16 +289,17 @@ export function createApi({ config, state, hooks, log, faults, holding, rateLog,
       ({ query }) => {
         onlyParams(query, ['callID', 'startAt', 'endAt', 'offset', 'limit']);
         const callID = query.get('callID');
-        let found = state.calls.filter((c) => c.ended).sort((a, b) => Date.parse(b.callDate) - Date.parse(a.callDate));
+        // A report: every read needs its window (§0.3 "Empty time range"), by call id too (A20 within A24).
+        const w = timeWindow(query);
+        let found = state.calls
+          .filter((c) => c.ended && Date.parse(c.callDate) >= w.start && Date.parse(c.callDate) <= w.end)
+          .sort((a, b) => Date.parse(b.callDate) - Date.parse(a.callDate));
         if (callID !== null) {
           if (!callID.trim()) throw badParameters('invalid query: (callID)');
           // A20 broken on purpose (`--break call-filter-ignored`): every call, newest first.
           if (!broken('call-filter-ignored')) found = found.filter((c) => c.callID === callID.trim());
         } else {
-          const w = timeWindow(query);
-          found = reportOrder(
-            found.filter((c) => Date.parse(c.callDate) >= w.start && Date.parse(c.callDate) <= w.end),
-          );
+          found = reportOrder(found);
         }
         return listAnswer(page(found, query).map(({ ended: _e, callees: _c, ...view }) => view));
       },

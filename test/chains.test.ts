@@ -73,7 +73,7 @@ describe('enquiry triggers →', () => {
     const scope = nock(BASE_URL)
       .get(`${API_ROOT}/data/enquiry-chat`)
       .query({ enquiryID: String(displayCaseNumber) })
-      .reply(200, { code: 0, result: [] });
+      .reply(200, { code: 0, result: [{ createdAt: '2026-11-22T08:15:02Z', fromName: 'Dana Lam', msgText: 'Hello' }] });
     await appTester(search('get_enquiry_transcript'), bundleWith({ enquiry_id: displayCaseNumber }));
     scope.done();
   });

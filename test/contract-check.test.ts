@@ -152,6 +152,27 @@ describe('contract check: judging an answer', () => {
     expect(answer.find((f) => f.id === 'A6')?.verdict).toBe('holds');
   });
 
+  it("A5 / A6: Find Enquiry's read by case number carries the window; a refusal naming the window is A6's, not A5's", () => {
+    const byCase = { displayCaseNumber: '1001', startAt: '2026-01-01T00:00:00Z', endAt: '2026-01-08T00:00:00Z' };
+    const windowRefusal = judge(
+      get(ENQUIRY_DETAIL_PATH, byCase, 400, { code: 6451000, message: 'invalid query: (startAt), (endAt)' }),
+    );
+    expect(windowRefusal.map((f) => [f.id, f.verdict])).toEqual([
+      ['A5', 'cannot tell'],
+      ['A6', 'does not hold'],
+    ]);
+    const caseRefusal = get(ENQUIRY_DETAIL_PATH, byCase, 400, {
+      code: 6451000,
+      message: 'invalid query: (displayCaseNumber)',
+    });
+    expect(verdict(caseRefusal, 'A5')).toBe('does not hold');
+    const found = get(ENQUIRY_DETAIL_PATH, byCase, 200, {
+      code: 0,
+      result: [{ _id: 'e1', displayCaseNumber: '1001' }],
+    });
+    expect(verdict(found, 'A5')).toBe('holds');
+  });
+
   const window = { startAt: '2026-01-01T00:00:00Z', endAt: '2026-01-08T00:00:00Z', offset: '0', limit: '50' };
   const call = (id: string, at = '2026-01-02T00:00:00Z') => ({
     callID: id,

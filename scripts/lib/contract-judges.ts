@@ -273,6 +273,11 @@ const folded = (s: unknown): string =>
 const isError = (e: Exchange): boolean =>
   e.status === undefined || e.status >= 400 || (codeOf(e.body) ?? 0) >= ERROR_CODE_MIN;
 const isNoRecords = (e: Exchange): boolean => codeOf(e.body) === CODES.noRecords;
+/** A report read whose window CINNOX refused: 6451000 with a reason naming startAt / endAt or the window (§0.3). */
+const windowRefused = (e: Exchange): boolean =>
+  ('startAt' in e.query || 'endAt' in e.query) &&
+  codeOf(e.body) === CODES.badParameters &&
+  /startAt|endAt|time range|query day/i.test(messageOf(e.body));
 /** A path CINNOX does not know: 404, or 6450001 method not found. */
 const isUnknownPath = (e: Exchange): boolean => e.status === 404 || codeOf(e.body) === CODES.methodNotFound;
 
@@ -427,15 +432,22 @@ export function judge(e: Exchange): Finding[] {
   }
   if (e.path === CONTRACT.enquiryDetail || e.path === CONTRACT.smsDetail) {
     if (CONTRACT.caseNumberParam in e.query && e.path === CONTRACT.enquiryDetail) {
-      out.push(
-        filterFinding(
-          'A5',
-          e,
-          CONTRACT.caseNumberParam,
-          (r, asked) => String(r.displayCaseNumber ?? '') === asked,
-          'set CINNOX_CHECK_CASE_NUMBER to a case number of this account',
-        ),
-      );
+      // Find Enquiry sends A6's window with the case number: a refusal naming the window is A6's, not A5's.
+      if (windowRefused(e)) {
+        out.push(
+          finding('A5', 'cannot tell', seen, `CINNOX refused the time window sent with ${CONTRACT.caseNumberParam}`),
+        );
+        out.push(finding('A6', 'does not hold', seen, `CINNOX refused the time window`));
+      } else
+        out.push(
+          filterFinding(
+            'A5',
+            e,
+            CONTRACT.caseNumberParam,
+            (r, asked) => String(r.displayCaseNumber ?? '') === asked,
+            'set CINNOX_CHECK_CASE_NUMBER to a case number of this account',
+          ),
+        );
     } else if ('startAt' in e.query || 'endAt' in e.query) {
       if (isUnknownPath(e) || codeOf(e.body) === CODES.badParameters)
         out.push(finding('A6', 'does not hold', seen, `CINNOX refused the time window`));

@@ -392,6 +392,11 @@ const keyById = (record: { id?: unknown }): string =>
   record?.id !== undefined && record.id !== null && record.id !== ''
     ? `id:${String(record.id)}`
     : JSON.stringify(record);
+/** An enquiry's identity for de-duplication: its record id (A18: `_id`, else `id`), else the whole record. */
+const keyByEnquiryId = (record: EnquiryRecord): string => {
+  const id = ENQUIRY_RECORD_ID_KEYS.map((key) => asText(record?.[key])).find(Boolean);
+  return id ? `id:${id}` : JSON.stringify(record);
+};
 const keyByNumber = (record: NumberRecord): string => {
   const number = numberOf(record);
   return number ? `number:${number}` : JSON.stringify(record);
@@ -421,6 +426,11 @@ export const CONTACT_SEARCH_MAX_PAGES = 10;
 export const STAFF_SEARCH_MAX_PAGES = 4;
 /** At most this many requests of 500 when reading Find Label's candidates: 5,000 candidates. */
 export const LABEL_SEARCH_MAX_PAGES = 10;
+/**
+ * At most this many requests of 500 when reading Find Enquiry's candidates, or looking an Enquiry Record ID up in
+ * the report window: 2,000 enquiries.
+ */
+export const ENQUIRY_SEARCH_MAX_PAGES = 4;
 
 function reportWindow(now = new Date(), days: number = REPORT_WINDOW_DAYS): Params {
   const start = new Date(now.getTime() - days * 24 * 3600 * 1000);
@@ -447,7 +457,7 @@ export const cinnox = {
   listContacts: (z: ZObject, bundle: AuthBundle, params: { offset?: number; limit?: number } = {}) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: params.offset ?? 0, limit: params.limit ?? 50 }),
   /** Find External Contact's candidates (A7): every page, bounded; the caller decides what an incomplete read means. */
-  findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string) =>
+  findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string, fields?: ApiFieldLabels) =>
     readPages<ContactRecord>(
       z,
       bundle,
@@ -455,6 +465,7 @@ export const cinnox = {
       { [CONTACT_NAME_PARAM]: fullName },
       keyById,
       CONTACT_SEARCH_MAX_PAGES,
+      { fields },
     ),
   /** One contact by id (A8): the record with that id, and how many records CINNOX listed (0 = no such contact). */
   getContact: async (
@@ -495,19 +506,47 @@ export const cinnox = {
   listLabels: (z: ZObject, bundle: AuthBundle, limit = 50) =>
     list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset: 0, limit }),
 
-  findEnquiries: (z: ZObject, bundle: AuthBundle, displayCaseNumber: string) =>
-    list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { [ENQUIRY_CASE_NUMBER_PARAM]: displayCaseNumber }),
+  /**
+   * Find Enquiry's candidates (A5: filtered by `displayCaseNumber`) among the report window's (A6: Enquiry Details
+   * refuses a read without one, 6451000 "Empty time range"): every page, bounded; the caller decides what an
+   * incomplete read means.
+   */
+  findEnquiries: (z: ZObject, bundle: AuthBundle, displayCaseNumber: string, fields: ApiFieldLabels) =>
+    readPages<EnquiryRecord>(
+      z,
+      bundle,
+      ENQUIRY_DETAIL_PATH,
+      { [ENQUIRY_CASE_NUMBER_PARAM]: displayCaseNumber, ...reportWindow() },
+      keyByEnquiryId,
+      ENQUIRY_SEARCH_MAX_PAGES,
+      { fields },
+    ),
   /**
    * The Enquiry Details record whose record id (A18: `_id`, else `id`) is `recordId`, among the report window's
-   * (A6: the last 7 days, one request of LIST_PAGE_MAX), or undefined.
+   * (A6: the last REPORT_WINDOW_DAYS days, pages of LIST_PAGE_MAX until it is found, at most
+   * ENQUIRY_SEARCH_MAX_PAGES), or undefined when every enquiry of the window was read and none has it. A read
+   * that ended before the window's last enquiry without finding it is an error: never "no such enquiry".
    */
   findEnquiryByRecordId: async (z: ZObject, bundle: AuthBundle, recordId: string) => {
-    const records = await list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, {
-      ...reportWindow(),
-      offset: 0,
-      limit: LIST_PAGE_MAX,
-    });
-    return records.find((r) => ENQUIRY_RECORD_ID_KEYS.some((key) => asText(r?.[key]) === recordId));
+    const isIt = (r: EnquiryRecord) => ENQUIRY_RECORD_ID_KEYS.some((key) => asText(r?.[key]) === recordId);
+    const pages = await readPages<EnquiryRecord>(
+      z,
+      bundle,
+      ENQUIRY_DETAIL_PATH,
+      reportWindow(),
+      keyByEnquiryId,
+      ENQUIRY_SEARCH_MAX_PAGES,
+      { enough: (records) => records.some(isIt) },
+    );
+    const record = pages.records.find(isIt);
+    if (record || pages.end === 'complete') return record;
+    throw new z.errors.Error(
+      pages.end === 'bound'
+        ? `The Enquiry Record ID "${recordId}" was looked up among CINNOX's enquiries of the last ${REPORT_WINDOW_DAYS} days: ${pages.records.length.toLocaleString('en')} read (${ENQUIRY_SEARCH_MAX_PAGES} requests of ${LIST_PAGE_MAX}) without finding it or reaching the end of the list, so the app cannot tell whether it exists. Map the Display Case Number instead: it needs no look-up.`
+        : `The Enquiry Record ID "${recordId}" was looked up among CINNOX's enquiries of the last ${REPORT_WINDOW_DAYS} days, but CINNOX answered the request for enquiries ${pages.offset + 1} onwards with enquiries it had already sent (it may be ignoring offset), so the app cannot tell whether it exists. Map the Display Case Number instead: it needs no look-up.`,
+      pages.end === 'bound' ? 'CinnoxTooManyCandidates' : 'CinnoxPagingIgnored',
+      400,
+    );
   },
   recentEnquiries: (z: ZObject, bundle: AuthBundle, limit = 3) =>
     list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, { ...reportWindow(), offset: 0, limit }),
@@ -631,11 +670,17 @@ export const cinnox = {
       limit,
     }),
   /**
-   * The call log records of one call (A20: filtered by `callID`); the caller keeps the one that is that call, and
+   * The call log records of one call (A20: filtered by `callID`, within A24's report window: a report refuses a read
+   * without one, 6451000 "Empty time range"); the caller keeps the one that is that call, and
    * treats an answer listing only other calls as CINNOX ignoring the filter.
    */
   findCall: (z: ZObject, bundle: AuthBundle, callId: string) =>
-    list<CallLogRecord>(z, bundle, CALL_LOG_PATH, { [CALL_LOG_CALL_ID_PARAM]: callId, offset: 0, limit: 1 }),
+    list<CallLogRecord>(z, bundle, CALL_LOG_PATH, {
+      [CALL_LOG_CALL_ID_PARAM]: callId,
+      ...reportWindow(new Date(), CALL_LOG_WINDOW_DAYS),
+      offset: 0,
+      limit: 1,
+    }),
 
   sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody, fields: ApiFieldLabels) =>
     (

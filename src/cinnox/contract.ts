@@ -87,7 +87,7 @@ export const NUMBER_TYPES = {
 export type NumberType = keyof typeof NUMBER_TYPES;
 export const numberListPath = (type: NumberType): string => `/${type}`;
 
-/** A5 Enquiry detail by case number (§2.1): query parameter name. */
+/** A5 Enquiry detail by case number (§2.1): query parameter name, sent with A6's window (a report needs one). */
 export const ENQUIRY_CASE_NUMBER_PARAM = 'displayCaseNumber';
 /** A6 Recent enquiries / SMS details (§2.1, §2.3): a time window via startAt / endAt (RFC3339), with offset/limit. */
 export const REPORT_WINDOW_DAYS = 7;
@@ -390,9 +390,9 @@ export interface EventHookRecord {
 export const CALL_LOG_PATH = '/data/call-log';
 
 /**
- * A20 One call from the call log (§2.4): `GET /data/call-log?callID={call id}`, the call id being the call
- * event's `message.id` (§1.8). The reference names neither the call log's query parameters nor the key of
- * the call's id in its records: the app reads the record whose `callID` (else `id`) is the call's and no other.
+ * A20 One call from the call log (§2.4): `GET /data/call-log?callID={call id}` within A24's window, the call id
+ * being the call event's `message.id` (§1.8). The reference names neither the call log's query parameters nor the
+ * key of the call's id in its records: the app reads the record whose `callID` (else `id`) is the call's and no other.
  */
 export const CALL_LOG_CALL_ID_PARAM = 'callID';
 /** A20: the keys of a call log record that hold the call's id, in this order. */

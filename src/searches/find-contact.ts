@@ -6,32 +6,38 @@
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { CONTACT_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import { nameKey } from '../cinnox/values';
+import type { ApiFieldLabels } from '../cinnox/errors';
+import { asText, nameKey } from '../cinnox/values';
 import { FIND_CONTACT_INPUT } from '../fields/contacts';
-import { inputFieldsOf, parseInput } from '../input/schema';
+import { inputFieldsOf, labelOf, parseInput } from '../input/schema';
 import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
-import { incompleteReadError } from '../records/incomplete-read';
+import { incompleteReadError, matchesWithIds } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
 /** The form names are compared in (shared with Find Staff Member and Find Label): src/cinnox/values.ts. */
 export { nameKey };
 
+/** Find External Contact's API field (A7's `fullName` filter) → its Zapier label. */
+const FIND_CONTACT_API_FIELDS: ApiFieldLabels = { fullName: labelOf(FIND_CONTACT_INPUT.shape.full_name) };
+
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_CONTACT_INPUT, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const pages = await cinnox.findContactsByName(z, bundle, fullName);
-  const matches = pages.records
-    .filter((record) => record?.id !== undefined && nameKey(contactFullName(record)) === wanted)
-    .map(toFoundContact);
+  const pages = await cinnox.findContactsByName(z, bundle, fullName, FIND_CONTACT_API_FIELDS);
+  const search = { step: 'Find External Contact', field: 'Full Name', value: fullName };
+  const matches = matchesWithIds(
+    z,
+    search,
+    pages.records.filter((record) => record && nameKey(contactFullName(record)) === wanted),
+    (record) => asText(record?.id),
+  ).map(toFoundContact);
   // Never "no match" without having looked at every candidate: Find or Create would create a second copy.
   if (matches.length > 0 || pages.end === 'complete') return matches;
   throw incompleteReadError(
     z,
     {
-      step: 'Find External Contact',
-      field: 'Full Name',
-      value: fullName,
+      ...search,
       maxPages: CONTACT_SEARCH_MAX_PAGES,
       assumption: 'A7',
       risk: 'Find or Create would then create a second copy',

@@ -1,28 +1,50 @@
 /**
  * Find Enquiry (by Display Case Number): the enquiry's details (docs/cinnox-api.md §2.1), mapped by
- * src/records/enquiry.ts. No enquiry with that number is an empty result, not an error.
+ * src/records/enquiry.ts. Enquiry Details is a report: it answers only with a time window (6451000 "Empty time
+ * range" without one, §0.3), so the search looks among the enquiries of the last REPORT_WINDOW_DAYS days (A6), and
+ * says so in its field's help text. Every candidate page is read (bounded: ENQUIRY_SEARCH_MAX_PAGES); no enquiry
+ * with that number (6451011 included) is an empty result only when every candidate was read, else an error.
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
+import { ENQUIRY_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
+import { ENQUIRY_CASE_NUMBER_PARAM, REPORT_WINDOW_DAYS } from '../cinnox/contract';
+import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
-import { input, inputFieldsOf, parseInput, text } from '../input/schema';
+import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult } from '../records/enquiry';
+import { incompleteReadError } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
-const FIND_ENQUIRY_INPUT = input({
-  display_case_number: text({
-    label: 'Display Case Number',
-    helpText: 'The enquiry number shown in the CINNOX Dashboard (displayCaseNumber).',
-    required: true,
-  }),
+const displayCaseNumber = text({
+  label: 'Display Case Number',
+  helpText:
+    `The enquiry number shown in the CINNOX Dashboard (displayCaseNumber). CINNOX's Enquiry Details report is read for the last ${REPORT_WINDOW_DAYS} days: ` +
+    `an enquiry created before that is not found, even if it exists.`,
+  required: true,
 });
+const FIND_ENQUIRY_INPUT = input({ display_case_number: displayCaseNumber });
+/** Find Enquiry's API field (A5's `displayCaseNumber` filter) → its Zapier label. */
+const FIND_ENQUIRY_API_FIELDS: ApiFieldLabels = { [ENQUIRY_CASE_NUMBER_PARAM]: labelOf(displayCaseNumber) };
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_ENQUIRY_INPUT, bundle.inputData);
   const wanted = input.display_case_number.toLowerCase();
-  const records = await cinnox.findEnquiries(z, bundle, input.display_case_number);
+  const pages = await cinnox.findEnquiries(z, bundle, input.display_case_number, FIND_ENQUIRY_API_FIELDS);
   // CINNOX may match loosely or ignore the filter: keep the enquiries with exactly this number.
-  return records.filter((r) => asText(r.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
+  const found = pages.records.filter((r) => asText(r.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
+  if (found.length > 0 || pages.end === 'complete') return found;
+  throw incompleteReadError(
+    z,
+    {
+      step: 'Find Enquiry',
+      field: labelOf(displayCaseNumber),
+      value: input.display_case_number,
+      maxPages: ENQUIRY_SEARCH_MAX_PAGES,
+      filter: 'the displayCaseNumber filter',
+      assumption: 'A5',
+    },
+    pages,
+  );
 }) satisfies SearchPerform;
 
 export const findEnquiry = defineSearch({
@@ -30,7 +52,7 @@ export const findEnquiry = defineSearch({
   noun: 'Enquiry',
   display: {
     label: 'Find Enquiry (by Display Case Number)',
-    description: 'Finds an enquiry by the Display Case Number shown in the CINNOX Dashboard and returns its details.',
+    description: `Finds an enquiry of the last ${REPORT_WINDOW_DAYS} days by the Display Case Number shown in the CINNOX Dashboard and returns its details.`,
   },
   operation: {
     inputFields: inputFieldsOf(FIND_ENQUIRY_INPUT),

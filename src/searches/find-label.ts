@@ -7,7 +7,7 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { LABEL_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import type { ApiFieldLabels } from '../cinnox/errors';
-import { nameKey } from '../cinnox/values';
+import { asText, nameKey } from '../cinnox/values';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { FOUND_LABEL_OUTPUT_FIELDS, FOUND_LABEL_SAMPLE, toFoundLabel } from '../records/label';
 
@@ -19,7 +19,7 @@ const labelName = text({
 const FIND_LABEL_INPUT = input({ name: labelName });
 /** Find Label's API field (§3.6's `name` filter) → its Zapier label. */
 const FIND_LABEL_API_FIELDS: ApiFieldLabels = { name: labelOf(labelName) };
-import { incompleteReadError } from '../records/incomplete-read';
+import { incompleteReadError, matchesWithIds } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
 const perform = (async (z, bundle) => {
@@ -27,13 +27,15 @@ const perform = (async (z, bundle) => {
   const wanted = nameKey(input.name);
   const name = input.name.replace(/\s+/g, ' ');
   const pages = await cinnox.findLabelsByName(z, bundle, name, FIND_LABEL_API_FIELDS);
-  const found = pages.records.filter((l) => l?.id && nameKey(String(l.name ?? '')) === wanted).map(toFoundLabel);
-  if (found.length > 0 || pages.end === 'complete') return found;
-  throw incompleteReadError(
+  const search = { step: 'Find Label', field: labelOf(labelName), value: name };
+  const found = matchesWithIds(
     z,
-    { step: 'Find Label', field: labelOf(labelName), value: name, maxPages: LABEL_SEARCH_MAX_PAGES },
-    pages,
-  );
+    search,
+    pages.records.filter((l) => nameKey(asText(l?.name)) === wanted),
+    (l) => asText(l?.id),
+  ).map(toFoundLabel);
+  if (found.length > 0 || pages.end === 'complete') return found;
+  throw incompleteReadError(z, { ...search, maxPages: LABEL_SEARCH_MAX_PAGES }, pages);
 }) satisfies SearchPerform;
 
 export const findLabel = defineSearch({

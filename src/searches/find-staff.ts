@@ -7,7 +7,7 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { STAFF_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import type { ApiFieldLabels } from '../cinnox/errors';
-import { nameKey } from '../cinnox/values';
+import { asText, nameKey } from '../cinnox/values';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import {
   FOUND_STAFF_OUTPUT_FIELDS,
@@ -15,7 +15,7 @@ import {
   staffFullName as fullNameOf,
   toFoundStaff,
 } from '../records/staff';
-import { incompleteReadError } from '../records/incomplete-read';
+import { incompleteReadError, matchesWithIds } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
 const staffFullName = text({
@@ -33,13 +33,15 @@ const perform = (async (z, bundle) => {
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
   const pages = await cinnox.findStaffByName(z, bundle, fullName, FIND_STAFF_API_FIELDS);
-  const found = pages.records.filter((r) => r?.id !== undefined && nameKey(fullNameOf(r)) === wanted).map(toFoundStaff);
-  if (found.length > 0 || pages.end === 'complete') return found;
-  throw incompleteReadError(
+  const search = { step: 'Find Staff Member', field: labelOf(staffFullName), value: fullName };
+  const found = matchesWithIds(
     z,
-    { step: 'Find Staff Member', field: labelOf(staffFullName), value: fullName, maxPages: STAFF_SEARCH_MAX_PAGES },
-    pages,
-  );
+    search,
+    pages.records.filter((r) => r && nameKey(fullNameOf(r)) === wanted),
+    (r) => asText(r?.id),
+  ).map(toFoundStaff);
+  if (found.length > 0 || pages.end === 'complete') return found;
+  throw incompleteReadError(z, { ...search, maxPages: STAFF_SEARCH_MAX_PAGES }, pages);
 }) satisfies SearchPerform;
 
 export const findStaff = defineSearch({

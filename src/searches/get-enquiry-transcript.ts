@@ -2,10 +2,11 @@
  * Get Enquiry Transcript (docs/cinnox-api.md §2.2 Get Enquiry Chat Details): the chat of one closed enquiry, by
  * its `inquiry` ID or display case number, as line items and one plain-text transcript. An enquiry that is not
  * closed (A28: 6451011), one CINNOX does not know (6451000) and a chat over CINNOX's chat-log limit (6451013)
- * each get a message that says so; a 2xx answer with any other failing code is CinnoxNotConfirmed, never an empty
- * transcript.
+ * each get a message that says so, and so does a chat without a message (never an empty transcript); a 2xx answer
+ * with any other failing code is CinnoxNotConfirmed.
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { REPORT_WINDOW_DAYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { readEnquiryChat } from '../records/enquiry-chat';
@@ -28,16 +29,22 @@ const perform = (async (z, bundle) => {
   const input = parseInput(z, GET_TRANSCRIPT_INPUT, bundle.inputData);
   // An Enquiry Record ID (mapped from an enquiry trigger) becomes its display case number: one more request.
   const read = await readEnquiryChat(z, bundle, input.enquiry_id, TRANSCRIPT_API_FIELDS);
-  if (!read.refusal) return [read.transcript];
+  const notClosed = (said: string) =>
+    new z.errors.Error(
+      `CINNOX has no chat log for enquiry ${read.id}: it gives the chat of closed enquiries only, and this one is not closed (or has no chat) (${said}). ` +
+        `Run this step once the enquiry is closed, e.g. in a Zap on Enquiry Closed, and check the ${labelOf(transcriptEnquiryId)}.`,
+      'EnquiryNotClosed',
+      400,
+    );
+  if (!read.refusal) {
+    if (read.transcript.message_count > 0) return [read.transcript];
+    // A chat without a message is no transcript: a later step would store an empty one as if it were the chat.
+    throw notClosed('CINNOX answered with no messages');
+  }
   const { id, refusal } = read;
   switch (refusal.kind) {
     case 'notClosed':
-      throw new z.errors.Error(
-        `CINNOX has no chat log for enquiry ${id}: it gives the chat of closed enquiries only, and this one is not closed (or has no chat) (${refusal.tag}). ` +
-          `Run this step once the enquiry is closed, e.g. in a Zap on Enquiry Closed, and check the ${labelOf(transcriptEnquiryId)}.`,
-        'EnquiryNotClosed',
-        400,
-      );
+      throw notClosed(refusal.tag);
     case 'overLimit':
       throw new z.errors.Error(
         `CINNOX will not return the chat log of enquiry ${id}: it is over CINNOX's chat-log limit (${refusal.tag}). Read this enquiry's chat in the CINNOX Dashboard.`,
@@ -46,7 +53,7 @@ const perform = (async (z, bundle) => {
       );
     case 'notAccepted':
       throw new z.errors.Error(
-        `CINNOX does not accept "${id}" as an enquiry (${refusal.tag}).${read.unknownRecordId ? ' It looks like an Enquiry Record ID, but no enquiry of the last 7 days has it.' : ''} Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
+        `CINNOX does not accept "${id}" as an enquiry (${refusal.tag}).${read.unknownRecordId ? ` It looks like an Enquiry Record ID, but no enquiry of the last ${REPORT_WINDOW_DAYS} days has it.` : ''} Map the Display Case Number from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry, into ${labelOf(transcriptEnquiryId)}.`,
         'CinnoxInvalidParameters',
         400,
       );

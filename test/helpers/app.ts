@@ -36,3 +36,22 @@ export async function failure(fn: () => Promise<unknown>): Promise<ReturnType<ty
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/**
+ * A nock query matcher for a report read: exactly `params` plus the time window CINNOX's reports require
+ * (`startAt` / `endAt`, RFC3339), ending now and `days` long (written out by the caller, not read from the app).
+ */
+export const windowed =
+  (params: Record<string, string>, days: number) =>
+  (query: Record<string, unknown>): boolean => {
+    const { startAt, endAt, ...rest } = query;
+    const start = Date.parse(String(startAt));
+    const end = Date.parse(String(endAt));
+    return (
+      JSON.stringify(Object.entries(rest).sort()) === JSON.stringify(Object.entries(params).sort()) &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(String(startAt)) &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(String(endAt)) &&
+      Math.abs(Date.now() - end) < 60_000 &&
+      Math.abs(end - start - days * 24 * 3600 * 1000) < 1000
+    );
+  };

@@ -4,15 +4,15 @@
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure, windowed } from '../helpers/app';
 
 const hydrate = (App.hydrators as Record<string, (z: ZObject, bundle: Bundle) => Promise<unknown>>).callDetails!;
 const CALL_LOG = `${API_ROOT}/data/call-log`;
 
-it('reads the call from the call log by callID and maps caller, callee, direction, result and duration', async () => {
+it('reads the call from the call log by callID, in the report window of the last 7 days, and maps caller, callee, direction, result and duration', async () => {
   const scope = nock(BASE_URL)
     .get(CALL_LOG)
-    .query({ callID: 'call-1', offset: '0', limit: '1' })
+    .query(windowed({ callID: 'call-1', offset: '0', limit: '1' }, 7))
     .reply(200, {
       code: 0,
       result: [
@@ -91,7 +91,7 @@ it('a call the call log does not list yet (an empty answer or "No records found"
 it('an answer listing another call (the callID filter ignored, A20) is an unexpected answer, never "not found" nor that call', async () => {
   const scope = nock(BASE_URL)
     .get(CALL_LOG)
-    .query({ callID: 'call-1', offset: '0', limit: '1' })
+    .query(windowed({ callID: 'call-1', offset: '0', limit: '1' }, 7))
     .reply(200, { code: 0, result: [{ callID: 'other-call', caller: 85298765432, status: 'Call Ended' }] });
   const error = await failure(() => appTester(hydrate, bundleWith({ callId: 'call-1' })));
   scope.done();

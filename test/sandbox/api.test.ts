@@ -5,6 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  CALL_LOG_CALL_ID_PARAM,
+  CALL_LOG_PATH,
   CONTACT_CREATE_PATH,
   CONTACT_ID_PARAM,
   CONTACT_LIST_PATH,
@@ -110,7 +112,20 @@ describe('error contract', () => {
     [`${STAFF_LIST_PATH}?limit=-5`, 'negative limit'],
     [`${LABEL_LIST_PATH}?limit=ten`, 'invalid query: (limit)'],
     [`${CONTACT_LIST_PATH}?name=Ann&email=x`, 'invalid query: (name), (email)'],
+    // A report read without its window, by case number or call id too (§0.3).
     [ENQUIRY_DETAIL_PATH, 'Empty time range (missing startAt and endAt)'],
+    [`${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=1001`, 'Empty time range (missing startAt and endAt)'],
+    [
+      `${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=1001&offset=0&limit=500`,
+      'Empty time range (missing startAt and endAt)',
+    ],
+    [SMS_DETAIL_PATH, 'Empty time range (missing startAt and endAt)'],
+    [CALL_LOG_PATH, 'Empty time range (missing startAt and endAt)'],
+    [`${CALL_LOG_PATH}?${CALL_LOG_CALL_ID_PARAM}=call-00000001`, 'Empty time range (missing startAt and endAt)'],
+    [
+      `${CALL_LOG_PATH}?${CALL_LOG_CALL_ID_PARAM}=call-00000001&offset=0&limit=1`,
+      'Empty time range (missing startAt and endAt)',
+    ],
     [`${ENQUIRY_DETAIL_PATH}?startAt=2024-01-01T00:00:00Z`, 'missing one of startAt, endAt'],
     [`${SMS_DETAIL_PATH}?startAt=2024-02-01T00:00:00Z&endAt=2024-01-01T00:00:00Z`, 'endAt is prior to startAt'],
     [`${SMS_DETAIL_PATH}?startAt=2024-01-01&endAt=2024-01-02T00:00:00Z`, 'invalid query: (startAt)'],
@@ -269,7 +284,7 @@ describe('error contract', () => {
     `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=Nobody%20Here`,
     `${CONTACT_LIST_PATH}?${CONTACT_ID_PARAM}=64f0ffffffffffffffffffff`,
     `${LABEL_LIST_PATH}?name=Nope`,
-    `${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=424242`,
+    `${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=424242&${isoWeek()}`,
     `${ENQUIRY_DETAIL_PATH}?startAt=2020-01-01T00:00:00Z&endAt=2020-01-31T00:00:00Z`,
     `${SMS_DETAIL_PATH}?startAt=2020-01-01T00:00:00Z&endAt=2020-01-31T00:00:00Z`,
     `${numberListPath('sms-numbers')}?offset=2`,
@@ -482,8 +497,8 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     ).toEqual(['CINNOX', 'SANDBOX']);
   });
 
-  it('finds an enquiry by display case number, and lists the window newest first', async () => {
-    const byCase = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=1001`);
+  it('finds an enquiry by display case number in a window, and lists the window newest first', async () => {
+    const byCase = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=1001&${isoWeek()}`);
     expect(byCase.data.result).toEqual([
       expect.objectContaining({
         _id: '66b000000000000000000001',
@@ -623,12 +638,12 @@ describe('call log and inbound SMS', () => {
     const started = await sandbox.admin('POST', '/events/call.started');
     const callId = started.record.callID as string;
     // An ongoing call is not in the call log yet.
-    expect(await sandbox.api('GET', `/data/call-log?callID=${callId}`)).toMatchObject({
+    expect(await sandbox.api('GET', `/data/call-log?callID=${callId}&${isoWeek()}`)).toMatchObject({
       status: expect.any(Number),
       data: { code: 6451011 },
     });
     await sandbox.admin('POST', '/events/call.ended', { id: callId });
-    const one = await sandbox.api('GET', `/data/call-log?callID=${callId}&offset=0&limit=1`);
+    const one = await sandbox.api('GET', `/data/call-log?callID=${callId}&${isoWeek()}&offset=0&limit=1`);
     expect(one.status).toBe(200);
     expect(one.data.result).toEqual([
       expect.objectContaining({

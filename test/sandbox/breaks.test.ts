@@ -68,19 +68,19 @@ describe('sandbox --break', () => {
     expect((await sandbox.api('GET', LABEL_LIST_PATH)).status).toBe(200);
   });
 
-  it('report-window-rejected: startAt / endAt are an invalid query on enquiry and SMS details', async () => {
+  it('report-window-rejected: startAt / endAt are an invalid query on enquiry and SMS details, by case number too', async () => {
     sandbox = await startSandbox(['--break', 'report-window-rejected']);
     for (const path of [ENQUIRY_DETAIL_PATH, SMS_DETAIL_PATH]) {
       const answer = await sandbox.api('GET', `${path}?${window()}`);
       expect(answer).toEqual({ status: 400, data: { code: 6451000, message: 'invalid query: (startAt), (endAt)' } });
     }
-    const byCase = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?displayCaseNumber=1001`);
-    expect(byCase.status).toBe(200);
+    const byCase = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?displayCaseNumber=1001&${window()}`);
+    expect(byCase).toEqual({ status: 400, data: { code: 6451000, message: 'invalid query: (startAt), (endAt)' } });
   });
 
   it('call-filter-ignored: the call log answers calls other than the callID asked for', async () => {
     sandbox = await startSandbox(['--break', 'call-filter-ignored']);
-    const byId = await sandbox.api('GET', `${CALL_LOG_PATH}?callID=no-such-call`);
+    const byId = await sandbox.api('GET', `${CALL_LOG_PATH}?callID=no-such-call&${window()}`);
     expect(byId.status).toBe(200);
     expect(byId.data.result.length).toBeGreaterThan(0);
     expect(byId.data.result.every((c: { callID: string }) => c.callID !== 'no-such-call')).toBe(true);
@@ -96,7 +96,7 @@ describe('sandbox --break', () => {
     const created = enquiries.data.result.map((e: { createdAt: string }) => e.createdAt);
     expect(created).toHaveLength(2);
     expect(created).toEqual([...created].sort());
-    const one = await sandbox.api('GET', `${CALL_LOG_PATH}?callID=${calls.data.result[0].callID}`);
+    const one = await sandbox.api('GET', `${CALL_LOG_PATH}?callID=${calls.data.result[0].callID}&${window()}`);
     expect(one.data.result.map((c: { callID: string }) => c.callID)).toEqual([calls.data.result[0].callID]);
   });
 });

@@ -180,6 +180,17 @@ describe('find_contact', () => {
     scope.done();
   });
 
+  it('names Full Name when CINNOX refuses its fullName (6451000)', async () => {
+    const scope = byName('Ann Lee').reply(400, { code: 6451000, message: 'invalid fullName' });
+    const error = await failure(() => run({ full_name: 'Ann Lee' }));
+    scope.done();
+    expect(error).toMatchObject({
+      code: 'CinnoxInvalidParameters',
+      message:
+        "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: invalid fullName) In this step's fields: fullName is Full Name.",
+    });
+  });
+
   it('passes other CINNOX errors on', async () => {
     const scope = byName('Ann Lee').reply(400, { code: 6452000, message: 'Invalid token' });
     const error = await failure(() => run({ full_name: 'Ann Lee' }));

@@ -1,12 +1,15 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure, windowed } from '../helpers/app';
 import fixture from '../fixtures/enquiry-detail-100245.json';
 
 const DETAIL = `${API_ROOT}/data/enquiry-detail`;
 const search = App.searches!.find_enquiry!;
 const perform = search.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
 const run = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+/** Find Enquiry's query: the case number, the first page of 500, and the report window of the last 7 days. */
+const byCase = (displayCaseNumber: string, offset = 0) =>
+  windowed({ displayCaseNumber, offset: String(offset), limit: '500' }, 7);
 
 /** Every key the CINNOX Zapier guide lists for Get Enquiry detail. */
 const SPEC_KEYS = [
@@ -75,8 +78,17 @@ describe('find_enquiry', () => {
     ]);
   });
 
-  it('asks CINNOX by displayCaseNumber and returns the spec keys, dates ISO 8601 with a zone, only the exact match', async () => {
-    const scope = nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '100245' }).reply(200, fixture);
+  it('says which enquiries it searches, the report window of the last 7 days, so a miss is not read as no such enquiry', () => {
+    expect(search.display.description).toBe(
+      'Finds an enquiry of the last 7 days by the Display Case Number shown in the CINNOX Dashboard and returns its details.',
+    );
+    expect((search.operation.inputFields as { helpText: string }[])[0]!.helpText).toBe(
+      "The enquiry number shown in the CINNOX Dashboard (displayCaseNumber). CINNOX's Enquiry Details report is read for the last 7 days: an enquiry created before that is not found, even if it exists.",
+    );
+  });
+
+  it('asks CINNOX by displayCaseNumber in the last 7 days and returns the spec keys, dates ISO 8601 with a zone, only the exact match', async () => {
+    const scope = nock(BASE_URL).get(DETAIL).query(byCase('100245')).reply(200, fixture);
     const results = await run({ display_case_number: ' 100245 ' });
     scope.done();
     expect(results).toHaveLength(1);
@@ -115,7 +127,7 @@ describe('find_enquiry', () => {
     };
     const scope = nock(BASE_URL)
       .get(DETAIL)
-      .query({ displayCaseNumber: '100246' })
+      .query(byCase('100246'))
       .reply(200, { code: 0, result: [record] });
     const [enquiry] = await run({ display_case_number: '100246' });
     scope.done();
@@ -137,17 +149,14 @@ describe('find_enquiry', () => {
   });
 
   it('returns an empty result when CINNOX has no such enquiry ("No records found" or an empty list)', async () => {
-    nock(BASE_URL)
-      .get(DETAIL)
-      .query({ displayCaseNumber: '999' })
-      .reply(400, { code: 6451011, message: 'No records found' });
+    nock(BASE_URL).get(DETAIL).query(byCase('999')).reply(400, { code: 6451011, message: 'No records found' });
     expect(await run({ display_case_number: '999' })).toEqual([]);
-    nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '998' }).reply(200, { code: 0, result: [] });
+    nock(BASE_URL).get(DETAIL).query(byCase('998')).reply(200, { code: 0, result: [] });
     expect(await run({ display_case_number: '998' })).toEqual([]);
   });
 
   it('returns an empty result when CINNOX answers only other enquiries', async () => {
-    nock(BASE_URL).get(DETAIL).query({ displayCaseNumber: '10024' }).reply(200, fixture);
+    nock(BASE_URL).get(DETAIL).query(byCase('10024')).reply(200, fixture);
     expect(await run({ display_case_number: '10024' })).toEqual([]);
   });
 

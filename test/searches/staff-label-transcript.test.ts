@@ -385,10 +385,17 @@ describe('get_enquiry_transcript', () => {
   });
 
   it('reads an HTTP 200 with code 200 as a success', async () => {
-    const scope = nock(BASE_URL).get(CHAT).query(true).reply(200, { code: 200, result: [] });
+    const scope = nock(BASE_URL)
+      .get(CHAT)
+      .query(true)
+      .reply(200, { code: 200, result: [records[0]] });
     const [result] = await runSearch('get_enquiry_transcript', { enquiry_id: '1001' });
     scope.done();
-    expect(result).toMatchObject({ enquiry_id: '1001', message_count: 0, transcript: '' });
+    expect(result).toMatchObject({
+      enquiry_id: '1001',
+      message_count: 1,
+      transcript: '2026-11-22T08:16Z Ann Lee: Sorry to hear that: let me check.',
+    });
   });
 
   it('maps other CINNOX errors as every step does (an expired token)', async () => {
