@@ -120,7 +120,7 @@ export function defineReportTrigger<const K extends string, F extends Shape, R, 
         if (!(error instanceof CinnoxError) || error.errorCode !== 'CinnoxInvalidParameters') throw error;
         throw new CinnoxError(
           `CINNOX refused this trigger's read of ${spec.report} (CINNOX code ${error.cinnoxCode}${error.reason ? `: ${error.reason}` : ''}). The trigger sends CINNOX only the last ${spec.days} days and paging, none of this Zap's filters (A6, A30), so no field of the trigger can fix it: report this to the app's developers.`,
-          error.errorCode,
+          'CinnoxInvalidParameters',
           error.httpStatus,
           error.cinnoxCode,
           error.reason,

@@ -91,10 +91,16 @@ export const expiredToken = (tag: string): Seen => ({
 });
 
 /**
- * A gateway's bare 403 page (no CINNOX code), as src/cinnox/errors.ts classifies a 403 without a CINNOX body: the
- * one row of the tables that changes with that classification.
+ * A gateway's bare 403 page (no CINNOX code): an error about the request, never an expired connection, quoting the
+ * page's start and pointing at the Base URL.
  */
-export const GATEWAY_403_SEEN: Seen = expiredToken('HTTP 403');
+export const GATEWAY_403_SEEN: Seen = {
+  error: 'AppError',
+  code: 'CinnoxForbidden',
+  message: new RegExp(
+    `^${literally('The Base URL\'s host answered HTTP 403 (forbidden) without a CINNOX code ("')}.*403 Forbidden.*${literally('"): a gateway or proxy in front of CINNOX refused this request; CINNOX did not refuse the App Token, so the connection stays on. Check the connection\'s Base URL')}`,
+  ),
+};
 
 /**
  * The rows every write meets the same way, whatever it writes: `method` and `url` of its request (a POST that met a
