@@ -31,7 +31,7 @@ const perform = (async (z, bundle) => {
   const wanted = input.display_case_number.toLowerCase();
   const pages = await cinnox.findEnquiries(z, bundle, input.display_case_number, FIND_ENQUIRY_API_FIELDS);
   // CINNOX may match loosely or ignore the filter: keep the enquiries with exactly this number.
-  const found = pages.records.filter((r) => asText(r.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
+  const found = pages.records.filter((r) => asText(r?.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
   if (found.length > 0 || pages.end === 'complete') return found;
   throw incompleteReadError(
     z,
