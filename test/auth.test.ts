@@ -79,7 +79,7 @@ describe('authentication', () => {
     ['https://user:pw@api.cinnox.test', /must not contain a user name or password/],
     ['https://api.cinnox.test/?x=1', /must not contain a query string/],
     ['https://api.cinnox.test/#top', /must not contain a fragment/],
-    ['https://api.cinnox.test/v1/api/apps/other', /ends in \/v1\/api\/apps\/other, but the App ID is "app123"/],
+    ['https://api.cinnox.test/v1/api/apps/other', /ends in "\/v1\/api\/apps\/other", but the App ID is "app123"/],
     ['https://api.cinnox.test/somewhere/else', /path "\/somewhere\/else" is not CINNOX's/],
     ['ftp://api.cinnox.test', /must start with https:\/\//],
     ['', /Base URL is empty/],
@@ -92,6 +92,41 @@ describe('authentication', () => {
     expect(error.code).toBe('InvalidBaseUrl');
     expect(error.message).toMatch(message);
   });
+
+  const long = 'x'.repeat(1_000_000);
+  const head = (text: string) => `"${text.slice(0, 200)}…" (length ${text.length.toLocaleString('en-US')})`;
+  it.each([
+    [
+      'a Base URL that is no URL',
+      { baseUrl: `https://exa mple.com/${long}` },
+      (v: string) => `Base URL ${head(v)} is not a URL.`,
+    ],
+    [
+      'a Base URL path',
+      { baseUrl: `https://api.cinnox.test/${long}` },
+      () => `Base URL path ${head(`/${long}`)} is not CINNOX's`,
+    ],
+    [
+      'a query string',
+      { baseUrl: `https://api.cinnox.test/?${long}` },
+      () => `must not contain a query string (${head(`?${long}`)})`,
+    ],
+    ['plain http', { baseUrl: `http://api.cinnox.test/${long}` }, (v: string) => `You entered ${head(v)}.`],
+    ['an App ID with a space', { appId: `a ${long}` }, (v: string) => `App ID ${head(v)} contains spaces`],
+    [
+      'an App ID of another Base URL',
+      { baseUrl: `https://api.cinnox.test/v1/api/apps/${long}` },
+      () => `ends in ${head(`/v1/api/apps/${long}`)}, but the App ID is "app123"`,
+    ],
+  ])(
+    'a million-character value in %s is quoted as its first 200 characters and its length',
+    async (_what, over, quoted) => {
+      const error = await failure(() => appTester(test_, withAuth(over)));
+      expect(error.code).toBe('InvalidBaseUrl');
+      expect(error.message).toContain(quoted(Object.values(over)[0]!));
+      expect(error.message.length).toBeLessThan(600);
+    },
+  );
 
   it('refuses an empty App ID before any request', async () => {
     const error = await failure(() => appTester(test_, withAuth({ appId: ' ' })));

@@ -19,6 +19,7 @@ import {
 } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
+import { preview } from '../input/formats';
 import { input, inputFieldsOf, labelOf, parseInput, refuseInput, rule, text, type InputOf } from '../input/schema';
 import { SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
 import { measureSms, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
@@ -68,13 +69,13 @@ const SEND_OTP_INPUT = OTP_FIELDS.check(
     const n = occurrences(text, OTP_PIN_VARIABLE);
     if (n === 1) return undefined;
     return n === 0
-      ? `${TEXT} must contain ${OTP_PIN_VARIABLE} where CINNOX puts the PIN; got "${text}". Add ${OTP_PIN_VARIABLE}, e.g. "Your code is ${OTP_PIN_VARIABLE}."`
+      ? `${TEXT} must contain ${OTP_PIN_VARIABLE} where CINNOX puts the PIN; got ${preview(text)}. Add ${OTP_PIN_VARIABLE}, e.g. "Your code is ${OTP_PIN_VARIABLE}."`
       : `${TEXT} must contain ${OTP_PIN_VARIABLE} once (CINNOX puts the PIN in one place); it contains it ${n} times.`;
   }),
   rule<SendOtpInput>(({ pin }) =>
     pin === undefined || /^[A-Za-z0-9]+$/.test(pin)
       ? undefined
-      : `${PIN} must be letters and / or digits only (numeric, alphabetic or alphanumeric), without spaces or symbols; got "${pin}".`,
+      : `${PIN} must be letters and / or digits only (numeric, alphabetic or alphanumeric), without spaces or symbols; got ${preview(pin)}.`,
   ),
 );
 

@@ -10,6 +10,7 @@
  */
 import { SOCIAL_CONTACT_KEYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
+import { preview } from '../input/formats';
 import { choice, choicesOf, input, labelOf, rule, text, type InputOf } from '../input/schema';
 
 export const CONTACT_LEVELS = ['Primary', 'Secondary', 'Tertiary'] as const;
@@ -116,7 +117,7 @@ export const nameRequired = rule<Pick<ContactInput, 'first_name' | 'last_name'>>
 export const socialTypeRule = rule<Pick<ContactInput, 'social_messaging_name_id' | 'social_messaging_type'>>(
   (values) =>
     values.social_messaging_name_id !== undefined && values.social_messaging_type === undefined
-      ? `${labelOfField('social_messaging_name_id')} "${values.social_messaging_name_id}" needs a ${labelOfField('social_messaging_type')}: choose one of ${SOCIAL_MESSAGING_TYPES.join(', ')}.`
+      ? `${labelOfField('social_messaging_name_id')} ${preview(values.social_messaging_name_id)} needs a ${labelOfField('social_messaging_type')}: choose one of ${SOCIAL_MESSAGING_TYPES.join(', ')}.`
       : undefined,
 );
 

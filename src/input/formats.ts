@@ -11,10 +11,29 @@ export interface Checked {
   error?: string;
 }
 
-/** A value as an error message quotes it: its first 40 characters, with an ellipsis when longer. */
+/** The most of a value an error message quotes, in UTF-16 code units: enough to recognise it, never a document. */
+export const PREVIEW_UNITS = 200;
+
+/** A value as text: a string as it is, anything else as JSON (or its String() when JSON cannot hold it). */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * A value as every input refusal quotes it: whole up to PREVIEW_UNITS, else its first PREVIEW_UNITS (never half
+ * an emoji) with an ellipsis and the whole value's length, so a mapped document makes a short message.
+ */
 export const preview = (value: unknown): string => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 40 ? `"${text.slice(0, 40)}…"` : `"${text}"`;
+  const text = textOf(value);
+  if (text.length <= PREVIEW_UNITS) return `"${text}"`;
+  const low = text.charCodeAt(PREVIEW_UNITS);
+  const end = low >= 0xdc00 && low <= 0xdfff ? PREVIEW_UNITS - 1 : PREVIEW_UNITS;
+  return `"${text.slice(0, end)}…" (length ${text.length.toLocaleString('en-US')})`;
 };
 
 // ---- Countries ------------------------------------------------------------------------------------
