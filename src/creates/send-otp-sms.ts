@@ -20,9 +20,19 @@ import {
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
 import { preview } from '../input/formats';
-import { input, inputFieldsOf, labelOf, parseInput, refuseInput, rule, text, type InputOf } from '../input/schema';
+import {
+  FORMAT_MAX_UNITS,
+  input,
+  inputFieldsOf,
+  labelOf,
+  parseInput,
+  refuseInput,
+  rule,
+  text,
+  type InputOf,
+} from '../input/schema';
 import { SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
-import { measureSms, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
+import { measureSms, smsCeiling, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
 import type { Example } from '../examples';
 
 /** Digits of a generated PIN. */
@@ -32,6 +42,8 @@ const otpSender = text({
   label: 'Sender ID',
   helpText: 'The Alphanumeric sender ID the OTP SMS comes from (CINNOX sends OTPs from these only): pick one of yours.',
   required: true,
+  // An Alphanumeric sender ID holds at most 11 characters (GSM 03.40): a sender number's ceiling is ample.
+  maxUnits: FORMAT_MAX_UNITS['sender-number'],
   dynamic: 'otp_sender_list.id.label',
 });
 const otpRecipient = text({
@@ -118,6 +130,20 @@ function oneSmsIssue(measure: SmsMeasure, limit: number): string | undefined {
   );
 }
 
+/**
+ * The issue when the text with the PIN in place is longer than any one SMS holds, known from its length alone (it
+ * is not counted); a shorter PIN is suggested only when one could make it fit.
+ */
+function tooLongIssue(length: number, pin: string): string {
+  const limit = smsCeiling(1);
+  const over = length - limit;
+  return (
+    `${TEXT} with the PIN in place is ${length} characters long; an OTP must fit one SMS ` +
+    `(${limit} GSM-7 characters, or ${unitsFor('UCS-2', 1)} when any character is outside GSM-7). ` +
+    `Shorten it by at least ${over} character${over === 1 ? '' : 's'}${over < pin.length ? `, or use a shorter ${PIN}` : ''}.`
+  );
+}
+
 /** §1.2's answer, flat or under `result` (A26). */
 function otpAnswer(raw: unknown): SendOtpResult {
   const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
@@ -164,7 +190,8 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
   const input = parseInput(z, SEND_OTP_INPUT, bundle.inputData);
   const generated = input.pin === undefined;
   const pin = input.pin ?? generatePin();
-  const measure = measureSms(input.text.replace(OTP_PIN_VARIABLE, () => pin));
+  const withPin = input.text.replace(OTP_PIN_VARIABLE, () => pin);
+  const measure = measureSms(withPin, smsCeiling(1)) ?? refuseInput(z, tooLongIssue(withPin.length, pin));
   refuseInput(z, oneSmsIssue(measure, unitsFor(measure.encoding, 1)));
 
   const body: SendOtpBody = {

@@ -11,7 +11,7 @@
 import { SOCIAL_CONTACT_KEYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { preview } from '../input/formats';
-import { choice, choicesOf, input, labelOf, rule, text, type InputOf } from '../input/schema';
+import { MAX_UNITS_PER_CHAR, choice, choicesOf, input, labelOf, rule, text, type InputOf } from '../input/schema';
 
 export const CONTACT_LEVELS = ['Primary', 'Secondary', 'Tertiary'] as const;
 export const CONTACT_TYPES = ['Lead', 'Prospect', 'Customer', 'Others'] as const;
@@ -32,6 +32,9 @@ export const SOCIAL_MESSAGING_TYPES = Object.keys(SOCIAL_CONTACT_KEYS) as (keyof
 export const DEFAULT_PHONE_TYPE = 'Mobile' satisfies (typeof PHONE_TYPES)[number];
 export const DEFAULT_EMAIL_TYPE = 'Work' satisfies (typeof EMAIL_TYPES)[number];
 
+/** The CINNOX Zapier guide's limit of a First Name and of a Last Name. */
+const NAME_MAX_CHARS = 50;
+
 /**
  * The contact fields in the Zap editor's order; keys are also the create / update output keys. `notes` adds a
  * sentence to a field's help text (Update External Contact's A17 notes).
@@ -42,12 +45,12 @@ export const contactFields = (notes: Readonly<Record<string, string>> = {}) => {
     first_name: text({
       label: 'First Name',
       helpText: 'First name of the external contact (Create External Contact needs a First Name or a Last Name).',
-      maxChars: 50,
+      maxChars: NAME_MAX_CHARS,
     }),
     last_name: text({
       label: 'Last Name',
       helpText: 'Last name of the external contact (Create External Contact needs a First Name or a Last Name).',
-      maxChars: 50,
+      maxChars: NAME_MAX_CHARS,
     }),
     level: choice({ label: 'Level', helpText: 'Level of the external contact.' }, choicesOf(CONTACT_LEVELS)),
     type: choice({ label: 'Type', helpText: 'Type of the external contact.' }, choicesOf(CONTACT_TYPES)),
@@ -151,6 +154,8 @@ export const FIND_CONTACT_INPUT = input({
     helpText:
       'First name, a space, and last name, e.g. "Ann Lee". Exact match only: spaces at either end and repeated spaces are ignored, and upper / lower case does not matter.',
     required: true,
+    // No contact's name is longer: a First Name, a space and a Last Name.
+    maxUnits: (NAME_MAX_CHARS * 2 + 1) * MAX_UNITS_PER_CHAR,
   }),
 });
 
