@@ -78,6 +78,9 @@ export const CONTRACT = {
     'WOZTELL',
   ],
   smsUsages: ['inbound', 'direct', 'openAPI-sms', 'verification', 'openAPI-otp'],
+  idKeys: ['id', '_id', 'inquiryID', 'roomID', 'displayCaseNumber'],
+  idMaxUnits: 128,
+  notInIds: '[\\s/\\\\%?#]',
 } as const;
 
 /** CINNOX codes the judges name (docs/cinnox-api.md §0.3). */
@@ -172,6 +175,7 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
     id: 'A30',
     title: 'reports list newest first; their statuses, channels, directions and usages are the documented ones',
   },
+  { id: 'A31', title: 'IDs are at most 128 characters, without spaces, "/", "\\", "%", "?" or "#"' },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -358,6 +362,30 @@ export function judge(e: Exchange): Finding[] {
     else out.push(finding('A16', 'does not hold', seen, `code ${code} in a success body, neither 0 nor ≥ 1,000,000`));
   } else if (e.status !== undefined && e.status >= 400 && codeOf(e.body) === undefined && !isUnknownPath(e)) {
     out.push(finding('A16', 'cannot tell', seen, `an error answer without a CINNOX code`));
+  }
+
+  // A31: every ID a list answer carries is one the app's ID fields accept (counted, never shown).
+  if (answered) {
+    const notInIds = new RegExp(CONTRACT.notInIds);
+    const ids = records.flatMap((r) =>
+      CONTRACT.idKeys
+        .map((k) => (r && typeof r === 'object' ? r[k] : undefined))
+        .filter((v) => (typeof v === 'string' && v !== '') || typeof v === 'number')
+        .map(String),
+    );
+    const odd = ids.filter((id) => id.length > CONTRACT.idMaxUnits || notInIds.test(id)).length;
+    const rule = `longer than ${CONTRACT.idMaxUnits} characters or with a space, "/", "\\", "%", "?" or "#"`;
+    if (ids.length > 0)
+      out.push(
+        odd === 0
+          ? finding('A31', 'holds', seen, `${ids.length} ID(s), none ${rule}`)
+          : finding(
+              'A31',
+              'does not hold',
+              seen,
+              `${odd} of ${ids.length} ID(s) ${rule}: the app's ID fields refuse them`,
+            ),
+      );
   }
 
   const number = CONTRACT.numberTypes.find((t) => e.path === `/${t}`);

@@ -201,19 +201,6 @@ function parseContent(content: string): unknown {
 }
 
 /**
- * Refuses a record id that URL parsing would collapse ("." or ".."), naming its Zapier field (`label`) and where
- * to map the id from (`hint`), before any request: the path must stay inside `/v1/api/apps/{App ID}/`.
- */
-export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: string, hint: string): void {
-  if (isDotSegment(id))
-    throw new z.errors.Error(
-      `${label} "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. ${hint}`,
-      'InvalidInput',
-      400,
-    );
-}
-
-/**
  * The one CINNOX request: the URL from the connection's Base URL, the App Token in the headers of this request
  * only (so it never leaves the Base URL's origin), no redirect followed, and the answer read here: an error
  * (src/cinnox/errors.ts) unless `call` accepts it, a 2xx `code` that is not a success refused.
@@ -479,7 +466,6 @@ export const cinnox = {
       })
     ).data,
   updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody, fields: ApiFieldLabels) => {
-    refuseDotId(z, 'External Contact ID', id, 'Map the ID from a CINNOX trigger or from Find External Contact.');
     return (
       await cinnoxRequest<ContactWriteResult>(z, bundle, {
         method: 'PUT',

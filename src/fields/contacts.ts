@@ -11,7 +11,7 @@
 import { SOCIAL_CONTACT_KEYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { preview } from '../input/formats';
-import { MAX_UNITS_PER_CHAR, choice, choicesOf, input, labelOf, rule, text, type InputOf } from '../input/schema';
+import { MAX_UNITS_PER_CHAR, choice, choicesOf, id, input, labelOf, rule, text, type InputOf } from '../input/schema';
 
 export const CONTACT_LEVELS = ['Primary', 'Secondary', 'Tertiary'] as const;
 export const CONTACT_TYPES = ['Lead', 'Prospect', 'Customer', 'Others'] as const;
@@ -128,12 +128,16 @@ export const socialTypeRule = rule<Pick<ContactInput, 'social_messaging_name_id'
 export const CREATE_CONTACT_INPUT = input(CONTACT_FIELDS).check(nameRequired, socialTypeRule);
 
 /** Update External Contact: the contact id, then the same fields, all optional (a patch). */
-export const contactIdField = text({
+/** What to do with an External Contact ID that is not one. */
+export const CONTACT_ID_HINT = 'Map the ID from a CINNOX trigger or from Find External Contact.';
+
+export const contactIdField = id({
   label: 'External Contact ID',
   helpText:
     'The ID of the external contact to update; use a Find External Contact step to look it up by name. Only the fields filled below are changed.',
   required: true,
   search: 'find_contact.id',
+  hint: CONTACT_ID_HINT,
 });
 
 /**

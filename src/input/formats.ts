@@ -5,6 +5,8 @@
  * src/input/schema.ts attaches them to fields as refinements.
  */
 
+import { NOT_IN_CINNOX_IDS } from '../cinnox/contract';
+
 /** What a value check gives: the value to send, or the error message naming the field. */
 export interface Checked {
   value?: string;
@@ -307,4 +309,24 @@ export function isInternationalEmail(text: string): boolean {
   if (!domain || local.length > 64 || !LOCAL_PART().test(local) || domain.length > 253) return false;
   const labels = domain.split('.');
   return labels.length >= 2 && labels.every((l) => DNS_LABEL.test(l)) && TOP_LEVEL.test(labels.at(-1)!);
+}
+
+// ---- CINNOX IDs ---------------------------------------------------------------------------------
+// A31 (src/cinnox/contract.ts): an ID holds no white space, "/", "\", "%", "?" or "#", and is not "." or "..",
+// which URL parsing would collapse out of the API's path.
+
+const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** A CINNOX ID as typed or mapped, or the message naming the field, what no ID holds, and `hint` (what to map). */
+export function checkCinnoxId(label: string, raw: string, hint: string): Checked {
+  const found = NOT_IN_CINNOX_IDS.exec(raw)?.[0];
+  if (found !== undefined) {
+    const what = found === ' ' ? 'a space' : /\s/.test(found) ? `white space (${codePoint(found)})` : `"${found}"`;
+    return {
+      error: `${label} ${preview(raw)} is not a CINNOX ID: it contains ${what} (CINNOX IDs have no spaces, "/", "\\", "%", "?" or "#"). ${hint}`,
+    };
+  }
+  if (raw === '.' || raw === '..')
+    return { error: `${label} ${preview(raw)} is not a CINNOX ID: "." and ".." are not IDs. ${hint}` };
+  return { value: raw };
 }

@@ -17,7 +17,9 @@
  */
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
 import type * as Zod from 'zod/mini';
+import { CINNOX_ID_MAX_UNITS } from '../cinnox/contract';
 import {
+  checkCinnoxId,
   checkSenderNumber,
   isInternationalEmail,
   normalizeCountry,
@@ -262,6 +264,29 @@ const refuse = <T>(zod: typeof import('./zod-lib'), ok: (value: T) => boolean, m
  * then its format.
  */
 export function text<const M extends TextMeta>(meta: M): Field<FieldValue<string, M>> {
+  return textField(meta);
+}
+
+/** An ID field's meta: what the Zap editor shows, and what to do when a value is not an ID (where to map one from). */
+export interface IdMeta extends FieldMeta {
+  readonly hint: string;
+}
+
+/**
+ * A CINNOX ID (a record's, a staff member's, a label's or a room's ID, a display case number): at most
+ * CINNOX_ID_MAX_UNITS, and nothing no CINNOX ID holds (A31), so an ID sent in a path stays one segment of it.
+ */
+export function id<const M extends IdMeta>(meta: M): Field<FieldValue<string, M>> {
+  return textField({ ...meta, maxUnits: CINNOX_ID_MAX_UNITS }, (label, value) =>
+    checkCinnoxId(label, value, meta.hint),
+  );
+}
+
+/** `text` and `id`: a text field, its value then checked by its format or by `check`. */
+function textField<const M extends TextMeta>(
+  meta: M,
+  check?: (label: string, text: string) => Checked,
+): Field<FieldValue<string, M>> {
   const { label, maxChars, format } = meta;
   // What CINNOX stores, whatever it counts: combining marks and joined emoji are one character but many units.
   const maxUnits =
@@ -287,12 +312,12 @@ export function text<const M extends TextMeta>(meta: M): Field<FieldValue<string
       );
     }
     const plain = zod.string().check(...checks);
-    if (!format || format === 'email') return plain;
-    const check = FORMAT_CHECKS[format];
+    const checked = check ?? (format && format !== 'email' ? FORMAT_CHECKS[format] : undefined);
+    if (!checked) return plain;
     return zod.pipe(
       plain,
       zod.transform((v: string, ctx) => {
-        const result = check(label, v);
+        const result = checked(label, v);
         if (result.error) ctx.issues.push({ code: 'custom', message: result.error, input: v });
         return result.value ?? v;
       }),

@@ -5,15 +5,16 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { asText } from '../cinnox/values';
-import { input, inputFieldsOf, parseInput, text } from '../input/schema';
+import { id, input, inputFieldsOf, parseInput } from '../input/schema';
 import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult } from '../records/enquiry';
 import type { Example } from '../examples';
 
 const FIND_ENQUIRY_INPUT = input({
-  display_case_number: text({
+  display_case_number: id({
     label: 'Display Case Number',
     helpText: 'The enquiry number shown in the CINNOX Dashboard (displayCaseNumber).',
     required: true,
+    hint: 'Enter the enquiry number as the CINNOX Dashboard shows it, or map Display Case Number from an enquiry trigger.',
   }),
 });
 

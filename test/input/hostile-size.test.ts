@@ -5,9 +5,14 @@
  * counter (sms-segments-calculator) and the character splitter (Intl.Segmenter) are never given more than the
  * field's ceiling. A generous time-out per test only guards against a hang; time is not what these tests measure.
  */
+import type { PlainInputField } from 'zapier-platform-core';
 import { SegmentedMessage } from 'sms-segments-calculator';
-import { appTester, bundleWith, failure } from '../helpers/app';
-import { createPerform, watchUnmatched, type Perform } from '../helpers/ops';
+import { createExamples } from '../../src/creates';
+import { searchExamples } from '../../src/searches';
+import { triggerExamples } from '../../src/triggers';
+import type { Example } from '../../src/examples';
+import { App, appTester, bundleWith, failure } from '../helpers/app';
+import { createPerform, searchPerform, triggerPerform, watchUnmatched, type Perform } from '../helpers/ops';
 
 // The counter, watched: each text it is given.
 jest.mock('sms-segments-calculator', () => {
@@ -130,6 +135,52 @@ describe('Create External Contact: a 5 MB First Name', () => {
         `Nothing was sent to CINNOX. First Name is too long for CINNOX: 5,000,001 UTF-16 code units, at most 200 ("B${'\u0301'.repeat(199)}…" (length 5,000,001)).`,
       );
       expect(longest(segmented.mock.calls)).toBe(201);
+    },
+    HANG,
+  );
+});
+
+// ---- Every text field of every operation ----------------------------------------------------------------------
+
+type Kind = 'creates' | 'searches' | 'triggers';
+const PERFORM: Record<Kind, (key: string) => Perform> = {
+  creates: createPerform,
+  searches: searchPerform,
+  triggers: triggerPerform,
+};
+const EXAMPLES: Record<Kind, Partial<Record<string, Example>>> = {
+  creates: createExamples,
+  searches: searchExamples,
+  triggers: triggerExamples,
+};
+
+/** A million Chinese characters (3 MB in UTF-8), with the OTP's %s so Send OTP SMS's own rule passes. */
+const DOCUMENT = `${'王'.repeat(1_000_000)} %s`;
+
+/** Every free-text input field (not a choice) of every operation: [operation, field key, label, kind, list]. */
+const TEXT_FIELDS = (['creates', 'searches', 'triggers'] as const).flatMap((kind) =>
+  Object.entries(App[kind] as Record<string, { operation: { inputFields?: unknown } }>).flatMap(([key, op]) =>
+    (Array.isArray(op.operation.inputFields) ? (op.operation.inputFields as PlainInputField[]) : [])
+      .filter((f) => (f.type === 'string' || f.type === 'text') && !f.choices)
+      .map((f) => [key, f.key, f.label ?? f.key, kind, f.list === true] as const),
+  ),
+);
+
+describe('every text field, given a million characters, is refused before any request', () => {
+  it('covers the fields of every kind of operation', () => {
+    expect(new Set(TEXT_FIELDS.map(([, , , kind]) => kind))).toEqual(new Set(['creates', 'searches', 'triggers']));
+    expect(TEXT_FIELDS.length).toBeGreaterThan(30);
+  });
+
+  it.each(TEXT_FIELDS)(
+    '%s: %s (%s)',
+    async (key, field, label, kind, list) => {
+      const inputData = { ...EXAMPLES[kind][key]?.inputData, [field]: list ? [DOCUMENT] : DOCUMENT };
+      const message = await refused(PERFORM[kind](key), inputData);
+      expect(message).toContain(`${label} `);
+      expect(message.length).toBeLessThan(1_000);
+      expect(longest(counted.mock.calls)).toBeLessThanOrEqual(1_530);
+      expect(longest(segmented.mock.calls)).toBeLessThanOrEqual(5_001);
     },
     HANG,
   );
