@@ -4,7 +4,7 @@
  * Everything here runs before any request, so a bad Base URL never sends the token anywhere.
  */
 import { preview } from '../input/formats';
-import { DASHBOARD_ZAPIER_PATH } from './contract';
+import { CINNOX_ID_MAX_UNITS, DASHBOARD_ZAPIER_PATH, NOT_IN_CINNOX_IDS } from './contract';
 
 export const API_BASE_PATH = '/v1/api/apps';
 
@@ -40,9 +40,15 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
   const id = typeof appId === 'string' ? appId.trim() : '';
   if (!text) throw new BaseUrlError(`Base URL is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
   if (!id) throw new BaseUrlError(`App ID is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
-  if (/[\s/?#]/.test(id))
+  // A31: what no CINNOX ID holds, and control characters (C0, DEL, C1); the App ID goes into every request's path.
+  // eslint-disable-next-line no-control-regex
+  if (NOT_IN_CINNOX_IDS.test(id) || /[\x00-\x1F\x7F-\x9F]/.test(id))
     throw new BaseUrlError(
-      `App ID ${preview(id)} contains spaces, "/", "?" or "#": copy it again from the CINNOX Dashboard.`,
+      `App ID ${preview(id)} contains spaces, control characters, "/", "\\", "%", "?" or "#": copy it again from the CINNOX Dashboard.`,
+    );
+  if (id.length > CINNOX_ID_MAX_UNITS)
+    throw new BaseUrlError(
+      `App ID ${preview(id)} is longer than a CINNOX App ID (at most ${CINNOX_ID_MAX_UNITS} characters): copy it again from the CINNOX Dashboard.`,
     );
   // "." and ".." would be collapsed by URL parsing: the requests would leave /v1/api/apps/{App ID}/.
   if (isDotSegment(id))
