@@ -115,6 +115,14 @@ export const MAX_UNITS_PER_CHAR = 4;
  */
 export const UNDOCUMENTED_NAME_MAX_UNITS = 1_000;
 
+/**
+ * The most entries a list field takes (Send SMS's recipients, an enquiry's labels): far more than one step sends,
+ * so a mapped list of thousands is refused on its count before any entry is read.
+ */
+export const MAX_LIST_ITEMS = 1_000;
+/** The most problems one input error lists (the rest are counted): a list of bad entries makes a short message. */
+export const MAX_ISSUES_SHOWN = 10;
+
 // ---- Text as a person counts it ---------------------------------------------------------------------
 
 /** Printable ASCII, tab and LF: each character is a grapheme of its own (in ASCII only CR LF joins two). */
@@ -186,7 +194,16 @@ function fromZapier(meta: FieldMeta, raw: unknown, ctx: { issues: unknown[] }): 
     if (meta.required) ctx.issues.push({ code: 'custom', message: `${meta.label} is required.`, input: raw });
     return undefined;
   }
-  if (meta.list) return (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isEmpty(v)).map(asText);
+  if (meta.list) {
+    const items = (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isEmpty(v));
+    if (items.length <= MAX_LIST_ITEMS) return items.map(asText);
+    ctx.issues.push({
+      code: 'custom',
+      message: `${meta.label} has ${formatted(items.length)} entries; one step takes at most ${formatted(MAX_LIST_ITEMS)}: split them across several steps.`,
+      input: raw,
+    });
+    return undefined;
+  }
   return asText(Array.isArray(raw) ? raw.join(',') : raw);
 }
 
@@ -448,7 +465,11 @@ export const inputFieldsOf = <F extends Shape>(schema: InputSchema<F>): PlainInp
   Object.entries(schema.shape).map(([key, f]) => ({ key, ...f.zapier }));
 
 /** The text of every input error: nothing was sent, then each problem found. */
-const inputErrorMessage = (issues: readonly string[]): string => `Nothing was sent to CINNOX. ${issues.join(' ')}`;
+const inputErrorMessage = (issues: readonly string[]): string => {
+  const more = issues.length - MAX_ISSUES_SHOWN;
+  const shown = more > 0 ? [...issues.slice(0, MAX_ISSUES_SHOWN), `And ${formatted(more)} more.`] : issues;
+  return `Nothing was sent to CINNOX. ${shown.join(' ')}`;
+};
 
 /**
  * The input, validated and typed; keys no field names are left out. Throws one InvalidInput error listing every

@@ -5,13 +5,14 @@
  * counter (sms-segments-calculator) and the character splitter (Intl.Segmenter) are never given more than the
  * field's ceiling. A generous time-out per test only guards against a hang; time is not what these tests measure.
  */
+import nock from 'nock';
 import type { PlainInputField } from 'zapier-platform-core';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { createExamples } from '../../src/creates';
 import { searchExamples } from '../../src/searches';
 import { triggerExamples } from '../../src/triggers';
 import type { Example } from '../../src/examples';
-import { App, appTester, bundleWith, failure } from '../helpers/app';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import { createPerform, searchPerform, triggerPerform, watchUnmatched, type Perform } from '../helpers/ops';
 
 // The counter, watched: each text it is given.
@@ -135,6 +136,59 @@ describe('Create External Contact: a 5 MB First Name', () => {
         `Nothing was sent to CINNOX. First Name is too long for CINNOX: 5,000,001 UTF-16 code units, at most 200 ("B${'\u0301'.repeat(199)}…" (length 5,000,001)).`,
       );
       expect(longest(segmented.mock.calls)).toBe(201);
+    },
+    HANG,
+  );
+});
+
+describe('lists: counted before any entry is read, and a message lists 10 problems at most', () => {
+  it.each([
+    ['one comma-separated text', '+1,'.repeat(100_000)],
+    ['an array', Array.from({ length: 100_000 }, () => '+1')],
+  ])(
+    'Send SMS with 100,000 Recipient Numbers as %s',
+    async (_what, recipient_numbers) => {
+      expect(await refused(createPerform('send_sms'), { ...sms, recipient_numbers, text: 'Hi' })).toBe(
+        'Nothing was sent to CINNOX. Recipient Number has 100,000 entries; one step takes at most 1,000: split them across several steps.',
+      );
+    },
+    HANG,
+  );
+
+  it(
+    'Add Labels to Enquiry with 1,000 Labels sends them',
+    async () => {
+      const labelIds = Array.from({ length: 1_000 }, (_, i) => `l${i}`);
+      const scope = nock(BASE_URL)
+        .post(`${API_ROOT}/inquiries/e1/labels`, { labelIds })
+        .reply(200, { code: 0, notExistLabelIds: null, labelIds });
+      await appTester(createPerform('add_enquiry_labels'), bundleWith({ enquiry_id: 'e1', label_ids: labelIds }));
+      scope.done();
+    },
+    HANG,
+  );
+
+  it(
+    'Add Labels to Enquiry with 1,001 Labels',
+    async () => {
+      const label_ids = Array.from({ length: 1_001 }, (_, i) => `l${i}`);
+      expect(await refused(createPerform('add_enquiry_labels'), { enquiry_id: 'e1', label_ids })).toBe(
+        'Nothing was sent to CINNOX. Labels has 1,001 entries; one step takes at most 1,000: split them across several steps.',
+      );
+    },
+    HANG,
+  );
+
+  it(
+    '12 Recipient Numbers without +: the first 10 are named, the other 2 counted',
+    async () => {
+      const numbers = Array.from({ length: 12 }, (_, i) => `8529466770${String(i).padStart(2, '0')}`);
+      const named = numbers
+        .slice(0, 10)
+        .map((n) => `Recipient Number "${n}" must start with + and the country code, e.g. +85294667788.`);
+      expect(await refused(createPerform('send_sms'), { ...sms, recipient_numbers: numbers, text: 'Hi' })).toBe(
+        `Nothing was sent to CINNOX. ${named.join(' ')} And 2 more.`,
+      );
     },
     HANG,
   );
