@@ -176,14 +176,14 @@ describe('contract check: judging an answer', () => {
     ['a room ID with a space', [{ id: 'e1', roomID: 'room 1' }], 'does not hold', '1 of 2 ID(s)'],
     ['an ID with "/"', [{ id: 'a/b' }, { id: 'c' }], 'does not hold', '1 of 2 ID(s)'],
     ['an ID of 129 characters', [{ id: 'x'.repeat(129) }], 'does not hold', '1 of 1 ID(s)'],
-  ])('A31: listed records with %s: %s', (_what, records, expected, counted) => {
-    const finding = judge(get(STAFF_LIST_PATH, {}, 200, { code: 0, result: records })).find((f) => f.id === 'A31');
+  ])('A32: listed records with %s: %s', (_what, records, expected, counted) => {
+    const finding = judge(get(STAFF_LIST_PATH, {}, 200, { code: 0, result: records })).find((f) => f.id === 'A32');
     expect(finding).toMatchObject({ verdict: expected, reason: expect.stringContaining(counted) });
     expect(finding!.evidence).not.toMatch(/room 1|a\/b|6650a1/);
   });
 
-  it('A31: a list without IDs tells nothing', () => {
-    expect(verdict(get(STAFF_LIST_PATH, {}, 200, { code: 0, result: [{ name: 'x' }] }), 'A31')).toBeUndefined();
+  it('A32: a list without IDs tells nothing', () => {
+    expect(verdict(get(STAFF_LIST_PATH, {}, 200, { code: 0, result: [{ name: 'x' }] }), 'A32')).toBeUndefined();
   });
 
   it('A30: a report read for a window holds when newest first with documented values; oldest first or an unknown value does not', () => {

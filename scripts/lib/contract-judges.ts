@@ -175,7 +175,7 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
     id: 'A30',
     title: 'reports list newest first; their statuses, channels, directions and usages are the documented ones',
   },
-  { id: 'A31', title: 'IDs are at most 128 characters, without spaces, "/", "\\", "%", "?" or "#"' },
+  { id: 'A32', title: 'IDs are at most 128 characters, without spaces, "/", "\\", "%", "?" or "#"' },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -364,7 +364,7 @@ export function judge(e: Exchange): Finding[] {
     out.push(finding('A16', 'cannot tell', seen, `an error answer without a CINNOX code`));
   }
 
-  // A31: every ID a list answer carries is one the app's ID fields accept (counted, never shown).
+  // A32: every ID a list answer carries is one the app's ID fields accept (counted, never shown).
   if (answered) {
     const notInIds = new RegExp(CONTRACT.notInIds);
     const ids = records.flatMap((r) =>
@@ -378,9 +378,9 @@ export function judge(e: Exchange): Finding[] {
     if (ids.length > 0)
       out.push(
         odd === 0
-          ? finding('A31', 'holds', seen, `${ids.length} ID(s), none ${rule}`)
+          ? finding('A32', 'holds', seen, `${ids.length} ID(s), none ${rule}`)
           : finding(
-              'A31',
+              'A32',
               'does not hold',
               seen,
               `${odd} of ${ids.length} ID(s) ${rule}: the app's ID fields refuse them`,

@@ -40,7 +40,7 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
   const id = typeof appId === 'string' ? appId.trim() : '';
   if (!text) throw new BaseUrlError(`Base URL is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
   if (!id) throw new BaseUrlError(`App ID is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
-  // A31: what no CINNOX ID holds, and control characters (C0, DEL, C1); the App ID goes into every request's path.
+  // A32: what no CINNOX ID holds, and control characters (C0, DEL, C1); the App ID goes into every request's path.
   // eslint-disable-next-line no-control-regex
   if (NOT_IN_CINNOX_IDS.test(id) || /[\x00-\x1F\x7F-\x9F]/.test(id))
     throw new BaseUrlError(

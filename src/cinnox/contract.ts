@@ -587,11 +587,11 @@ export const REPORT_POLL_MAX_ITEMS = 100;
 export const REPORT_POLL_MAX_PAGES = 4;
 
 // ---------------------------------------------------------------------------------------------
-// IDs (A31)
+// IDs (A32)
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A31 What a CINNOX ID is (the reference gives no format; its examples are 24-character object IDs, UUIDs and short
+ * A32 What a CINNOX ID is (the reference gives no format; its examples are 24-character object IDs, UUIDs and short
  * display case numbers): a record's, a staff member's, a label's or a room's ID, a display case number and an App
  * ID are at most CINNOX_ID_MAX_UNITS UTF-16 code units and contain no white space and none of NOT_IN_CINNOX_IDS's
  * characters, which a URL reads as a path separator, an escape, a query or a fragment. An ID input (`id` in
@@ -600,5 +600,5 @@ export const REPORT_POLL_MAX_PAGES = 4;
  */
 export const CINNOX_ID_MAX_UNITS = 128;
 export const NOT_IN_CINNOX_IDS = /[\s/\\%?#]/;
-/** A31: the keys of a listed record that hold the IDs Zaps map into ID fields (record, enquiry, room, case number). */
+/** A32: the keys of a listed record that hold the IDs Zaps map into ID fields (record, enquiry, room, case number). */
 export const CINNOX_ID_KEYS = ['id', '_id', 'inquiryID', 'roomID', 'displayCaseNumber'] as const;

@@ -312,7 +312,7 @@ export function isInternationalEmail(text: string): boolean {
 }
 
 // ---- CINNOX IDs ---------------------------------------------------------------------------------
-// A31 (src/cinnox/contract.ts): an ID holds no white space, "/", "\", "%", "?" or "#", and is not "." or "..",
+// A32 (src/cinnox/contract.ts): an ID holds no white space, "/", "\", "%", "?" or "#", and is not "." or "..",
 // which URL parsing would collapse out of the API's path.
 
 const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -291,7 +291,7 @@ export interface IdMeta extends FieldMeta {
 
 /**
  * A CINNOX ID (a record's, a staff member's, a label's or a room's ID, a display case number): at most
- * CINNOX_ID_MAX_UNITS, and nothing no CINNOX ID holds (A31), so an ID sent in a path stays one segment of it.
+ * CINNOX_ID_MAX_UNITS, and nothing no CINNOX ID holds (A32), so an ID sent in a path stays one segment of it.
  */
 export function id<const M extends IdMeta>(meta: M): Field<FieldValue<string, M>> {
   return textField({ ...meta, maxUnits: CINNOX_ID_MAX_UNITS }, (label, value) =>

@@ -1,6 +1,6 @@
 /**
  * What Add Labels to Enquiry and Remove Labels from Enquiry share (docs/cinnox-api.md §3.6): the validated input
- * (the enquiry's record id, A25, and the label ids are CINNOX IDs, A31), the label ids sent once each, CINNOX's
+ * (the enquiry's record id, A25, and the label ids are CINNOX IDs, A32), the label ids sent once each, CINNOX's
  * answer read flat or under `result`, the step's output, and the label ids CINNOX reports as not existing.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';

@@ -91,7 +91,7 @@ describe('ids that would collapse the path are refused before any request', () =
   });
 });
 
-describe('an ID holds none of what a URL reads as more than an ID (A31): refused before any request, naming the field', () => {
+describe('an ID holds none of what a URL reads as more than an ID (A32): refused before any request, naming the field', () => {
   const NO = '(CINNOX IDs have no spaces, "/", "\\", "%", "?" or "#")';
   const CONTACT_HINT = 'Map the ID from a CINNOX trigger or from Find External Contact.';
   const ENQUIRY_HINT = 'Map Enquiry Record ID from an enquiry trigger or Find Enquiry.';
