@@ -79,7 +79,7 @@ describe('authentication', () => {
     ['https://user:pw@api.cinnox.test', /must not contain a user name or password/],
     ['https://api.cinnox.test/?x=1', /must not contain a query string/],
     ['https://api.cinnox.test/#top', /must not contain a fragment/],
-    ['https://api.cinnox.test/v1/api/apps/other', /ends in \/v1\/api\/apps\/other, but the App ID is "app123"/],
+    ['https://api.cinnox.test/v1/api/apps/other', /ends in "\/v1\/api\/apps\/other", but the App ID is "app123"/],
     ['https://api.cinnox.test/somewhere/else', /path "\/somewhere\/else" is not CINNOX's/],
     ['ftp://api.cinnox.test', /must start with https:\/\//],
     ['', /Base URL is empty/],
@@ -91,6 +91,94 @@ describe('authentication', () => {
     expect(error.name).toBe('AppError');
     expect(error.code).toBe('InvalidBaseUrl');
     expect(error.message).toMatch(message);
+  });
+
+  const long = 'x'.repeat(1_000_000);
+  const head = (text: string) => `"${text.slice(0, 200)}…" (length ${text.length.toLocaleString('en-US')})`;
+  it.each([
+    [
+      'a Base URL that is no URL',
+      { baseUrl: `https://exa mple.com/${long}` },
+      (v: string) => `Base URL ${head(v)} is not a URL.`,
+    ],
+    [
+      'a Base URL path',
+      { baseUrl: `https://api.cinnox.test/${long}` },
+      () => `Base URL path ${head(`/${long}`)} is not CINNOX's`,
+    ],
+    [
+      'a query string',
+      { baseUrl: `https://api.cinnox.test/?${long}` },
+      () => `must not contain a query string (${head(`?${long}`)})`,
+    ],
+    ['plain http', { baseUrl: `http://api.cinnox.test/${long}` }, (v: string) => `You entered ${head(v)}.`],
+    ['an App ID with a space', { appId: `a ${long}` }, (v: string) => `App ID ${head(v)} contains spaces`],
+    [
+      'an App ID of another Base URL',
+      { baseUrl: `https://api.cinnox.test/v1/api/apps/${long}` },
+      () => `ends in ${head(`/v1/api/apps/${long}`)}, but the App ID is "app123"`,
+    ],
+  ])(
+    'a million-character value in %s is quoted as its first 200 characters and its length',
+    async (_what, over, quoted) => {
+      const error = await failure(() => appTester(test_, withAuth(over)));
+      expect(error.code).toBe('InvalidBaseUrl');
+      expect(error.message).toContain(quoted(Object.values(over)[0]!));
+      expect(error.message.length).toBeLessThan(600);
+    },
+  );
+
+  const COPY_AGAIN =
+    "Copy the App Token again from the CINNOX Dashboard (Administration > Service Integration > Third Party Integration > Zapier > your Zapier account's More (...) > View) and reconnect.";
+  it.each([
+    ['a line break', 'sEcReT\nsEcReT'],
+    ['a header after a line break', 'sEcReT\r\nX-Forwarded-For: 1'],
+    ['a NUL', 'sEcReT\u0000'],
+    ['a tab inside', 'sEcReT\tsEcReT'],
+    ['a space inside', 'sEcReT sEcReT'],
+    ['"Bearer " before it', 'Bearer sEcReT'],
+    ['a character beyond Latin-1', 'sEcReT€'],
+    ['an emoji', 'sEcReT😀'],
+  ])('refuses an App Token with %s before any request, without quoting it', async (_what, appToken) => {
+    const expected = `App Token contains a space, a line break or a character no App Token has (not shown here: it is a secret), so nothing was sent. ${COPY_AGAIN}`;
+    const tested = await failure(() => appTester(test_, withAuth({ appToken })));
+    expect(tested).toMatchObject({ name: 'AppError', code: 'InvalidAppToken', message: expected });
+    const action = await failure(() =>
+      appTester(App.searches!.find_contact!.operation.perform as (z: ZObject, b: Bundle) => Promise<unknown>, {
+        ...withAuth({ appToken }),
+        inputData: { full_name: 'Ann Lee' },
+      }),
+    );
+    expect(action.message).toBe(expected);
+    expect(`${tested.message}${action.message}`).not.toContain('sEcReT');
+  });
+
+  it('refuses an empty App Token before any request', async () => {
+    const error = await failure(() => appTester(test_, withAuth({ appToken: ' \n ' })));
+    expect(error).toMatchObject({
+      code: 'InvalidAppToken',
+      message: `App Token is empty, so nothing was sent. Copy the App Token from the CINNOX Dashboard (Administration > Service Integration > Third Party Integration > Zapier > your Zapier account's More (...) > View) and reconnect.`,
+    });
+  });
+
+  it('sends an App Token pasted with a line break or spaces at its ends without them', async () => {
+    const scope = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${APP_TOKEN}` } })
+      .get(STAFF)
+      .query(true)
+      .reply(200, []);
+    await appTester(test_, withAuth({ appToken: `  ${APP_TOKEN}\r\n` }));
+    scope.done();
+  });
+
+  it.each([
+    ['a NUL', 'app\u0000123', 'contains spaces, control characters, "/", "\\", "%", "?" or "#"'],
+    ['a backslash', 'app\\123', 'contains spaces, control characters, "/", "\\", "%", "?" or "#"'],
+    ['a % escape', 'app%2F123', 'contains spaces, control characters, "/", "\\", "%", "?" or "#"'],
+    ['129 characters', 'a'.repeat(129), 'is longer than a CINNOX App ID (at most 128 characters)'],
+  ])('refuses an App ID with %s before any request', async (_what, appId, problem) => {
+    const error = await failure(() => appTester(test_, withAuth({ appId })));
+    expect(error).toMatchObject({ code: 'InvalidBaseUrl' });
+    expect(error.message).toBe(`App ID "${appId}" ${problem}: copy it again from the CINNOX Dashboard.`);
   });
 
   it('refuses an empty App ID before any request', async () => {

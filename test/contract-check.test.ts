@@ -10,6 +10,9 @@ import {
   CALL_LOG_PATH,
   CALL_DIRECTIONS,
   CALL_RESULTS,
+  CINNOX_ID_KEYS,
+  CINNOX_ID_MAX_UNITS,
+  NOT_IN_CINNOX_IDS,
   ENQUIRY_CHANNELS,
   SMS_USAGES,
   SMS_STATUSES,
@@ -66,6 +69,9 @@ describe('contract check: its reading of the contract', () => {
       enquiryChannels: [...ENQUIRY_CHANNELS],
       smsUsages: Object.values(SMS_USAGES).flat(),
       smsStatuses: [...SMS_STATUSES, ...SMS_CARRIER_STATUSES],
+      idKeys: [...CINNOX_ID_KEYS],
+      idMaxUnits: CINNOX_ID_MAX_UNITS,
+      notInIds: NOT_IN_CINNOX_IDS.source,
     });
     expect(new Set(CONTRACT.enquiryRecordStatuses)).toEqual(new Set(Object.values(ENQUIRY_RECORD_STATUSES).flat()));
     for (const type of Object.keys(NUMBER_TYPES)) expect(numberListPath(type as NumberType)).toBe(`/${type}`);
@@ -182,6 +188,26 @@ describe('contract check: judging an answer', () => {
     callDate: at,
     callEndTime: at,
     duration: 184,
+  });
+
+  it.each([
+    [
+      'object IDs and a numeric case number',
+      [{ _id: '6650a1b2c3d4e5f607182930', displayCaseNumber: 100245 }],
+      'holds',
+      '2 ID(s), none',
+    ],
+    ['a room ID with a space', [{ id: 'e1', roomID: 'room 1' }], 'does not hold', '1 of 2 ID(s)'],
+    ['an ID with "/"', [{ id: 'a/b' }, { id: 'c' }], 'does not hold', '1 of 2 ID(s)'],
+    ['an ID of 129 characters', [{ id: 'x'.repeat(129) }], 'does not hold', '1 of 1 ID(s)'],
+  ])('A32: listed records with %s: %s', (_what, records, expected, counted) => {
+    const finding = judge(get(STAFF_LIST_PATH, {}, 200, { code: 0, result: records })).find((f) => f.id === 'A32');
+    expect(finding).toMatchObject({ verdict: expected, reason: expect.stringContaining(counted) });
+    expect(finding!.evidence).not.toMatch(/room 1|a\/b|6650a1/);
+  });
+
+  it('A32: a list without IDs tells nothing', () => {
+    expect(verdict(get(STAFF_LIST_PATH, {}, 200, { code: 0, result: [{ name: 'x' }] }), 'A32')).toBeUndefined();
   });
 
   it('A30: a report read for a window holds when newest first with documented values; oldest first or an unknown value does not', () => {

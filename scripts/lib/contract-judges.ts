@@ -96,6 +96,9 @@ export const CONTRACT = {
   ],
   smsUsages: ['inbound', 'direct', 'openAPI-sms', 'verification', 'openAPI-otp'],
   smsStatuses: ['Submitted', 'Rejected', 'Queued', 'Delivered', 'Undelivered'],
+  idKeys: ['id', '_id', 'inquiryID', 'roomID', 'displayCaseNumber'],
+  idMaxUnits: 128,
+  notInIds: '[\\s/\\\\%?#]',
 } as const;
 
 /** CINNOX codes the judges name (docs/cinnox-api.md §0.3). */
@@ -195,6 +198,7 @@ export const ASSUMPTIONS: readonly { id: AssumptionId; title: string; untestable
     title: 'Create / Update External Contact answer {code, id}, the id flat or under result',
     untestable: 'see A9: the create answers the id of the test contact',
   },
+  { id: 'A32', title: 'IDs are at most 128 characters, without spaces, "/", "\\", "%", "?" or "#"' },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -389,6 +393,30 @@ export function judge(e: Exchange): Finding[] {
     else out.push(finding('A16', 'does not hold', seen, `code ${code} in a success body, neither 0 nor ≥ 1,000,000`));
   } else if (e.status !== undefined && e.status >= 400 && codeOf(e.body) === undefined && !isUnknownPath(e)) {
     out.push(finding('A16', 'cannot tell', seen, `an error answer without a CINNOX code`));
+  }
+
+  // A32: every ID a list answer carries is one the app's ID fields accept (counted, never shown).
+  if (answered) {
+    const notInIds = new RegExp(CONTRACT.notInIds);
+    const ids = records.flatMap((r) =>
+      CONTRACT.idKeys
+        .map((k) => (r && typeof r === 'object' ? r[k] : undefined))
+        .filter((v) => (typeof v === 'string' && v !== '') || typeof v === 'number')
+        .map(String),
+    );
+    const odd = ids.filter((id) => id.length > CONTRACT.idMaxUnits || notInIds.test(id)).length;
+    const rule = `longer than ${CONTRACT.idMaxUnits} characters or with a space, "/", "\\", "%", "?" or "#"`;
+    if (ids.length > 0)
+      out.push(
+        odd === 0
+          ? finding('A32', 'holds', seen, `${ids.length} ID(s), none ${rule}`)
+          : finding(
+              'A32',
+              'does not hold',
+              seen,
+              `${odd} of ${ids.length} ID(s) ${rule}: the app's ID fields refuse them`,
+            ),
+      );
   }
 
   const number = CONTRACT.numberTypes.find((t) => e.path === `/${t}`);

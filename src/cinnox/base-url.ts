@@ -3,7 +3,8 @@
  * Admins paste it with or without a trailing slash, sometimes with `/v1/api/apps/{appID}` already on it.
  * Everything here runs before any request, so a bad Base URL never sends the token anywhere.
  */
-import { DASHBOARD_ZAPIER_PATH } from './contract';
+import { preview } from '../input/formats';
+import { CINNOX_ID_MAX_UNITS, DASHBOARD_ZAPIER_PATH, NOT_IN_CINNOX_IDS } from './contract';
 
 export const API_BASE_PATH = '/v1/api/apps';
 
@@ -39,12 +40,20 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
   const id = typeof appId === 'string' ? appId.trim() : '';
   if (!text) throw new BaseUrlError(`Base URL is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
   if (!id) throw new BaseUrlError(`App ID is empty. Copy it from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`);
-  if (/[\s/?#]/.test(id))
-    throw new BaseUrlError(`App ID "${id}" contains spaces, "/", "?" or "#": copy it again from the CINNOX Dashboard.`);
+  // A32: what no CINNOX ID holds, and control characters (C0, DEL, C1); the App ID goes into every request's path.
+  // eslint-disable-next-line no-control-regex
+  if (NOT_IN_CINNOX_IDS.test(id) || /[\x00-\x1F\x7F-\x9F]/.test(id))
+    throw new BaseUrlError(
+      `App ID ${preview(id)} contains spaces, control characters, "/", "\\", "%", "?" or "#": copy it again from the CINNOX Dashboard.`,
+    );
+  if (id.length > CINNOX_ID_MAX_UNITS)
+    throw new BaseUrlError(
+      `App ID ${preview(id)} is longer than a CINNOX App ID (at most ${CINNOX_ID_MAX_UNITS} characters): copy it again from the CINNOX Dashboard.`,
+    );
   // "." and ".." would be collapsed by URL parsing: the requests would leave /v1/api/apps/{App ID}/.
   if (isDotSegment(id))
     throw new BaseUrlError(
-      `App ID "${id}" is not a CINNOX App ID: copy it again from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`,
+      `App ID ${preview(id)} is not a CINNOX App ID: copy it again from the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH}).`,
     );
 
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
@@ -53,7 +62,7 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
     url = new URL(withScheme);
   } catch {
     throw new BaseUrlError(
-      `Base URL "${text}" is not a URL. It looks like https://examplebaseurl.com (from the CINNOX Dashboard).`,
+      `Base URL ${preview(text)} is not a URL. It looks like https://examplebaseurl.com (from the CINNOX Dashboard).`,
     );
   }
   if (url.username || url.password) {
@@ -63,21 +72,21 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
   }
   if (url.search || text.includes('?'))
     throw new BaseUrlError(
-      `Base URL must not contain a query string ("${url.search || '?'}"): enter only the Base URL the CINNOX Dashboard shows.`,
+      `Base URL must not contain a query string (${preview(url.search || '?')}): enter only the Base URL the CINNOX Dashboard shows.`,
     );
   if (url.hash || text.includes('#'))
     throw new BaseUrlError(
-      `Base URL must not contain a fragment ("${url.hash || '#'}"): enter only the Base URL the CINNOX Dashboard shows.`,
+      `Base URL must not contain a fragment (${preview(url.hash || '#')}): enter only the Base URL the CINNOX Dashboard shows.`,
     );
 
   const local = LOCAL_HOSTS.has(url.hostname);
   if (url.protocol === 'http:' && !local) {
     throw new BaseUrlError(
-      `Base URL must use https:// (plain http is allowed only for localhost and 127.0.0.1). You entered "${text}".`,
+      `Base URL must use https:// (plain http is allowed only for localhost and 127.0.0.1). You entered ${preview(text)}.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new BaseUrlError(`Base URL must start with https://. You entered "${text}".`);
+    throw new BaseUrlError(`Base URL must start with https://. You entered ${preview(text)}.`);
   }
 
   const path = url.pathname.replace(/\/+$/, '');
@@ -85,19 +94,19 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
     const prefix = `${API_BASE_PATH}/`;
     if (!path.startsWith(prefix) || path.slice(prefix.length).includes('/')) {
       throw new BaseUrlError(
-        `Base URL path "${url.pathname}" is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`,
+        `Base URL path ${preview(url.pathname)} is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`,
       );
     }
     const pathAppId = decodedOrUndefined(path.slice(prefix.length));
     if (pathAppId === undefined) {
       // A malformed % escape (e.g. %E0%A4%A): not a path CINNOX's Dashboard shows.
       throw new BaseUrlError(
-        `Base URL path "${url.pathname}" is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`,
+        `Base URL path ${preview(url.pathname)} is not CINNOX's: enter just the Base URL (for example https://examplebaseurl.com), optionally followed by ${API_BASE_PATH}/{App ID}.`,
       );
     }
     if (pathAppId !== id) {
       throw new BaseUrlError(
-        `Base URL ends in ${API_BASE_PATH}/${pathAppId}, but the App ID is "${id}". Use the Base URL and App ID of the same CINNOX Zapier account.`,
+        `Base URL ends in ${preview(`${API_BASE_PATH}/${pathAppId}`)}, but the App ID is ${preview(id)}. Use the Base URL and App ID of the same CINNOX Zapier account.`,
       );
     }
   }

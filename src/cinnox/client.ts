@@ -14,6 +14,7 @@ import {
   CONTACT_ID_PARAM,
   CONTACT_LIST_PATH,
   CONTACT_NAME_PARAM,
+  DASHBOARD_ZAPIER_PATH,
   ENQUIRY_CASE_NUMBER_PARAM,
   ENQUIRY_CHAT_ID_PARAM,
   ENQUIRY_CHAT_PATH,
@@ -174,6 +175,30 @@ export interface CinnoxResponse<T> {
   message: string;
 }
 
+/**
+ * What an App Token can be in an Authorization header: printable characters (Latin-1, as HTTP carries them) without
+ * spaces. Anything else (a line break, a control character, a space inside, a character beyond Latin-1) was not
+ * copied whole, and node would refuse the header with a message that quotes it.
+ */
+const PLAIN_TOKEN = /^[\x21-\x7E\xA1-\xFF]+$/;
+
+/**
+ * The connection's App Token for the Authorization header, trimmed; an empty or malformed one is refused before any
+ * request, without being quoted (it is a secret), saying to copy it again.
+ */
+export function appTokenOf(z: Pick<ZObject, 'errors'>, authData: AuthData): string {
+  const token = String(authData.appToken ?? '').trim();
+  if (PLAIN_TOKEN.test(token)) return token;
+  const where = `the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH} > your Zapier account's More (...) > View)`;
+  throw new z.errors.Error(
+    token === ''
+      ? `App Token is empty, so nothing was sent. Copy the App Token from ${where} and reconnect.`
+      : `App Token contains a space, a line break or a character no App Token has (not shown here: it is a secret), so nothing was sent. Copy the App Token again from ${where} and reconnect.`,
+    'InvalidAppToken',
+    400,
+  );
+}
+
 /** The connection's endpoint; a bad Base URL or App ID throws a user-facing error before any request. */
 export function endpointOf(z: Pick<ZObject, 'errors'>, authData: AuthData): CinnoxEndpoint {
   try {
@@ -202,25 +227,13 @@ function parseContent(content: string): unknown {
 }
 
 /**
- * Refuses a record id that URL parsing would collapse ("." or ".."), naming its Zapier field (`label`) and where
- * to map the id from (`hint`), before any request: the path must stay inside `/v1/api/apps/{App ID}/`.
- */
-export function refuseDotId(z: Pick<ZObject, 'errors'>, label: string, id: string, hint: string): void {
-  if (isDotSegment(id))
-    throw new z.errors.Error(
-      `${label} "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. ${hint}`,
-      'InvalidInput',
-      400,
-    );
-}
-
-/**
  * The one CINNOX request: the URL from the connection's Base URL, the App Token in the headers of this request
  * only (so it never leaves the Base URL's origin), no redirect followed, and the answer read here: an error
  * (src/cinnox/errors.ts) unless `call` accepts it, a 2xx `code` that is not a success refused.
  */
 export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: CinnoxCall): Promise<CinnoxResponse<T>> {
   const { apiRoot, host } = endpointOf(z, bundle.authData);
+  const token = appTokenOf(z, bundle.authData);
   // Backstop: no path segment may collapse the URL out of /v1/api/apps/{App ID}/.
   if (call.path.split('/').some((segment) => segment !== '' && isDotSegment(decodeSegment(segment))))
     throw new z.errors.Error(
@@ -239,7 +252,7 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     params,
     ...(call.body === undefined ? {} : { body: call.body as Record<string, unknown> }),
     headers: {
-      Authorization: `Bearer ${String(bundle.authData.appToken ?? '')}`,
+      Authorization: `Bearer ${token}`,
       Accept: 'application/json',
       'Content-Type': 'application/json',
     },
@@ -491,7 +504,6 @@ export const cinnox = {
       })
     ).data,
   updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody, fields: ApiFieldLabels) => {
-    refuseDotId(z, 'External Contact ID', id, 'Map the ID from a CINNOX trigger or from Find External Contact.');
     return (
       await cinnoxRequest<ContactWriteResult>(z, bundle, {
         method: 'PUT',

@@ -629,3 +629,18 @@ export function writtenIdOf(answer: unknown): string {
   if (result && typeof result === 'object' && !Array.isArray(result)) return text((result as { id?: unknown }).id);
   return text(result);
 }
+// IDs (A32)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A32 What a CINNOX ID is (the reference gives no format; its examples are 24-character object IDs, UUIDs and short
+ * display case numbers): a record's, a staff member's, a label's or a room's ID, a display case number and an App
+ * ID are at most CINNOX_ID_MAX_UNITS UTF-16 code units and contain no white space and none of NOT_IN_CINNOX_IDS's
+ * characters, which a URL reads as a path separator, an escape, a query or a fragment. An ID input (`id` in
+ * src/input/schema.ts) and the App ID (src/cinnox/base-url.ts) refuse anything else before any request, so an ID in
+ * a path stays one segment of it whatever a gateway decodes.
+ */
+export const CINNOX_ID_MAX_UNITS = 128;
+export const NOT_IN_CINNOX_IDS = /[\s/\\%?#]/;
+/** A32: the keys of a listed record that hold the IDs Zaps map into ID fields (record, enquiry, room, case number). */
+export const CINNOX_ID_KEYS = ['id', '_id', 'inquiryID', 'roomID', 'displayCaseNumber'] as const;

@@ -11,13 +11,14 @@ import { nameKey } from '../cinnox/values';
 import type { Example } from '../examples';
 import {
   CONTACT_API_FIELDS,
+  CONTACT_ID_HINT,
   UPDATE_HELP_NOTES,
   contactFields,
   nameRequired,
   socialTypeRule,
   type ContactInput,
 } from '../fields/contacts';
-import { input, inputFieldsOf, labelOf, parseInput, rule, text } from '../input/schema';
+import { id, input, inputFieldsOf, labelOf, parseInput, rule } from '../input/schema';
 import {
   CONTACT_WRITE_OUTPUT_FIELDS,
   contactFullName,
@@ -30,11 +31,12 @@ import {
 } from '../records/contact';
 import { incompleteReadError } from '../records/incomplete-read';
 
-const contactId = text({
+const contactId = id({
   label: 'External Contact ID',
   helpText:
     'The external contact to update. Leave it empty to find the contact by First Name and Last Name (exact match): the one match is updated, or the contact is created when there is none.',
   search: 'find_contact.id',
+  hint: CONTACT_ID_HINT,
 });
 const FIELDS = { contact_id: contactId, ...contactFields(UPDATE_HELP_NOTES) };
 type Input = ContactInput & { contact_id?: string };

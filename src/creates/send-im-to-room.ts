@@ -5,15 +5,16 @@
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { imText } from '../fields/im';
-import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
+import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
 import { pushText, sendImOutput, sendImOutputFields } from '../messaging/im-push';
 import type { Example } from '../examples';
 
-const roomId = text({
+const roomId = id({
   label: 'Room ID',
   helpText:
     "The Room ID of the Space (group chat) that receives the message. In CINNOX, open the Space and copy its Room ID; CINNOX's Space Detailed Guide shows where to find it.",
   required: true,
+  hint: 'Copy the Room ID from the Space in CINNOX.',
 });
 const SEND_IM_TO_ROOM_INPUT = input({ room_id: roomId, text: imText });
 

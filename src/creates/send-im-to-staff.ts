@@ -5,17 +5,18 @@
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { imText } from '../fields/im';
-import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
+import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
 import { pushText, sendImOutput, sendImOutputFields, staffAddress } from '../messaging/im-push';
 import type { Example } from '../examples';
 
-const staffId = text({
+const staffId = id({
   label: 'Staff ID',
   helpText:
     'The staff member who receives the message: pick one from your CINNOX staff, enter a staff ID, or find one by name (Find Staff Member).',
   required: true,
   dynamic: 'staff_list.id.name',
   search: 'find_staff.id',
+  hint: 'Pick the staff member from the drop-down, or map the ID from Find Staff Member.',
 });
 const SEND_IM_TO_STAFF_INPUT = input({ staff_id: staffId, text: imText });
 

@@ -19,9 +19,20 @@ import {
 } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
-import { input, inputFieldsOf, labelOf, parseInput, refuseInput, rule, text, type InputOf } from '../input/schema';
+import { preview } from '../input/formats';
+import {
+  FORMAT_MAX_UNITS,
+  input,
+  inputFieldsOf,
+  labelOf,
+  parseInput,
+  refuseInput,
+  rule,
+  text,
+  type InputOf,
+} from '../input/schema';
 import { SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
-import { measureSms, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
+import { measureSms, smsCeiling, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
 import type { Example } from '../examples';
 
 /** Digits of a generated PIN. */
@@ -31,6 +42,8 @@ const otpSender = text({
   label: 'Sender ID',
   helpText: 'The Alphanumeric sender ID the OTP SMS comes from (CINNOX sends OTPs from these only): pick one of yours.',
   required: true,
+  // An Alphanumeric sender ID holds at most 11 characters (GSM 03.40): a sender number's ceiling is ample.
+  maxUnits: FORMAT_MAX_UNITS['sender-number'],
   dynamic: 'otp_sender_list.id.label',
 });
 const otpRecipient = text({
@@ -68,13 +81,13 @@ const SEND_OTP_INPUT = OTP_FIELDS.check(
     const n = occurrences(text, OTP_PIN_VARIABLE);
     if (n === 1) return undefined;
     return n === 0
-      ? `${TEXT} must contain ${OTP_PIN_VARIABLE} where CINNOX puts the PIN; got "${text}". Add ${OTP_PIN_VARIABLE}, e.g. "Your code is ${OTP_PIN_VARIABLE}."`
+      ? `${TEXT} must contain ${OTP_PIN_VARIABLE} where CINNOX puts the PIN; got ${preview(text)}. Add ${OTP_PIN_VARIABLE}, e.g. "Your code is ${OTP_PIN_VARIABLE}."`
       : `${TEXT} must contain ${OTP_PIN_VARIABLE} once (CINNOX puts the PIN in one place); it contains it ${n} times.`;
   }),
   rule<SendOtpInput>(({ pin }) =>
     pin === undefined || /^[A-Za-z0-9]+$/.test(pin)
       ? undefined
-      : `${PIN} must be letters and / or digits only (numeric, alphabetic or alphanumeric), without spaces or symbols; got "${pin}".`,
+      : `${PIN} must be letters and / or digits only (numeric, alphabetic or alphanumeric), without spaces or symbols; got ${preview(pin)}.`,
   ),
 );
 
@@ -114,6 +127,20 @@ function oneSmsIssue(measure: SmsMeasure, limit: number): string | undefined {
     `${TEXT} with the PIN in place is ${characters} ${encoding} characters; an OTP must fit one SMS ` +
     `(${limit} ${encoding} characters).${why} Shorten it by ${over} character${over === 1 ? '' : 's'}, ` +
     `or use a shorter ${PIN}.`
+  );
+}
+
+/**
+ * The issue when the text with the PIN in place is longer than any one SMS holds, known from its length alone (it
+ * is not counted); a shorter PIN is suggested only when one could make it fit.
+ */
+function tooLongIssue(length: number, pin: string): string {
+  const limit = smsCeiling(1);
+  const over = length - limit;
+  return (
+    `${TEXT} with the PIN in place is ${length} characters long; an OTP must fit one SMS ` +
+    `(${limit} GSM-7 characters, or ${unitsFor('UCS-2', 1)} when any character is outside GSM-7). ` +
+    `Shorten it by at least ${over} character${over === 1 ? '' : 's'}${over < pin.length ? `, or use a shorter ${PIN}` : ''}.`
   );
 }
 
@@ -163,7 +190,8 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
   const input = parseInput(z, SEND_OTP_INPUT, bundle.inputData);
   const generated = input.pin === undefined;
   const pin = input.pin ?? generatePin();
-  const measure = measureSms(input.text.replace(OTP_PIN_VARIABLE, () => pin));
+  const withPin = input.text.replace(OTP_PIN_VARIABLE, () => pin);
+  const measure = measureSms(withPin, smsCeiling(1)) ?? refuseInput(z, tooLongIssue(withPin.length, pin));
   refuseInput(z, oneSmsIssue(measure, unitsFor(measure.encoding, 1)));
 
   const body: SendOtpBody = {

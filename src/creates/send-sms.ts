@@ -23,7 +23,7 @@ import {
   text,
 } from '../input/schema';
 import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
-import { measureSms, smsLimitIssue } from '../messaging/sms-segments';
+import { measureSms, smsLengthIssue, smsLimitIssue } from '../messaging/sms-segments';
 import type { Example } from '../examples';
 
 const SEND_SMS_INPUT = input({
@@ -181,11 +181,12 @@ function nothingSentError(z: ZObject, outcomes: RecipientOutcome[], topException
 const perform = (async (z, bundle): Promise<SendSmsOutput> => {
   const input = parseInput(z, SEND_SMS_INPUT, bundle.inputData);
   const { text } = input;
-  // Measured once: the limit check and the output use the same count.
-  const measure = measureSms(text);
+  const label = labelOf(SEND_SMS_INPUT.shape.text);
   const multipart = input.allow_multipart === true;
   const maxParts = multipart ? (input.max_parts ?? SMS_MAX_PARTS) : 1;
-  refuseInput(z, smsLimitIssue(labelOf(SEND_SMS_INPUT.shape.text), measure, maxParts, multipart));
+  // Measured once: the limit check and the output use the same count. A text no SMS can hold is not counted.
+  const measure = measureSms(text) ?? refuseInput(z, smsLengthIssue(label, text.length, maxParts));
+  refuseInput(z, smsLimitIssue(label, measure, maxParts, multipart));
   const recipients = [...new Set(input.recipient_numbers)];
   const body: SendSmsBody = { senderNumber: input.sender_number, recipientNumbers: recipients, text };
 

@@ -10,7 +10,8 @@
  */
 import { SOCIAL_CONTACT_KEYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
-import { choice, choicesOf, input, labelOf, rule, text, type InputOf } from '../input/schema';
+import { preview } from '../input/formats';
+import { MAX_UNITS_PER_CHAR, choice, choicesOf, id, input, labelOf, rule, text, type InputOf } from '../input/schema';
 
 export const CONTACT_LEVELS = ['Primary', 'Secondary', 'Tertiary'] as const;
 export const CONTACT_TYPES = ['Lead', 'Prospect', 'Customer', 'Others'] as const;
@@ -31,6 +32,9 @@ export const SOCIAL_MESSAGING_TYPES = Object.keys(SOCIAL_CONTACT_KEYS) as (keyof
 export const DEFAULT_PHONE_TYPE = 'Mobile' satisfies (typeof PHONE_TYPES)[number];
 export const DEFAULT_EMAIL_TYPE = 'Work' satisfies (typeof EMAIL_TYPES)[number];
 
+/** The CINNOX Zapier guide's limit of a First Name and of a Last Name. */
+const NAME_MAX_CHARS = 50;
+
 /**
  * The contact fields in the Zap editor's order; keys are also the create / update output keys. `notes` adds a
  * sentence to a field's help text (Update External Contact's A17 notes).
@@ -41,12 +45,12 @@ export const contactFields = (notes: Readonly<Record<string, string>> = {}) => {
     first_name: text({
       label: 'First Name',
       helpText: 'First name of the external contact (Create External Contact needs a First Name or a Last Name).',
-      maxChars: 50,
+      maxChars: NAME_MAX_CHARS,
     }),
     last_name: text({
       label: 'Last Name',
       helpText: 'Last name of the external contact (Create External Contact needs a First Name or a Last Name).',
-      maxChars: 50,
+      maxChars: NAME_MAX_CHARS,
     }),
     level: choice({ label: 'Level', helpText: 'Level of the external contact.' }, choicesOf(CONTACT_LEVELS)),
     type: choice({ label: 'Type', helpText: 'Type of the external contact.' }, choicesOf(CONTACT_TYPES)),
@@ -116,7 +120,7 @@ export const nameRequired = rule<Pick<ContactInput, 'first_name' | 'last_name'>>
 export const socialTypeRule = rule<Pick<ContactInput, 'social_messaging_name_id' | 'social_messaging_type'>>(
   (values) =>
     values.social_messaging_name_id !== undefined && values.social_messaging_type === undefined
-      ? `${labelOfField('social_messaging_name_id')} "${values.social_messaging_name_id}" needs a ${labelOfField('social_messaging_type')}: choose one of ${SOCIAL_MESSAGING_TYPES.join(', ')}.`
+      ? `${labelOfField('social_messaging_name_id')} ${preview(values.social_messaging_name_id)} needs a ${labelOfField('social_messaging_type')}: choose one of ${SOCIAL_MESSAGING_TYPES.join(', ')}.`
       : undefined,
 );
 
@@ -124,12 +128,16 @@ export const socialTypeRule = rule<Pick<ContactInput, 'social_messaging_name_id'
 export const CREATE_CONTACT_INPUT = input(CONTACT_FIELDS).check(nameRequired, socialTypeRule);
 
 /** Update External Contact: the contact id, then the same fields, all optional (a patch). */
-export const contactIdField = text({
+/** What to do with an External Contact ID that is not one. */
+export const CONTACT_ID_HINT = 'Map the ID from a CINNOX trigger or from Find External Contact.';
+
+export const contactIdField = id({
   label: 'External Contact ID',
   helpText:
     'The ID of the external contact to update; use a Find External Contact step to look it up by name. Only the fields filled below are changed.',
   required: true,
   search: 'find_contact.id',
+  hint: CONTACT_ID_HINT,
 });
 
 /**
@@ -150,6 +158,8 @@ export const FIND_CONTACT_INPUT = input({
     helpText:
       'First name, a space, and last name, e.g. "Ann Lee". Exact match only: spaces at either end and repeated spaces are ignored, and upper / lower case does not matter.',
     required: true,
+    // No contact's name is longer: a First Name, a space and a Last Name.
+    maxUnits: (NAME_MAX_CHARS * 2 + 1) * MAX_UNITS_PER_CHAR,
   }),
 });
 

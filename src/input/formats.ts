@@ -5,16 +5,37 @@
  * src/input/schema.ts attaches them to fields as refinements.
  */
 
+import { NOT_IN_CINNOX_IDS } from '../cinnox/contract';
+
 /** What a value check gives: the value to send, or the error message naming the field. */
 export interface Checked {
   value?: string;
   error?: string;
 }
 
-/** A value as an error message quotes it: its first 40 characters, with an ellipsis when longer. */
+/** The most of a value an error message quotes, in UTF-16 code units: enough to recognise it, never a document. */
+export const PREVIEW_UNITS = 200;
+
+/** A value as text: a string as it is, anything else as JSON (or its String() when JSON cannot hold it). */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * A value as every input refusal quotes it: whole up to PREVIEW_UNITS, else its first PREVIEW_UNITS (never half
+ * an emoji) with an ellipsis and the whole value's length, so a mapped document makes a short message.
+ */
 export const preview = (value: unknown): string => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 40 ? `"${text.slice(0, 40)}…"` : `"${text}"`;
+  const text = textOf(value);
+  if (text.length <= PREVIEW_UNITS) return `"${text}"`;
+  const low = text.charCodeAt(PREVIEW_UNITS);
+  const end = low >= 0xdc00 && low <= 0xdfff ? PREVIEW_UNITS - 1 : PREVIEW_UNITS;
+  return `"${text.slice(0, end)}…" (length ${text.length.toLocaleString('en-US')})`;
 };
 
 // ---- Countries ------------------------------------------------------------------------------------
@@ -288,4 +309,24 @@ export function isInternationalEmail(text: string): boolean {
   if (!domain || local.length > 64 || !LOCAL_PART().test(local) || domain.length > 253) return false;
   const labels = domain.split('.');
   return labels.length >= 2 && labels.every((l) => DNS_LABEL.test(l)) && TOP_LEVEL.test(labels.at(-1)!);
+}
+
+// ---- CINNOX IDs ---------------------------------------------------------------------------------
+// A32 (src/cinnox/contract.ts): an ID holds no white space, "/", "\", "%", "?" or "#", and is not "." or "..",
+// which URL parsing would collapse out of the API's path.
+
+const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** A CINNOX ID as typed or mapped, or the message naming the field, what no ID holds, and `hint` (what to map). */
+export function checkCinnoxId(label: string, raw: string, hint: string): Checked {
+  const found = NOT_IN_CINNOX_IDS.exec(raw)?.[0];
+  if (found !== undefined) {
+    const what = found === ' ' ? 'a space' : /\s/.test(found) ? `white space (${codePoint(found)})` : `"${found}"`;
+    return {
+      error: `${label} ${preview(raw)} is not a CINNOX ID: it contains ${what} (CINNOX IDs have no spaces, "/", "\\", "%", "?" or "#"). ${hint}`,
+    };
+  }
+  if (raw === '.' || raw === '..')
+    return { error: `${label} ${preview(raw)} is not a CINNOX ID: "." and ".." are not IDs. ${hint}` };
+  return { value: raw };
 }

@@ -4,10 +4,11 @@
  * (`InputOf`) and its validation (`parseInput`): every problem of one input in one InvalidInput error, before
  * any request, each naming the field's label, the value and what to do.
  *
- * zod checks what it knows: required, lengths in UTF-16 code units, lists, choices, whole numbers and their
- * bounds, yes / no, e-mail addresses. What zod cannot know is a refinement: characters as a person counts
- * them (graphemes), control characters, phone numbers, sender numbers, past dates and countries
- * (src/input/formats.ts). Zapier's own conventions (every value may come as text, a list as one comma-separated
+ * zod checks what it knows: required, lists, choices, whole numbers and their bounds, yes / no, e-mail
+ * addresses. What zod cannot know is a refinement: lengths, characters as a person counts them (graphemes),
+ * control characters, phone numbers, sender numbers, past dates and countries (src/input/formats.ts). A text's
+ * length is checked first, against a ceiling every text field has (its limit, its format's, or its own), on the
+ * length alone: nothing after it reads more of a text than that ceiling, whatever was sent. Zapier's own conventions (every value may come as text, a list as one comma-separated
  * text, an unfilled field absent or blank) are read once, before zod, by `fromZapier`.
  *
  * A field is what the Zap editor shows of it, known when the app loads, and its zod schema, built on the first
@@ -16,7 +17,9 @@
  */
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
 import type * as Zod from 'zod/mini';
+import { CINNOX_ID_MAX_UNITS } from '../cinnox/contract';
 import {
+  checkCinnoxId,
   checkSenderNumber,
   isInternationalEmail,
   normalizeCountry,
@@ -59,7 +62,11 @@ export interface TextMeta extends FieldMeta {
    * with thousands of combining marks is not one character.
    */
   readonly maxChars?: number;
-  /** Maximum length in UTF-16 code units (the strictest count CINNOX may use); see maxChars. */
+  /**
+   * Maximum length in UTF-16 code units (the strictest count CINNOX may use); see maxChars. Without maxChars it is
+   * the field's ceiling alone (a name CINNOX documents no limit for). A field with neither takes its format's
+   * (FORMAT_MAX_UNITS); a text with none of the three is measured by its operation (Send SMS's Text).
+   */
   readonly maxUnits?: number;
   readonly format?: Format;
 }
@@ -71,6 +78,22 @@ const FORMAT_HELP: Record<Format, string> = {
   country:
     'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
   'sender-number': 'Format: + country code and number, e.g. +85230001234, as the drop-down gives it.',
+};
+
+/**
+ * The ceiling of each format, in UTF-16 code units: longer than any value of the format, so a longer text is
+ * refused on its length alone, before its format is read.
+ */
+export const FORMAT_MAX_UNITS: Readonly<Record<Format, number>> = {
+  // E.164 numbers have at most 15 digits: with +, spaces, brackets, dashes or an extension, far fewer than 64.
+  phone: 64,
+  // RFC 5321: an address (a path of at most 256 octets, its brackets aside) is at most 254 characters.
+  email: 254,
+  // dd/mm/yyyy, or an ISO date with a time and an offset (2024-05-31T12:00:00.000+08:00 is 29).
+  'past-date': 64,
+  // The contact's Country holds 50 characters (the CINNOX Zapier guide), each up to 4 units.
+  country: 200,
+  'sender-number': 64,
 };
 
 const FORMAT_CHECKS: Record<Exclude<Format, 'email'>, (label: string, text: string) => Checked> = {
@@ -86,6 +109,20 @@ const FORMAT_CHECKS: Record<Exclude<Format, 'email'>, (label: string, text: stri
  */
 export const MAX_UNITS_PER_CHAR = 4;
 
+/**
+ * The ceiling, in UTF-16 code units, of a name CINNOX documents no limit for (a staff member's or a label's, searched
+ * for): far above any name, so only a mapped document or a mistake reaches it.
+ */
+export const UNDOCUMENTED_NAME_MAX_UNITS = 1_000;
+
+/**
+ * The most entries a list field takes (Send SMS's recipients, an enquiry's labels): far more than one step sends,
+ * so a mapped list of thousands is refused on its count before any entry is read.
+ */
+export const MAX_LIST_ITEMS = 1_000;
+/** The most problems one input error lists (the rest are counted): a list of bad entries makes a short message. */
+export const MAX_ISSUES_SHOWN = 10;
+
 // ---- Text as a person counts it ---------------------------------------------------------------------
 
 /** Printable ASCII, tab and LF: each character is a grapheme of its own (in ASCII only CR LF joins two). */
@@ -100,6 +137,27 @@ export function graphemes(text: string): string[] {
 }
 export const countChars = (text: string): number =>
   ONE_GRAPHEME_PER_CHAR.test(text) ? text.length : graphemes(text).length;
+
+const formatted = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The refusal of a text longer than its field allows, else undefined. The ceiling (`maxUnits`) is checked on the
+ * length alone; characters are counted in at most the ceiling's worth of the text and one unit more, so what a
+ * text costs to refuse never grows with its size. Every character boundary in that part is one of the whole text
+ * (a boundary depends only on what precedes it and the next unit), so the whole text has at least as many
+ * characters as the part.
+ */
+function lengthIssue(label: string, text: string, maxChars: number | undefined, maxUnits: number): string | undefined {
+  if (maxChars !== undefined) {
+    const cut = text.length > maxUnits + 1;
+    const counted = countChars(cut ? text.slice(0, maxUnits + 1) : text);
+    if (counted > maxChars)
+      return `${label} must be at most ${maxChars} characters; got ${cut ? `more than ${counted - 1}` : counted} (${preview(text)}).`;
+  }
+  if (text.length > maxUnits)
+    return `${label} is too long for CINNOX: ${formatted(text.length)} UTF-16 code units, at most ${formatted(maxUnits)} (${preview(text)}).`;
+  return undefined;
+}
 
 /**
  * Text a person sees nothing of: white space, format characters (zero-width spaces and joiners, bidi marks and
@@ -136,7 +194,16 @@ function fromZapier(meta: FieldMeta, raw: unknown, ctx: { issues: unknown[] }): 
     if (meta.required) ctx.issues.push({ code: 'custom', message: `${meta.label} is required.`, input: raw });
     return undefined;
   }
-  if (meta.list) return (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isEmpty(v)).map(asText);
+  if (meta.list) {
+    const items = (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isEmpty(v));
+    if (items.length <= MAX_LIST_ITEMS) return items.map(asText);
+    ctx.issues.push({
+      code: 'custom',
+      message: `${meta.label} has ${formatted(items.length)} entries; one step takes at most ${formatted(MAX_LIST_ITEMS)}: split them across several steps.`,
+      input: raw,
+    });
+    return undefined;
+  }
   return asText(Array.isArray(raw) ? raw.join(',') : raw);
 }
 
@@ -209,36 +276,48 @@ function field<T, const M extends FieldMeta>(
 const refuse = <T>(zod: typeof import('./zod-lib'), ok: (value: T) => boolean, message: (value: T) => string) =>
   zod.refine<T>(ok, { error: (issue) => message(issue.input as T), abort: true });
 
-const formatted = (n: number): string => n.toLocaleString('en-US');
-
-/** A text field: control characters refused, its limits in characters and code units, its format checked. */
+/**
+ * A text field: its length first (nothing after it reads more than the field's ceiling), then control characters,
+ * then its format.
+ */
 export function text<const M extends TextMeta>(meta: M): Field<FieldValue<string, M>> {
+  return textField(meta);
+}
+
+/** An ID field's meta: what the Zap editor shows, and what to do when a value is not an ID (where to map one from). */
+export interface IdMeta extends FieldMeta {
+  readonly hint: string;
+}
+
+/**
+ * A CINNOX ID (a record's, a staff member's, a label's or a room's ID, a display case number): at most
+ * CINNOX_ID_MAX_UNITS, and nothing no CINNOX ID holds (A32), so an ID sent in a path stays one segment of it.
+ */
+export function id<const M extends IdMeta>(meta: M): Field<FieldValue<string, M>> {
+  return textField({ ...meta, maxUnits: CINNOX_ID_MAX_UNITS }, (label, value) =>
+    checkCinnoxId(label, value, meta.hint),
+  );
+}
+
+/** `text` and `id`: a text field, its value then checked by its format or by `check`. */
+function textField<const M extends TextMeta>(
+  meta: M,
+  check?: (label: string, text: string) => Checked,
+): Field<FieldValue<string, M>> {
   const { label, maxChars, format } = meta;
-  const maxUnits = meta.maxUnits ?? (maxChars === undefined ? undefined : maxChars * MAX_UNITS_PER_CHAR);
+  // What CINNOX stores, whatever it counts: combining marks and joined emoji are one character but many units.
+  const maxUnits =
+    meta.maxUnits ??
+    (maxChars !== undefined ? maxChars * MAX_UNITS_PER_CHAR : format ? FORMAT_MAX_UNITS[format] : undefined);
   const value = (zod: typeof import('./zod-lib')): Zod.ZodMiniType<string> => {
-    const checks: Zod.core.$ZodCheck<string>[] = [
+    const checks: Zod.core.$ZodCheck<string>[] = [];
+    const issueOf = (find: (text: string) => string | undefined) =>
       zod.check<string>((ctx) => {
-        const issue = controlCharIssue(label, ctx.value);
+        const issue = find(ctx.value);
         if (issue) ctx.issues.push({ code: 'custom', message: issue, input: ctx.value, continue: false });
-      }),
-    ];
-    if (maxChars !== undefined)
-      checks.push(
-        refuse(
-          zod,
-          (v) => countChars(v) <= maxChars,
-          (v) => `${label} must be at most ${maxChars} characters; got ${countChars(v)} (${preview(v)}).`,
-        ),
-      );
-    // What CINNOX stores, whatever it counts: combining marks and joined emoji are one character but many units.
-    if (maxUnits !== undefined)
-      checks.push(
-        zod.maxLength(maxUnits, {
-          error: (issue) =>
-            `${label} is too long for CINNOX: ${formatted(String(issue.input).length)} UTF-16 code units, at most ${formatted(maxUnits)} (${preview(issue.input)}).`,
-          abort: true,
-        }),
-      );
+      });
+    if (maxUnits !== undefined) checks.push(issueOf((v) => lengthIssue(label, v, maxChars, maxUnits)));
+    checks.push(issueOf((v) => controlCharIssue(label, v)));
     if (format === 'email') {
       const EMAIL = zod.email();
       checks.push(
@@ -250,12 +329,12 @@ export function text<const M extends TextMeta>(meta: M): Field<FieldValue<string
       );
     }
     const plain = zod.string().check(...checks);
-    if (!format || format === 'email') return plain;
-    const check = FORMAT_CHECKS[format];
+    const checked = check ?? (format && format !== 'email' ? FORMAT_CHECKS[format] : undefined);
+    if (!checked) return plain;
     return zod.pipe(
       plain,
       zod.transform((v: string, ctx) => {
-        const result = check(label, v);
+        const result = checked(label, v);
         if (result.error) ctx.issues.push({ code: 'custom', message: result.error, input: v });
         return result.value ?? v;
       }),
@@ -386,7 +465,11 @@ export const inputFieldsOf = <F extends Shape>(schema: InputSchema<F>): PlainInp
   Object.entries(schema.shape).map(([key, f]) => ({ key, ...f.zapier }));
 
 /** The text of every input error: nothing was sent, then each problem found. */
-const inputErrorMessage = (issues: readonly string[]): string => `Nothing was sent to CINNOX. ${issues.join(' ')}`;
+const inputErrorMessage = (issues: readonly string[]): string => {
+  const more = issues.length - MAX_ISSUES_SHOWN;
+  const shown = more > 0 ? [...issues.slice(0, MAX_ISSUES_SHOWN), `And ${formatted(more)} more.`] : issues;
+  return `Nothing was sent to CINNOX. ${shown.join(' ')}`;
+};
 
 /**
  * The input, validated and typed; keys no field names are left out. Throws one InvalidInput error listing every
@@ -406,6 +489,8 @@ export function parseInput<F extends Shape>(
  * Refuses the input, as parseInput does, for an issue found after it (Send SMS's parts, counted once for both
  * the check and the output). Does nothing when there is no issue.
  */
+export function refuseInput(z: Pick<ZObject, 'errors'>, issue: string): never;
+export function refuseInput(z: Pick<ZObject, 'errors'>, issue: string | undefined): void;
 export function refuseInput(z: Pick<ZObject, 'errors'>, issue: string | undefined): void {
   if (issue) throw new z.errors.Error(inputErrorMessage([issue]), INPUT_ERROR_CODE, 400);
 }

@@ -11,7 +11,6 @@ export {
   gte,
   int,
   lte,
-  maxLength,
   object,
   optional,
   pipe,

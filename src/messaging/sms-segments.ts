@@ -13,6 +13,9 @@
  *    than characters ÷ 153 (or 67) would suggest; the app keeps the library's (carrier's) count, which
  *    is what is charged, and says so in the error.
  *
+ * The counter's cost grows faster than the text (a few seconds for 40,000 characters), so a text longer than any
+ * SMS the step may send is refused on its length alone and never counted (`measureSms`'s ceiling).
+ *
  * The library is required on the first text counted, not when the app starts (Send SMS and Send OTP SMS only).
  */
 import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from './sms-limits';
@@ -29,7 +32,23 @@ export interface SmsMeasure {
   extension: string[];
 }
 
-export function measureSms(text: string): SmsMeasure {
+/** Units `parts` SMS parts hold (one SMS is not split, so it holds more than one part). */
+export const unitsFor = (encoding: SmsEncoding, parts: number): number =>
+  parts <= 1 ? SMS_UNITS[encoding].single : SMS_UNITS[encoding].perPart * parts;
+
+/**
+ * The most UTF-16 code units a text of `parts` SMS parts can have: every GSM-7 character is one unit (all are in
+ * the BMP) and takes at least one septet, and GSM-7 parts hold more characters than UCS-2 ones. No longer text
+ * fits, whatever its characters.
+ */
+export const smsCeiling = (parts: number): number => unitsFor('GSM-7', parts);
+
+/**
+ * The text counted as a carrier counts it, or undefined when it is longer than `ceiling` UTF-16 code units (by
+ * default what the most parts of a multi-part SMS hold): a text that cannot fit is not counted at all.
+ */
+export function measureSms(text: string, ceiling: number = smsCeiling(SMS_MAX_PARTS)): SmsMeasure | undefined {
+  if (text.length > ceiling) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SegmentedMessage } = require('./sms-lib') as typeof import('./sms-lib');
   const message = new SegmentedMessage(text);
@@ -44,16 +63,27 @@ export function measureSms(text: string): SmsMeasure {
   };
 }
 
-/** Units `parts` SMS parts hold (one SMS is not split, so it holds more than one part). */
-export const unitsFor = (encoding: SmsEncoding, parts: number): number =>
-  parts <= 1 ? SMS_UNITS[encoding].single : SMS_UNITS[encoding].perPart * parts;
-
 const codePoints = (char: string): string =>
   [...char].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 
 const distinct = (chars: string[]): string[] => [...new Set(chars)];
 
 const quoteList = (chars: string[]): string => chars.map((c) => `"${c}"`).join(' ');
+
+/** What `maxParts` parts allow, as the input errors say it. */
+const allowedParts = (encoding: SmsEncoding, maxParts: number): string =>
+  maxParts === 1
+    ? `one SMS holds ${unitsFor(encoding, 1)} ${encoding} characters`
+    : `Maximum SMS Parts is ${maxParts} (${unitsFor(encoding, maxParts)} ${encoding} characters)`;
+
+const SHORTEN_MULTIPART = `Shorten the text: even multi-part SMS allows at most ${SMS_MAX_PARTS} parts.`;
+
+/**
+ * The input error for a text `measureSms` did not count, from its length alone: longer than even SMS_MAX_PARTS
+ * parts hold (in GSM-7, the encoding that holds the most).
+ */
+export const smsLengthIssue = (label: string, length: number, maxParts: number): string =>
+  `${label} is ${length} characters long, which needs more than ${SMS_MAX_PARTS} SMS parts; ${allowedParts('GSM-7', maxParts)}. ${SHORTEN_MULTIPART}`;
 
 /**
  * The input error when `measure` needs more than `maxParts` parts, else undefined. `multipartAllowed`
@@ -74,11 +104,7 @@ export function smsLimitIssue(
   const extension = distinct(measure.extension);
   if (extension.length > 0) counted += ` (${quoteList(extension)} count two)`;
   const needs = parts === 1 ? 'one SMS' : `${parts} SMS parts`;
-  const allowed =
-    maxParts === 1
-      ? `one SMS holds ${limit} ${encoding} characters`
-      : `Maximum SMS Parts is ${maxParts} (${limit} ${encoding} characters)`;
-  sentences.push(`${counted}, which needs ${needs}; ${allowed}.`);
+  sentences.push(`${counted}, which needs ${needs}; ${allowedParts(encoding, maxParts)}.`);
 
   if (characters <= limit) {
     sentences.push(
@@ -97,7 +123,7 @@ export function smsLimitIssue(
     }
   }
   if (parts > SMS_MAX_PARTS) {
-    sentences.push(`Shorten the text: even multi-part SMS allows at most ${SMS_MAX_PARTS} parts.`);
+    sentences.push(SHORTEN_MULTIPART);
   } else if (!multipartAllowed) {
     sentences.push(`Shorten the text, or set Allow Multi-part SMS to yes to send it in ${parts} parts, each charged.`);
   } else if (maxParts < SMS_MAX_PARTS) {

@@ -1,10 +1,10 @@
 /**
- * What Add Labels to Enquiry and Remove Labels from Enquiry share (docs/cinnox-api.md §3.6): the validated input,
- * the enquiry's record id refused when it would leave the API path (A25), the label ids sent once each, CINNOX's
+ * What Add Labels to Enquiry and Remove Labels from Enquiry share (docs/cinnox-api.md §3.6): the validated input
+ * (the enquiry's record id, A25, and the label ids are CINNOX IDs, A32), the label ids sent once each, CINNOX's
  * answer read flat or under `result`, the step's output, and the label ids CINNOX reports as not existing.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { cinnox, refuseDotId } from '../cinnox/client';
+import { cinnox } from '../cinnox/client';
 import { isHttp404, isNotFound } from '../cinnox/errors';
 import type { EnquiryLabelsResult } from '../cinnox/contract';
 import {
@@ -34,7 +34,6 @@ export async function changeEnquiryLabels(
   change: 'labelEnquiry' | 'unlabelEnquiry',
 ): Promise<EnquiryLabelsChange> {
   const input = parseInput(z, ENQUIRY_LABELS_INPUT, bundle.inputData);
-  refuseDotId(z, ENQUIRY_RECORD_ID_LABEL, input.enquiry_id, ENQUIRY_RECORD_ID_HINT);
   const labelIds = [...new Set(input.label_ids)];
   const answer = enquiryLabelsAnswer(
     await cinnox

@@ -10,17 +10,18 @@ import { ENQUIRY_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import { ENQUIRY_CASE_NUMBER_PARAM, REPORT_WINDOW_DAYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
-import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
+import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
 import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult } from '../records/enquiry';
 import { incompleteReadError } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
-const displayCaseNumber = text({
+const displayCaseNumber = id({
   label: 'Display Case Number',
   helpText:
     `The enquiry number shown in the CINNOX Dashboard (displayCaseNumber). CINNOX's Enquiry Details report is read for the last ${REPORT_WINDOW_DAYS} days: ` +
     `an enquiry created before that is not found, even if it exists.`,
   required: true,
+  hint: 'Enter the enquiry number as the CINNOX Dashboard shows it, or map Display Case Number from an enquiry trigger.',
 });
 const FIND_ENQUIRY_INPUT = input({ display_case_number: displayCaseNumber });
 /** Find Enquiry's API field (A5's `displayCaseNumber` filter) → its Zapier label. */

@@ -8,13 +8,14 @@ import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { LABEL_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText, nameKey } from '../cinnox/values';
-import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
+import { UNDOCUMENTED_NAME_MAX_UNITS, input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { FOUND_LABEL_OUTPUT_FIELDS, FOUND_LABEL_SAMPLE, toFoundLabel } from '../records/label';
 
 const labelName = text({
   label: 'Label Name',
   helpText: 'The label name to find (exact match, upper / lower case aside).',
   required: true,
+  maxUnits: UNDOCUMENTED_NAME_MAX_UNITS,
 });
 const FIND_LABEL_INPUT = input({ name: labelName });
 /** Find Label's API field (§3.6's `name` filter) → its Zapier label. */

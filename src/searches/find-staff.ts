@@ -8,7 +8,7 @@ import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { STAFF_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText, nameKey } from '../cinnox/values';
-import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
+import { UNDOCUMENTED_NAME_MAX_UNITS, input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import {
   FOUND_STAFF_OUTPUT_FIELDS,
   FOUND_STAFF_SAMPLE,
@@ -23,6 +23,7 @@ const staffFullName = text({
   helpText:
     "The staff member's first and last name, e.g. Ann Lee (exact match; upper / lower case and extra spaces aside).",
   required: true,
+  maxUnits: UNDOCUMENTED_NAME_MAX_UNITS,
 });
 const FIND_STAFF_INPUT = input({ full_name: staffFullName });
 /** Find Staff Member's API field (§3.4's `fullName` filter) → its Zapier label. */

@@ -8,17 +8,18 @@
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { REPORT_WINDOW_DAYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
-import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
+import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
 import { readEnquiryChat } from '../records/enquiry-chat';
 import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE } from '../records/transcript';
 import type { Example } from '../examples';
 
-const transcriptEnquiryId = text({
+const transcriptEnquiryId = id({
   label: 'Enquiry ID or Display Case Number',
   helpText:
     'The closed enquiry whose chat to get: map Display Case Number or Enquiry Record ID from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry. ' +
     'CINNOX gives the chat of closed enquiries only, one at a time.',
   required: true,
+  hint: 'Map Display Case Number or Enquiry Record ID from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry.',
 });
 
 const GET_TRANSCRIPT_INPUT = input({ enquiry_id: transcriptEnquiryId });

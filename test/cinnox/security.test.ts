@@ -77,7 +77,7 @@ describe('ids that would collapse the path are refused before any request', () =
     );
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(
-      `External Contact ID "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. Map the ID from a CINNOX trigger or from Find External Contact.`,
+      `Nothing was sent to CINNOX. External Contact ID "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs. Map the ID from a CINNOX trigger or from Find External Contact.`,
     );
     expect(unmatched.list).toEqual([]);
   });
@@ -88,6 +88,99 @@ describe('ids that would collapse the path are refused before any request', () =
       .reply(200, { code: 0, id: 'a..b' });
     await appTester(createPerform('update_contact'), bundleWith({ contact_id: 'a..b', job_title: 'CTO' }));
     scope.done();
+  });
+});
+
+describe('an ID holds none of what a URL reads as more than an ID (A32): refused before any request, naming the field', () => {
+  const NO = '(CINNOX IDs have no spaces, "/", "\\", "%", "?" or "#")';
+  const CONTACT_HINT = 'Map the ID from a CINNOX trigger or from Find External Contact.';
+  const ENQUIRY_HINT = 'Map Enquiry Record ID from an enquiry trigger or Find Enquiry.';
+  const labels = { enquiry_id: 'e1', label_ids: ['l1'] };
+
+  it.each([
+    ['update_contact', 'External Contact ID', { contact_id: 'c/1', job_title: 'CTO' }, '"c/1"', '"/"', CONTACT_HINT],
+    [
+      'create_or_update_contact',
+      'External Contact ID',
+      { contact_id: 'c\\1', first_name: 'Ann' },
+      '"c\\1"',
+      '"\\"',
+      CONTACT_HINT,
+    ],
+    ['add_enquiry_labels', 'Enquiry Record ID', { ...labels, enquiry_id: 'e 1' }, '"e 1"', 'a space', ENQUIRY_HINT],
+    ['remove_enquiry_labels', 'Enquiry Record ID', { ...labels, enquiry_id: 'e%2F1' }, '"e%2F1"', '"%"', ENQUIRY_HINT],
+    [
+      'add_enquiry_labels',
+      'Labels',
+      { ...labels, label_ids: ['l1', 'l?2'] },
+      '"l?2"',
+      '"?"',
+      'Pick the labels from the drop-down, or map label IDs from Find Label.',
+    ],
+    [
+      'send_im_to_room',
+      'Room ID',
+      { room_id: 'room#1', text: 'Hi' },
+      '"room#1"',
+      '"#"',
+      'Copy the Room ID from the Space in CINNOX.',
+    ],
+    [
+      'send_im_to_staff',
+      'Staff ID',
+      { staff_id: 'Ann\nLee', text: 'Hi' },
+      '"Ann\nLee"',
+      'white space (U+000A)',
+      'Pick the staff member from the drop-down, or map the ID from Find Staff Member.',
+    ],
+    [
+      'find_enquiry',
+      'Display Case Number',
+      { display_case_number: '#100245' },
+      '"#100245"',
+      '"#"',
+      'Enter the enquiry number as the CINNOX Dashboard shows it, or map Display Case Number from an enquiry trigger.',
+    ],
+    [
+      'get_enquiry_transcript',
+      'Enquiry ID or Display Case Number',
+      { enquiry_id: 'e\t1' },
+      '"e\t1"',
+      'white space (U+0009)',
+      'Map Display Case Number or Enquiry Record ID from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry.',
+    ],
+  ])('%s: %s %s', async (key, label, inputData, quoted, what, hint) => {
+    const perform = key.startsWith('find_') || key.startsWith('get_') ? searchPerform(key) : createPerform(key);
+    const error = await failure(() => appTester(perform, bundleWith(inputData)));
+    expect(error.code).toBe('InvalidInput');
+    expect(error.message).toBe(
+      `Nothing was sent to CINNOX. ${label} ${quoted} is not a CINNOX ID: it contains ${what} ${NO}. ${hint}`,
+    );
+    expect(unmatched.list).toEqual([]);
+  });
+
+  it.each([' ', '\u00A0', '/', '\\', '%', '?', '#'])('%p inside an External Contact ID is refused', async (char) => {
+    const error = await failure(() =>
+      appTester(createPerform('update_contact'), bundleWith({ contact_id: `c${char}1`, job_title: 'CTO' })),
+    );
+    expect(error.message).toMatch(
+      /^Nothing was sent to CINNOX\. External Contact ID ".*" is not a CINNOX ID: it contains /,
+    );
+    expect(unmatched.list).toEqual([]);
+  });
+
+  it('an ID of 128 characters is sent; 129 are refused as too long', async () => {
+    const scope = nock(BASE_URL)
+      .put(`${API_ROOT}/management/update_externalcontact/${'c'.repeat(128)}`)
+      .reply(200, { code: 0, id: 'c'.repeat(128) });
+    await appTester(createPerform('update_contact'), bundleWith({ contact_id: 'c'.repeat(128), job_title: 'CTO' }));
+    scope.done();
+    const error = await failure(() =>
+      appTester(createPerform('update_contact'), bundleWith({ contact_id: 'c'.repeat(129), job_title: 'CTO' })),
+    );
+    expect(error.message).toBe(
+      `Nothing was sent to CINNOX. External Contact ID is too long for CINNOX: 129 UTF-16 code units, at most 128 ("${'c'.repeat(129)}").`,
+    );
   });
 });
 

@@ -10,8 +10,8 @@ const runAdd = (inputData: Record<string, unknown>) =>
 const runRemove = (inputData: Record<string, unknown>) =>
   appTester(remove.operation.perform as Perform, bundleWith(inputData));
 // A25: the path takes the Enquiry Details record id (the enquiry triggers' Enquiry Record ID).
-const PATH = `${API_ROOT}/inquiries/66b0%2F1/labels`;
-const input = { enquiry_id: '66b0/1', label_ids: ['L1', 'L2'] };
+const PATH = `${API_ROOT}/inquiries/66b0a1/labels`;
+const input = { enquiry_id: '66b0a1', label_ids: ['L1', 'L2'] };
 
 describe.each([
   ['add_enquiry_labels', add, runAdd],
@@ -49,7 +49,7 @@ describe.each([
     const error = await failure(() => run({ enquiry_id: id, label_ids: ['L1'] }));
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(
-      `Enquiry Record ID "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs, so nothing was sent. Map Enquiry Record ID from an enquiry trigger or Find Enquiry.`,
+      `Nothing was sent to CINNOX. Enquiry Record ID "${id.trim()}" is not a CINNOX ID: "." and ".." are not IDs. Map Enquiry Record ID from an enquiry trigger or Find Enquiry.`,
     );
   });
 
@@ -104,7 +104,7 @@ describe('add_enquiry_labels', () => {
     const result = await runAdd({ ...input, label_ids: ['L1', 'L2', 'L1'] });
     scope.done();
     expect(result).toEqual({
-      enquiry_id: '66b0/1',
+      enquiry_id: '66b0a1',
       label_ids: ['L1', 'L2'],
       enquiry_label_ids: ['L0', 'L1', 'L2'],
       updated_at: '2026-11-22T08:30:00.000Z',
@@ -119,7 +119,7 @@ describe('add_enquiry_labels', () => {
     scope.done();
     expect(error.code).toBe('CinnoxLabelNotFound');
     expect(error.message).toBe(
-      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0/1; L1 was added. Pick the Labels from the drop-down, or map IDs from Find Label.',
+      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0a1; L1 was added. Pick the Labels from the drop-down, or map IDs from Find Label.',
     );
   });
   it('reads the answer under result (as Send OTP SMS does) and succeeds when every label is applied', async () => {
@@ -132,7 +132,7 @@ describe('add_enquiry_labels', () => {
     const result = await runAdd(input);
     scope.done();
     expect(result).toEqual({
-      enquiry_id: '66b0/1',
+      enquiry_id: '66b0a1',
       label_ids: ['L1', 'L2'],
       enquiry_label_ids: ['L1', 'L2'],
       updated_at: '2026-11-22T08:30:00.000Z',
@@ -147,7 +147,7 @@ describe('add_enquiry_labels', () => {
     scope.done();
     expect(error.code).toBe('CinnoxLabelNotFound');
     expect(error.message).toBe(
-      'CINNOX has no label with the ID typo (notExistLabelIds), so it was not added to enquiry 66b0/1. Pick the Labels from the drop-down, or map IDs from Find Label.',
+      'CINNOX has no label with the ID typo (notExistLabelIds), so it was not added to enquiry 66b0a1. Pick the Labels from the drop-down, or map IDs from Find Label.',
     );
   });
 
@@ -157,7 +157,7 @@ describe('add_enquiry_labels', () => {
     scope.done();
     expect(error.code).toBe('CinnoxLabelNotAdded');
     expect(error.message).toBe(
-      'CINNOX did not confirm that the labels L1, L2 were added to enquiry 66b0/1: they are not among the labels it answers as applied (none). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.',
+      'CINNOX did not confirm that the labels L1, L2 were added to enquiry 66b0a1: they are not among the labels it answers as applied (none). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.',
     );
   });
 
@@ -169,7 +169,7 @@ describe('add_enquiry_labels', () => {
     scope.done();
     expect(error.code).toBe('CinnoxLabelNotAdded');
     expect(error.message).toBe(
-      'CINNOX did not confirm that the label L2 was added to enquiry 66b0/1: it is not among the labels it answers as applied (L0, L1). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.',
+      'CINNOX did not confirm that the label L2 was added to enquiry 66b0a1: it is not among the labels it answers as applied (L0, L1). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.',
     );
   });
 
@@ -180,7 +180,7 @@ describe('add_enquiry_labels', () => {
     const error = await failure(() => runAdd({ ...input, label_ids: ['L1', 'L2', 'L3'] }));
     scope.done();
     expect(error.message).toBe(
-      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0/1; L1 was added; L3 was not among the labels CINNOX answers as applied. Pick the Labels from the drop-down, or map IDs from Find Label.',
+      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry 66b0a1; L1 was added; L3 was not among the labels CINNOX answers as applied. Pick the Labels from the drop-down, or map IDs from Find Label.',
     );
   });
 });
@@ -194,7 +194,7 @@ describe('remove_enquiry_labels', () => {
     const result = await runRemove(input);
     scope.done();
     expect(result).toEqual({
-      enquiry_id: '66b0/1',
+      enquiry_id: '66b0a1',
       label_ids: ['L1', 'L2'],
       enquiry_label_ids: ['L9'],
       updated_at: '2026-11-22T08:30:00.000Z',
@@ -216,7 +216,7 @@ describe('remove_enquiry_labels', () => {
     scope.done();
     expect(error.code).toBe('CinnoxLabelNotRemoved');
     expect(error.message).toBe(
-      'CINNOX did not remove the label L2 from enquiry 66b0/1: it is still among the labels it reports on the enquiry (L2, L9). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
+      'CINNOX did not remove the label L2 from enquiry 66b0a1: it is still among the labels it reports on the enquiry (L2, L9). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
     );
   });
 
@@ -228,7 +228,7 @@ describe('remove_enquiry_labels', () => {
     scope.done();
     expect(error.code).toBe('CinnoxLabelNotFound');
     expect(error.message).toBe(
-      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not removed from enquiry 66b0/1; L1 was removed. Pick the Labels from the drop-down, or map IDs from Find Label.',
+      'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not removed from enquiry 66b0a1; L1 was removed. Pick the Labels from the drop-down, or map IDs from Find Label.',
     );
   });
 
@@ -240,7 +240,7 @@ describe('remove_enquiry_labels', () => {
     scope.done();
     expect(error.code).toBe('CinnoxLabelNotRemoved');
     expect(error.message).toBe(
-      'CINNOX did not remove the label L1 from enquiry 66b0/1: it is still among the labels it reports on the enquiry (L1). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
+      'CINNOX did not remove the label L1 from enquiry 66b0a1: it is still among the labels it reports on the enquiry (L1). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
     );
   });
 });

@@ -57,7 +57,7 @@ describe('send_im_to_staff', () => {
     scope.done();
     const error = await failure(() => toStaff({ staff_id: 'staff-1', text: 'x'.repeat(5001) }));
     expect(error.message).toBe(
-      `Nothing was sent to CINNOX. Text must be at most 5000 characters; got 5001 ("${'x'.repeat(40)}…").`,
+      `Nothing was sent to CINNOX. Text must be at most 5000 characters; got 5001 ("${'x'.repeat(200)}…" (length 5,001)).`,
     );
   });
 

@@ -144,6 +144,10 @@ describe('send_otp_sms', () => {
   it('refuses a text that needs more than one SMS with the PIN in place, saying by how much', async () => {
     const text = `${'x'.repeat(150)} %s`; // 151 + a 10-character PIN = 161
     expect(await refused({ ...base, text, pin: '1234567890' })).toBe(
+      'Nothing was sent to CINNOX. Text with the PIN in place is 161 characters long; an OTP must fit one SMS (160 GSM-7 characters, or 70 when any character is outside GSM-7). Shorten it by at least 1 character, or use a shorter PIN.',
+    );
+    const euro = `${'x'.repeat(157)}€%s`; // 160 UTF-16 units, counted: € is two GSM-7 units, so 161
+    expect(await refused({ ...base, text: euro, pin: '12' })).toBe(
       'Nothing was sent to CINNOX. Text with the PIN in place is 161 GSM-7 characters; an OTP must fit one SMS (160 GSM-7 characters). Shorten it by 1 character, or use a shorter PIN.',
     );
     const chinese = `您的驗證碼是 %s ${'。'.repeat(60)}`; // UCS-2: 7 + 6 + 1 + 60 = 74

@@ -65,7 +65,7 @@ describe('send_sms', () => {
     );
     expect(text.helpText).not.toContain('which count two');
     // A leading 中 (one unit) makes even a BMP-only text UCS-2; the rest is the emoji.
-    const units = (emoji: string) => measureSms(`中${emoji}`).characters - 1;
+    const units = (emoji: string) => measureSms(`中${emoji}`)!.characters - 1;
     expect(['😀', '🎉', '👍'].map(units)).toEqual([2, 2, 2]);
     expect(units('👍🏽')).toBe(4); // skin tone
     expect(units('👨‍👩‍👧')).toBe(8); // joined (ZWJ sequence)
@@ -311,7 +311,7 @@ describe('send_sms', () => {
     });
     scope.done();
     expect(await refused({ ...base, text: 'x'.repeat(1531), allow_multipart: true })).toBe(
-      'Nothing was sent to CINNOX. Text is 1531 GSM-7 characters, which needs 11 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text: even multi-part SMS allows at most 10 parts.',
+      'Nothing was sent to CINNOX. Text is 1531 characters long, which needs more than 10 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text: even multi-part SMS allows at most 10 parts.',
     );
     expect(await refused({ ...base, text: 'x'.repeat(400), allow_multipart: true, max_parts: 2 })).toBe(
       'Nothing was sent to CINNOX. Text is 400 GSM-7 characters, which needs 3 SMS parts; Maximum SMS Parts is 2 (306 GSM-7 characters). Shorten the text, or raise Maximum SMS Parts (at most 10).',
@@ -330,7 +330,7 @@ describe('send_sms', () => {
   it('has a sample whose counts are what the counter says', async () => {
     const { measureSms } = await import('../../src/messaging/sms-segments');
     const sample = create.operation.sample as Record<string, unknown>;
-    const m = measureSms(sample.text as string);
+    const m = measureSms(sample.text as string)!;
     expect([sample.encoding, sample.characters, sample.parts]).toEqual([m.encoding, m.characters, m.parts]);
   });
 });

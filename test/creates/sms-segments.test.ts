@@ -4,8 +4,14 @@
  * 160 / 70 in one SMS, 153 / 67 per part.
  */
 import { SegmentedMessage } from 'sms-segments-calculator';
-import { measureSms, smsLimitIssue, unitsFor } from '../../src/messaging/sms-segments';
+import { measureSms as measured, smsLengthIssue, smsLimitIssue, unitsFor } from '../../src/messaging/sms-segments';
 
+/** The count of a text within the counter's ceiling (a longer one is not counted: see 'the ceiling' below). */
+const measureSms = (text: string) => {
+  const m = measured(text);
+  if (!m) throw new Error(`not counted: ${text.length} units`);
+  return m;
+};
 const a = (n: number) => 'a'.repeat(n);
 const cjk = (n: number) => '中'.repeat(n);
 const pick = (text: string) => {
@@ -41,7 +47,6 @@ describe('SMS counting: GSM-7', () => {
     [153 * 3, 3],
     [153 * 3 + 1, 4],
     [153 * 10, 10],
-    [153 * 10 + 1, 11],
   ])('%i characters are %i part(s)', (n, parts) => {
     expect(pick(a(n))).toEqual(['GSM-7', n, parts]);
   });
@@ -52,6 +57,7 @@ describe('SMS counting: GSM-7', () => {
     expect(pick(`${a(300)}{}`)).toEqual(['GSM-7', 304, 2]);
     expect(pick(`${a(302)}[]`)).toEqual(['GSM-7', 306, 2]);
     expect(pick(`${a(303)}[]`)).toEqual(['GSM-7', 307, 3]);
+    expect(pick(`${a(1529)}€`)).toEqual(['GSM-7', 1531, 11]);
   });
 
   it('never splits an extension character between two parts (the library and carriers agree; one unit is lost)', () => {
@@ -103,8 +109,8 @@ describe('SMS counting: UCS-2', () => {
 
 describe('smsLimitIssue', () => {
   it('does not suggest multi-part for a text longer than multi-part allows', () => {
-    expect(smsLimitIssue('Text', measureSms(a(2000)), 1, false)).toBe(
-      'Text is 2000 GSM-7 characters, which needs 14 SMS parts; one SMS holds 160 GSM-7 characters. Shorten the text: even multi-part SMS allows at most 10 parts.',
+    expect(smsLimitIssue('Text', measureSms(`${a(1500)}${'€'.repeat(30)}`), 1, false)).toBe(
+      'Text is 1560 GSM-7 characters ("€" count two), which needs 11 SMS parts; one SMS holds 160 GSM-7 characters. Shorten the text: even multi-part SMS allows at most 10 parts.',
     );
   });
 
@@ -140,8 +146,23 @@ describe('smsLimitIssue', () => {
         'A character is never split between two SMS parts, so a part that would split one holds one character less. ' +
         'It is sent as UCS-2 because "中" (U+4E2D) is not in the GSM-7 alphabet (as is 1 other character). Shorten the text, or raise Maximum SMS Parts (at most 10).',
     );
-    expect(smsLimitIssue('Text', measureSms(a(1531)), 10, true)).toBe(
-      'Text is 1531 GSM-7 characters, which needs 11 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text: even multi-part SMS allows at most 10 parts.',
+    expect(smsLimitIssue('Text', measureSms(`${a(1529)}€`), 10, true)).toBe(
+      'Text is 1531 GSM-7 characters ("€" count two), which needs 11 SMS parts; Maximum SMS Parts is 10 (1530 GSM-7 characters). Shorten the text: even multi-part SMS allows at most 10 parts.',
+    );
+  });
+
+  it('counts up to what 10 parts of GSM-7 hold, 1530 UTF-16 code units, and no further: no longer text fits', () => {
+    expect(measured(a(1530))).toMatchObject({ encoding: 'GSM-7', characters: 1530, parts: 10 });
+    expect(measured(a(1531))).toBeUndefined();
+    expect(measured(a(161), 160)).toBeUndefined();
+  });
+
+  it('words a text it did not count from its length, for one SMS and for multi-part', () => {
+    expect(smsLengthIssue('Text', 1531, 1)).toBe(
+      'Text is 1531 characters long, which needs more than 10 SMS parts; one SMS holds 160 GSM-7 characters. Shorten the text: even multi-part SMS allows at most 10 parts.',
+    );
+    expect(smsLengthIssue('Text', 200000, 4)).toBe(
+      'Text is 200000 characters long, which needs more than 10 SMS parts; Maximum SMS Parts is 4 (612 GSM-7 characters). Shorten the text: even multi-part SMS allows at most 10 parts.',
     );
   });
 

@@ -98,10 +98,10 @@ describe('update_contact', () => {
   });
 
   it('puts the contact id in the path encoded, and falls back to it when CINNOX returns no id', async () => {
-    const scope = nock(BASE_URL).put(updatePath('a%2Fb%20c'), { team: 'T' }).reply(200, { code: 0 });
-    const result = await run({ contact_id: 'a/b c', team: 'T' });
+    const scope = nock(BASE_URL).put(updatePath('a%3Ab%2B%C3%BC'), { team: 'T' }).reply(200, { code: 0 });
+    const result = await run({ contact_id: 'a:b+ü', team: 'T' });
     scope.done();
-    expect(result).toMatchObject({ id: 'a/b c', contact_id: 'a/b c', team: 'T', first_name: null });
+    expect(result).toMatchObject({ id: 'a:b+ü', contact_id: 'a:b+ü', team: 'T', first_name: null });
   });
 
   it('refuses a missing External Contact ID before any request', async () => {

@@ -45,8 +45,12 @@ export const COUNTRIES: [string, string][] = [
   ['USA', 'US'],
 ];
 
-/** What an input error shows of a long value (src/validation/text.ts): its first 40 characters and an ellipsis. */
-export const shown = (text: string): string => (text.length > 40 ? `"${text.slice(0, 40)}…"` : `"${text}"`);
+/**
+ * What an input error shows of a value (`preview`, src/input/formats.ts): up to 200 UTF-16 code units whole, a
+ * longer one as its first 200, an ellipsis and its length.
+ */
+export const shown = (text: string): string =>
+  text.length > 200 ? `"${text.slice(0, 200)}…" (length ${text.length.toLocaleString('en-US')})` : `"${text}"`;
 
 /** [case, input, exact message after "Nothing was sent to CINNOX. "]. */
 export const BAD_INPUT: [string, Record<string, unknown>, string][] = [
