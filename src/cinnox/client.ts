@@ -72,6 +72,7 @@ import {
   type ApiFieldLabels,
   type CinnoxErrorBody,
 } from './errors';
+import { quote, secretsOf } from './quote';
 import { asText, numberOf } from './values';
 
 type AuthData = Bundle['authData'];
@@ -169,7 +170,7 @@ export interface CinnoxResponse<T> {
   retryAfter: string | null;
   /** CINNOX's error code in the answer (≥ 1,000,000), if any. */
   code: number | undefined;
-  /** CINNOX's `message`, if any. */
+  /** CINNOX's `message`, if any, as messages quote it (`quote`: without the App Token, a preview). */
   message: string;
 }
 
@@ -249,6 +250,7 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     redirect: 'manual',
   };
   const response = await send(z, options, { host, method: call.method, check: call.check });
+  const secrets = secretsOf(bundle.authData);
   const data = parseContent(response.content) as T;
   const body = data && typeof data === 'object' && !Array.isArray(data) ? (data as CinnoxErrorBody) : undefined;
   const answer: CinnoxResponse<T> = {
@@ -257,16 +259,17 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     content: response.content,
     retryAfter: response.headers.get('retry-after'),
     code: cinnoxErrorCode(body),
-    message: typeof body?.message === 'string' ? body.message : '',
+    message: typeof body?.message === 'string' ? quote(body.message, secrets) : '',
   };
   if (call.accept === 'any' || (answer.code !== undefined && call.accept?.includes(answer.code))) return answer;
   const error = toZapierError(
     z,
     { ...answer, location: response.headers.get('location') },
-    { method: call.method, url, fields: call.fields, connectionTest: call.connectionTest },
+    { method: call.method, url, fields: call.fields, connectionTest: call.connectionTest, secrets },
   );
   if (error) throw error;
-  const unconfirmed = call.successCode === 'own' ? undefined : notConfirmedError(call.method, response.status, data);
+  const unconfirmed =
+    call.successCode === 'own' ? undefined : notConfirmedError(call.method, response.status, data, secrets);
   if (unconfirmed) throw unconfirmed;
   return answer;
 }
@@ -586,7 +589,11 @@ export const cinnox = {
     const { code } = response;
     const authCode = code === CINNOX_CODES.invalidToken || code === CINNOX_CODES.invalidAppId;
     if (authCode || ((response.status === 401 || response.status === 403) && code !== undefined)) {
-      const error = toZapierError(z, response, { method: 'GET', url: EVENT_HOOK_LIST_PATH });
+      const error = toZapierError(z, response, {
+        method: 'GET',
+        url: EVENT_HOOK_LIST_PATH,
+        secrets: secretsOf(bundle.authData),
+      });
       if (error) throw error;
     }
     const readable =

@@ -6,6 +6,7 @@ import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { cinnox, type AuthBundle } from '../cinnox/client';
 import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResult } from '../cinnox/contract';
 import { CinnoxError, type ApiFieldLabels } from '../cinnox/errors';
+import { quote, secretsOf } from '../cinnox/quote';
 
 /** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
 export const MESSAGE_NOT_SENT_CODE = 'CinnoxMessageNotSent';
@@ -56,11 +57,13 @@ export async function pushText(
     throw error;
   }
   const code = Number(answer.code ?? 0);
+  // What the messages quote of the answer: without the App Token, a preview (src/cinnox/quote.ts).
+  const secrets = secretsOf(bundle.authData);
   if (code !== 0 && !address.roomID && roomRequired(JSON.stringify(answer)))
-    throw roomRequiredError(z, JSON.stringify(answer).slice(0, 200));
+    throw roomRequiredError(z, quote(answer, secrets));
   if (code !== 0) {
     throw new z.errors.Error(
-      `CINNOX did not send the message (code ${String(answer.code)}${typeof answer.result === 'object' && answer.result ? `: ${JSON.stringify(answer.result).slice(0, 200)}` : ''}).`,
+      `CINNOX did not send the message (code ${quote(answer.code, secrets)}${typeof answer.result === 'object' && answer.result ? `: ${quote(answer.result, secrets)}` : ''}).`,
       MESSAGE_NOT_SENT_CODE,
       400,
     );
