@@ -69,6 +69,7 @@ import {
   outOfTimeError,
   partialListError,
   toZapierError,
+  unexpectedAnswerError,
   type ApiFieldLabels,
   type CinnoxErrorBody,
 } from './errors';
@@ -174,6 +175,47 @@ export interface CinnoxResponse<T> {
   message: string;
 }
 
+/**
+ * No CINNOX answer nests deeper than this (its records are a few levels deep inside their envelope): a deeper
+ * one is refused as it is read, so nothing that reads it (the list reader, the de-duplication keys, core's output
+ * checks) recurses without a bound.
+ */
+export const ANSWER_MAX_DEPTH = 32;
+/**
+ * No answer lists more records than the app reads of any list (Get Number List: 20 requests of 500), whatever it
+ * asked for (500 at most): a longer list is refused as it is read.
+ */
+export const ANSWER_MAX_RECORDS = 10_000;
+
+/** True when the JSON `text` nests `[` / `{` deeper than `max` (strings skipped): one pass, no recursion. */
+function nestsDeeper(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth -= 1;
+  }
+  return false;
+}
+
+/** What makes a parsed answer one the app cannot read, or undefined: nesting or a list past the bounds above. */
+function unreadable(content: string, data: unknown): string | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  if (nestsDeeper(content, ANSWER_MAX_DEPTH))
+    return `JSON nested more than ${ANSWER_MAX_DEPTH} levels deep (no CINNOX answer is)`;
+  const records = listRecords(data).length;
+  if (records > ANSWER_MAX_RECORDS)
+    return `a list of ${records.toLocaleString('en')} records (the app reads at most ${ANSWER_MAX_RECORDS.toLocaleString('en')} of any list)`;
+  return undefined;
+}
+
 /** The connection's endpoint; a bad Base URL or App ID throws a user-facing error before any request. */
 export function endpointOf(z: Pick<ZObject, 'errors'>, authData: AuthData): CinnoxEndpoint {
   try {
@@ -261,13 +303,20 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     code: cinnoxErrorCode(body),
     message: typeof body?.message === 'string' ? quote(body.message, secrets) : '',
   };
-  if (call.accept === 'any' || (answer.code !== undefined && call.accept?.includes(answer.code))) return answer;
+  /** The answer as the caller reads it, once it is one the app can read. */
+  const read = (): CinnoxResponse<T> => {
+    const problem = unreadable(response.content, data);
+    if (problem) throw unexpectedAnswerError(response.status, problem, response.content, secrets);
+    return answer;
+  };
+  if (call.accept === 'any' || (answer.code !== undefined && call.accept?.includes(answer.code))) return read();
   const error = toZapierError(
     z,
     { ...answer, location: response.headers.get('location') },
     { method: call.method, url, fields: call.fields, connectionTest: call.connectionTest, secrets },
   );
   if (error) throw error;
+  read();
   const unconfirmed =
     call.successCode === 'own' ? undefined : notConfirmedError(call.method, response.status, data, secrets);
   if (unconfirmed) throw unconfirmed;
@@ -379,7 +428,7 @@ export async function readPages<T>(
       return true;
     });
     if (fresh.length === 0) return { records, chunks, end: 'repeat', offset };
-    records.push(...fresh);
+    for (const record of fresh) records.push(record);
     chunks.push(fresh);
     if (page.length < LIST_PAGE_MAX && page.length % LIST_PAGE_STEP !== 0)
       return { records, chunks, end: 'complete', offset };

@@ -310,6 +310,22 @@ export function toZapierError(
 }
 
 /**
+ * An answer the app cannot read (`what` it is, e.g. "a list of 250,000 records"), quoting its beginning
+ * (`answer`: its text or value): the step ends here rather than on a stack overflow or an endless message.
+ */
+export const unexpectedAnswerError = (
+  status: number,
+  what: string,
+  answer: unknown,
+  secrets: Secrets | undefined,
+): CinnoxError =>
+  new CinnoxError(
+    `CINNOX answered HTTP ${status} with ${what}, which the app cannot read, so this step stopped: "${quote(answer, secrets)}". If it keeps happening, report this to the app's developers.`,
+    UNEXPECTED_RESPONSE_CODE,
+    status,
+  );
+
+/**
  * A 2xx answer's `code` values that mean success (A16, docs/cinnox-api.md §0.2 / §0.3): absent, 0 (the
  * error body's default; message push: "0 means success") and 200 (§0.3's "200 OK Request successful").
  */
