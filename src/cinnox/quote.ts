@@ -43,9 +43,10 @@ export function redact(text: string, secrets: Secrets | undefined): string {
   if (!token || !secrets) return text;
   let hidden = text;
   if (secrets.appId) {
-    // "app123:token", "token/app123": the App ID joined to the token goes with it.
+    // "app123:token", "token/app123": the App ID joined to the token goes with it. The join is bounded, so a long
+    // run of spaces after the App ID costs no backtracking.
     const id = escapeRegExp(secrets.appId);
-    const join = '\\s*[:=/,;|]?\\s*';
+    const join = '\\s{0,3}[:=/,;|]?\\s{0,3}';
     hidden = hidden.replace(new RegExp(`${id}${join}(?:${token})|(?:${token})${join}${id}`, 'g'), CREDENTIALS_HIDDEN);
   }
   return hidden.replace(new RegExp(token, 'g'), TOKEN_HIDDEN);

@@ -95,9 +95,9 @@ export const PASSED_THROUGH = 'delivery';
 export const PASSED_THROUGH_REST = 'delivery_rest';
 
 /**
- * What a delivery's unmodelled keys may add to its items, so that the output grows with the delivery and never
- * faster (a flattened name repeats its parents' keys: unbounded, 19 KB of nested keys made 10 MB of names). What
- * lies beyond a limit is not dropped: it goes, under its parents' keys, into the event's `delivery_rest`.
+ * What a delivery's unmodelled keys may add to its items, whatever the delivery's size: a flattened name repeats
+ * its parents' keys, so without limits 19 KB of nested keys make 10 MB of names. What a limit leaves out is not
+ * dropped: it goes, under its parents' keys, into the event's `delivery_rest`.
  */
 export const PASS_THROUGH_LIMITS = {
   /** Levels flattened (`delivery__a__b__c__d`); an object deeper is one JSON text. */

@@ -11,6 +11,9 @@ import { API_ROOT, App, appTester, errorDetails } from '../helpers/app';
 import { ANSWERS, TEXT_TYPE, authData, expectNoToken, withEchoingCinnox, type Reply } from '../helpers/echoing-cinnox';
 import { createPerform, searchPerform, type Perform } from '../helpers/ops';
 
+/** A generous bound against a hang; the test measures what the step answers, not how fast. */
+const HANG_GUARD_MS = 30_000;
+
 const OPERATIONS: [string, Perform, Record<string, unknown>][] = [
   ['the connection test', App.authentication!.test as Perform, {}],
   ...Object.entries(examples.creates).map(([key, example]): [string, Perform, Record<string, unknown>] => [
@@ -74,6 +77,15 @@ describe('what a message keeps of an echo', () => {
       'CINNOX answered HTTP 200 but with code {"echo":"Bearer [App Token hidden]"} ("not done: Bearer [App Token hidden]"), which is not a success code (0), so this step failed: its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app\'s developers.',
     );
   });
+
+  it(
+    'an App ID followed by a million spaces is quoted without backtracking over them',
+    async () => {
+      const error = await run(() => [400, `Refused: app123${' '.repeat(1_000_000)}!`, TEXT_TYPE]);
+      expect(error.message).toBe('CINNOX answered HTTP 400 with a body that is not JSON: "Refused: app123…".');
+    },
+    HANG_GUARD_MS,
+  );
 
   it('a long echo is cut to a preview of 300 characters after the token is hidden, so no part of it is left', async () => {
     const error = await run((a) => [404, `${'x'.repeat(290)} ${a} ${'y'.repeat(5000)}`, TEXT_TYPE]);

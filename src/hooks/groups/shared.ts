@@ -49,8 +49,8 @@ export const isoDate = (value: unknown): string => isoDateTime(value) ?? '';
 
 /**
  * The most characters of a record id an event's id or a details pointer is made from. CINNOX's ids are a few dozen
- * characters; a longer value names no record (and Zapier's pointers hold at most 12,000 characters: a 13 KB id
- * failed the whole delivery). Such an event keeps its other values; its id is a fingerprint, it loads no details.
+ * characters; a longer value names no record (and Zapier's pointers hold at most 12,000 characters: a longer id
+ * would fail the whole delivery). Such an event keeps its other values; its id is a fingerprint, it loads no details.
  */
 export const RECORD_ID_MAX_CHARS = 256;
 /** True for a value that can be a record's id: not empty, at most RECORD_ID_MAX_CHARS. */
