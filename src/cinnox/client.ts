@@ -71,9 +71,11 @@ import {
   outOfTimeError,
   partialListError,
   toZapierError,
+  unexpectedAnswerError,
   type ApiFieldLabels,
   type CinnoxErrorBody,
 } from './errors';
+import { quote, secretsOf } from './quote';
 import { asText, numberOf } from './values';
 
 type AuthData = Bundle['authData'];
@@ -171,7 +173,7 @@ export interface CinnoxResponse<T> {
   retryAfter: string | null;
   /** CINNOX's error code in the answer (≥ 1,000,000), if any. */
   code: number | undefined;
-  /** CINNOX's `message`, if any. */
+  /** CINNOX's `message`, if any, as messages quote it (`quote`: without the App Token, a preview). */
   message: string;
 }
 
@@ -197,6 +199,47 @@ export function appTokenOf(z: Pick<ZObject, 'errors'>, authData: AuthData): stri
     'InvalidAppToken',
     400,
   );
+}
+
+/**
+ * No CINNOX answer nests deeper than this (its records are a few levels deep inside their envelope): a deeper
+ * one is refused as it is read, so nothing that reads it (the list reader, the de-duplication keys, core's output
+ * checks) recurses without a bound.
+ */
+export const ANSWER_MAX_DEPTH = 32;
+/**
+ * No answer lists more records than the app reads of any list (Get Number List: 20 requests of 500), whatever it
+ * asked for (500 at most): a longer list is refused as it is read.
+ */
+export const ANSWER_MAX_RECORDS = 10_000;
+
+/** True when the JSON `text` nests `[` / `{` deeper than `max` (strings skipped): one pass, no recursion. */
+function nestsDeeper(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth -= 1;
+  }
+  return false;
+}
+
+/** What makes a parsed answer one the app cannot read, or undefined: nesting or a list past the bounds above. */
+function unreadable(content: string, data: unknown): string | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  if (nestsDeeper(content, ANSWER_MAX_DEPTH))
+    return `JSON nested more than ${ANSWER_MAX_DEPTH} levels deep (no CINNOX answer is)`;
+  const records = listRecords(data).length;
+  if (records > ANSWER_MAX_RECORDS)
+    return `a list of ${records.toLocaleString('en')} records (the app reads at most ${ANSWER_MAX_RECORDS.toLocaleString('en')} of any list)`;
+  return undefined;
 }
 
 /** The connection's endpoint; a bad Base URL or App ID throws a user-facing error before any request. */
@@ -263,6 +306,7 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     redirect: 'manual',
   };
   const response = await send(z, options, { host, method: call.method, check: call.check });
+  const secrets = secretsOf(bundle.authData);
   const data = parseContent(response.content) as T;
   const body = data && typeof data === 'object' && !Array.isArray(data) ? (data as CinnoxErrorBody) : undefined;
   const answer: CinnoxResponse<T> = {
@@ -271,16 +315,24 @@ export async function cinnoxRequest<T>(z: ZObject, bundle: AuthBundle, call: Cin
     content: response.content,
     retryAfter: response.headers.get('retry-after'),
     code: cinnoxErrorCode(body),
-    message: typeof body?.message === 'string' ? body.message : '',
+    message: typeof body?.message === 'string' ? quote(body.message, secrets) : '',
   };
-  if (call.accept === 'any' || (answer.code !== undefined && call.accept?.includes(answer.code))) return answer;
+  /** The answer as the caller reads it, once it is one the app can read. */
+  const read = (): CinnoxResponse<T> => {
+    const problem = unreadable(response.content, data);
+    if (problem) throw unexpectedAnswerError(response.status, problem, response.content, secrets);
+    return answer;
+  };
+  if (call.accept === 'any' || (answer.code !== undefined && call.accept?.includes(answer.code))) return read();
   const error = toZapierError(
     z,
     { ...answer, location: response.headers.get('location') },
-    { method: call.method, url, fields: call.fields, connectionTest: call.connectionTest },
+    { method: call.method, url, fields: call.fields, connectionTest: call.connectionTest, secrets },
   );
   if (error) throw error;
-  const unconfirmed = call.successCode === 'own' ? undefined : notConfirmedError(call.method, response.status, data);
+  read();
+  const unconfirmed =
+    call.successCode === 'own' ? undefined : notConfirmedError(call.method, response.status, data, secrets);
   if (unconfirmed) throw unconfirmed;
   return answer;
 }
@@ -390,7 +442,7 @@ export async function readPages<T>(
       return true;
     });
     if (fresh.length === 0) return { records, chunks, end: 'repeat', offset };
-    records.push(...fresh);
+    for (const record of fresh) records.push(record);
     chunks.push(fresh);
     if (page.length < LIST_PAGE_MAX && page.length % LIST_PAGE_STEP !== 0)
       return { records, chunks, end: 'complete', offset };
@@ -637,7 +689,11 @@ export const cinnox = {
     });
     const { code } = response;
     if (isCredentialRefusal(response.status, code)) {
-      const error = toZapierError(z, response, { method: 'GET', url: EVENT_HOOK_LIST_PATH });
+      const error = toZapierError(z, response, {
+        method: 'GET',
+        url: EVENT_HOOK_LIST_PATH,
+        secrets: secretsOf(bundle.authData),
+      });
       if (error) throw error;
     }
     const readable =

@@ -8,6 +8,7 @@
  */
 import { errors, type ZObject } from 'zapier-platform-core';
 import { DASHBOARD_ZAPIER_PATH as DASHBOARD_PATH, RATE_LIMIT_PER_MINUTE } from './contract';
+import { quote, type Secrets } from './quote';
 
 export const CINNOX_CODES = {
   methodNotFound: 6450001,
@@ -41,6 +42,8 @@ export type ApiFieldLabels = Readonly<Record<string, string>>;
 export const NOT_FOUND_ERROR_CODE = 'CinnoxNotFound';
 /** The `code` of a mapped HTTP 404 without a CINNOX code: an unknown path or record, never "no records". */
 export const HTTP_404_ERROR_CODE = 'CinnoxHttp404';
+/** The code of an answer the app cannot read: not JSON where JSON is due, or JSON no CINNOX answer is. */
+export const UNEXPECTED_RESPONSE_CODE = 'CinnoxUnexpectedResponse';
 
 /**
  * A step that failed on CINNOX's answer: Zapier shows `message` (core's AppError), and code reads what CINNOX
@@ -96,6 +99,8 @@ export interface CallContext {
   fields?: ApiFieldLabels;
   /** The connection test: a refused App Token or App ID is worded for a first connection (most likely mistyped). */
   connectionTest?: { appId: string };
+  /** The connection's App Token and App ID: removed from everything the message quotes of CINNOX's answer. */
+  secrets?: Secrets;
 }
 
 export interface CinnoxErrorBody {
@@ -115,8 +120,8 @@ export interface ErrorResponseLike {
 export const REDIRECT_ERROR_CODE = 'CinnoxRedirect';
 
 /** A 3xx is not followed (`redirect: 'manual'`): it is an error naming where CINNOX tried to send the request. */
-function redirectError(response: ErrorResponseLike): Error {
-  const where = response.location?.trim();
+function redirectError(response: ErrorResponseLike, secrets: Secrets | undefined): Error {
+  const where = quote(response.location ?? '', secrets);
   return new CinnoxError(
     `CINNOX answered HTTP ${response.status} and ${where ? `tried to send this request to ${where}` : 'named no other address'}. ` +
       `The app does not follow redirects, so the request and the App Token went nowhere else. ` +
@@ -156,11 +161,6 @@ function isJsonOrEmpty(content: string): boolean {
   } catch {
     return false;
   }
-}
-
-function snippet(content: string, max = 200): string {
-  const flat = content.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 /** A CINNOX code in the body marks an error even with HTTP 200; 0 and absent mean success. */
@@ -212,18 +212,20 @@ export function toZapierError(
   const body = parseBody(response.content);
   const code = cinnoxErrorCode(body);
   const { status } = response;
-  if (status >= 300 && status < 400) return redirectError(response);
+  const { secrets } = call;
+  const snippet = (content: string): string => quote(content, secrets);
+  if (status >= 300 && status < 400) return redirectError(response, secrets);
   if (status < 400 && code === undefined) {
     // Success needs a JSON body (or none): an HTML page from a proxy or a wrong Base URL is not an answer.
     if (body !== undefined || isJsonOrEmpty(response.content)) return undefined;
     return new CinnoxError(
       `CINNOX answered HTTP ${status} with a body that is not JSON: "${snippet(response.content)}". Check the connection's Base URL.`,
-      'CinnoxUnexpectedResponse',
+      UNEXPECTED_RESPONSE_CODE,
       status,
     );
   }
 
-  const cinnoxMessage = messageOf(body);
+  const cinnoxMessage = messageOf(body, secrets);
   // CINNOX's reason is always shown: after its 7-digit code, or after the HTTP status when there is no code.
   const tag = `${code !== undefined ? `CINNOX code ${code}` : `HTTP ${status}`}${cinnoxMessage ? `: ${cinnoxMessage}` : ''}`;
   const refusal = (message: string, errorCode: string): CinnoxError =>
@@ -327,7 +329,7 @@ export function toZapierError(
   if (body === undefined) {
     return new CinnoxError(
       `CINNOX answered HTTP ${status} with a body that is not JSON: "${snippet(response.content) || '(empty)'}".`,
-      'CinnoxUnexpectedResponse',
+      UNEXPECTED_RESPONSE_CODE,
       status,
     );
   }
@@ -338,6 +340,22 @@ export function toZapierError(
     code !== undefined ? `Cinnox${code}` : 'CinnoxError',
   );
 }
+
+/**
+ * An answer the app cannot read (`what` it is, e.g. "a list of 250,000 records"), quoting its beginning
+ * (`answer`: its text or value): the step ends here rather than on a stack overflow or an endless message.
+ */
+export const unexpectedAnswerError = (
+  status: number,
+  what: string,
+  answer: unknown,
+  secrets: Secrets | undefined,
+): CinnoxError =>
+  new CinnoxError(
+    `CINNOX answered HTTP ${status} with ${what}, which the app cannot read, so this step stopped: "${quote(answer, secrets)}". If it keeps happening, report this to the app's developers.`,
+    UNEXPECTED_RESPONSE_CODE,
+    status,
+  );
 
 /**
  * A 2xx answer's `code` values that mean success (A16, docs/cinnox-api.md §0.2 / §0.3): absent, 0 (the
@@ -351,18 +369,23 @@ export const NOT_CONFIRMED_CODE = 'CinnoxNotConfirmed';
  * The error for an answer `toZapierError` let through (2xx, no CINNOX error code ≥ 1,000,000) whose body carries
  * a `code` other than a success code, or undefined: a write is not reported as done, a read is not a result.
  */
-export function notConfirmedError(method: string, status: number, data: unknown): CinnoxError | undefined {
+export function notConfirmedError(
+  method: string,
+  status: number,
+  data: unknown,
+  secrets?: Secrets,
+): CinnoxError | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const { code, message } = data as { code?: unknown; message?: unknown };
   if (code === undefined || code === null || code === '') return undefined;
   if (typeof code !== 'object' && SUCCESS_CODES.includes(Number(code))) return undefined;
-  const reason = typeof message === 'string' && message.trim() ? ` ("${message.trim().slice(0, 200)}")` : '';
+  const reason = typeof message === 'string' && message.trim() ? ` ("${quote(message, secrets)}")` : '';
   const outcome =
     method === 'GET'
       ? "its answer is not a result. Check the fields of this step; if it keeps failing, report this to the app's developers."
       : 'CINNOX did not confirm the change. Check CINNOX (was the SMS sent, the contact created or updated, the message posted, the Zap subscribed?) before replaying this step.';
   return new CinnoxError(
-    `CINNOX answered HTTP ${status} but with code ${typeof code === 'object' ? JSON.stringify(code) : String(code)}${reason}, which is not a success code (0), so this step failed: ${outcome}`,
+    `CINNOX answered HTTP ${status} but with code ${quote(code, secrets)}${reason}, which is not a success code (0), so this step failed: ${outcome}`,
     NOT_CONFIRMED_CODE,
     status,
   );
@@ -386,12 +409,12 @@ function withZapierFields(message: string, reason: string, fields: ApiFieldLabel
   return `${message}${stop} In this step's fields: ${list}.`;
 }
 
-/** CINNOX's reason in an error body: `message` (or `error` / `msg` when a gateway answered), trimmed. */
-function messageOf(body: CinnoxErrorBody | undefined): string {
+/** CINNOX's reason in an error body: `message` (or `error` / `msg` when a gateway answered), quoted (`quote`). */
+function messageOf(body: CinnoxErrorBody | undefined, secrets: Secrets | undefined): string {
   const record = (body ?? {}) as Record<string, unknown>;
   for (const key of ['message', 'error', 'msg']) {
     const value = record[key];
-    if (typeof value === 'string' && value.trim()) return snippet(value, 500);
+    if (typeof value === 'string' && value.trim()) return quote(value, secrets);
     if (typeof value === 'number') return String(value);
   }
   return '';
@@ -453,7 +476,7 @@ export function networkError(
 ): unknown {
   const failure = networkFailure(error);
   if (!failure) return error;
-  const said = snippet((error as Error).message, 300);
+  const said = quote((error as Error).message, undefined);
   if (failure.outcome === 'notSent')
     return new CinnoxError(
       `CINNOX could not be reached at the Base URL's host ${request.host}: ${failure.kind}. Check the connection's Base URL (copy it again from the CINNOX Dashboard, ${DASHBOARD_PATH}); if it is right, CINNOX or the network may be down for a while: try again later. (${said})`,

@@ -6,6 +6,7 @@
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { ENQUIRY_LABELS_INPUT } from '../fields/labels';
+import { quote } from '../cinnox/quote';
 import { inputFieldsOf } from '../input/schema';
 import { changeEnquiryLabels, missingLabelsError } from '../records/enquiry-labels';
 import { enquiryLabelsOutputFields, enquiryLabelsSample, idsWere, type EnquiryLabelsOutput } from '../records/label';
@@ -23,7 +24,8 @@ const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
     throw missingLabelsError(z, change, 'added to', done);
   }
   if (unconfirmed.length > 0) {
-    const listed = output.enquiry_label_ids.length > 0 ? output.enquiry_label_ids.join(', ') : 'none';
+    const listed =
+      output.enquiry_label_ids.length > 0 ? quote(output.enquiry_label_ids.join(', '), change.secrets) : 'none';
     throw new z.errors.Error(
       `CINNOX did not confirm that the label${unconfirmed.length === 1 ? '' : 's'} ${idsWere(unconfirmed)} added to enquiry ${enquiryId}: ` +
         `${unconfirmed.length === 1 ? 'it is' : 'they are'} not among the labels it answers as applied (${listed}). ` +

@@ -7,6 +7,7 @@
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { CONTACT_SEARCH_MAX_PAGES, cinnox, type AuthBundle } from '../cinnox/client';
+import { quote, secretsOf } from '../cinnox/quote';
 import { nameKey } from '../cinnox/values';
 import type { Example } from '../examples';
 import {
@@ -60,7 +61,7 @@ const perform = (async (z, bundle) => {
   const matches = pages.records.filter((r) => r?.id !== undefined && nameKey(contactFullName(r)) === nameKey(fullName));
   if (matches.length > 1)
     throw new z.errors.Error(
-      `${matches.length} external contacts are named "${fullName}" (IDs ${matches.map((m) => String(m.id)).join(', ')}), so nothing was changed: fill ${CONTACT_ID} with the one to update.`,
+      `${matches.length} external contacts are named "${fullName}" (IDs ${quote(matches.map((m) => String(m.id)).join(', '), secretsOf(bundle.authData))}), so nothing was changed: fill ${CONTACT_ID} with the one to update.`,
       'CinnoxContactAmbiguous',
       400,
     );

@@ -6,6 +6,7 @@
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { ENQUIRY_LABELS_INPUT } from '../fields/labels';
+import { quote } from '../cinnox/quote';
 import { inputFieldsOf } from '../input/schema';
 import { changeEnquiryLabels, missingLabelsError } from '../records/enquiry-labels';
 import { enquiryLabelsOutputFields, enquiryLabelsSample, idsWere, type EnquiryLabelsOutput } from '../records/label';
@@ -25,7 +26,7 @@ const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
   if (stayed.length > 0) {
     throw new z.errors.Error(
       `CINNOX did not remove the label${stayed.length === 1 ? '' : 's'} ${stayed.join(', ')} from enquiry ${enquiryId}: ` +
-        `${stayed.length === 1 ? 'it is' : 'they are'} still among the labels it reports on the enquiry (${output.enquiry_label_ids.join(', ')}). ` +
+        `${stayed.length === 1 ? 'it is' : 'they are'} still among the labels it reports on the enquiry (${quote(output.enquiry_label_ids.join(', '), change.secrets)}). ` +
         'Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
       'CinnoxLabelNotRemoved',
       400,

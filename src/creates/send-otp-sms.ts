@@ -18,6 +18,7 @@ import {
   type SendOtpResult,
 } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
+import { quote, secretsOf, type Secrets } from '../cinnox/quote';
 import { asText } from '../cinnox/values';
 import { preview } from '../input/formats';
 import {
@@ -154,33 +155,32 @@ function otpAnswer(raw: unknown): SendOtpResult {
 const failed = (status: unknown): boolean =>
   OTP_FAILED_STATUSES.includes(typeof status === 'string' ? status.trim().toLowerCase() : status);
 
-const transactionOf = (answer: SendOtpResult): string => {
-  const transaction = asText(answer.transactionID);
+const transactionOf = (answer: SendOtpResult, secrets: Secrets): string => {
+  const transaction = quote(asText(answer.transactionID), secrets);
   return transaction ? ` (transaction ID ${transaction})` : '';
 };
 
 /** CINNOX said `status` false: the SMS was not sent, so replaying sends it once. */
-function notSent(z: ZObject, recipient: string, answer: SendOtpResult): Error {
+function notSent(z: ZObject, recipient: string, answer: SendOtpResult, secrets: Secrets): Error {
   return new z.errors.Error(
     `CINNOX did not send the OTP SMS to ${recipient}: it answered status ${asText(answer.status) || 'false'}` +
-      `${transactionOf(answer)}. Check the Sender ID and the Recipient Number, and the SMS balance of your CINNOX account, then replay this step.`,
+      `${transactionOf(answer, secrets)}. Check the Sender ID and the Recipient Number, and the SMS balance of your CINNOX account, then replay this step.`,
     'CinnoxOtpNotSent',
     400,
   );
 }
 
 /** What a `status` that is neither clearly true nor false looks like in a message. */
-function statusText(status: unknown): string {
+function statusText(status: unknown, secrets: Secrets): string {
   if (status === undefined || status === null || status === '') return 'no status';
-  const text = typeof status === 'string' ? `"${status.trim()}"` : (JSON.stringify(status) ?? String(status));
-  return `status ${text.length > 100 ? `${text.slice(0, 100)}…` : text}`;
+  return `status ${quote(typeof status === 'string' ? status.trim() : status, secrets, true)}`;
 }
 
 /** Anything but a clear true or false: the SMS may or may not have gone out, so the step says to check first. */
-function notConfirmed(z: ZObject, recipient: string, answer: SendOtpResult): Error {
+function notConfirmed(z: ZObject, recipient: string, answer: SendOtpResult, secrets: Secrets): Error {
   return new z.errors.Error(
-    `CINNOX did not confirm the OTP SMS to ${recipient} was sent: its answer has ${statusText(answer.status)}` +
-      `${transactionOf(answer)}, not status true, so this step failed. Check in CINNOX whether the SMS went out before replaying this step, so the recipient does not get a second OTP.`,
+    `CINNOX did not confirm the OTP SMS to ${recipient} was sent: its answer has ${statusText(answer.status, secrets)}` +
+      `${transactionOf(answer, secrets)}, not status true, so this step failed. Check in CINNOX whether the SMS went out before replaying this step, so the recipient does not get a second OTP.`,
     NOT_CONFIRMED_CODE,
     400,
   );
@@ -201,8 +201,9 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
     pin,
   };
   const answer = otpAnswer(await cinnox.sendOtp(z, bundle, body, OTP_API_FIELDS));
-  if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer);
-  if (!otpSentOf(answer.status)) throw notConfirmed(z, body.recipientNumber, answer);
+  const secrets = secretsOf(bundle.authData);
+  if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer, secrets);
+  if (!otpSentOf(answer.status)) throw notConfirmed(z, body.recipientNumber, answer, secrets);
   return {
     serviceID: asText(answer.serviceID),
     status: asText(answer.status),

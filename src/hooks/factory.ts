@@ -17,9 +17,10 @@ import {
 } from 'zapier-platform-core';
 import type { EventGroup } from '../cinnox/contract';
 import { CinnoxError, HTTP_404_ERROR_CODE, NOT_CONFIRMED_CODE } from '../cinnox/errors';
+import { jsonText, jsonTextOf } from '../cinnox/quote';
 import { GROUPS, type GroupSpec, type Item } from './groups';
 import { LIST_SAMPLE_SIZE } from './groups/shared';
-import { bodyOf, eventsOf, folded, type Raw } from './payload';
+import { bodyOf, eventsOf, folded, isObject, type Raw } from './payload';
 import { inputFieldsOf } from '../input/schema';
 import { subscribe, takeOverInput, unsubscribe } from './subscription';
 
@@ -103,26 +104,95 @@ function shape(item: Item, keys: readonly string[]): Item {
 
 /** What every key the app does not model is put under, flattened: a name no modelled output key has. */
 export const PASSED_THROUGH = 'delivery';
-/** How deep a delivery's objects are flattened; deeper values are passed as JSON text. */
-const PASS_THROUGH_DEPTH = 4;
+/**
+ * The key of what the limits below left out of an event's pass-through, as one JSON text: no trigger outputs it,
+ * and no flattened name is it (those have `__` after `delivery`).
+ */
+export const PASSED_THROUGH_REST = 'delivery_rest';
+
+/**
+ * What a delivery's unmodelled keys may add to its items, whatever the delivery's size: a flattened name repeats
+ * its parents' keys, so without limits 19 KB of nested keys make 10 MB of names. What a limit leaves out is not
+ * dropped: it goes, under its parents' keys, into the event's `delivery_rest`.
+ */
+export const PASS_THROUGH_LIMITS = {
+  /** Levels flattened (`delivery__a__b__c__d`); an object deeper is one JSON text. */
+  depth: 4,
+  /** A longer key is not made part of a field name. */
+  keyChars: 64,
+  /** Fields per event. */
+  fields: 100,
+  /** A longer value (a text, or an object's or a list's JSON text) is not made a field. */
+  valueChars: 10_000,
+  /** `delivery_rest` is cut here (ending in `…`). */
+  restChars: 10_000,
+  /** All the delivery's flattened names and values, and its `delivery_rest` texts, together. */
+  deliveryChars: 250_000,
+} as const;
+/** Even with the delivery's characters spent, `delivery_rest` says what was left out in this many. */
+const REST_MIN_CHARS = 200;
+
+/** What the delivery's pass-through may still add (PASS_THROUGH_LIMITS.deliveryChars), shared by its events. */
+export interface PassThroughBudget {
+  chars: number;
+}
 
 /**
  * The delivery's keys the trigger does not output under the same name (a key CINNOX adds tomorrow among them),
- * flattened as `delivery__key__inner`, so a Zap builder can map them: modelled keys never contain `__`.
+ * flattened as `delivery__key__inner`, so a Zap builder can map them: modelled keys never contain `__`. Within
+ * PASS_THROUGH_LIMITS; what a limit leaves out is one JSON text under `delivery_rest`, each left-out value under
+ * its parents' keys (`{"crm":{"notes":"…"}}`), so no key is repeated and the text is never longer than the part of
+ * the delivery it holds.
  */
-function passedThrough(event: Raw, modelled: ReadonlySet<string>): Item {
+function passedThrough(event: Raw, modelled: ReadonlySet<string>, budget: PassThroughBudget): Item {
+  const limits = PASS_THROUGH_LIMITS;
   const out: Item = {};
-  const walk = (value: unknown, path: string, depth: number): void => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      if (depth >= PASS_THROUGH_DEPTH) out[path] = JSON.stringify(value);
-      else for (const [k, v] of Object.entries(value)) walk(v, `${path}__${k}`, depth + 1);
-    } else if (value !== undefined) out[path] = value;
+  const rest = Object.create(null) as Raw;
+  let leftOut = false;
+  let fields = 0;
+  const leaveOut = (keys: readonly string[], value: unknown): void => {
+    let node = rest;
+    for (const key of keys.slice(0, -1)) {
+      const next = node[key];
+      node = isObject(next) ? next : (node[key] = Object.create(null) as Raw);
+    }
+    node[keys[keys.length - 1]!] = value;
+    leftOut = true;
   };
-  for (const [key, value] of Object.entries(event)) {
-    if (!modelled.has(key)) walk(value, `${PASSED_THROUGH}__${key}`, 1);
+  const walk = (value: unknown, keys: readonly string[], name: string): void => {
+    if (value === undefined) return;
+    if (keys[keys.length - 1]!.length > limits.keyChars) return leaveOut(keys, value);
+    if (isObject(value) && keys.length < limits.depth) {
+      for (const key in value)
+        if (Object.prototype.hasOwnProperty.call(value, key)) walk(value[key], [...keys, key], `${name}__${key}`);
+      return;
+    }
+    const { text, complete } =
+      typeof value === 'object' && value !== null
+        ? jsonTextOf(value, limits.valueChars)
+        : { text: String(value), complete: true };
+    const cost = name.length + text.length;
+    if (!complete || text.length > limits.valueChars || fields >= limits.fields || cost > budget.chars)
+      return leaveOut(keys, value);
+    // An object at the last level is its JSON text; a list stays a list (Zapier's line items).
+    out[name] = isObject(value) ? text : value;
+    fields += 1;
+    budget.chars -= cost;
+  };
+  for (const key in event) {
+    if (Object.prototype.hasOwnProperty.call(event, key) && !modelled.has(key))
+      walk(event[key], [key], `${PASSED_THROUGH}__${key}`);
+  }
+  if (leftOut) {
+    const text = jsonText(rest, Math.min(limits.restChars, Math.max(budget.chars, REST_MIN_CHARS)));
+    out[PASSED_THROUGH_REST] = text;
+    budget.chars -= text.length;
   }
   return out;
 }
+
+/** At most this many events of one delivery become items (CINNOX sends one event a delivery); the rest are logged. */
+export const DELIVERY_MAX_EVENTS = 100;
 
 export function defineHookTrigger<
   const K extends string,
@@ -141,21 +211,32 @@ export function defineHookTrigger<
     group.accepts(event) && (wanted === undefined || wanted.map(folded).includes(folded(group.statusOf(event))));
 
   const modelled = new Set(keys);
-  /** Each event of the trigger's statuses as an item; a delivery's items also carry its unmodelled keys. */
-  const itemsOf = (z: ZObject, events: Raw[], wanted: string[] | undefined, delivery = false): Item[] => {
+  /** Each event of the trigger's statuses as an item. */
+  const itemsOf = (z: ZObject, events: Raw[], wanted: string[] | undefined): Item[] => {
     const receivedAt = new Date().toISOString();
     return events
       .filter((event) => handles(event, wanted))
-      .map((event) => ({
-        ...shape(group.normalize(event, { z, receivedAt }), keys),
-        ...(delivery ? passedThrough(event, modelled) : {}),
-      }));
+      .map((event) => shape(group.normalize(event, { z, receivedAt }), keys));
+  };
+  /** A delivery's items: at most DELIVERY_MAX_EVENTS, each also carrying its unmodelled keys, within their budget. */
+  const deliveryItemsOf = (z: ZObject, events: Raw[], wanted: string[] | undefined): Item[] => {
+    const receivedAt = new Date().toISOString();
+    const handled = events.filter((event) => handles(event, wanted));
+    if (handled.length > DELIVERY_MAX_EVENTS)
+      z.console.log(
+        `CINNOX: a delivery of ${handled.length} events for ${spec.key}; the first ${DELIVERY_MAX_EVENTS} became items, the others were left out.`,
+      );
+    const budget: PassThroughBudget = { chars: PASS_THROUGH_LIMITS.deliveryChars };
+    return handled.slice(0, DELIVERY_MAX_EVENTS).map((event) => ({
+      ...shape(group.normalize(event, { z, receivedAt }), keys),
+      ...passedThrough(event, modelled, budget),
+    }));
   };
 
   const performSubscribe = ((z, bundle) => subscribe(z, bundle, group)) satisfies WebhookTriggerPerformSubscribe;
   const performUnsubscribe = ((z, bundle) => unsubscribe(z, bundle, group)) satisfies WebhookTriggerPerformUnsubscribe;
   const perform = ((z, bundle) =>
-    itemsOf(z, eventsOf(bodyOf(bundle)), statusesOf(bundle.inputData), true)) satisfies WebhookTriggerPerform;
+    deliveryItemsOf(z, eventsOf(bodyOf(bundle)), statusesOf(bundle.inputData))) satisfies WebhookTriggerPerform;
   const performList = (async (z, bundle) => {
     const wanted = statusesOf(bundle.inputData);
     let records: Raw[] = [];

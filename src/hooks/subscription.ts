@@ -21,6 +21,7 @@ import {
   type SubscriptionName,
 } from '../cinnox/contract';
 import { isHttp404, isNotFound } from '../cinnox/errors';
+import { quote, secretsOf, type Secrets } from '../cinnox/quote';
 import type { GroupSpec } from './groups';
 
 /** What performSubscribe hands Zapier, and performUnsubscribe gets back as `bundle.subscribeData`. */
@@ -118,9 +119,9 @@ export function subscriptionTakenMessage(group: GroupSpec): string {
  * CINNOX answered `enabled: false` (A14): its verification POST to the Zap's URL expects the reply
  * `{"code": …, "result": {"challenge": …}}` (§0.4), which a Zapier hook URL cannot give.
  */
-export function subscriptionRefusedMessage(group: GroupSpec, said: unknown = false): string {
+export function subscriptionRefusedMessage(group: GroupSpec, said: unknown = false, secrets?: Secrets): string {
   return (
-    `CINNOX did not turn on the "${group.subscription}" subscription for this Zap: it answered enabled: ${JSON.stringify(said)}. ` +
+    `CINNOX did not turn on the "${group.subscription}" subscription for this Zap: it answered enabled: ${quote(said, secrets, true)}. ` +
     `When subscribing, CINNOX sends a verification POST to the Zap's webhook URL and expects it to answer {"code": …, "result": {"challenge": …}} (echoing the challenge); ` +
     `Zapier's webhook URLs answer every POST with Zapier's own reply and cannot echo it, so the verification failed. Nothing was subscribed. ` +
     `Ask CINNOX support to accept a 2xx answer without the challenge echo for the "${group.subscription}" subscription of this App ID (${DASHBOARD_ZAPIER_PATH}), then turn the Zap on again.`
@@ -128,9 +129,9 @@ export function subscriptionRefusedMessage(group: GroupSpec, said: unknown = fal
 }
 
 /** CINNOX's answer to the subscription did not clearly say `enabled: true`. */
-export function subscriptionUnconfirmedMessage(group: GroupSpec, said: unknown): string {
+export function subscriptionUnconfirmedMessage(group: GroupSpec, said: unknown, secrets?: Secrets): string {
   return (
-    `CINNOX did not turn on the "${group.subscription}" subscription for this Zap: its answer did not say enabled: true (it said ${said === undefined ? 'nothing about enabled' : `enabled: ${JSON.stringify(said)}`}). ` +
+    `CINNOX did not turn on the "${group.subscription}" subscription for this Zap: its answer did not say enabled: true (it said ${said === undefined ? 'nothing about enabled' : `enabled: ${quote(said, secrets, true)}`}). ` +
     `The Zap was not turned on, so that it does not look on while receiving nothing. Try turning the Zap on again; if it keeps failing, report this to the app's developers with CINNOX's answer.`
   );
 }
@@ -160,10 +161,18 @@ export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): P
   const said = answer && typeof answer === 'object' ? (answer as { enabled?: unknown }).enabled : undefined;
   const enabled = enabledOf(said);
   if (enabled === false)
-    throw new z.errors.Error(subscriptionRefusedMessage(group, said), 'CinnoxSubscriptionRefused', 400);
+    throw new z.errors.Error(
+      subscriptionRefusedMessage(group, said, secretsOf(bundle.authData)),
+      'CinnoxSubscriptionRefused',
+      400,
+    );
   // Anything not clearly enabled: a Zap "on" that never fires is worse than one that says it could not turn on.
   if (enabled !== true)
-    throw new z.errors.Error(subscriptionUnconfirmedMessage(group, said), 'CinnoxSubscriptionUnconfirmed', 502);
+    throw new z.errors.Error(
+      subscriptionUnconfirmedMessage(group, said, secretsOf(bundle.authData)),
+      'CinnoxSubscriptionUnconfirmed',
+      502,
+    );
   return { id: name, subscription: name, url, ...(other ? { replaced: other } : {}) };
 }
 

@@ -6,6 +6,7 @@ import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { cinnox, type AuthBundle } from '../cinnox/client';
 import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResult } from '../cinnox/contract';
 import { CinnoxError, type ApiFieldLabels } from '../cinnox/errors';
+import { jsonText, quote, secretsOf } from '../cinnox/quote';
 
 /** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
 export const MESSAGE_NOT_SENT_CODE = 'CinnoxMessageNotSent';
@@ -58,14 +59,15 @@ export async function pushText(
   }
   const code = Number(answer.code ?? 0);
   if (code === 0) return answer;
-  const reason = typeof answer.message === 'string' ? answer.message.trim().slice(0, 200) : '';
-  const details = typeof answer.result === 'object' && answer.result ? JSON.stringify(answer.result).slice(0, 200) : '';
+  // What the messages quote of the answer: without the App Token, a preview (src/cinnox/quote.ts).
+  const secrets = secretsOf(bundle.authData);
+  const reason = typeof answer.message === 'string' ? answer.message.trim().slice(0, 2000) : '';
+  const result = typeof answer.result === 'object' && answer.result ? answer.result : undefined;
   // CINNOX's reason is its message, else the details of its result.
-  if (!address.roomID && roomRequired(reason || details))
-    throw roomRequiredError(z, JSON.stringify(answer).slice(0, 200));
-  const result = details ? `: ${details}` : '';
+  if (!address.roomID && roomRequired(reason || (result ? jsonText(result, 2000) : '')))
+    throw roomRequiredError(z, quote(answer, secrets));
   throw new z.errors.Error(
-    `CINNOX did not send the message (code ${String(answer.code)}${reason ? `: ${reason}` : ''}${result}). Check this step's fields, then replay it.`,
+    `CINNOX did not send the message (code ${quote(answer.code, secrets)}${reason ? `: ${quote(reason, secrets)}` : ''}${result ? `: ${quote(result, secrets)}` : ''}). Check this step's fields, then replay it.`,
     MESSAGE_NOT_SENT_CODE,
     400,
   );

@@ -7,6 +7,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { isHttp404, isNotFound } from '../cinnox/errors';
 import type { EnquiryLabelsResult } from '../cinnox/contract';
+import { quote, secretsOf, type Secrets } from '../cinnox/quote';
 import {
   ENQUIRY_LABELS_API_FIELDS,
   ENQUIRY_LABELS_INPUT,
@@ -25,6 +26,8 @@ export interface EnquiryLabelsChange {
   output: EnquiryLabelsOutput;
   /** Label ids CINNOX reports as not existing (`notExistLabelIds`). */
   missing: string[];
+  /** The connection's secrets: what a message quotes of CINNOX's answer goes through `quote` with them. */
+  secrets: Secrets;
 }
 
 /** Validates the step's input, then labels (POST) or unlabels (DELETE) the enquiry: one CINNOX request. */
@@ -57,18 +60,25 @@ export async function changeEnquiryLabels(
       }),
   );
   const output = enquiryLabelsOutput(input.enquiry_id, labelIds, answer);
-  return { enquiryId: input.enquiry_id, labelIds, answer, output, missing: labelIdsOf(answer.notExistLabelIds) };
+  return {
+    enquiryId: input.enquiry_id,
+    labelIds,
+    answer,
+    output,
+    missing: labelIdsOf(answer.notExistLabelIds),
+    secrets: secretsOf(bundle.authData),
+  };
 }
 
 /** The step's failure when CINNOX has no label with some of the ids: `done` says what happened to the others. */
 export function missingLabelsError(
   z: Pick<ZObject, 'errors'>,
-  { enquiryId, missing }: EnquiryLabelsChange,
+  { enquiryId, missing, secrets }: EnquiryLabelsChange,
   verb: 'added to' | 'removed from',
   done: string,
 ): Error {
   return new z.errors.Error(
-    `CINNOX has no label with the ID ${missing.join(', ')} (notExistLabelIds), so ${missing.length === 1 ? 'it was' : 'they were'} not ${verb} enquiry ${enquiryId}` +
+    `CINNOX has no label with the ID ${quote(missing.join(', '), secrets)} (notExistLabelIds), so ${missing.length === 1 ? 'it was' : 'they were'} not ${verb} enquiry ${enquiryId}` +
       `${done}. Pick the ${LABELS_LABEL} from the drop-down, or map IDs from Find Label.`,
     'CinnoxLabelNotFound',
     400,

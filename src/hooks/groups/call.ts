@@ -14,7 +14,16 @@ import { NOT_FOUND_ERROR_CODE, jittered } from '../../cinnox/errors';
 import { asE164, asText } from '../../cinnox/values';
 import { CALL, callIdOf, type Call } from '../../records/call';
 import { folded, isObject, pick, type Raw } from '../payload';
-import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdOf, statusOf } from './shared';
+import {
+  LIST_SAMPLE_SIZE,
+  SAMPLE,
+  defineGroup,
+  eventIdOf,
+  eventTime,
+  isRecordId,
+  serviceIdOf,
+  statusOf,
+} from './shared';
 
 // ---------------------------------------------------------------------------------------------
 // Call details: the hydrator
@@ -85,7 +94,7 @@ export const callGroup = defineGroup({
     const ended = folded(status) === folded(EVENT_STATUS.callEnded);
     return {
       // A call starts once and ends once: call id + status is unique per event.
-      id: callId ? `${callId}:${status}` : eventIdOf(event, '', status, ctx.receivedAt),
+      id: isRecordId(callId) ? `${callId}:${status}` : eventIdOf(event, '', status, ctx.receivedAt),
       status,
       callId,
       time: eventTime(event, ctx),
@@ -101,7 +110,7 @@ export const callGroup = defineGroup({
         .join(', '),
       callees,
       serviceId: serviceIdOf(event),
-      details: ended && callId ? ctx.z.dehydrate(callDetails, { callId }) : '',
+      details: ended && isRecordId(callId) ? ctx.z.dehydrate(callDetails, { callId }) : '',
     };
   },
   async recent(z, bundle, status) {

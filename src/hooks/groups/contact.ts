@@ -19,7 +19,16 @@ import {
   type FoundContact,
 } from '../../records/contact';
 import { folded, pick } from '../payload';
-import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdOf, statusOf } from './shared';
+import {
+  LIST_SAMPLE_SIZE,
+  SAMPLE,
+  defineGroup,
+  eventIdOf,
+  eventTime,
+  isRecordId,
+  serviceIdOf,
+  statusOf,
+} from './shared';
 
 // ---------------------------------------------------------------------------------------------
 // Contact details: the hydrator
@@ -87,7 +96,7 @@ export const contactGroup = defineGroup({
       serviceId: serviceIdOf(event),
       // A deleted contact has no details left to load (External Contact Event may carry a deletion).
       details:
-        contactId && folded(status) !== folded(EVENT_STATUS.contactDeleted)
+        isRecordId(contactId) && folded(status) !== folded(EVENT_STATUS.contactDeleted)
           ? ctx.z.dehydrate(contactDetails, { contactId })
           : '',
     };

@@ -21,7 +21,7 @@ import { asText } from '../../cinnox/values';
 import { readEnquiryChat, type ChatRead, type ChatRefusal } from '../../records/enquiry-chat';
 import { TRANSCRIPT_SAMPLE } from '../../records/transcript';
 import { folded, pick } from '../payload';
-import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, isoDate, serviceIdOf, statusOf } from './shared';
+import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, isRecordId, isoDate, serviceIdOf, statusOf } from './shared';
 
 // ---------------------------------------------------------------------------------------------
 // The transcript: the hydrator
@@ -146,6 +146,11 @@ export const enquiryGroup = defineGroup({
     const date = isoDate(pick(event, 'date', 'createdAt'));
     const displayCaseNumber = asText(pick(event, 'displayCaseNumber'));
     const closed = folded(status) === folded(EVENT_STATUS.enquiryClosed);
+    // The transcript is loaded by the ids that can be ones (a longer value names no enquiry).
+    const pointer = {
+      displayCaseNumber: isRecordId(displayCaseNumber) ? displayCaseNumber : '',
+      enquiryID: isRecordId(enquiryID) ? enquiryID : '',
+    };
     return {
       id: eventIdOf(event, enquiryID, status, date || ctx.receivedAt),
       status,
@@ -159,9 +164,7 @@ export const enquiryGroup = defineGroup({
       serviceId: serviceIdOf(event),
       // Only the triggers that declare `transcript` keep it (src/hooks/factory.ts).
       transcript:
-        closed && (displayCaseNumber || enquiryID)
-          ? ctx.z.dehydrate(enquiryTranscript, { displayCaseNumber, enquiryID })
-          : '',
+        closed && (pointer.displayCaseNumber || pointer.enquiryID) ? ctx.z.dehydrate(enquiryTranscript, pointer) : '',
     };
   },
   async recent(z, bundle, status) {

@@ -8,7 +8,7 @@ import { cinnox } from '../../cinnox/client';
 import { INBOUND_SMS_USAGE, SUBSCRIPTIONS } from '../../cinnox/contract';
 import { asE164, asText } from '../../cinnox/values';
 import { folded, pick } from '../payload';
-import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, isoDate, serviceIdOf } from './shared';
+import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, isRecordId, isoDate, serviceIdOf } from './shared';
 
 /** How many recent SMS records performList reads to find LIST_SAMPLE_SIZE inbound ones. */
 export const INBOUND_SMS_LIST_FETCH = 50;
@@ -21,7 +21,7 @@ export const inboundSmsGroup = defineGroup({
     const receivedAt = isoDate(pick(event, 'receiveTime', 'createdAt'));
     return {
       // The SMS's record id is unique per message; without one, a fingerprint and the time.
-      id: smsId || eventIdOf(event, '', 'inbound', receivedAt || ctx.receivedAt),
+      id: isRecordId(smsId) ? smsId : eventIdOf(event, '', 'inbound', receivedAt || ctx.receivedAt),
       smsId,
       senderNumber: asE164(pick(event, 'senderNumber', 'sender')),
       recipientNumber: asE164(pick(event, 'recipientNumber', 'recipient')),

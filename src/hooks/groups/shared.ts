@@ -47,9 +47,18 @@ export const LIST_SAMPLE_SIZE = 3;
 /** A date as ISO 8601 in UTC, '' when absent or unreadable (the app's one date reader: src/cinnox/dates.ts). */
 export const isoDate = (value: unknown): string => isoDateTime(value) ?? '';
 
+/**
+ * The most characters of a record id an event's id or a details pointer is made from. CINNOX's ids are a few dozen
+ * characters; a longer value names no record (and Zapier's pointers hold at most 12,000 characters: a longer id
+ * would fail the whole delivery). Such an event keeps its other values; its id is a fingerprint, it loads no details.
+ */
+export const RECORD_ID_MAX_CHARS = 256;
+/** True for a value that can be a record's id: not empty, at most RECORD_ID_MAX_CHARS. */
+export const isRecordId = (id: string): boolean => id !== '' && id.length <= RECORD_ID_MAX_CHARS;
+
 /** An id unique per event: the record's id (else a fingerprint), the status, and the event's time (else the receipt time). */
 export function eventIdOf(event: Raw, recordId: string, status: string, time: string): string {
-  return [recordId || fingerprint(event), status, time].filter(Boolean).join(':');
+  return [isRecordId(recordId) ? recordId : fingerprint(event), status, time].filter(Boolean).join(':');
 }
 
 /** When the event happened, else when it reached Zapier. */

@@ -7,7 +7,7 @@ import { cinnox } from '../../cinnox/client';
 import { SUBSCRIPTIONS } from '../../cinnox/contract';
 import { asE164, asText } from '../../cinnox/values';
 import { pick } from '../payload';
-import { LIST_SAMPLE_SIZE, defineGroup, eventIdOf, serviceIdOf, statusOf } from './shared';
+import { LIST_SAMPLE_SIZE, defineGroup, eventIdOf, isRecordId, serviceIdOf, statusOf } from './shared';
 
 export const smsReceiptGroup = defineGroup({
   subscription: SUBSCRIPTIONS.sms,
@@ -18,7 +18,7 @@ export const smsReceiptGroup = defineGroup({
     const status = statusOf(event);
     return {
       // A message has one receipt per status (Submitted, then Delivered…): id + status is unique per receipt.
-      id: transactionId ? `${transactionId}:${status}` : eventIdOf(event, '', status, ctx.receivedAt),
+      id: isRecordId(transactionId) ? `${transactionId}:${status}` : eventIdOf(event, '', status, ctx.receivedAt),
       transactionId,
       recipientNumber: asE164(pick(event, 'recipientNumber', 'RecipientNumber', 'recipient')),
       recipientCountry: asText(pick(event, 'recipientCountry', 'RecipientCountry', 'recipientCountryCode')),
