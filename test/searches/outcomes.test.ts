@@ -7,7 +7,14 @@
  * it, so no answer but "no such contact" may come out empty.
  */
 import { App } from '../helpers/app';
-import { failsWith, readAnswers, expectSeen, seenFor, withoutJitter, type OutcomeRow } from '../helpers/search-outcomes';
+import {
+  failsWith,
+  readAnswers,
+  expectSeen,
+  seenFor,
+  withoutJitter,
+  type OutcomeRow,
+} from '../helpers/search-outcomes';
 import { searchPerform } from '../helpers/ops';
 
 withoutJitter();
