@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { App } from './app';
+import { App, appTester, bundleWith } from './app';
 
 type Fn = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
@@ -58,4 +58,14 @@ export function flatKeys(value: Record<string, unknown>, prefix = ''): string[] 
       ? [...flatKeys(v as Record<string, unknown>, `${path}__`)]
       : [path];
   });
+}
+
+/** Resolves a dehydration pointer as Zapier does: the named hydrator, run with the pointer's bundle as inputData. */
+export async function resolvePointer(pointer: unknown): Promise<unknown> {
+  const match = /^hydrate\|\|\|(.*)\|\|\|hydrate$/.exec(String(pointer));
+  if (!match) throw new Error(`not a dehydration pointer: ${String(pointer)}`);
+  const { method, bundle } = JSON.parse(match[1]!) as { method: string; bundle: Record<string, unknown> };
+  const hydrator = (App.hydrators as Record<string, Fn | undefined>)[method.replace(/^hydrators\./, '')];
+  if (!hydrator) throw new Error(`no hydrator ${method}`);
+  return appTester(hydrator, bundleWith(bundle));
 }
