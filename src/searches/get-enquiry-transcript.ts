@@ -1,15 +1,24 @@
 /**
  * Get Enquiry Transcript (docs/cinnox-api.md §2.2 Get Enquiry Chat Details): the chat of one closed enquiry, by
- * its `inquiry` ID or display case number, as line items and one plain-text transcript. An enquiry that is not
+ * its `inquiry` ID or display case number, as line items, one plain-text transcript and that text as a .txt file. An enquiry that is not
  * closed (A28: 6451011), one CINNOX does not know (6451000) and a chat over CINNOX's chat-log limit (6451013)
  * each get a message that says so; a 2xx answer with any other failing code is CinnoxNotConfirmed, never an empty
  * transcript.
  */
-import { defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
-import { readEnquiryChat } from '../records/enquiry-chat';
-import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE } from '../records/transcript';
+import { enquiryTranscriptFile } from '../hooks/groups/enquiry';
+import { RECORD_ID, readEnquiryChat, type ChatRead } from '../records/enquiry-chat';
+import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, type Transcript } from '../records/transcript';
+import {
+  TRANSCRIPT_FILE_SAMPLE,
+  TRANSCRIPT_TEXT_IN_POINTER_MAX,
+  transcriptFileName,
+  transcriptFileText,
+  transcriptTextFile,
+  type TranscriptFileHeader,
+} from '../records/transcript-file';
 import type { Example } from '../examples';
 
 const transcriptEnquiryId = text({
@@ -24,11 +33,35 @@ const GET_TRANSCRIPT_INPUT = input({ enquiry_id: transcriptEnquiryId });
 /** Get Enquiry Transcript's API field (§2.2's `enquiryID`) → its Zapier label. */
 const TRANSCRIPT_API_FIELDS: ApiFieldLabels = { enquiryID: labelOf(transcriptEnquiryId) };
 
+/**
+ * The transcript as a .txt file, from the chat this step read: a pointer Zapier resolves when a later step uses the
+ * file (core 19 stashes files in hydrators only). The text rides in the pointer; a transcript too long for one is
+ * read again by the Transcript File's hydrator (from Zapier's cache while it holds this read).
+ */
+function transcriptFileOf(z: ZObject, given: string, read: ChatRead & { transcript: Transcript }): string {
+  const { transcript } = read;
+  const times = transcript.messages.map((m) => m.time).filter(Boolean);
+  const header: TranscriptFileHeader = {
+    chatId: read.id,
+    enquiryRecordId: given !== read.id && RECORD_ID.test(given) ? given : undefined,
+    firstMessageAt: times[0],
+    lastMessageAt: times.at(-1),
+  };
+  const body = { text: transcript.transcript, messageCount: transcript.message_count, reason: '' };
+  const text = transcriptFileText(header, body);
+  if (Buffer.byteLength(text) <= TRANSCRIPT_TEXT_IN_POINTER_MAX)
+    return z.dehydrateFile(transcriptTextFile, { name: transcriptFileName(header), text });
+  return z.dehydrateFile(enquiryTranscriptFile, {
+    ...(RECORD_ID.test(given) ? { enquiryID: given } : { displayCaseNumber: given }),
+    header,
+  });
+}
+
 const perform = (async (z, bundle) => {
   const input = parseInput(z, GET_TRANSCRIPT_INPUT, bundle.inputData);
   // An Enquiry Record ID (mapped from an enquiry trigger) becomes its display case number: one more request.
   const read = await readEnquiryChat(z, bundle, input.enquiry_id, TRANSCRIPT_API_FIELDS);
-  if (!read.refusal) return [read.transcript];
+  if (!read.refusal) return [{ ...read.transcript, transcript_file: transcriptFileOf(z, input.enquiry_id, read) }];
   const { id, refusal } = read;
   switch (refusal.kind) {
     case 'notClosed':
@@ -59,13 +92,16 @@ export const getEnquiryTranscript = defineSearch({
   display: {
     label: 'Get Enquiry Transcript',
     description:
-      'Gets the chat of a closed CINNOX enquiry: each message, and the whole conversation as plain text ready to paste into a ticket.',
+      'Gets the chat of a closed CINNOX enquiry: each message, the whole conversation as plain text ready to paste into a ticket, and as a .txt file to attach.',
   },
   operation: {
     inputFields: inputFieldsOf(GET_TRANSCRIPT_INPUT),
     perform,
-    sample: { ...TRANSCRIPT_SAMPLE },
-    outputFields: TRANSCRIPT_OUTPUT_FIELDS,
+    sample: { ...TRANSCRIPT_SAMPLE, transcript_file: TRANSCRIPT_FILE_SAMPLE },
+    outputFields: [
+      ...TRANSCRIPT_OUTPUT_FIELDS,
+      { key: 'transcript_file', label: 'Transcript File (.txt)', type: 'file' },
+    ],
   },
 });
 

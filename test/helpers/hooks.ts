@@ -37,6 +37,15 @@ export const detailsPointer = (contactId: string): string =>
 export const transcriptPointer = (displayCaseNumber: string, enquiryID: string): string =>
   `hydrate|||${JSON.stringify({ type: 'method', method: 'hydrators.enquiryTranscript', bundle: { displayCaseNumber, enquiryID } })}|||hydrate`;
 
+/** Zapier's dehydration pointer for the Transcript File's hydrator (a file pointer: `type: 'file'`). */
+export const transcriptFilePointer = (bundle: {
+  displayCaseNumber: string;
+  enquiryID: string;
+  channel: string;
+  date: string;
+}): string =>
+  `hydrate|||${JSON.stringify({ type: 'file', method: 'hydrators.enquiryTranscriptFile', bundle })}|||hydrate`;
+
 /**
  * The keys of an item the trigger models, sorted: a delivery's item also carries its other keys flattened
  * under `delivery__` (src/hooks/factory.ts), which test/triggers/passed-through.test.ts checks.
