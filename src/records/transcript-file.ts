@@ -70,7 +70,7 @@ export async function stashTranscriptFile(
 
 /**
  * The hydrator of a file whose text the step already has (Get Enquiry Transcript): no request to CINNOX. The text
- * rides in the pointer, which Zapier keeps under 12,000 characters (TRANSCRIPT_TEXT_IN_POINTER_MAX).
+ * rides in the pointer, whose JSON core 19 refuses past 12,000 characters (TRANSCRIPT_FILE_IN_POINTER_MAX).
  */
 export async function transcriptTextFile(
   z: ZObject,
@@ -80,8 +80,11 @@ export async function transcriptTextFile(
   return z.stashFile(text, Buffer.byteLength(text), asText(bundle.inputData.name), TRANSCRIPT_FILE_TYPE);
 }
 
-/** The longest file text (UTF-8 bytes) a pointer carries; a longer transcript's file is read again when used. */
-export const TRANSCRIPT_TEXT_IN_POINTER_MAX = 9_000;
+/**
+ * The longest file a pointer carries, as the pointer's JSON counts it (escapes included; the rest of the pointer
+ * stays well within core's 12,000); a longer transcript's file is read again when used.
+ */
+export const TRANSCRIPT_FILE_IN_POINTER_MAX = 10_000;
 
 /** A sample file URL: what Zapier's file store gives (the file's name comes with it). */
 export const TRANSCRIPT_FILE_SAMPLE =

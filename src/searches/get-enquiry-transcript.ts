@@ -13,7 +13,7 @@ import { RECORD_ID, readEnquiryChat, type ChatRead } from '../records/enquiry-ch
 import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, type Transcript } from '../records/transcript';
 import {
   TRANSCRIPT_FILE_SAMPLE,
-  TRANSCRIPT_TEXT_IN_POINTER_MAX,
+  TRANSCRIPT_FILE_IN_POINTER_MAX,
   transcriptFileName,
   transcriptFileText,
   transcriptTextFile,
@@ -48,9 +48,8 @@ function transcriptFileOf(z: ZObject, given: string, read: ChatRead & { transcri
     lastMessageAt: times.at(-1),
   };
   const body = { text: transcript.transcript, messageCount: transcript.message_count, reason: '' };
-  const text = transcriptFileText(header, body);
-  if (Buffer.byteLength(text) <= TRANSCRIPT_TEXT_IN_POINTER_MAX)
-    return z.dehydrateFile(transcriptTextFile, { name: transcriptFileName(header), text });
+  const file = { name: transcriptFileName(header), text: transcriptFileText(header, body) };
+  if (JSON.stringify(file).length <= TRANSCRIPT_FILE_IN_POINTER_MAX) return z.dehydrateFile(transcriptTextFile, file);
   return z.dehydrateFile(enquiryTranscriptFile, {
     ...(RECORD_ID.test(given) ? { enquiryID: given } : { displayCaseNumber: given }),
     header,

@@ -202,6 +202,18 @@ describe('Get Enquiry Transcript: the Transcript File', () => {
     expect(first!.text).toContain(`Messages: 200\n\n${String(found!.transcript)}\n`);
   });
 
+  it("a transcript whose escapes would take the pointer past core's 12,000 characters points at the chat read instead", async () => {
+    // 6,000 characters of quotes: 12,000 once JSON escapes them.
+    const quotes = Array.from({ length: 60 }, (_, i) => ({
+      createdAt: `2026-11-22T08:${String(10 + i).padStart(2, '0')}:00Z`,
+      fromName: 'Dana Lam',
+      msgText: '"'.repeat(100),
+    }));
+    chatAnswers('100245', 200, { code: 0, result: quotes });
+    const [found] = await search('100245');
+    expect(found!.transcript_file).toMatch(/^hydrate\|\|\|\{"type":"file","method":"hydrators\.enquiryTranscriptFile"/);
+  });
+
   it('declares the file among its output fields, with a sample', async () => {
     const { App } = await import('../helpers/app');
     const op = (App.searches as unknown as Record<string, { operation: { outputFields: Item[]; sample: Item } }>)
