@@ -38,6 +38,7 @@ import {
   type Verdict,
 } from './lib/contract-judges.ts';
 import { loadExamples, type Operation, type Perform } from './lib/built-app.ts';
+import { startFileStore } from './lib/file-store.ts';
 
 export const ACCOUNT_VARIABLES = ['CINNOX_BASE_URL', 'CINNOX_APP_ID', 'CINNOX_APP_TOKEN'] as const;
 
@@ -128,6 +129,10 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
   };
 
   process.env.NODE_ENV ??= 'test'; // zapier-platform-core logs memory after every run outside tests
+  // A local stand-in for Zapier's file store, for the hydrators that output a file (z.stashFile): before core loads.
+  const fileStore = await startFileStore();
+  process.env.ZAPIER_BASE_ENDPOINT = fileStore.base;
+  process.env.ZAPIER_DEPLOY_KEY = 'contract-check-file-store';
   const require = createRequire(import.meta.url);
   const zapier = require('zapier-platform-core') as typeof ZapierCore;
   const built = require(appPath) as BuiltApp;
@@ -177,7 +182,8 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     console.log = (...args: unknown[]) => void consoleLines.push(args.map(String).join(' '));
     console.error = console.log;
     try {
-      return (await appTester(fn as Perform, { authData, ...bundle } as Partial<Bundle>)) as T;
+      // Zapier's cache emptied first: each step reads CINNOX itself, so the check sees every answer.
+      return (await appTester(fn as Perform, { authData, ...bundle } as Partial<Bundle>, true)) as T;
     } finally {
       console.log = log;
       console.error = error;
@@ -356,6 +362,17 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
       .flatMap((item) => (typeof item[field] === 'string' && item[field] ? [item[field]] : []));
 
   // 4. Hydrators, with an id from the listed records.
+  /** The enquiry Get Enquiry Transcript reads: CINNOX_CHECK_CASE_NUMBER, else a closed one Enquiry Closed listed. */
+  const closedEnquiry = (): Item | string => {
+    const displayCaseNumber = env.CINNOX_CHECK_CASE_NUMBER?.trim();
+    if (displayCaseNumber) return { displayCaseNumber };
+    const closed = (listed.get('enquiry_closed') ?? []).find(
+      (i) => typeof i.displayCaseNumber === 'string' && i.displayCaseNumber,
+    );
+    return closed
+      ? { displayCaseNumber: closed.displayCaseNumber, enquiryID: closed.enquiryID }
+      : 'no closed enquiry was listed to ask for: it runs when Enquiry Closed lists one, or with CINNOX_CHECK_CASE_NUMBER set to the case number of a closed enquiry';
+  };
   const HYDRATOR_INPUTS: Record<string, () => Item | string> = {
     contactDetails: () => {
       // The last contact listed: a CINNOX that ignored the id filter would answer the first (A8).
@@ -372,17 +389,11 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
       const callId = valuesListed('callId').at(-1);
       return callId ? { callId } : 'no call was listed to ask for: it runs when Call Ended lists a call';
     },
-    enquiryTranscript: () => {
-      // The enquiry Get Enquiry Transcript reads: CINNOX_CHECK_CASE_NUMBER, else a closed one Enquiry Closed listed.
-      const displayCaseNumber = env.CINNOX_CHECK_CASE_NUMBER?.trim();
-      if (displayCaseNumber) return { displayCaseNumber };
-      const closed = (listed.get('enquiry_closed') ?? []).find(
-        (i) => typeof i.displayCaseNumber === 'string' && i.displayCaseNumber,
-      );
-      return closed
-        ? { displayCaseNumber: closed.displayCaseNumber, enquiryID: closed.enquiryID }
-        : 'no closed enquiry was listed to ask for: it runs when Enquiry Closed lists one, or with CINNOX_CHECK_CASE_NUMBER set to the case number of a closed enquiry';
-    },
+    enquiryTranscript: closedEnquiry,
+    // The same read, stashed as a file with the local file store.
+    enquiryTranscriptFile: closedEnquiry,
+    // Get Enquiry Transcript's file from the text it read: no CINNOX request.
+    transcriptTextFile: () => ({ name: 'contract-check.txt', text: 'A file the contract check stashes.\n' }),
   };
   for (const [key, hydrate] of Object.entries(app.hydrators ?? {})) {
     const name = `hydrator ${key}`;
@@ -390,7 +401,9 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     if (typeof input === 'string') skip(name, input);
     else
       await step(name, async () => {
-        const details = await run<Item>(hydrate, { inputData: input });
+        const details = await run<Item | string>(hydrate, { inputData: input });
+        const file = typeof details === 'string' ? fileStore.fileAt(details) : undefined;
+        if (file) return { outcome: 'passed', result: `a file: ${file.name}, ${Buffer.byteLength(file.text)} bytes` };
         return { outcome: 'passed', result: `${Object.keys(details ?? {}).length} detail fields` };
       });
   }
@@ -449,6 +462,7 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     ),
   );
   if (asJson) process.stdout.write(`${JSON.stringify({ steps, assumptions })}\n`);
+  await fileStore.close();
   return tally('failed') > 0 || broken.length > 0 ? 1 : 0;
 }
 

@@ -6,8 +6,10 @@
 // trigger subscribes a local receiver standing in for Zapier's hook URL, makes the event happen in the
 // sandbox, runs perform on what arrives and performList, and unsubscribes; runs every create and search
 // and the drop-downs. Each step is shown once, as it finishes: its label as Zap builders see it, its key, its
-// result (the first values of the operation's sample keys) wrapped to the terminal's width (100 columns when not
-// on a terminal). Exit status 0 only when every step passed; Ctrl-C stops it quietly with exit status 130.
+// result (the first values of the operation's sample keys, and the name and first lines of each file it outputs,
+// resolved by its hydrator into a local stand-in for Zapier's file store: scripts/lib/file-store.ts) wrapped to
+// the terminal's width (100 columns when not on a terminal). Exit status 0 only when every step passed; Ctrl-C
+// stops it quietly with exit status 130.
 //
 // CINNOX keeps one webhook URL per subscription (contact, enquiry, SMS, label) per App ID, and the app
 // refuses to subscribe over another Zap's URL: so the triggers of one group take turns, and one step
@@ -28,6 +30,7 @@ import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle } from 'zapier-platform-core';
 import { startSandbox, type StartedSandbox } from '../sandbox/control.ts';
 import { eventOfTrigger, type EventGroup } from '../sandbox/event-kinds.ts';
+import { startFileStore } from './lib/file-store.ts';
 import { startReceiver, type Receiver } from './lib/receiver.ts';
 import { accountVariables, runContractCheck } from './contract-check.ts';
 import { loadExamples, type Operation, type Perform } from './lib/built-app.ts';
@@ -46,6 +49,7 @@ interface Display {
 }
 interface BuiltApp {
   authentication: { test: Perform; connectionLabel: Perform };
+  hydrators: Record<string, Perform | undefined>;
   triggers: Operations<never>;
   creates: Operations<never>;
   searches: Operations<never>;
@@ -106,6 +110,10 @@ const sayWrapped = (text: string, indent = '') => {
 };
 
 process.env.NODE_ENV ??= 'test'; // zapier-platform-core logs memory after every run outside tests
+// Zapier's file store, for the steps that output a file (z.stashFile): core reads its address when it loads.
+const fileStore = await startFileStore();
+process.env.ZAPIER_BASE_ENDPOINT = fileStore.base;
+process.env.ZAPIER_DEPLOY_KEY = 'tour-file-store';
 const require = createRequire(import.meta.url);
 const zapier = require('zapier-platform-core') as typeof ZapierCore;
 const app = require(appPath) as BuiltApp;
@@ -195,6 +203,28 @@ const shownKeys = (sample: Item | undefined): string[] =>
     .filter(([key, value]) => key !== 'id' && ['string', 'number', 'boolean'].includes(typeof value))
     .slice(0, 3)
     .map(([key]) => key);
+/**
+ * Each file the item outputs (its `file` output fields), as a later step would receive it: the pointer resolved by
+ * its hydrator, which stashes the file with the tour's file store; the file's name and first lines.
+ */
+async function filesShown(op: Operation, item: Item | undefined, authData: AuthData): Promise<string> {
+  const shown: string[] = [];
+  for (const { key } of (op.outputFields ?? []).filter((f) => f.type === 'file' && !f.key.includes('__'))) {
+    const pointer = /^hydrate\|\|\|(.*)\|\|\|hydrate$/.exec(String(item?.[key] ?? ''));
+    if (!pointer) continue;
+    const { method, bundle } = JSON.parse(pointer[1]!) as { method: string; bundle: Record<string, unknown> };
+    const hydrator = app.hydrators[method.replace(/^hydrators\./, '')];
+    expect(hydrator, `${key} points at ${method}, which the app does not register`);
+    const url = await run<string>(hydrator, { authData, inputData: bundle });
+    const file = fileStore.fileAt(url);
+    expect(file, `${key}: its hydrator gave ${String(url)}, no file`);
+    shown.push(`${key} ${file!.name}: "${file!.text.split('\n').slice(0, FILE_LINES_SHOWN).join(' / ')}"`);
+  }
+  return shown.map((s) => `; ${s}`).join('');
+}
+/** How many of a file's first lines a step shows. */
+const FILE_LINES_SHOWN = 3;
+
 const hookTriggers = Object.entries(app.triggers).filter(
   (entry): entry is [string, { operation: Operation }] => entry[1]!.operation.type === 'hook',
 );
@@ -203,6 +233,7 @@ let sandbox: StartedSandbox | undefined;
 let receiver: Receiver | undefined;
 let stopping = false;
 async function cleanUp(): Promise<void> {
+  await fileStore.close().catch(() => {});
   await receiver?.close().catch(() => {});
   await sandbox?.stop().catch(() => {});
 }
@@ -292,7 +323,8 @@ async function runTriggers(authData: AuthData): Promise<void> {
         // A delivery's unmodelled keys (`delivery__…`, src/hooks/factory.ts) exist only in a delivery.
         const missing = Object.keys(items[0]!).filter((k) => !k.startsWith('delivery__') && !(k in listed[0]!));
         expect(missing.length === 0, `performList items lack ${missing.join(', ')}`);
-        return `${pick(items[0], shownKeys(op.sample))}; performList ${listed.length}`;
+        const files = await filesShown(op, items[0], authData);
+        return `${pick(items[0], shownKeys(op.sample))}; performList ${listed.length}${files}`;
       } finally {
         await run(op.performUnsubscribe, { authData, subscribeData, targetUrl });
       }
@@ -325,7 +357,8 @@ async function runExamples(authData: AuthData, scheduled: boolean): Promise<void
         const items = Array.isArray(result) ? result : [result];
         expect(items.length > 0, `${key} returned nothing for its example input`);
         const count = `${items.length} result${items.length === 1 ? '' : 's'}; first: `;
-        return `${Array.isArray(result) ? count : ''}${pick(items[0], shownKeys(op.operation.sample))}`;
+        const files = await filesShown(op.operation, items[0], authData);
+        return `${Array.isArray(result) ? count : ''}${pick(items[0], shownKeys(op.operation.sample))}${files}`;
       });
     }
   }

@@ -1,13 +1,16 @@
 /**
  * A Zap builder's steps fit together: each ID a trigger or search outputs goes, as it is, into the action or
- * search field that asks for that kind of record, and reaches CINNOX where CINNOX needs it. Each chain runs the
- * first step's perform, maps its output into the second step's input, and checks the request CINNOX receives.
+ * search field that asks for that kind of record, and reaches CINNOX where CINNOX needs it; each phone number goes
+ * into Send SMS's Recipient Number (and each of your CINNOX numbers into its Sender Number) without a formatter
+ * step. Each chain runs the first step's perform, maps its output into the second step's input, and checks the
+ * request CINNOX receives.
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as ev from './fixtures/hook-events';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from './helpers/app';
-import { hookTrigger } from './helpers/hooks';
+import { hookTrigger, resolvePointer } from './helpers/hooks';
+import { triggerPerform } from './helpers/ops';
 
 type Item = Record<string, unknown>;
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
@@ -149,5 +152,239 @@ describe('Find Label and the label triggers → Add Labels to Enquiry', () => {
       await appTester(create('add_enquiry_labels'), bundleWith({ enquiry_id: RECORD_ID, label_ids: [id] }));
       scope.done();
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers → Send SMS (and Send OTP SMS)
+// ---------------------------------------------------------------------------------------------
+
+/** The value at a flattened output key: `a__b` inside `a`, `a[]b` in the first line item of `a`. */
+function valueAt(item: Item, key: string): unknown {
+  const [head, ...rest] = key.split('__');
+  const [list, inner] = head!.split('[]');
+  let value: unknown = item[list!];
+  if (inner !== undefined) value = (value as Item[])[0]?.[inner];
+  return rest.length > 0 ? valueAt(value as Item, rest.join('__')) : value;
+}
+
+/** Every number CINNOX sends below is a JSON number (docs/cinnox-api.md §1.8–§1.10, §3.1): digits without "+". */
+const CONTACT_RECORD = {
+  id: 'c-100',
+  firstName: 'Ann',
+  lastName: 'Lee',
+  mobilePhone: 85291000001,
+  workPhone: 85223000002,
+  homePhone: 85223000003,
+  otherPhone: 85291000004,
+  whatsApp: 85291000005,
+};
+const CONTACT_PHONES: [string, string][] = [
+  ['mobilePhone', '+85291000001'],
+  ['workPhone', '+85223000002'],
+  ['homePhone', '+85223000003'],
+  ['otherPhone', '+85291000004'],
+  ['whatsApp', '+85291000005'],
+];
+const CALL_RECORD = { callID: 'call-1', caller: 85298765432, callee: 85291000006, virtualNumber: 85230001234 };
+const SMS_RECORD = {
+  id: 'sms-1',
+  sender: 85230001235,
+  recipient: 85291000007,
+  usage: 'openAPI-sms',
+  status: 'Submitted',
+  createdAt: new Date().toISOString(),
+};
+const envelope = (message: Item) => ({ type: 'message', challenge: '', message });
+const contactDetails = async (key: string, status: string): Promise<Item> => {
+  const item = await delivered(key, ev.contactOpenApi(status));
+  nock(BASE_URL)
+    .get(`${API_ROOT}/contacts/extcontact-list`)
+    .query(true)
+    .reply(200, { code: 0, result: [CONTACT_RECORD] });
+  return { ...item, details: await resolvePointer(item.details) };
+};
+const firstOf = async (result: Promise<unknown>): Promise<Item> => ((await result) as Item[])[0]!;
+const poll = (key: string) => firstOf(appTester(triggerPerform(key), bundleWith({})));
+const listedBy = (path: string, records: Item[]) =>
+  nock(BASE_URL).get(`${API_ROOT}${path}`).query(true).reply(200, { code: 0, result: records });
+
+/** How a Zap gets each number-bearing output: the operation run on CINNOX's answer, its item. */
+const SOURCES: Record<string, () => Promise<Item>> = {
+  ...Object.fromEntries(
+    (
+      [
+        ['contact_created', 'create'],
+        ['contact_edited', 'edit'],
+        ['contact_merged', 'merge'],
+        ['contact_ownership_transferred', 'transfer'],
+        ['contact_event', 'create'],
+      ] as const
+    ).map(([key, status]) => [`trigger ${key}`, () => contactDetails(key, status)]),
+  ),
+  'trigger inbound_sms_received': () =>
+    delivered('inbound_sms_received', {
+      id: 'sms-in-1',
+      eventDescription: 'Inbound SMS',
+      senderNumber: 85291000008,
+      recipientNumber: 85230001236,
+      content: 'YES',
+    }),
+  'trigger sms_delivery_receipt': () => delivered('sms_delivery_receipt', ev.smsOpenApi('Delivered')),
+  'trigger call_started': () =>
+    delivered(
+      'call_started',
+      envelope({
+        status: 'CallStart',
+        id: 'call-1',
+        caller: { eid: '', number: 85298765432 },
+        callees: [{ eid: 'staff-2', number: 85291000006 }],
+      }),
+    ),
+  'trigger call_ended': async () => {
+    const item = await delivered('call_ended', envelope({ status: 'CallEnd', id: 'call-1' }));
+    listedBy('/data/call-log', [CALL_RECORD]);
+    return { ...item, details: await resolvePointer(item.details) };
+  },
+  'trigger new_call': () => {
+    listedBy('/data/call-log', [{ ...CALL_RECORD, callDate: new Date().toISOString() }]);
+    return poll('new_call');
+  },
+  'trigger new_or_updated_sms': () => {
+    listedBy('/data/sms-detail', [SMS_RECORD]);
+    return poll('new_or_updated_sms');
+  },
+  'trigger sender_number_list': () => {
+    listedBy('/access-numbers', [{ number: 85230001237, type: 'DID', supportSMS: true }]);
+    return poll('sender_number_list');
+  },
+  'trigger otp_sender_list': () => {
+    listedBy('/sms-numbers', [{ number: 'CINNOX', type: 'ALPHANUMERIC' }]);
+    return poll('otp_sender_list');
+  },
+  'search find_contact': () => {
+    listedBy('/contacts/extcontact-list', [CONTACT_RECORD]);
+    return firstOf(appTester(search('find_contact'), bundleWith({ full_name: 'Ann Lee' })));
+  },
+  'search find_staff': () => {
+    listedBy('/contacts/staffcontact-list', [{ id: 's-7', firstName: 'Ben', lastName: 'Chan', phone: 85291000009 }]);
+    return firstOf(appTester(search('find_staff'), bundleWith({ full_name: 'Ben Chan' })));
+  },
+  'search find_numbers': () => {
+    listedBy('/cli', [{ serviceID: 'svc-1', number: 85230001238, type: 'DID' }]);
+    return firstOf(appTester(search('find_numbers'), bundleWith({ number_type: 'cli' })));
+  },
+};
+
+/**
+ * Each number-bearing output: its operation, its key, the E.164 number CINNOX's digits become, and what it maps
+ * into. Every number is a Recipient Number; your CINNOX numbers are also a Sender Number (Send OTP SMS's Sender
+ * ID for its Alphanumeric drop-down).
+ */
+type Into = 'recipient' | 'sender' | 'otp sender';
+const NUMBERS: [operation: string, key: string, e164: string, into: Into[]][] = [
+  ...['contact_created', 'contact_edited', 'contact_merged', 'contact_ownership_transferred', 'contact_event'].flatMap(
+    (key) =>
+      CONTACT_PHONES.map(([phone, e164]): [string, string, string, Into[]] => [
+        `trigger ${key}`,
+        `details__${phone}`,
+        e164,
+        ['recipient'],
+      ]),
+  ),
+  ['trigger inbound_sms_received', 'senderNumber', '+85291000008', ['recipient']],
+  ['trigger inbound_sms_received', 'recipientNumber', '+85230001236', ['recipient', 'sender']],
+  ['trigger sms_delivery_receipt', 'recipientNumber', '+85298765432', ['recipient']],
+  ['trigger call_started', 'callerNumber', '+85298765432', ['recipient']],
+  ['trigger call_started', 'calleeNumbers', '+85291000006', ['recipient']],
+  ['trigger call_started', 'callees[]number', '+85291000006', ['recipient']],
+  ['trigger call_ended', 'details__caller', '+85298765432', ['recipient']],
+  ['trigger call_ended', 'details__callee', '+85291000006', ['recipient']],
+  ['trigger call_ended', 'details__cinnoxNumber', '+85230001234', ['recipient', 'sender']],
+  ['trigger new_call', 'caller', '+85298765432', ['recipient']],
+  ['trigger new_call', 'callee', '+85291000006', ['recipient']],
+  ['trigger new_call', 'cinnoxNumber', '+85230001234', ['recipient', 'sender']],
+  ['trigger new_or_updated_sms', 'senderNumber', '+85230001235', ['recipient', 'sender']],
+  ['trigger new_or_updated_sms', 'recipientNumber', '+85291000007', ['recipient']],
+  ['trigger sender_number_list', 'id', '+85230001237', ['sender']],
+  ['trigger sender_number_list', 'number', '+85230001237', ['sender']],
+  ['trigger otp_sender_list', 'id', 'CINNOX', ['otp sender']],
+  ['trigger otp_sender_list', 'number', 'CINNOX', ['otp sender']],
+  ...CONTACT_PHONES.map(([phone, e164]): [string, string, string, Into[]] => [
+    'search find_contact',
+    phone,
+    e164,
+    ['recipient'],
+  ]),
+  ['search find_staff', 'phone', '+85291000009', ['recipient']],
+  ['search find_numbers', 'id', '+85230001238', ['recipient', 'sender']],
+  ['search find_numbers', 'Number', '+85230001238', ['recipient', 'sender']],
+];
+
+/** Output fields named as numbers that are no phone number, and why. */
+const NOT_PHONE_NUMBERS: Record<string, string> = {
+  'Display Case Number': "an enquiry's case number",
+  'Call Details: Display Case Number': "an enquiry's case number",
+  'Enquiry ID or Display Case Number': "an enquiry's case number",
+  'Number of Messages': 'a count',
+  'Transcript: Number of Messages': 'a count',
+  'Number Type': 'a kind of number',
+  'Number (Country, Type)': "a drop-down option's label",
+  'Extension Number': "a staff member's internal extension, no number an SMS reaches",
+};
+
+const SENDER = '+85230009999';
+const RECIPIENT = '+85294667788';
+const SMS = `${API_ROOT}/sms`;
+
+/** Send SMS (or Send OTP SMS) with `number` mapped into `into`: CINNOX must receive exactly `e164` there. */
+async function sendWith(into: Into, number: unknown, e164: string): Promise<void> {
+  if (into === 'otp sender') {
+    const scope = nock(BASE_URL)
+      .post(`${API_ROOT}/send_otp`, (body: Item) => body.senderNumber === e164 && body.recipientNumber === RECIPIENT)
+      .reply(200, { code: 0, result: { serviceID: 'svc-1', status: true, transactionID: 'tx-1' } });
+    await appTester(
+      create('send_otp_sms'),
+      bundleWith({ sender_number: number, recipient_number: RECIPIENT, text: 'Code %s', pin: '1234' }),
+    );
+    scope.done();
+    return;
+  }
+  const [sender, recipient] = into === 'sender' ? [e164, RECIPIENT] : [SENDER, e164];
+  const scope = nock(BASE_URL)
+    .post(SMS, { senderNumber: sender, recipientNumbers: [recipient], text: 'Hi' })
+    .reply(200, { code: 0, result: [{ recipientNumber: recipient, transactionID: 'tx-1', status: 'Submitted' }] });
+  await appTester(
+    create('send_sms'),
+    bundleWith({
+      number_type: 'access-numbers',
+      sender_number: into === 'sender' ? number : SENDER,
+      recipient_numbers: [into === 'sender' ? RECIPIENT : number],
+      text: 'Hi',
+    }),
+  );
+  scope.done();
+}
+
+describe('every phone number a trigger or search outputs → Send SMS', () => {
+  it.each(
+    NUMBERS.flatMap(([operation, key, e164, intos]) => intos.map((into) => [operation, key, into, e164] as const)),
+  )("%s's %s → %s: CINNOX receives %s", async (operation, key, into, e164) => {
+    const value = valueAt(await SOURCES[operation]!(), key);
+    expect(value).toBe(e164);
+    await sendWith(into, value, e164);
+  });
+
+  it('covers every output field of the triggers and searches named as a phone number', () => {
+    const named = (['triggers', 'searches'] as const).flatMap((kind) =>
+      Object.entries(
+        App[kind] as Record<string, { operation: { outputFields?: { key: string; label?: string }[] } }>,
+      ).flatMap(([key, op]) =>
+        (op.operation.outputFields ?? [])
+          .filter((f) => /\b(numbers?|phone)\b/i.test(f.label ?? '') && !(f.label! in NOT_PHONE_NUMBERS))
+          .map((f) => `${kind === 'triggers' ? 'trigger' : 'search'} ${key} ${f.key}`),
+      ),
+    );
+    expect(named.sort()).toEqual(NUMBERS.map(([operation, key]) => `${operation} ${key}`).sort());
   });
 });

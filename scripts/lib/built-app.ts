@@ -17,6 +17,7 @@ export interface Operation {
   performUnsubscribe?: Perform;
   sample?: Record<string, unknown>;
   inputFields?: { key: string; required?: boolean; choices?: unknown }[];
+  outputFields?: { key: string; type?: string }[];
 }
 
 /** An operation's example input, as dist/examples.js exports it: its type is src/examples.ts's, the one declaration. */

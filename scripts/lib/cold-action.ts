@@ -125,14 +125,15 @@ const bundle = { authData: ${JSON.stringify(authData)}, inputData: JSON.parse(in
 (async () => {
   phase('load');
   const loaded = performance.now();
-  await appTester(perform, bundle);
+  // Zapier's cache emptied before each call: every call is the common case, nothing read yet.
+  await appTester(perform, bundle, true);
   const first = performance.now() - loaded;
   const firstPerform = performMs;
   phase('cold');
   const warm = [];
   for (let i = 0; i < Number(warmArg); i += 1) {
     const start = performance.now();
-    await appTester(perform, bundle);
+    await appTester(perform, bundle, true);
     warm.push(performance.now() - start);
   }
   if (warm.length > 0) phase('warm');

@@ -27,13 +27,19 @@ export function asText(value: unknown, depth = 0): string {
   }
 }
 
+/** A phone number in E.164 once spaces, brackets, dots and dashes are gone: a country code (never 0) and 8 to 15 digits. */
+const E164_DIGITS = /^\+?([1-9]\d{7,14})$/;
+
 /**
- * A phone number as E.164 text. CINNOX sends numbers as "country code + number" JSON numbers
- * (e.g. 85298765432, docs/cinnox-api.md §1.10 / §3.1), which lose the "+": digits only, 8 to 15 of them, get it back.
+ * A phone number as E.164 text, the form Send SMS's Recipient Number and Sender Number accept. CINNOX sends
+ * numbers as "country code + number" JSON numbers (e.g. 85298765432, docs/cinnox-api.md §1.10 / §3.1), which lose
+ * the "+", or as text that may be spaced ("+852 9876 5432"): both become "+85298765432". Anything else (an
+ * Alphanumeric sender ID, an extension, a national number starting with 0) is left as it is.
  */
 export function asE164(value: unknown): string {
   const t = asText(value);
-  return /^\d{8,15}$/.test(t) ? `+${t}` : t;
+  const digits = E164_DIGITS.exec(t.replace(/[\s().-]/g, ''))?.[1];
+  return digits ? `+${digits}` : t;
 }
 
 /**

@@ -5,7 +5,13 @@
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { UPDATE_CONTACT_FIELDS, contactIdField, socialTypeRule, type ContactInput } from '../fields/contacts';
 import { input, inputFieldsOf, labelOf, parseInput, rule } from '../input/schema';
-import { CONTACT_WRITE_OUTPUT_FIELDS, contactValues, toContactBody, updateExternalContact } from '../records/contact';
+import {
+  CONTACT_WRITE_OUTPUT_FIELDS,
+  contactValues,
+  contactWriteResult,
+  toContactBody,
+  updateExternalContact,
+} from '../records/contact';
 import type { Example } from '../examples';
 
 const somethingToUpdate = rule<ContactInput>((values) =>
@@ -33,31 +39,21 @@ export const updateContact = defineCreate({
   operation: {
     inputFields: inputFieldsOf(UPDATE_CONTACT_INPUT),
     perform,
-    sample: {
-      id: '6f1c2d3e4a5b6c7d8e9f0a1b',
-      contact_id: '6f1c2d3e4a5b6c7d8e9f0a1b',
-      first_name: 'Ann',
-      last_name: 'Lee',
-      level: 'Secondary',
-      type: 'Customer',
-      phone_type: 'Work',
-      phone_number: '+85223456789',
-      email_type: null,
-      email_address: null,
-      company: 'Example Ltd',
-      job_title: 'Head of Procurement',
-      team: null,
-      group: null,
-      language: null,
-      birth_date: null,
-      zip_code: null,
-      street: null,
-      city: 'Kowloon',
-      state: null,
-      country: null,
-      social_messaging_type: null,
-      social_messaging_name_id: null,
-    },
+    sample: contactWriteResult(
+      {
+        first_name: 'Ann',
+        last_name: 'Lee',
+        level: 'Secondary',
+        type: 'Customer',
+        phone_type: 'Work',
+        phone_number: '+85223456789',
+        company: 'Example Ltd',
+        job_title: 'Head of Procurement',
+        city: 'Kowloon',
+      },
+      '6f1c2d3e4a5b6c7d8e9f0a1b',
+      { contact_id: '6f1c2d3e4a5b6c7d8e9f0a1b' },
+    ),
     outputFields: [
       { key: 'contact_id', label: 'Updated External Contact ID', type: 'string' },
       ...CONTACT_WRITE_OUTPUT_FIELDS,

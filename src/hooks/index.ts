@@ -40,7 +40,8 @@ export {
 // inbound SMS, call, recording and staff groups; the app's hydrators.
 import { callDetails } from './groups/call';
 import { hydrators as contactHydrators } from './groups/contact';
-import { enquiryTranscript } from './groups/enquiry';
+import { enquiryTranscript, enquiryTranscriptFile } from './groups/enquiry';
+import { transcriptTextFile } from '../records/transcript-file';
 export {
   CALL_DETAILS_SAMPLE,
   CALL_ENDED_FIELDS,
@@ -55,5 +56,14 @@ export { RECORDING_SAMPLE, RECORDING_TRIGGER } from './groups/recording';
 export { STAFF_TRIGGER, staffEventSample } from './groups/staff';
 export { chosenStatuses, type StatusChoice } from './factory';
 
-/** Every hydrator of the app (registered in index.ts): contact details, call details, enquiry transcript. */
-export const hydrators = { ...contactHydrators, callDetails, enquiryTranscript };
+/**
+ * Every hydrator of the app (registered in index.ts): contact details, call details, enquiry transcript, and the
+ * transcript's .txt file (from the chat, or from Get Enquiry Transcript's text).
+ */
+export const hydrators = {
+  ...contactHydrators,
+  callDetails,
+  enquiryTranscript,
+  enquiryTranscriptFile,
+  transcriptTextFile,
+};

@@ -22,6 +22,8 @@ import {
   CREATE_CONTACT_INPUT,
   DEFAULT_EMAIL_TYPE,
   DEFAULT_PHONE_TYPE,
+  type EMAIL_TYPES,
+  type PHONE_TYPES,
   type ContactInput,
 } from '../fields/contacts';
 import { inputFieldsOf } from '../input/schema';
@@ -93,17 +95,6 @@ export function toContactBody(values: ContactValues): ContactBody {
   return body;
 }
 
-/** The create / update result: every contact field key (null when nothing was sent for it) and CINNOX's id. */
-export function contactWriteResult(
-  values: ContactValues,
-  id: string,
-  extra: Record<string, string | null> = {},
-): Record<string, string | null> {
-  const result: Record<string, string | null> = { id, ...extra };
-  for (const key of CONTACT_KEYS) result[key] = values[key] ?? null;
-  return result;
-}
-
 /**
  * The id of the contact CINNOX created (A31: `id`, flat or under `result`). A create answered without one is an
  * error, not a success with a blank id: CINNOX did not say which contact it made (or whether it made one), and a
@@ -121,25 +112,32 @@ export function createdContactId(z: Pick<ZObject, 'errors'>, answer: unknown): s
   );
 }
 
-/** outputFields of Create / Update External Contact. */
-export const CONTACT_WRITE_OUTPUT_FIELDS: PlainOutputField[] = [
-  { key: 'id', label: 'External Contact ID', type: 'string' },
-  ...inputFieldsOf(CREATE_CONTACT_INPUT).map((f) => ({ key: f.key, label: f.label, type: 'string' as const })),
-];
-
 // ---------------------------------------------------------------------------------------------
 // CINNOX record → Find External Contact result
 // ---------------------------------------------------------------------------------------------
 
+/** The found contact's full name as the search compares it. */
+export const contactFullName = (record: Pick<ContactRecord, 'firstName' | 'lastName'>): string =>
+  [record.firstName, record.lastName]
+    .map((part) => asText(part))
+    .filter(Boolean)
+    .join(' ');
+
 /**
  * The contact list record (docs/cinnox-api.md §3.1) as Find External Contact returns it, and as the contact
  * triggers' Contact Details: each key once, read from the CINNOX key of the same name unless `from` says
- * otherwise; phone numbers with their "+" restored (CINNOX returns JSON numbers), absent values null.
+ * otherwise; phone numbers with their "+" restored (CINNOX returns JSON numbers), absent values null. Full Name is
+ * what the search compares (Find or Create External Contact's unique match).
  */
 export const FOUND_CONTACT = recordTable({
-  id: { label: 'External Contact ID', read: 'text', sample: '6f1c2d3e4a5b6c7d8e9f0a1b' },
+  id: { label: 'External Contact ID', read: 'text', type: 'string', sample: '6f1c2d3e4a5b6c7d8e9f0a1b' },
   firstName: { label: 'First Name', read: 'textOrNull', sample: 'Ann' },
   lastName: { label: 'Last Name', read: 'textOrNull', sample: 'Lee' },
+  fullName: {
+    label: 'Full Name',
+    value: (record: Record<string, unknown>) => contactFullName(record),
+    sample: 'Ann Lee',
+  },
   mobilePhone: { label: 'Mobile Phone', read: 'e164OrNull', sample: '+85294667788' },
   workPhone: { label: 'Work Phone', read: 'e164OrNull', sample: null },
   homePhone: { label: 'Home Phone', read: 'e164OrNull', sample: null },
@@ -188,18 +186,78 @@ export const FOUND_CONTACT = recordTable({
 });
 export type FoundContact = OutputOf<typeof FOUND_CONTACT.columns>;
 
-/** The found contact's full name as the search compares it. */
-export const contactFullName = (record: Pick<ContactRecord, 'firstName' | 'lastName'>): string =>
-  [record.firstName, record.lastName]
-    .map((part) => asText(part))
-    .filter(Boolean)
-    .join(' ');
-
 export const toFoundContact = (record: ContactRecord): FoundContact => FOUND_CONTACT.map(record);
 /** outputFields of Find External Contact (nested keys with Zapier's `__`). */
 export const FOUND_CONTACT_OUTPUT_FIELDS = FOUND_CONTACT.outputFields;
 /** A typical contact as Find External Contact returns it; also the sample of the contact triggers' `details`. */
 export const FOUND_CONTACT_SAMPLE: FoundContact = FOUND_CONTACT.sample;
+
+/** The contact list's key (§3.1) of a number / address of each Phone Type / Email Type. */
+const PHONE_KEYS: Readonly<Record<(typeof PHONE_TYPES)[number], string>> = {
+  Mobile: 'mobilePhone',
+  Work: 'workPhone',
+  Home: 'homePhone',
+  Other: 'otherPhone',
+};
+const EMAIL_KEYS: Readonly<Record<(typeof EMAIL_TYPES)[number], string>> = {
+  Work: 'email',
+  Personal: 'personalEmail',
+  Other: 'otherEmail',
+};
+
+/** The values sent, as a contact list record (§3.1) holding them: read by FOUND_CONTACT as a found contact is. */
+function sentAsRecord(values: ContactValues, id: string | null): ContactRecord {
+  const record: ContactRecord = {
+    id: id ?? '',
+    firstName: values.first_name,
+    lastName: values.last_name,
+    companyName: values.company,
+    department: values.team,
+    jobTitle: values.job_title,
+    birthday: values.birth_date,
+    language: values.language,
+    customerType: values.type,
+    group: values.group,
+    level: values.level,
+    address: Object.fromEntries(ADDRESS_KEYS.map(([addressKey, key]) => [addressKey, values[key]])),
+  };
+  if (values.phone_number !== undefined)
+    record[PHONE_KEYS[values.phone_type ?? DEFAULT_PHONE_TYPE]] = values.phone_number;
+  if (values.email_address !== undefined)
+    record[EMAIL_KEYS[values.email_type ?? DEFAULT_EMAIL_TYPE]] = values.email_address;
+  if (values.social_messaging_name_id !== undefined && values.social_messaging_type !== undefined)
+    record[SOCIAL_CONTACT_KEYS[values.social_messaging_type]] = values.social_messaging_name_id;
+  return record;
+}
+
+/**
+ * The create / update result: every contact field key with the value sent (null when nothing was sent for it),
+ * CINNOX's id, and the same values under Find External Contact's keys, so a later step of Find or Create External
+ * Contact maps First Name or Company Name whichever path ran (values not sent, and the owner, are null).
+ */
+export function contactWriteResult(
+  values: ContactValues,
+  id: string | null,
+  extra: Record<string, string | null> = {},
+): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...toFoundContact(sentAsRecord(values, id)), id, ...extra };
+  for (const key of CONTACT_KEYS) result[key] = values[key] ?? null;
+  return result;
+}
+
+/**
+ * outputFields of Create / Update External Contact: the contact field keys, then Find External Contact's (a key
+ * both have, such as Group, with Find External Contact's label and type).
+ */
+const FOUND_FIELDS = new Map(FOUND_CONTACT.outputFields.map((f) => [f.key, f]));
+const WRITE_FIELDS: PlainOutputField[] = [
+  { key: 'id', label: 'External Contact ID', type: 'string' as const },
+  ...inputFieldsOf(CREATE_CONTACT_INPUT).map((f) => ({ key: f.key, label: f.label ?? f.key, type: 'string' as const })),
+].map((f): PlainOutputField => FOUND_FIELDS.get(f.key) ?? f);
+export const CONTACT_WRITE_OUTPUT_FIELDS: PlainOutputField[] = [
+  ...WRITE_FIELDS,
+  ...FOUND_CONTACT.outputFields.filter((f) => !WRITE_FIELDS.some((w) => w.key === f.key)),
+];
 
 /**
  * Updates one external contact with the values given (Update External Contact, Create or Update External
@@ -212,7 +270,7 @@ export async function updateExternalContact(
   contactId: string,
   values: ContactValues,
   idLabel: string,
-): Promise<Record<string, string | null>> {
+): Promise<Record<string, unknown>> {
   const response = await cinnox
     .updateContact(z, bundle, contactId, toContactBody(values), { ...CONTACT_API_FIELDS, id: idLabel })
     .catch((error: unknown) => {

@@ -42,15 +42,58 @@ export type ChatRead = {
 } & ({ transcript: Transcript; refusal?: undefined } | { refusal: ChatRefusal; transcript?: undefined });
 
 /**
- * The chat of the enquiry `given` names (its `inquiry` ID or display case number; an Enquiry Record ID is looked up
- * first: one more request). `caseNumber: true` says `given` is a display case number: never looked up.
+ * How long Zapier's cache (z.cache) keeps a chat read, in seconds: long enough for the steps of one Zap run (the
+ * Transcript and the Transcript File of one closed enquiry; Get Enquiry Transcript's file) to share one read.
  */
-export async function readEnquiryChat(
+export const CHAT_CACHE_SECONDS = 120;
+/** The cache belongs to the connection (Zapier's `auth` scope); the key names the account and the enquiry too. */
+const CHAT_CACHE_SCOPE = ['auth'];
+
+/** core 19 reads a scope on `z.cache.get` too; its types leave it out. */
+type CacheGet = (key: string, scope?: string[]) => Promise<unknown>;
+
+/** A chat read as Zapier's cache keeps it: only a transcript, never a refusal (an enquiry not closed yet closes). */
+async function cachedChat(z: ZObject, bundle: AuthBundle, given: string, read: () => Promise<ChatRead>) {
+  const { appId, baseUrl } = (bundle.authData ?? {}) as Record<string, unknown>;
+  const key = `enquiry-chat:${z.hash('sha256', JSON.stringify([asText(baseUrl), asText(appId), given]))}`;
+  try {
+    const hit = (await (z.cache.get as CacheGet)(key, CHAT_CACHE_SCOPE)) as ChatRead | null;
+    if (hit?.transcript) return hit;
+  } catch {
+    // No cache in this run (a local run without Zapier's RPC): read CINNOX.
+  }
+  const result = await read();
+  if (result.transcript) {
+    try {
+      await z.cache.set(key, result, CHAT_CACHE_SECONDS, CHAT_CACHE_SCOPE);
+    } catch {
+      // Not cached (no cache here, or the chat is over the cache's size): a later step reads CINNOX again.
+    }
+  }
+  return result;
+}
+
+/**
+ * The chat of the enquiry `given` names (its `inquiry` ID or display case number; an Enquiry Record ID is looked up
+ * first: one more request). `caseNumber: true` says `given` is a display case number: never looked up. A transcript
+ * read in the last CHAT_CACHE_SECONDS on this connection comes from Zapier's cache, with no request.
+ */
+export function readEnquiryChat(
   z: ZObject,
   bundle: AuthBundle,
   given: string,
   fields: ApiFieldLabels,
-  { caseNumber = false }: { caseNumber?: boolean } = {},
+  options: { caseNumber?: boolean } = {},
+): Promise<ChatRead> {
+  return cachedChat(z, bundle, given, () => readChat(z, bundle, given, fields, options));
+}
+
+async function readChat(
+  z: ZObject,
+  bundle: AuthBundle,
+  given: string,
+  fields: ApiFieldLabels,
+  { caseNumber = false }: { caseNumber?: boolean },
 ): Promise<ChatRead> {
   const lookUp = !caseNumber && RECORD_ID.test(given);
   const record = lookUp ? await cinnox.findEnquiryByRecordId(z, bundle, given) : undefined;

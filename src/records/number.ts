@@ -3,14 +3,20 @@
  * result, with its output fields and sample.
  */
 import type { NumberRecord } from '../cinnox/contract';
-import { countryOf, numberOf } from '../cinnox/values';
+import { asE164, countryOf, numberOf } from '../cinnox/values';
 import { recordTable, type OutputOf } from './table';
+
+/**
+ * The record's number in E.164: one CINNOX lists as digits gets its "+" back, so it maps into Send SMS's Sender
+ * Number as the drop-down's does; an Alphanumeric sender ID stays as it is.
+ */
+const e164NumberOf = (record: NumberRecord): string => asE164(numberOf(record));
 
 /** The number-list record as Get Number List returns it: each key once. */
 export const NUMBER = recordTable({
-  id: { label: 'ID (the Number)', value: (record: NumberRecord) => numberOf(record), sample: '+85230001234' },
+  id: { label: 'ID (the Number)', value: e164NumberOf, sample: '+85230001234' },
   ServiceID: { label: 'Service ID', read: 'text', from: ['ServiceID', 'serviceID'], sample: 'svc-8f2e41' },
-  Number: { label: 'Number', value: (record: NumberRecord) => numberOf(record), sample: '+85230001234' },
+  Number: { label: 'Number', value: e164NumberOf, sample: '+85230001234' },
   type: { label: 'Type (CUSTOM, ALPHANUMERIC, TF or DID)', read: 'text', sample: 'DID' },
   country: { label: 'Country', value: (record: NumberRecord) => countryOf(record), sample: 'HK' },
   expireDate: { label: 'Expiry Date', read: 'isoDate', type: 'datetime', sample: '2027-11-07T00:00:00.000Z' },

@@ -2,9 +2,11 @@
  * Find External Contact by full name (A7: the contact list filtered by `fullName`). Exact match only:
  * the name is compared after trimming and collapsing inner whitespace, ignoring upper / lower case;
  * whatever looser matches CINNOX returns are dropped. Every candidate page is read (bounded: CONTACT_SEARCH_MAX_PAGES);
- * no match (CINNOX's 6451011 included) is `[]` only when every candidate was read, else an error.
+ * no match (CINNOX's 6451011 included) is `[]` only when every candidate was read, else an error. Two or more
+ * contacts of that exact name fail the step: a later step (Find or Create's update among them) would otherwise
+ * take whichever CINNOX listed first.
  */
-import { defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { CONTACT_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText, nameKey } from '../cinnox/values';
@@ -20,6 +22,20 @@ export { nameKey };
 /** Find External Contact's API field (A7's `fullName` filter) → its Zapier label. */
 const FIND_CONTACT_API_FIELDS: ApiFieldLabels = { fullName: labelOf(FIND_CONTACT_INPUT.shape.full_name) };
 
+/** How many IDs the refusal of a name several contacts have lists. */
+const AMBIGUOUS_IDS_SHOWN = 5;
+
+/** Several contacts of one exact name: which, and what to do; no later step runs on one of them. */
+function ambiguousName(z: ZObject, fullName: string, matches: { id: string }[]): Error {
+  const ids = matches.slice(0, AMBIGUOUS_IDS_SHOWN).map((m) => m.id);
+  const more = matches.length > ids.length ? ', …' : '';
+  return new z.errors.Error(
+    `${matches.length} external contacts are named "${fullName}" (IDs ${ids.join(', ')}${more}), so Find External Contact cannot tell which one you mean, and stops rather than pick one (with Find or Create, nothing was updated or created). Give them distinct names in CINNOX, or map the External Contact ID from an earlier step instead of searching by name.`,
+    'CinnoxContactAmbiguous',
+    400,
+  );
+}
+
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_CONTACT_INPUT, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
@@ -32,6 +48,7 @@ const perform = (async (z, bundle) => {
     pages.records.filter((record) => record && nameKey(contactFullName(record)) === wanted),
     (record) => asText(record?.id),
   ).map(toFoundContact);
+  if (matches.length > 1) throw ambiguousName(z, fullName, matches);
   // Never "no match" without having looked at every candidate: Find or Create would create a second copy.
   if (matches.length > 0 || pages.end === 'complete') return matches;
   throw incompleteReadError(
@@ -51,7 +68,8 @@ export const findContact = defineSearch({
   noun: 'External Contact',
   display: {
     label: 'Find External Contact',
-    description: 'Finds an external contact in CINNOX by full name (first and last name, exact match).',
+    description:
+      'Finds an external contact in CINNOX by full name (first and last name, exact match); two or more contacts of that name fail the step rather than pick one.',
   },
   operation: {
     inputFields: inputFieldsOf(FIND_CONTACT_INPUT),

@@ -1,16 +1,25 @@
 /**
  * Get Enquiry Transcript (docs/cinnox-api.md §2.2 Get Enquiry Chat Details): the chat of one closed enquiry, by
- * its `inquiry` ID or display case number, as line items and one plain-text transcript. An enquiry that is not
+ * its `inquiry` ID or display case number, as line items, one plain-text transcript and that text as a .txt file. An enquiry that is not
  * closed (A28: 6451011), one CINNOX does not know (6451000) and a chat over CINNOX's chat-log limit (6451013)
  * each get a message that says so, and so does a chat without a message (never an empty transcript); a 2xx answer
  * with any other failing code is CinnoxNotConfirmed.
  */
-import { defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { REPORT_WINDOW_DAYS } from '../cinnox/contract';
 import type { ApiFieldLabels } from '../cinnox/errors';
 import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
-import { readEnquiryChat } from '../records/enquiry-chat';
-import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE } from '../records/transcript';
+import { enquiryTranscriptFile } from '../hooks/groups/enquiry';
+import { RECORD_ID, readEnquiryChat, type ChatRead } from '../records/enquiry-chat';
+import { TRANSCRIPT_OUTPUT_FIELDS, TRANSCRIPT_SAMPLE, type Transcript } from '../records/transcript';
+import {
+  TRANSCRIPT_FILE_SAMPLE,
+  TRANSCRIPT_FILE_IN_POINTER_MAX,
+  transcriptFileName,
+  transcriptFileText,
+  transcriptTextFile,
+  type TranscriptFileHeader,
+} from '../records/transcript-file';
 import type { Example } from '../examples';
 
 const transcriptEnquiryId = id({
@@ -26,6 +35,29 @@ const GET_TRANSCRIPT_INPUT = input({ enquiry_id: transcriptEnquiryId });
 /** Get Enquiry Transcript's API field (§2.2's `enquiryID`) → its Zapier label. */
 const TRANSCRIPT_API_FIELDS: ApiFieldLabels = { enquiryID: labelOf(transcriptEnquiryId) };
 
+/**
+ * The transcript as a .txt file, from the chat this step read: a pointer Zapier resolves when a later step uses the
+ * file (core 19 stashes files in hydrators only). The text rides in the pointer; a transcript too long for one is
+ * read again by the Transcript File's hydrator (from Zapier's cache while it holds this read).
+ */
+function transcriptFileOf(z: ZObject, given: string, read: ChatRead & { transcript: Transcript }): string {
+  const { transcript } = read;
+  const times = transcript.messages.map((m) => m.time).filter(Boolean);
+  const header: TranscriptFileHeader = {
+    chatId: read.id,
+    enquiryRecordId: given !== read.id && RECORD_ID.test(given) ? given : undefined,
+    firstMessageAt: times[0],
+    lastMessageAt: times.at(-1),
+  };
+  const body = { text: transcript.transcript, messageCount: transcript.message_count, reason: '' };
+  const file = { name: transcriptFileName(header), text: transcriptFileText(header, body) };
+  if (JSON.stringify(file).length <= TRANSCRIPT_FILE_IN_POINTER_MAX) return z.dehydrateFile(transcriptTextFile, file);
+  return z.dehydrateFile(enquiryTranscriptFile, {
+    ...(RECORD_ID.test(given) ? { enquiryID: given } : { displayCaseNumber: given }),
+    header,
+  });
+}
+
 const perform = (async (z, bundle) => {
   const input = parseInput(z, GET_TRANSCRIPT_INPUT, bundle.inputData);
   // An Enquiry Record ID (mapped from an enquiry trigger) becomes its display case number: one more request.
@@ -38,7 +70,8 @@ const perform = (async (z, bundle) => {
       400,
     );
   if (!read.refusal) {
-    if (read.transcript.message_count > 0) return [read.transcript];
+    if (read.transcript.message_count > 0)
+      return [{ ...read.transcript, transcript_file: transcriptFileOf(z, input.enquiry_id, read) }];
     // A chat without a message is no transcript: a later step would store an empty one as if it were the chat.
     throw notClosed('CINNOX answered with no messages');
   }
@@ -67,13 +100,16 @@ export const getEnquiryTranscript = defineSearch({
   display: {
     label: 'Get Enquiry Transcript',
     description:
-      'Gets the chat of a closed CINNOX enquiry: each message, and the whole conversation as plain text ready to paste into a ticket.',
+      'Gets the chat of a closed CINNOX enquiry: each message, the whole conversation as plain text ready to paste into a ticket, and as a .txt file to attach.',
   },
   operation: {
     inputFields: inputFieldsOf(GET_TRANSCRIPT_INPUT),
     perform,
-    sample: { ...TRANSCRIPT_SAMPLE },
-    outputFields: TRANSCRIPT_OUTPUT_FIELDS,
+    sample: { ...TRANSCRIPT_SAMPLE, transcript_file: TRANSCRIPT_FILE_SAMPLE },
+    outputFields: [
+      ...TRANSCRIPT_OUTPUT_FIELDS,
+      { key: 'transcript_file', label: 'Transcript File (.txt)', type: 'file' },
+    ],
   },
 });
 

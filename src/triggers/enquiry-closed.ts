@@ -6,7 +6,7 @@ export const enquiryClosed = defineHookTrigger({
   key: 'enquiry_closed',
   label: 'Enquiry Closed',
   description:
-    'Triggers when an enquiry is closed in CINNOX, with its conversation as a plain-text transcript, read from CINNOX only when a later step of the Zap uses it.',
+    'Triggers when an enquiry is closed in CINNOX, with its conversation as a plain-text transcript and as a text file, read from CINNOX only when a later step of the Zap uses them.',
   status: EVENT_STATUS.enquiryClosed,
   outputFields: ENQUIRY_CLOSED_FIELDS,
   sample: ENQUIRY_CLOSED_SAMPLE,

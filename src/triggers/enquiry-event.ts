@@ -14,7 +14,7 @@ export const enquiryEvent = defineHookTrigger({
   key: 'enquiry_event',
   label: 'Enquiry Status Changed',
   description:
-    'Triggers when an enquiry reaches any chosen status (opened, handling, closed, missed) in CINNOX. A closed enquiry comes with its conversation as a plain-text transcript, read from CINNOX only when a later step of the Zap uses it. CINNOX keeps one URL per subscription, so one connection cannot run, say, a Missed Enquiry Zap beside an Enquiry Closed Zap: this one Zap with a Filter or Paths step on Status can serve both.',
+    'Triggers when an enquiry reaches any chosen status (opened, handling, closed, missed) in CINNOX. A closed enquiry comes with its conversation as a plain-text transcript and as a text file, read from CINNOX only when a later step of the Zap uses them. CINNOX keeps one URL per subscription, so one connection cannot run, say, a Missed Enquiry Zap beside an Enquiry Closed Zap: this one Zap with a Filter or Paths step on Status can serve both.',
   statusChoice: {
     key: 'statuses',
     label: 'Statuses',

@@ -13,15 +13,21 @@ describe('reading CINNOX values', () => {
     expect(asText({ a: 1 })).toBe('{"a":1}');
   });
 
-  it('phone: restores the "+" of a JSON-number phone, leaves anything else', () => {
-    expect([
-      asE164(85294667788),
-      asE164('85294667788'),
-      asE164('+85294667788'),
-      asE164(1234567),
-      asE164('ext 12'),
-      asE164(null),
-    ]).toEqual(['+85294667788', '+85294667788', '+85294667788', '1234567', 'ext 12', '']);
+  it.each([
+    ['a JSON-number phone', 85294667788, '+85294667788'],
+    ['digits as text', '85294667788', '+85294667788'],
+    ['E.164 already', '+85294667788', '+85294667788'],
+    ['spaced, with its "+"', '+852 9466 7788', '+85294667788'],
+    ['with brackets, dots and dashes', '(852) 9466-7788', '+85294667788'],
+    ['15 digits', 123456789012345, '+123456789012345'],
+    ['16 digits: no E.164 number', '1234567890123456', '1234567890123456'],
+    ['7 digits: an extension or a short code', 1234567, '1234567'],
+    ['a national number starting with 0', '0294667788', '0294667788'],
+    ['an Alphanumeric sender ID', 'CINNOX', 'CINNOX'],
+    ['text with an extension', 'ext 12', 'ext 12'],
+    ['nothing', null, ''],
+  ])('phone, %s: %p → %p', (_what, value, e164) => {
+    expect(asE164(value)).toBe(e164);
   });
 
   it('numberOf / countryOf read either casing and a country list', () => {

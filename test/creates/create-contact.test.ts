@@ -4,6 +4,7 @@ import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../help
 import {
   BAD_INPUT,
   COUNTRIES,
+  FOUND_KEYS,
   LIMITS,
   SOCIAL_KEYS,
   WRITE_KEYS,
@@ -11,6 +12,7 @@ import {
   resultWith,
   shown,
 } from '../helpers/contact-cases';
+import { flatKeys } from '../helpers/hooks';
 
 const CREATE = `${API_ROOT}/management/create_externalcontact`;
 const create = App.creates!.create_contact!;
@@ -67,31 +69,60 @@ describe('create_contact', () => {
       social_messaging_name_id: '+85294667788',
     });
     scope.done();
-    expect(result).toEqual({
-      id: 'c1',
-      first_name: 'Ann',
-      last_name: 'Lee',
-      level: 'Secondary',
-      type: 'Customer',
-      phone_type: 'Work',
-      phone_number: '+85294667788',
-      email_type: 'Personal',
-      email_address: 'ann@example.com',
-      company: 'Example Ltd',
-      job_title: 'Buyer',
-      team: 'Procurement',
-      group: 'VIP',
+    expect(result).toEqual(
+      resultWith({
+        id: 'c1',
+        first_name: 'Ann',
+        last_name: 'Lee',
+        level: 'Secondary',
+        type: 'Customer',
+        phone_type: 'Work',
+        phone_number: '+85294667788',
+        email_type: 'Personal',
+        email_address: 'ann@example.com',
+        company: 'Example Ltd',
+        job_title: 'Buyer',
+        team: 'Procurement',
+        group: 'VIP',
+        language: 'zh-hant',
+        birth_date: '31/05/1990',
+        zip_code: '999077',
+        street: "1 Queen's Road Central",
+        city: 'Hong Kong',
+        state: 'HK Island',
+        country: 'HK',
+        social_messaging_type: 'WOZTELL (WhatsApp Cloud)',
+        social_messaging_name_id: '+85294667788',
+      }),
+    );
+    // Find External Contact's keys, with the values sent: Find or Create maps them whichever path ran.
+    expect(result).toMatchObject({
+      firstName: 'Ann',
+      lastName: 'Lee',
+      fullName: 'Ann Lee',
+      mobilePhone: null,
+      workPhone: '+85294667788',
+      email: null,
+      personalEmail: 'ann@example.com',
+      woztellWhatsApp: '+85294667788',
+      companyName: 'Example Ltd',
+      department: 'Procurement',
+      jobTitle: 'Buyer',
+      birthday: '31/05/1990',
       language: 'zh-hant',
-      birth_date: '31/05/1990',
-      zip_code: '999077',
-      street: "1 Queen's Road Central",
-      city: 'Hong Kong',
-      state: 'HK Island',
-      country: 'HK',
-      social_messaging_type: 'WOZTELL (WhatsApp Cloud)',
-      social_messaging_name_id: '+85294667788',
+      addresses: {
+        street: "1 Queen's Road Central",
+        city: 'Hong Kong',
+        state: 'HK Island',
+        zipcode: '999077',
+        country: 'HK',
+      },
+      customerType: 'Customer',
+      group: 'VIP',
+      level: 'Secondary',
+      ownerID: null,
     });
-    expect(Object.keys(result).sort()).toEqual(['id', ...WRITE_KEYS].sort());
+    expect(flatKeys(result).sort()).toEqual([...new Set(['id', ...WRITE_KEYS, ...FOUND_KEYS])].sort());
   });
 
   it('sends no defaults the user did not choose: no level, type or empty fields; Mobile / Work for an untyped phone / email', async () => {
@@ -266,10 +297,12 @@ describe('create_contact', () => {
   });
 
   it('labels every sample key in outputFields', () => {
-    const sampleKeys = Object.keys(create.operation.sample as object).sort();
+    const sampleKeys = flatKeys(create.operation.sample as Record<string, unknown>).sort();
     const outputFields = create.operation.outputFields as { key: string; label?: string }[];
     expect(outputFields.map((f) => f.key).sort()).toEqual(sampleKeys);
-    expect(sampleKeys).toEqual(['id', ...WRITE_KEYS].sort());
+    expect(flatKeys(create.operation.sample as Record<string, unknown>).sort()).toEqual(
+      [...new Set(['id', ...WRITE_KEYS, ...FOUND_KEYS])].sort(),
+    );
     for (const f of outputFields) expect(f.label).toBeTruthy();
   });
 });

@@ -1,7 +1,17 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
-import { BAD_INPUT, COUNTRIES, LIMITS, WRITE_KEYS, companion, resultWith, shown } from '../helpers/contact-cases';
+import {
+  BAD_INPUT,
+  COUNTRIES,
+  FOUND_KEYS,
+  LIMITS,
+  WRITE_KEYS,
+  companion,
+  resultWith,
+  shown,
+} from '../helpers/contact-cases';
+import { flatKeys } from '../helpers/hooks';
 
 const updatePath = (id: string) => `${API_ROOT}/management/update_externalcontact/${id}`;
 const update = App.creates!.update_contact!;
@@ -89,11 +99,19 @@ describe('update_contact', () => {
     const result = await run({ contact_id: 'c2', ...input });
     scope.done();
     expect(result).toEqual({
-      id: 'c2',
       contact_id: 'c2',
-      ...input,
-      phone_number: '+14155552671',
-      birth_date: '29/02/2000',
+      ...resultWith({ id: 'c2', ...input, phone_number: '+14155552671', birth_date: '29/02/2000' }),
+    });
+    // The values sent under Find External Contact's keys too: Find or Create's update path has its shape.
+    expect(result).toMatchObject({
+      firstName: 'Ann',
+      homePhone: '+14155552671',
+      otherEmail: 'ann@example.org',
+      facebook: 'ann.fb',
+      companyName: 'Co',
+      department: 'Tech',
+      customerType: 'Others',
+      addresses: { street: 'S', city: 'C', state: 'St', zipcode: '12345', country: 'JP' },
     });
   });
 
@@ -253,10 +271,10 @@ describe('update_contact', () => {
   });
 
   it('labels every sample key in outputFields', () => {
-    const sampleKeys = Object.keys(update.operation.sample as object).sort();
+    const sampleKeys = flatKeys(update.operation.sample as Record<string, unknown>).sort();
     const outputFields = update.operation.outputFields as { key: string; label?: string }[];
     expect(outputFields.map((f) => f.key).sort()).toEqual(sampleKeys);
-    expect(sampleKeys).toEqual(['id', 'contact_id', ...WRITE_KEYS].sort());
+    expect(sampleKeys).toEqual([...new Set(['id', 'contact_id', ...WRITE_KEYS, ...FOUND_KEYS])].sort());
     for (const f of outputFields) expect(f.label).toBeTruthy();
   });
 });

@@ -69,6 +69,13 @@ describe('npm start tour', () => {
     expect(steps.find((s) => s.operation === 'trigger contact_created')?.result).toMatch(
       /^status=create name=.+ contactId=\w+; performList \d+$/,
     );
+    // A step that outputs a file shows its name and first lines, the file its hydrator stashed.
+    expect(steps.find((s) => s.operation === 'trigger enquiry_closed')?.result).toMatch(
+      /; transcriptFile enquiry-\d+\.txt: "CINNOX enquiry transcript \(times in UTC\) \/ Display Case Number: \d+ \/ /,
+    );
+    expect(steps.find((s) => s.operation === 'search get_enquiry_transcript')?.result).toMatch(
+      /; transcript_file enquiry-1001\.txt: "CINNOX enquiry transcript \(times in UTC\) \/ Enquiry ID or Display Case Number: 1001 \/ /,
+    );
     // What the run proves, first; the one-URL refusal as the Zap builder reads it.
     expect(stderr.split('\n')[0]).toBe(
       "Tests the built app against a local model of CINNOX's documented API and assumptions, not CINNOX.",

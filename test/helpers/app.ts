@@ -4,6 +4,13 @@ import App from '../../index';
 export const appTester = zapier.createAppTester(App);
 export { App };
 
+/** Empties Zapier's cache (z.cache), which core's appTester keeps in memory across calls: a new Zap run. */
+export const clearZapierCache = (): void => {
+  (appTester as unknown as { zcacheTestObj: object }).zcacheTestObj = {};
+};
+// Each test starts with an empty cache: what one test's CINNOX answered is never another test's.
+beforeEach(clearZapierCache);
+
 export const BASE_URL = 'https://api.cinnox.test';
 export const APP_ID = 'app123';
 export const APP_TOKEN = 'token-abc';

@@ -167,8 +167,105 @@ export const WRITE_KEYS = [
   'social_messaging_name_id',
 ];
 
-/** A result with every write key null except `set`. */
-export const resultWith = (set: Record<string, string | null>): Record<string, string | null> => ({
+/**
+ * Find External Contact's output keys (docs/cinnox-api.md §3.1, flattened as Zapier flattens them): a create or
+ * update result carries them too, so Find or Create External Contact gives one shape whichever path ran.
+ */
+export const FOUND_KEYS = [
+  'id',
+  'firstName',
+  'lastName',
+  'fullName',
+  'mobilePhone',
+  'workPhone',
+  'homePhone',
+  'otherPhone',
+  'email',
+  'personalEmail',
+  'otherEmail',
+  'facebook',
+  'whatsApp',
+  'weChat',
+  'line',
+  'twitter',
+  'linkedin',
+  'woztellWhatsApp',
+  'woztellFacebook',
+  'woztellInstagram',
+  'companyName',
+  'department',
+  'jobTitle',
+  'birthday',
+  'language',
+  'addresses__street',
+  'addresses__city',
+  'addresses__state',
+  'addresses__zipcode',
+  'addresses__country',
+  'customerType',
+  'group',
+  'level',
+  'ownerID',
+  'ownerName',
+  'ownerDepartment',
+  'sharedWith',
+  'slavecontacts',
+];
+
+/** Where a Phone Type's number and an Email Type's address are in a found contact (§3.1). */
+const PHONE_KEYS: Record<string, string> = {
+  Mobile: 'mobilePhone',
+  Work: 'workPhone',
+  Home: 'homePhone',
+  Other: 'otherPhone',
+};
+const EMAIL_KEYS: Record<string, string> = { Work: 'email', Personal: 'personalEmail', Other: 'otherEmail' };
+
+/** The values of a write result (`set`: the write keys sent) under Find External Contact's keys; the rest null. */
+export function foundShape(set: Record<string, string | null>): Record<string, unknown> {
+  const v = (key: string): string | null => set[key] ?? null;
+  const shape: Record<string, unknown> = {
+    id: set.id ?? '',
+    firstName: v('first_name'),
+    lastName: v('last_name'),
+    fullName: [set.first_name, set.last_name].filter(Boolean).join(' '),
+    ...Object.fromEntries(
+      [...Object.values(PHONE_KEYS), ...Object.values(EMAIL_KEYS), ...SOCIAL_KEYS.map(([, key]) => key)].map((k) => [
+        k,
+        null,
+      ]),
+    ),
+    companyName: v('company'),
+    department: v('team'),
+    jobTitle: v('job_title'),
+    birthday: v('birth_date'),
+    language: v('language'),
+    addresses: {
+      street: v('street'),
+      city: v('city'),
+      state: v('state'),
+      zipcode: v('zip_code'),
+      country: v('country'),
+    },
+    customerType: v('type'),
+    group: v('group'),
+    level: v('level'),
+    ownerID: null,
+    ownerName: null,
+    ownerDepartment: null,
+    sharedWith: null,
+    slavecontacts: null,
+  };
+  if (set.phone_number) shape[PHONE_KEYS[set.phone_type!]!] = set.phone_number;
+  if (set.email_address) shape[EMAIL_KEYS[set.email_type!]!] = set.email_address;
+  const social = SOCIAL_KEYS.find(([type]) => type === set.social_messaging_type)?.[1];
+  if (social && set.social_messaging_name_id) shape[social] = set.social_messaging_name_id;
+  return shape;
+}
+
+/** A result with every write key null except `set`, and `set` under Find External Contact's keys. */
+export const resultWith = (set: Record<string, string | null>): Record<string, unknown> => ({
+  ...foundShape(set),
   ...Object.fromEntries(WRITE_KEYS.map((k) => [k, null])),
   ...set,
 });

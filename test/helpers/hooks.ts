@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { App } from './app';
+import { App, appTester, bundleWith } from './app';
 
 type Fn = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
@@ -37,6 +37,15 @@ export const detailsPointer = (contactId: string): string =>
 export const transcriptPointer = (displayCaseNumber: string, enquiryID: string): string =>
   `hydrate|||${JSON.stringify({ type: 'method', method: 'hydrators.enquiryTranscript', bundle: { displayCaseNumber, enquiryID } })}|||hydrate`;
 
+/** Zapier's dehydration pointer for the Transcript File's hydrator (a file pointer: `type: 'file'`). */
+export const transcriptFilePointer = (bundle: {
+  displayCaseNumber: string;
+  enquiryID: string;
+  channel: string;
+  date: string;
+}): string =>
+  `hydrate|||${JSON.stringify({ type: 'file', method: 'hydrators.enquiryTranscriptFile', bundle })}|||hydrate`;
+
 /**
  * The keys of an item the trigger models, sorted: a delivery's item also carries its other keys flattened
  * under `delivery__` (src/hooks/factory.ts), which test/triggers/passed-through.test.ts checks.
@@ -58,4 +67,14 @@ export function flatKeys(value: Record<string, unknown>, prefix = ''): string[] 
       ? [...flatKeys(v as Record<string, unknown>, `${path}__`)]
       : [path];
   });
+}
+
+/** Resolves a dehydration pointer as Zapier does: the named hydrator, run with the pointer's bundle as inputData. */
+export async function resolvePointer(pointer: unknown): Promise<unknown> {
+  const match = /^hydrate\|\|\|(.*)\|\|\|hydrate$/.exec(String(pointer));
+  if (!match) throw new Error(`not a dehydration pointer: ${String(pointer)}`);
+  const { method, bundle } = JSON.parse(match[1]!) as { method: string; bundle: Record<string, unknown> };
+  const hydrator = (App.hydrators as Record<string, Fn | undefined>)[method.replace(/^hydrators\./, '')];
+  if (!hydrator) throw new Error(`no hydrator ${method}`);
+  return appTester(hydrator, bundleWith(bundle));
 }

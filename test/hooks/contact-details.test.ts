@@ -128,7 +128,7 @@ describe('the contactDetails hydrator', () => {
       .filter((k, i, all) => all.indexOf(k) === i)
       .sort();
     expect(Object.keys(details).sort()).toEqual(declared);
-    expect(declared).toHaveLength(33);
+    expect(declared).toHaveLength(34);
     expect(details.ownerID).toBe('staff-2');
   });
 

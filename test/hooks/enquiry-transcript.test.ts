@@ -7,7 +7,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as ev from '../fixtures/hook-events';
-import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import { API_ROOT, App, BASE_URL, appTester, bundleWith, clearZapierCache, failure } from '../helpers/app';
 import { hookTrigger, transcriptPointer } from '../helpers/hooks';
 import { searchPerform, watchUnmatched } from '../helpers/ops';
 
@@ -81,6 +81,7 @@ describe('Enquiry Closed: the item', () => {
       { key: 'transcript__text', label: 'Transcript: Text (plain text, times in UTC)' },
       { key: 'transcript__messageCount', label: 'Transcript: Number of Messages', type: 'integer' },
       { key: 'transcript__reason', label: 'Transcript: Why There Is None' },
+      { key: 'transcriptFile', label: 'Transcript File (.txt)', type: 'file' },
     ]);
     expect(op.sample.transcript).toEqual({
       text: '2026-11-22T08:15Z Dana Lam: Hello, my order has not arrived.\n2026-11-22T08:16Z Ann Lee: Sorry to hear that: let me check.',
@@ -114,6 +115,8 @@ describe('resolving the pointer', () => {
     )) as Item[];
     expect(requests).toHaveLength(1);
 
+    // A later Zap run: Zapier's cache no longer holds the search's read.
+    clearZapierCache();
     requests = [];
     chatAnswers('EQ-000123', 200, { code: 0, result: CHAT_RECORDS });
     const transcript = await resolve(item!.transcript);

@@ -13,6 +13,7 @@ const byName = (fullName: string) => nock(BASE_URL).get(LIST).query({ fullName, 
 const EMPTY = {
   firstName: null,
   lastName: null,
+  fullName: '',
   mobilePhone: null,
   workPhone: null,
   homePhone: null,
@@ -46,8 +47,11 @@ const EMPTY = {
 };
 
 describe('find_contact', () => {
-  it('asks CINNOX by full name and keeps only exact matches (spacing and case aside), mapped to the spec keys', async () => {
-    const scope = byName('Ann Lee').reply(200, annLee);
+  /** The fixture's candidates for "Ann Lee": c1, c3 and c5 match exactly (spacing and case aside), the rest do not. */
+  const candidates = (...ids: string[]) => ({ ...annLee, result: annLee.result.filter((c) => ids.includes(c.id)) });
+
+  it('asks CINNOX by full name and keeps only the exact match, mapped to the spec keys', async () => {
+    const scope = byName('Ann Lee').reply(200, candidates('c1', 'c2', 'c4', 'c6'));
     const result = await run({ full_name: '  Ann   Lee ' });
     scope.done();
     expect(result).toEqual([
@@ -56,6 +60,7 @@ describe('find_contact', () => {
         id: 'c1',
         firstName: 'Ann',
         lastName: 'Lee',
+        fullName: 'Ann Lee',
         mobilePhone: '+85294667788',
         workPhone: '+85223456789',
         email: 'ann.lee@example.com',
@@ -84,9 +89,34 @@ describe('find_contact', () => {
         sharedWith: 's2',
         slavecontacts: ['c7', 'c8'],
       },
-      { ...EMPTY, id: 'c3', firstName: 'ANN', lastName: 'lee' }, // stored with stray spaces: output trimmed, as every CINNOX value is (src/cinnox/values.ts)
-      { ...EMPTY, id: 'c5', firstName: 'Ann Lee' },
     ]);
+  });
+
+  it.each([
+    // Stored with stray spaces: output trimmed, as every CINNOX value is (src/cinnox/values.ts).
+    ['c3', { id: 'c3', firstName: 'ANN', lastName: 'lee', fullName: 'ANN lee' }],
+    ['c5', { id: 'c5', firstName: 'Ann Lee', fullName: 'Ann Lee' }],
+  ])('matches %s, spacing and case aside', async (id, output) => {
+    const scope = byName('ann lee').reply(200, candidates(id, 'c2', 'c4', 'c6'));
+    await expect(run({ full_name: 'ann lee' })).resolves.toEqual([{ ...EMPTY, ...output }]);
+    scope.done();
+  });
+
+  it('refuses two or more exact matches, naming how many and their IDs (at most 5), rather than pick one', async () => {
+    const scope = byName('Ann Lee').reply(200, annLee);
+    const error = await failure(() => run({ full_name: 'Ann Lee' }));
+    scope.done();
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'CinnoxContactAmbiguous',
+      message:
+        '3 external contacts are named "Ann Lee" (IDs c1, c3, c5), so Find External Contact cannot tell which one you mean, and stops rather than pick one (with Find or Create, nothing was updated or created). Give them distinct names in CINNOX, or map the External Contact ID from an earlier step instead of searching by name.',
+    });
+    const many = Array.from({ length: 7 }, (_, i) => ({ id: `m${i}`, firstName: 'Ann', lastName: 'Lee' }));
+    byName('Ann Lee').reply(200, { code: 0, result: many });
+    expect((await failure(() => run({ full_name: 'Ann Lee' }))).message).toMatch(
+      /^7 external contacts are named "Ann Lee" \(IDs m0, m1, m2, m3, m4, …\), so/,
+    );
   });
 
   it('reads the documented address, ownerId and slaveContacts spellings and the addresses / ownerID ones', async () => {
@@ -101,6 +131,7 @@ describe('find_contact', () => {
         id: 'c1',
         firstName: 'Bo',
         lastName: 'Wu',
+        fullName: 'Bo Wu',
         addresses: { ...EMPTY.addresses, city: 'Taipei' },
         ownerID: 's9',
         slavecontacts: 'c2',
@@ -108,12 +139,10 @@ describe('find_contact', () => {
     ]);
   });
 
-  it('gives phone numbers CINNOX returns as bare digits their "+" back, and leaves other values as they are', async () => {
-    const scope = byName('Cy Ho').reply(200, [
+  it.each([
+    // 7 and 16 digits are no E.164 number: kept.
+    [
       {
-        id: 'c1',
-        firstName: 'Cy',
-        lastName: 'Ho',
         mobilePhone: 14155552671,
         workPhone: '85223456789',
         homePhone: '+85223456780',
@@ -121,43 +150,39 @@ describe('find_contact', () => {
         whatsApp: '1234567890123456',
       },
       {
-        id: 'c2',
-        firstName: 'Cy',
-        lastName: 'Ho',
-        mobilePhone: '852 9466 7788',
-        workPhone: 'ext. 12',
-        homePhone: '',
-        otherPhone: 12345678,
-        whatsApp: 123456789012345,
-      },
-    ]);
-    const result = await run({ full_name: 'Cy Ho' });
-    scope.done();
-    const phones = ({ mobilePhone, workPhone, homePhone, otherPhone, whatsApp }: Record<string, unknown>) => ({
-      mobilePhone,
-      workPhone,
-      homePhone,
-      otherPhone,
-      whatsApp,
-    });
-    expect(result.map(phones)).toEqual([
-      // 7 and 16 digits are no E.164 number: kept.
-      {
         mobilePhone: '+14155552671',
         workPhone: '+85223456789',
         homePhone: '+85223456780',
         otherPhone: '1234567',
         whatsApp: '1234567890123456',
       },
+    ],
+    // Digits spaced as people write them are the same E.164 number.
+    [
       {
         mobilePhone: '852 9466 7788',
+        workPhone: 'ext. 12',
+        homePhone: '',
+        otherPhone: 12345678,
+        whatsApp: 123456789012345,
+      },
+      {
+        mobilePhone: '+85294667788',
         workPhone: 'ext. 12',
         homePhone: null,
         otherPhone: '+12345678',
         whatsApp: '+123456789012345',
       },
-    ]);
-  });
+    ],
+  ])(
+    'gives phone numbers CINNOX returns as bare or spaced digits their "+" back, and leaves other values as they are (%p)',
+    async (stored, output) => {
+      const scope = byName('Cy Ho').reply(200, [{ id: 'c1', firstName: 'Cy', lastName: 'Ho', ...stored }]);
+      const [result] = await run({ full_name: 'Cy Ho' });
+      scope.done();
+      expect(result).toMatchObject(output);
+    },
+  );
 
   it('returns [] when CINNOX only has looser matches', async () => {
     const scope = byName('Ann Le').reply(200, annLee);

@@ -66,7 +66,7 @@ describe('find_numbers', () => {
     scope.done();
   });
 
-  it("maps either casing, Alphanumeric IDs, and dates without a zone, as YYYY/MM/DD or as epoch to ISO 8601 in UTC ('' when unreadable)", async () => {
+  it("maps either casing, Alphanumeric IDs, numbers listed as digits or spaced (to E.164), and dates without a zone, as YYYY/MM/DD or as epoch to ISO 8601 in UTC ('' when unreadable)", async () => {
     const scope = nock(BASE_URL)
       .get(`${API_ROOT}/sms-numbers`)
       .query({ offset: '0', limit: '500' })
@@ -79,7 +79,7 @@ describe('find_numbers', () => {
           expireDate: '2027-11-07 00:00:00',
         },
         { serviceID: 'svc1', number: 85230001234, type: 'TF', country: 'US', expireDate: 1825545600 },
-        { serviceID: 'svc1', number: '+85230001235', type: 'CUSTOM' },
+        { serviceID: 'svc1', number: '+852 3000 1235', type: 'CUSTOM' },
         { serviceID: 'svc1', number: '+85230001236', type: 'DID', expireDate: '2027/11/07' },
         { serviceID: 'svc1', number: '+85230001237', type: 'DID', expireDate: 'next year' },
       ]);
@@ -95,9 +95,9 @@ describe('find_numbers', () => {
         expireDate: '2027-11-07T00:00:00.000Z',
       },
       {
-        id: '85230001234',
+        id: '+85230001234',
         ServiceID: 'svc1',
-        Number: '85230001234',
+        Number: '+85230001234',
         type: 'TF',
         country: 'US',
         expireDate: '2027-11-07T00:00:00.000Z',

@@ -328,6 +328,10 @@ describe('get_enquiry_transcript', () => {
           },
           { time: '2026-11-22T08:17:00.000Z', from: 'v1', type: 'file', text: '[file]' },
         ],
+        // The same text as a .txt file, from this read (test/hooks/transcript-file.test.ts).
+        transcript_file: expect.stringMatching(
+          /^hydrate\|\|\|\{"type":"file","method":"hydrators\.transcriptTextFile"/,
+        ),
       },
     ]);
   });

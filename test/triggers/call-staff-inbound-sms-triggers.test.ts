@@ -119,6 +119,7 @@ const KEYS: Record<string, string[]> = {
     'destinationTypes',
     'serviceId',
     'transcript',
+    'transcriptFile',
   ],
 };
 KEYS.staff_edited = KEYS.staff_created!;

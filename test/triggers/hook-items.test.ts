@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { API_ROOT, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import * as ev from '../fixtures/hook-events';
-import { hookTrigger, transcriptPointer } from '../helpers/hooks';
+import { hookTrigger, transcriptFilePointer, transcriptPointer } from '../helpers/hooks';
 
 const perform = (key: string, body: unknown, extra: object = {}) =>
   appTester(hookTrigger(key).operation.perform, bundleWith({}, { cleanedRequest: body, ...extra } as never)) as Promise<
@@ -200,7 +200,7 @@ describe('performList', () => {
     return items;
   }
 
-  it("lists only closed enquiry records for Enquiry Closed: record id (as the event's eid, never the inquiry ID), type, date, destination, the transcript's pointer", async () => {
+  it("lists only closed enquiry records for Enquiry Closed: record id (as the event's eid, never the inquiry ID), type, date, destination, the transcript's pointers", async () => {
     const items = await listEnquiries('enquiry_closed', ev.enquiryRecords);
     expect(items).toEqual([
       {
@@ -215,6 +215,12 @@ describe('performList', () => {
         destinationTypes: 'STAFF',
         serviceId: 'svc-1',
         transcript: transcriptPointer('EQ-000123', 'rec-1'),
+        transcriptFile: transcriptFilePointer({
+          displayCaseNumber: 'EQ-000123',
+          enquiryID: 'rec-1',
+          channel: 'Weblink',
+          date: '2024-05-31T08:15:00.000Z',
+        }),
       },
       {
         // No record id: no Enquiry Record ID (not the inquiry ID "enq-5"); the event id is a fingerprint.
@@ -229,6 +235,12 @@ describe('performList', () => {
         destinationTypes: '',
         serviceId: '',
         transcript: transcriptPointer('EQ-000127', ''),
+        transcriptFile: transcriptFilePointer({
+          displayCaseNumber: 'EQ-000127',
+          enquiryID: '',
+          channel: '',
+          date: '2024-05-27T08:15:00.000Z',
+        }),
       },
     ]);
   });

@@ -14,6 +14,7 @@ import {
   hookTrigger,
   keysOf,
   modelled,
+  transcriptFilePointer,
   transcriptPointer,
 } from '../helpers/hooks';
 
@@ -130,8 +131,21 @@ const cases: Case[] = [
     };
   }),
   ...Object.entries(ENQUIRY_STATUSES).map(([key, status]): Case => {
-    // Enquiry Closed carries the transcript: a pointer to the hydrator, by case number and record id.
-    const transcript = status === 'Closed' ? { transcript: transcriptPointer('EQ-000123', 'enq-1') } : {};
+    // Enquiry Closed carries the transcript: a pointer to the hydrator, by case number and record id; and its file:
+    // a file pointer with the header's facts (the event's channel and date).
+    const closed = status === 'Closed';
+    const transcript = closed ? { transcript: transcriptPointer('EQ-000123', 'enq-1') } : {};
+    const file = (channel: string) =>
+      closed
+        ? {
+            transcriptFile: transcriptFilePointer({
+              displayCaseNumber: 'EQ-000123',
+              enquiryID: 'enq-1',
+              channel,
+              date: '2024-05-31T08:15:00.000Z',
+            }),
+          }
+        : {};
     return {
       key,
       label: LABELS[key]!,
@@ -151,6 +165,7 @@ const cases: Case[] = [
           destinationTypes: 'STAFF',
           serviceId: 'svc-1',
           ...transcript,
+          ...file('WHATSAPP'),
         },
         flat: {
           status,
@@ -163,10 +178,11 @@ const cases: Case[] = [
           destinationTypes: 'STAFF',
           serviceId: '',
           ...transcript,
+          ...file('CINNOX'),
         },
       },
       foreign: others(ENQUIRY_STATUSES, status).flatMap((s) => [ev.enquiryOpenApi(s), ev.enquiryFlat(s)]),
-      keys: [...ENQUIRY_KEYS, ...Object.keys(transcript)],
+      keys: [...ENQUIRY_KEYS, ...Object.keys(transcript), ...Object.keys(file(''))],
       listed: ENQUIRY_LISTED[status]!,
     };
   }),

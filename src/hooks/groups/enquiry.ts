@@ -5,7 +5,9 @@
  *
  * The transcript is loaded lazily, as call details are: a closed enquiry's item carries
  * `transcript: z.dehydrate(enquiryTranscript, {displayCaseNumber, enquiryID})`, which Zapier resolves (one chat
- * read, §2.2) only when a later step of the Zap uses it.
+ * read, §2.2) only when a later step of the Zap uses it, and `transcriptFile: z.dehydrateFile(enquiryTranscriptFile,
+ * …)`, the same transcript as a .txt file (src/records/transcript-file.ts). The two pointers are resolved apart;
+ * they share one read through Zapier's cache when one follows the other (src/records/enquiry-chat.ts).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cinnox } from '../../cinnox/client';
@@ -20,6 +22,7 @@ import { jittered } from '../../cinnox/errors';
 import { asText } from '../../cinnox/values';
 import { readEnquiryChat, type ChatRead, type ChatRefusal } from '../../records/enquiry-chat';
 import { TRANSCRIPT_SAMPLE } from '../../records/transcript';
+import { TRANSCRIPT_FILE_SAMPLE, stashTranscriptFile, type TranscriptFileHeader } from '../../records/transcript-file';
 import { folded, pick } from '../payload';
 import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, isRecordId, isoDate, serviceIdOf, statusOf } from './shared';
 
@@ -98,6 +101,31 @@ export async function enquiryTranscript(
   return { text: '', messageCount: 0, reason: noTranscriptReason(read, { ...refusal, kind: refusal.kind }) };
 }
 
+/** What the Transcript File's pointer carries: the transcript's pointer's keys and the header's facts. */
+type TranscriptFileInput = {
+  displayCaseNumber?: string;
+  enquiryID?: string;
+  channel?: string;
+  date?: string;
+  /** Get Enquiry Transcript's own header (it knows other facts), instead of the event's. */
+  header?: TranscriptFileHeader;
+};
+
+/**
+ * The Transcript File hydrator (registered in the app's `hydrators`): enquiryTranscript's outcome, the same read
+ * (from Zapier's cache when the Transcript was read just before), as a .txt file stashed with Zapier. An enquiry
+ * CINNOX gives no chat for is a file that says why, so the step that attaches it does not fail.
+ */
+export async function enquiryTranscriptFile(z: ZObject, bundle: Bundle<TranscriptFileInput>): Promise<string> {
+  const transcript = await enquiryTranscript(z, bundle);
+  const { displayCaseNumber, enquiryID, channel, date, header } = bundle.inputData;
+  return stashTranscriptFile(
+    z,
+    header ?? { displayCaseNumber, enquiryRecordId: enquiryID, channel, closedAt: date },
+    transcript,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The group
 // ---------------------------------------------------------------------------------------------
@@ -151,13 +179,14 @@ export const enquiryGroup = defineGroup({
       displayCaseNumber: isRecordId(displayCaseNumber) ? displayCaseNumber : '',
       enquiryID: isRecordId(enquiryID) ? enquiryID : '',
     };
+    const channel = asText(pick(event, 'channel'));
     return {
       id: eventIdOf(event, enquiryID, status, date || ctx.receivedAt),
       status,
       enquiryID,
       displayCaseNumber,
       type,
-      channel: asText(pick(event, 'channel')),
+      channel,
       date,
       destination: asText(pick(event, 'destination', 'destinationID')),
       destinationTypes: asText(pick(event, 'destinationTypes', 'destination Types', 'destinationType')),
@@ -165,6 +194,10 @@ export const enquiryGroup = defineGroup({
       // Only the triggers that declare `transcript` keep it (src/hooks/factory.ts).
       transcript:
         closed && (pointer.displayCaseNumber || pointer.enquiryID) ? ctx.z.dehydrate(enquiryTranscript, pointer) : '',
+      transcriptFile:
+        closed && (pointer.displayCaseNumber || pointer.enquiryID)
+          ? ctx.z.dehydrateFile(enquiryTranscriptFile, { ...pointer, channel, date })
+          : '',
     };
   },
   async recent(z, bundle, status) {
@@ -202,6 +235,7 @@ const ENQUIRY_TRANSCRIPT_FIELDS = [
   { key: 'transcript__text', label: 'Transcript: Text (plain text, times in UTC)' },
   { key: 'transcript__messageCount', label: 'Transcript: Number of Messages', type: 'integer' },
   { key: 'transcript__reason', label: 'Transcript: Why There Is None' },
+  { key: 'transcriptFile', label: 'Transcript File (.txt)', type: 'file' },
 ] as const;
 
 export const ENQUIRY_CLOSED_FIELDS = [...ENQUIRY_FIELDS, ...ENQUIRY_TRANSCRIPT_FIELDS] as const;
@@ -240,4 +274,5 @@ export function enquiryEventSample(
 export const ENQUIRY_CLOSED_SAMPLE = {
   ...enquiryEventSample(EVENT_STATUS.enquiryClosed, { type: 'Direct Chat', destinationTypes: 'STAFF' }),
   transcript: ENQUIRY_TRANSCRIPT_SAMPLE,
+  transcriptFile: TRANSCRIPT_FILE_SAMPLE,
 };
