@@ -523,7 +523,9 @@ describe('Create External Contact, Update External Contact, Create or Update Ext
   /** Create or Update by name: the search's answer, then the write it leads to (none when it fails first). */
   type Steps = { list: Answer; write?: ['post' | 'put', string, Answer] };
   const asCreated = (seen: Seen): Seen =>
-    'output' in seen ? { output: { action: 'created', ...seen.output, contact_id: null, job_title: 'CTO' } } : seen;
+    'output' in seen
+      ? { output: { action: 'created', ...seen.output, contact_id: null, job_title: 'CTO', jobTitle: 'CTO' } }
+      : seen;
   const NOBODY: Answer = { status: 400, json: { code: 6451011, message: 'No records found' } };
   const ONE: Answer = { status: 200, json: { code: 0, result: [{ id: 'c-1', firstName: 'Ann', lastName: 'Lee' }] } };
   const BY_NAME: [string, Steps, Seen][] = [
@@ -536,7 +538,13 @@ describe('Create External Contact, Update External Contact, Create or Update Ext
     [
       'one contact has the name; the update: code 0 with the id',
       { list: ONE, write: ['put', UPDATE, { status: 200, json: { code: 0, id: 'c-1' } }] },
-      { output: { action: 'updated', ...updated('c-1').output, first_name: 'Ann', last_name: 'Lee' } },
+      {
+        output: {
+          action: 'updated',
+          ...updated('c-1').output,
+          ...resultWith({ id: 'c-1', first_name: 'Ann', last_name: 'Lee', job_title: 'CTO' }),
+        },
+      },
     ],
     [
       'two contacts have the name: nothing is written',

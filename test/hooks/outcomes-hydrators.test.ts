@@ -63,6 +63,7 @@ const HYDRATIONS: Hydration[] = [
             id: 'c-1',
             firstName: 'Ann',
             lastName: 'Lee',
+            fullName: 'Ann Lee',
             mobilePhone: '+85294667788',
             ...nulls('workPhone', 'homePhone', 'otherPhone', 'email', 'personalEmail', 'otherEmail', 'facebook'),
             ...nulls('whatsApp', 'weChat', 'line', 'twitter', 'linkedin', 'woztellWhatsApp', 'woztellFacebook'),

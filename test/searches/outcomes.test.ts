@@ -57,9 +57,13 @@ describe('find_contact (and the search half of Find or Create External Contact)'
       { output: [{ id: 'c1', firstName: 'Ann', lastName: 'Lee' }] },
     ],
     [
-      'two contacts with that name: both, in CINNOX order (Find or Create uses the first)',
+      'two contacts with that name: an error naming both, never one picked (Find or Create neither updates nor creates)',
       [{ body: list([contact('c1', 'Ann', 'Lee'), contact('c2', 'ann', 'LEE')]) }],
-      { output: [{ id: 'c1' }, { id: 'c2' }] },
+      failsWith(
+        'AppError',
+        '2 external contacts are named "Ann Lee" (IDs c1, c2), so Find External Contact cannot tell which one you mean, and stops rather than pick one (with Find or Create, nothing was updated or created). Give them distinct names in CINNOX, or map the External Contact ID from an earlier step instead of searching by name.',
+        { code: 'CinnoxContactAmbiguous' },
+      ),
     ],
     [
       'only looser matches: none (Find or Create creates)',
