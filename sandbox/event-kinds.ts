@@ -82,6 +82,25 @@ export const EVENT_KINDS = Object.keys(EVENT_TABLE) as EventKind[];
 
 export const isEventKind = (kind: string): kind is EventKind => Object.hasOwn(EVENT_TABLE, kind);
 
+/** How many one-character edits (insert, delete, replace) turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1)
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** The kind an unknown one most likely meant (a typo, a trigger key's `_` for `.`), or undefined when none is close. */
+export function nearestKind(kind: string): EventKind | undefined {
+  const typed = kind.trim().toLowerCase();
+  const [best] = EVENT_KINDS.map((k) => ({ k, d: editDistance(typed, k) })).sort((a, b) => a.d - b.d);
+  return best && best.d <= 3 ? best.k : undefined;
+}
+
 /** The first event that fires the app's trigger `key`, or undefined when the table has none. */
 export function eventOfTrigger(key: string): { kind: EventKind; entry: EventKindEntry } | undefined {
   const kind = EVENT_KINDS.find((k) => (EVENT_TABLE[k].triggers as readonly string[]).includes(key));

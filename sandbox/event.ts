@@ -9,7 +9,7 @@
 import process from 'node:process';
 import { findSandbox, notRunningHint } from './address.ts';
 import { connectSandbox, type DeliveryView } from './control.ts';
-import { EVENT_KINDS, isEventKind } from './event-kinds.ts';
+import { EVENT_KINDS, isEventKind, nearestKind } from './event-kinds.ts';
 
 const args = process.argv.slice(2);
 const optionOf = (name: string): string | undefined => {
@@ -21,6 +21,12 @@ const found = given ? { baseUrl: given, from: '--base-url' } : findSandbox();
 const timeoutMs = Number(optionOf('--timeout-ms') ?? 60_000);
 const [kind, json] = args;
 if (!kind || !isEventKind(kind)) {
+  if (kind) {
+    const near = nearestKind(kind);
+    process.stderr.write(
+      `sandbox:event: ${JSON.stringify(kind.slice(0, 60))} is not a kind of event the sandbox knows${near ? `: did you mean ${near}?` : ''}\n`,
+    );
+  }
   process.stderr.write(
     `usage: npm run sandbox:event -- <kind> [json body] [--base-url URL] [--timeout-ms MS]\nkinds: ${EVENT_KINDS.join(', ')}\n`,
   );

@@ -137,14 +137,17 @@ describe('npm run sandbox:event (sandbox/event.ts)', () => {
     );
   });
 
-  it('refuses an unknown kind with the list of kinds, exit status 2', async () => {
-    const failed = await promisify(execFile)(process.execPath, [
-      EVENT,
-      'contact.exploded',
-      '--base-url',
-      sandbox.baseUrl,
-    ]).catch((e: { code: number; stderr: string }) => e);
-    expect((failed as { code: number }).code).toBe(2);
-    expect((failed as { stderr: string }).stderr).toContain('kinds: contact.created, contact.edited');
+  it.each([
+    ['enquiry.mised', ': did you mean enquiry.missed?'],
+    ['contact.exploded', ''],
+  ])('says %j is unknown (and the kind it most likely meant) before the usage, exit status 2', async (kind, near) => {
+    const failed = (await promisify(execFile)(process.execPath, [EVENT, kind, '--base-url', sandbox.baseUrl]).catch(
+      (e: unknown) => e,
+    )) as { code: number; stderr: string };
+    expect(failed.code).toBe(2);
+    const [said, usage, kinds] = failed.stderr.split('\n');
+    expect(said).toBe(`sandbox:event: "${kind}" is not a kind of event the sandbox knows${near}`);
+    expect(usage).toMatch(/^usage: npm run sandbox:event -- <kind>/);
+    expect(kinds).toMatch(/^kinds: contact\.created, contact\.edited, /);
   });
 });

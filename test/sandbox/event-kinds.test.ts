@@ -6,7 +6,7 @@
  */
 import App from '../../index';
 import { SUBSCRIPTIONS } from '../../src/cinnox/contract';
-import { EVENT_KINDS, EVENT_TABLE, eventOfTrigger, isEventKind } from '../../sandbox/event-kinds';
+import { EVENT_KINDS, EVENT_TABLE, eventOfTrigger, isEventKind, nearestKind } from '../../sandbox/event-kinds';
 
 const hookTriggers = Object.entries(App.triggers ?? {})
   .filter(([, t]) => (t as { operation: { type?: string } }).operation.type === 'hook')
@@ -52,4 +52,17 @@ it('knows its kinds and nothing else', () => {
   expect(EVENT_KINDS.every(isEventKind)).toBe(true);
   expect(isEventKind('contact.exploded')).toBe(false);
   expect(isEventKind('toString')).toBe(false);
+});
+
+it.each([
+  ['enquiry.mised', 'enquiry.missed'],
+  ['enquiry_missed', 'enquiry.missed'],
+  ['Label.Created', 'label.created'],
+  ['contact.delete', 'contact.deleted'],
+  ['call.end', 'call.ended'],
+  ['contact.exploded', undefined],
+  ['payment.refunded', undefined],
+])('names the kind %j most likely meant: %s', (typed, meant) => {
+  expect(isEventKind(typed)).toBe(false);
+  expect(nearestKind(typed)).toBe(meant);
 });
