@@ -6,6 +6,8 @@ const config: Config = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  // As on a developer's machine with every CINNOX_* / SANDBOX_* / authData_* set; each file forgets them.
+  globalSetup: '<rootDir>/test/hostile-env.ts',
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -8,6 +8,9 @@ const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
+  // As on a developer's machine with every CINNOX_* / SANDBOX_* / authData_* set; each file forgets them.
+  globalSetup: '<rootDir>/test/hostile-env.ts',
+  setupFiles: ['<rootDir>/test/e2e/setup.ts'],
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

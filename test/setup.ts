@@ -1,4 +1,8 @@
 import nock from 'nock';
+import { forgetDeveloperVariables } from './developer-env';
+
+// No test depends on a developer's CINNOX_*, SANDBOX_* or authData_* variables (test/developer-env.ts).
+forgetDeveloperVariables();
 
 // No test reaches the network: every CINNOX call must be matched by a nock interceptor.
 nock.disableNetConnect();

@@ -35,7 +35,12 @@ function run(
       (e) => console.log(JSON.stringify({ loadedAtStart, loaded: loadedNow(), error: String(e.message) })),
     );
   `;
-  const out = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const out = spawnSync(process.execPath, ['-e', script], {
+    cwd: root,
+    env: process.env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as ReturnType<typeof run>;
 }

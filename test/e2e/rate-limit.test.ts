@@ -50,7 +50,12 @@ const script = `
 `;
 
 it('a burst of Send SMS: each sent exactly once or throttled with a delay of 1–300 s, none lost', () => {
-  const out = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const out = spawnSync(process.execPath, ['-e', script], {
+    cwd: root,
+    env: process.env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(out.status).toBe(0);
   const { outcomes, counts } = JSON.parse(out.stdout.trim().split('\n').pop()!) as {
     outcomes: { sent: boolean; name?: string; delay?: number }[];

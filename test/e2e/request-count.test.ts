@@ -32,6 +32,7 @@ function countRequests(): { counts: RequestCount[]; operations: string[] } {
   `;
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: root,
+    env: process.env,
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -17,11 +17,16 @@ function builtAppTrace(): string {
       .then(() => app.creates.send_sms.operation.perform(undefined, undefined))
       .catch((e) => process.stdout.write(e.stack));
   `;
-  return spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }).stdout;
+  return spawnSync(process.execPath, ['-e', script], { cwd: root, env: process.env, encoding: 'utf8' }).stdout;
 }
 
 const stack = (trace: string) =>
-  spawnSync(process.execPath, [join(root, 'scripts/stack.ts')], { cwd: root, input: trace, encoding: 'utf8' });
+  spawnSync(process.execPath, [join(root, 'scripts/stack.ts')], {
+    cwd: root,
+    env: process.env,
+    input: trace,
+    encoding: 'utf8',
+  });
 
 describe('npm run stack', () => {
   it("maps a frame in index.js to the line of Send SMS's perform that threw", () => {

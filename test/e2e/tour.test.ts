@@ -4,9 +4,10 @@
  * nock world (jest.e2e.config.ts): it spawns the tour as its own process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HOSTILE } from '../developer-env';
 
 interface Step {
   operation: string;
@@ -24,13 +25,12 @@ function tour(
 function tour(...all: unknown[]): { status: number | null; steps: Step[]; stderr: string } {
   const options = typeof all[0] === 'object' ? (all.shift() as { env: Record<string, string> }) : { env: {} };
   const args = all as string[];
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
-  // The sandbox, never a real account, in tests (any of the three runs the contract check: contract-check.test.ts).
-  for (const name of ['CINNOX_BASE_URL', 'CINNOX_APP_ID', 'CINNOX_APP_TOKEN']) delete env[name];
+  // The sandbox, never a real account: no CINNOX_* is set (test/developer-env.ts; any of the three would run the
+  // contract check instead, contract-check.test.ts).
   const out = spawnSync(process.execPath, [join(root, 'scripts/tour.ts'), '--json', ...args], {
     cwd: root,
     encoding: 'utf8',
-    env,
+    env: { ...process.env, ...options.env },
     timeout: 120_000,
   });
   // stdout is the JSON alone (the lines go to stderr), so `npm start --silent -- --json` pipes into a JSON reader.
@@ -89,7 +89,7 @@ describe('npm start tour', () => {
     const out = spawnSync(process.execPath, [join(root, 'scripts/tour.ts')], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, CINNOX_BASE_URL: '', COLUMNS: '200' },
+      env: { ...process.env, COLUMNS: '200' },
       timeout: 120_000,
     });
     expect(out.status).toBe(0);
@@ -138,7 +138,7 @@ module.exports = { ...app, triggers: { ...app.triggers, label_recoloured: app.tr
     // As a terminal does: SIGINT to the whole process group (the tour in its own group here).
     const child = spawn(process.execPath, [join(root, 'scripts/tour.ts')], {
       cwd: root,
-      env: { ...process.env, CINNOX_BASE_URL: '' },
+      env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -165,22 +165,32 @@ module.exports = { ...app, triggers: { ...app.triggers, label_recoloured: app.tr
     const server = spawn(
       process.execPath,
       [join(root, 'sandbox/server.ts'), '--port', '0', '--quiet', '--stdin-lifeline'],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
+      { stdio: ['pipe', 'pipe', 'pipe'], env: process.env },
     );
+    // The built app in a folder of its own, with the `.env` the README has a user write: `invoke` reads `.env` from
+    // its working folder (over the environment), so a developer's own `.env` in the project is never read.
+    const app = mkdtempSync(join(tmpdir(), 'cinnox-invoke-'));
     try {
       const info = await new Promise<{ baseUrl: string; appId: string; appToken: string }>((resolve, reject) => {
         server.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString().split('\n')[0]!)));
         server.once('exit', () => reject(new Error('the sandbox exited')));
       });
+      cpSync(join(root, 'package.json'), join(app, 'package.json'));
+      for (const linked of ['dist', 'node_modules']) symlinkSync(join(root, linked), join(app, linked));
+      writeFileSync(
+        join(app, '.env'),
+        `authData_appId=${info.appId}\nauthData_appToken=${info.appToken}\nauthData_baseUrl=${info.baseUrl}\n`,
+      );
+      // A developer's own authData_* (and an account's CINNOX_*) in the environment: the .env above is what counts.
       const env = {
         ...process.env,
-        authData_appId: info.appId,
-        authData_appToken: info.appToken,
-        authData_baseUrl: info.baseUrl,
+        ...Object.fromEntries(
+          Object.entries(HOSTILE).filter(([name]) => /^(authData_|CINNOX_(BASE_URL|APP_))/.test(name)),
+        ),
       };
       const invoke = (...args: string[]) =>
         spawnSync(join(root, 'node_modules/.bin/zapier-platform'), ['invoke', ...args, '--non-interactive'], {
-          cwd: root,
+          cwd: app,
           env,
           encoding: 'utf8',
           timeout: 60_000,
@@ -220,6 +230,7 @@ module.exports = { ...app, triggers: { ...app.triggers, label_recoloured: app.tr
       );
     } finally {
       server.kill('SIGTERM');
+      rmSync(app, { recursive: true, force: true });
     }
   }, 120_000);
 });

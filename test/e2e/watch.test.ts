@@ -35,7 +35,7 @@ describe('sandbox:event and sandbox:watch', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cinnox-watch-'));
   const addressFile = join(dir, 'sandbox.json');
   // The address file a developer's `npm run sandbox` would use is left alone: this sandbox leaves its own.
-  const env = { ...process.env, SANDBOX_ADDRESS_FILE: addressFile, CINNOX_SANDBOX_URL: '' };
+  const env = { ...process.env, SANDBOX_ADDRESS_FILE: addressFile };
   let sandbox: ChildProcessWithoutNullStreams;
   let baseUrl: string;
 
@@ -43,7 +43,7 @@ describe('sandbox:event and sandbox:watch', () => {
     sandbox = spawn(
       process.execPath,
       [join(root, 'sandbox/server.ts'), '--port', '0', '--quiet', '--stdin-lifeline', '--address-file', addressFile],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
+      { stdio: ['pipe', 'pipe', 'pipe'], env },
     );
     const line = await waitForOutput(sandbox, /\n/);
     baseUrl = (JSON.parse(line.split('\n')[0]!) as { baseUrl: string }).baseUrl;

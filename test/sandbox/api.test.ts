@@ -67,7 +67,7 @@ describe('start-up', () => {
   });
 
   it('refuses a bad flag with exit status 2 and says which', () => {
-    const run = spawnSync(process.execPath, [SERVER, '--port', 'eighty'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [SERVER, '--port', 'eighty'], { encoding: 'utf8', env: process.env });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--port must be a whole number, not "eighty"');

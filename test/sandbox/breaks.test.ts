@@ -31,7 +31,10 @@ describe('sandbox --break', () => {
   });
 
   it('refuses an unknown break, naming the known ones (exit 2)', () => {
-    const out = spawnSync(process.execPath, [SERVER, '--port', '0', '--break', 'no-such-thing'], { encoding: 'utf8' });
+    const out = spawnSync(process.execPath, [SERVER, '--port', '0', '--break', 'no-such-thing'], {
+      encoding: 'utf8',
+      env: process.env,
+    });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('--break no-such-thing is unknown; known: bare-list-envelope, unknown-list-envelope');
   });

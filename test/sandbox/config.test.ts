@@ -12,7 +12,7 @@ const DEFAULT = path.resolve(__dirname, '../../node_modules/.cache/cinnox-sandbo
 function addressFileOf(argv: string[], env: Record<string, string> = {}): string {
   const script = `import { parseConfig } from ${JSON.stringify(CONFIG)};
 process.stdout.write(parseConfig(${JSON.stringify(argv)}, ${JSON.stringify(env)}).config.addressFile);`;
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: process.env });
 }
 
 describe('sandbox address file', () => {

@@ -57,6 +57,7 @@ console.log(JSON.stringify({
 it('starts the sandbox as a child process with a canned answer, drives the admin API, waits for deliveries and stops it', async () => {
   const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
     timeout: 10_000,
+    env: process.env,
   });
   const seen = JSON.parse(stdout.trim().split('\n').pop()!);
   const baseUrl = seen.authData.baseUrl as string;
@@ -101,7 +102,7 @@ describe('npm run sandbox:event (sandbox/event.ts)', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [EVENT, 'label.created', '{"name":"From the CLI","colorCode":"#43A047"}', '--base-url', sandbox.baseUrl],
-      { timeout: 10_000 },
+      { timeout: 10_000, env: process.env },
     );
     const [summary, payload, outcome] = stdout.trim().split('\n');
     expect(summary).toMatch(new RegExp(`^label\\.created: event evt-\\d+ in the sandbox at ${sandbox.baseUrl}$`));
@@ -115,22 +116,19 @@ describe('npm run sandbox:event (sandbox/event.ts)', () => {
   });
 
   it("passes on the sandbox's refusal without blaming the connection; names the URL when nothing answers", async () => {
-    const refused = (await promisify(execFile)(process.execPath, [
-      EVENT,
-      'label.created',
-      '{"name":"VIP"}',
-      '--base-url',
-      sandbox.baseUrl,
-    ]).catch((e) => e)) as { code: number; stderr: string };
+    const refused = (await promisify(execFile)(
+      process.execPath,
+      [EVENT, 'label.created', '{"name":"VIP"}', '--base-url', sandbox.baseUrl],
+      { env: process.env },
+    ).catch((e) => e)) as { code: number; stderr: string };
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^sandbox:event: sandbox admin POST \/events\/label\.created: HTTP 409 /);
     expect(refused.stderr).not.toContain('no sandbox answers');
-    const nobody = (await promisify(execFile)(process.execPath, [
-      EVENT,
-      'label.created',
-      '--base-url',
-      'http://127.0.0.1:9',
-    ]).catch((e) => e)) as { code: number; stderr: string };
+    const nobody = (await promisify(execFile)(
+      process.execPath,
+      [EVENT, 'label.created', '--base-url', 'http://127.0.0.1:9'],
+      { env: process.env },
+    ).catch((e) => e)) as { code: number; stderr: string };
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain(
       'no sandbox answers at http://127.0.0.1:9 (from --base-url): start one with `npm run sandbox`, or set CINNOX_SANDBOX_URL to its address',
@@ -141,9 +139,9 @@ describe('npm run sandbox:event (sandbox/event.ts)', () => {
     ['enquiry.mised', ': did you mean enquiry.missed?'],
     ['contact.exploded', ''],
   ])('says %j is unknown (and the kind it most likely meant) before the usage, exit status 2', async (kind, near) => {
-    const failed = (await promisify(execFile)(process.execPath, [EVENT, kind, '--base-url', sandbox.baseUrl]).catch(
-      (e: unknown) => e,
-    )) as { code: number; stderr: string };
+    const failed = (await promisify(execFile)(process.execPath, [EVENT, kind, '--base-url', sandbox.baseUrl], {
+      env: process.env,
+    }).catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(failed.code).toBe(2);
     const [said, usage, kinds] = failed.stderr.split('\n');
     expect(said).toBe(`sandbox:event: "${kind}" is not a kind of event the sandbox knows${near}`);

@@ -58,6 +58,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startSandbox(args: string[] = []): Promise<Sandbox> {
   const child = spawn(process.execPath, [SERVER, '--port', '0', '--quiet', '--stdin-lifeline', ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: process.env,
   });
   let stderr = '';
   child.stderr.setEncoding('utf8');
