@@ -77,6 +77,15 @@ describe('contract check: its reading of the contract', () => {
     for (const type of Object.keys(NUMBER_TYPES)) expect(numberListPath(type as NumberType)).toBe(`/${type}`);
   });
 
+  it('names in README the assumptions a read-only run cannot test, as the judges have them', () => {
+    const said = /a read-only run cannot test \(([^;)]*)/.exec(read('README.md').replace(/\s+/g, ' '))?.[1] ?? '';
+    const ids = said.split(', ').flatMap((part) => {
+      const [from, to = from] = part.split('–').map((id) => Number(id.slice(1)));
+      return Array.from({ length: to! - from! + 1 }, (_, i) => `A${from! + i}`);
+    });
+    expect(ids).toEqual(ASSUMPTIONS.filter((a) => !a.judge).map((a) => a.id));
+  });
+
   it('looks for the call log keys (A21) the call key table reads, each of them', () => {
     // A record holding only those keys, each with a value of its own: every value reaches the call's output.
     const values: Record<string, unknown> = {
