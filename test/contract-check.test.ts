@@ -78,12 +78,14 @@ describe('contract check: its reading of the contract', () => {
   });
 
   it('names in README the assumptions a read-only run cannot test, as the judges have them', () => {
-    const said = /a read-only run cannot test \(([^;)]*)/.exec(read('README.md').replace(/\s+/g, ' '))?.[1] ?? '';
+    const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+    const said = /a read-only run cannot test \(([^;)]*)/.exec(readme.replace(/\s+/g, ' '))?.[1] ?? '';
     const ids = said.split(', ').flatMap((part) => {
       const [from, to = from] = part.split('–').map((id) => Number(id.slice(1)));
       return Array.from({ length: to! - from! + 1 }, (_, i) => `A${from! + i}`);
     });
-    expect(ids).toEqual(ASSUMPTIONS.filter((a) => !a.judge).map((a) => a.id));
+    // A29 is untestable only when the run read no transcript: the README names it after the list, with that condition.
+    expect(ids).toEqual(ASSUMPTIONS.filter((a) => a.untestable && a.id !== 'A29').map((a) => a.id));
   });
 
   it('looks for the call log keys (A21) the call key table reads, each of them', () => {
