@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Examples } from './built-app.ts';
+import { median } from './bench-stats.ts';
 import { BASE_URL, authData, reply } from './request-count.ts';
 
 const require = createRequire(import.meta.url);
@@ -22,6 +23,12 @@ export interface ColdRun {
   first: number;
   /** ms of the operation's perform within the first call (its own code and its request, not core's work around it). */
   firstPerform: number;
+  /**
+   * CPU ms of the main thread in that perform, and in the whole process: the work itself, which a busy machine
+   * does not stretch as it stretches wall time.
+   */
+  firstPerformCpu: number;
+  mainCpuMs: number;
 }
 export interface ColdAction {
   op: `${'creates' | 'searches'}.${string}`;
@@ -112,12 +119,16 @@ if (process.env.BENCH_ONLY) {
 // through core, mapping the answer) without core's per-call work around it, which both sides share.
 const inner = app[kind][key].operation.perform;
 let performMs = 0;
+let performCpuMs = 0;
+const threadCpuMs = () => { const { user, system } = process.threadCpuUsage(); return (user + system) / 1000; };
 app[kind][key].operation.perform = async (z, b) => {
   const start = performance.now();
+  const startCpu = threadCpuMs();
   try {
     return await inner(z, b);
   } finally {
     performMs = performance.now() - start;
+    performCpuMs = threadCpuMs() - startCpu;
   }
 };
 const perform = app[kind][key].operation.perform;
@@ -129,6 +140,7 @@ const bundle = { authData: ${JSON.stringify(authData)}, inputData: JSON.parse(in
   await appTester(perform, bundle, true);
   const first = performance.now() - loaded;
   const firstPerform = performMs;
+  const firstPerformCpu = performCpuMs;
   phase('cold');
   const warm = [];
   for (let i = 0; i < Number(warmArg); i += 1) {
@@ -140,14 +152,9 @@ const bundle = { authData: ${JSON.stringify(authData)}, inputData: JSON.parse(in
   const usage = process.resourceUsage();
   const dir = require('node:path').dirname(appPath);
   const bundles = Object.keys(require.cache).filter((file) => require('node:path').dirname(file) === dir && !require('node:path').basename(file).startsWith('bench-')).map((file) => require('node:path').basename(file)).sort();
-  process.stdout.write(JSON.stringify({ loaded, first, firstPerform, rssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, warm, bundles }));
+  process.stdout.write(JSON.stringify({ loaded, first, firstPerform, firstPerformCpu, mainCpuMs: threadCpuMs(), rssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, warm, bundles }));
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
-
-export const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** Writes the probe and the minimal app next to the unzipped app (so both use the zip's core). */
 export function stageProbe(unzipped: string): { probe: string; minimal: string; app: string } {
@@ -189,13 +196,16 @@ export interface Side {
   env?: Record<string, string>;
 }
 
-const medianRun = (runs: ColdRun[]): ColdRun => ({
+/** The median of each figure over `runs`. */
+export const medianRun = (runs: readonly ColdRun[]): ColdRun => ({
   ms: median(runs.map((r) => r.ms)),
   rssKb: median(runs.map((r) => r.rssKb)),
   cpuMs: median(runs.map((r) => r.cpuMs)),
   loaded: median(runs.map((r) => r.loaded)),
   first: median(runs.map((r) => r.first)),
   firstPerform: median(runs.map((r) => r.firstPerform)),
+  firstPerformCpu: median(runs.map((r) => r.firstPerformCpu)),
+  mainCpuMs: median(runs.map((r) => r.mainCpuMs)),
 });
 
 /**
@@ -213,22 +223,26 @@ export const roundOrder = (n: number, i: number): number[] => {
 
 /**
  * `rounds` rounds of one fresh process per side, in the order `roundOrder` gives, after one untimed run of each
- * (the file cache); the median of each figure per side, and the sibling bundles each side loaded.
+ * (the file cache): each side's runs, round by round (so `runs[a][i]` and `runs[b][i]` ran in the same round), and
+ * the sibling bundles each side loaded.
  */
 export function coldRounds(
   probe: string,
   sides: readonly Side[],
   rounds: number,
   progress: (done: number) => void,
-): { run: ColdRun; bundles: string[] }[] {
+): { runs: ColdRun[]; bundles: string[] }[] {
   const run = (side: Side) => runProbe(probe, side.app, side.op, side.input, 0, [], side.env);
   const bundles = sides.map((side) => run(side).bundles);
   const runs: ColdRun[][] = sides.map(() => []);
   for (let i = 0; i < rounds; i += 1) {
-    for (const k of roundOrder(sides.length, i)) runs[k]!.push(run(sides[k]!));
+    for (const k of roundOrder(sides.length, i)) {
+      const { warm: _warm, bundles: _bundles, ...figures } = run(sides[k]!);
+      runs[k]!.push(figures);
+    }
     progress(i + 1);
   }
-  return sides.map((_, k) => ({ run: medianRun(runs[k]!), bundles: bundles[k]! }));
+  return sides.map((_, k) => ({ runs: runs[k]!, bundles: bundles[k]! }));
 }
 
 /** The warm per-call time: the median of `calls` calls in one process, after the first. */

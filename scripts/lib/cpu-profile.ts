@@ -1,7 +1,8 @@
 // Reads a V8 CPU profile (.cpuprofile, as `node --cpu-prof` writes it): where the sampled time went, by
 // the file it ran in (the app's bundles, each package, Node's internals, V8's own: GC, compiling).
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { runProbe, type Side } from './cold-action.ts';
 
 interface ProfileNode {
   id: number;
@@ -56,4 +57,47 @@ export function summarise(file: string, appDir: string): ProfileSummary {
     for (const bundle of onStack) inclusive[bundle] = (inclusive[bundle] ?? 0) + ms;
   });
   return { totalMs: total, self, inclusive };
+}
+
+/**
+ * `npm run bench -- --profile`: runs each side once with V8's profiler on (the probe's BENCH_PROFILE), writes its
+ * load, cold-call and warm-call profiles to `dir`/<name>/ and says where the sampled time went, phase by phase.
+ */
+export function profileSides(
+  probe: string,
+  sides: readonly [name: string, side: Side][],
+  dir: string,
+  appDir: string,
+  warmCalls: number,
+  progress: (line: string) => void,
+): string[] {
+  rmSync(dir, { recursive: true, force: true });
+  const lines = [
+    '',
+    '## CPU profiles',
+    '',
+    `Profiles in build/profiles/ (open in Chrome DevTools). Sampled ms, self time by where the code lives; the warm profile covers ${warmCalls} calls.`,
+    '',
+  ];
+  for (const [name, side] of sides) {
+    progress(`profile: ${name}`);
+    const out = join(dir, name);
+    mkdirSync(out, { recursive: true });
+    runProbe(probe, side.app, side.op, side.input, warmCalls, [], { ...side.env, BENCH_PROFILE: out });
+    for (const phase of ['load', 'cold', 'warm']) {
+      const s = summarise(join(out, `${phase}.cpuprofile`), appDir);
+      const top = Object.entries(s.self)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', ');
+      const incl = Object.entries(s.inclusive)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', ');
+      lines.push(
+        `- **${name}, ${phase}** (${s.totalMs.toFixed(1)} ms): ${top}${incl ? `; with the app's bundles on the stack: ${incl}` : ''}`,
+      );
+    }
+  }
+  return lines;
 }
