@@ -2,6 +2,7 @@
 // answer), the answer's shape for the evidence (keys and types, never values), its CINNOX code, where a list
 // answer carries its records (as the app reads them, A15), and how records and values are compared. The judges
 // (contract-judges.ts) reason on these.
+// src/cinnox/package.json declares its files ES modules: Node loads contract.ts here without a module type warning.
 import { LIST_ENVELOPE_KEYS } from '../../src/cinnox/contract.ts';
 
 /** One request the app made and CINNOX's answer (status undefined: no answer reached the app). */
