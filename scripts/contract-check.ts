@@ -27,16 +27,8 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle } from 'zapier-platform-core';
-import {
-  ASSUMPTIONS,
-  combine,
-  describe,
-  judge,
-  type AssumptionId,
-  type Exchange,
-  type Finding,
-  type Verdict,
-} from './lib/contract-judges.ts';
+import { describe, type Exchange } from './lib/cinnox-answer.ts';
+import { ASSUMPTIONS, combine, judge, type AssumptionId, type Finding, type Verdict } from './lib/contract-judges.ts';
 import { loadExamples, type Operation, type Perform } from './lib/built-app.ts';
 import { startFileStore } from './lib/file-store.ts';
 

@@ -203,6 +203,12 @@ export function enabledOf(value: unknown): boolean | undefined {
 export const LIST_ENVELOPE_KEYS = ['result', 'data', 'records', 'list', 'labelList', 'contacts', 'numbers'] as const;
 
 /**
+ * A16 Codes in an HTTP 2xx body (§0.2, §0.3): a CINNOX error code (≥ 1,000,000) is an error, and any other `code`
+ * but 0 or 200 (or none) is a failure too, for writes and reads. Code: `cinnoxErrorCode` and `SUCCESS_CODES`,
+ * src/cinnox/errors.ts.
+ */
+
+/**
  * A17 Update External Contact (§3.3) merges: a field left out of the PUT body keeps its stored value, so
  * the app sends only the filled fields (and only the filled parts of `addresses`). Whether one entry in
  * `phones` / `emails` / `socialContacts` replaces or joins the stored ones of that type is not documented
@@ -420,6 +426,17 @@ export interface CallLogRecord {
   virtualNumber?: string | number;
   [key: string]: unknown;
 }
+/** A21: the keys of a call log record Get Call Details reads (the call key table, src/records/call.ts). */
+export const CALL_LOG_RECORD_KEYS = [
+  'caller',
+  'callee',
+  'callDirection',
+  'fromEID',
+  'toEID',
+  'callDate',
+  'callEndTime',
+  'duration',
+] as const;
 
 /**
  * A22 Inbound SMS appear in Get SMS Details (§2.3) with `usage` "inbound" (the reference lists only direct,
