@@ -4,29 +4,35 @@
 // The app is dist/index.js. Three modules are bundles of their own beside it, each reached by a plain
 // `require()` inside the function that first needs it, so an app start neither reads nor runs them (the cold
 // start figure in docs/performance.md): zod (src/input/zod-lib.ts, the first input parsed), libphonenumber-js
-// and its metadata (src/input/phone-lib.ts, the first phone number) and the SMS counter
-// (src/messaging/sms-lib.ts, the first SMS text). Each is an ES module re-exporting what the app uses, so esbuild
-// keeps only that of the package. dist/examples.js holds the operations' example inputs, for the scripts.
+// and its metadata (src/input/phone-lib.ts, the first phone number), each an ES module re-exporting what the app
+// uses so esbuild keeps only that of the package, and the SMS counter (the sms-segments-calculator package itself,
+// the first SMS text). dist/examples.js holds the operations' example inputs, for the scripts.
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
-/** The modules that are bundles of their own: source → the file the app requires instead. */
+/** The modules that are bundles of their own (a source file, or a package whole) → the file the app requires instead. */
 const LIBS = {
   'src/input/zod-lib.ts': 'zod.js',
   'src/input/phone-lib.ts': 'phone.js',
-  'src/messaging/sms-lib.ts': 'sms.js',
+  'sms-segments-calculator': 'sms.js',
 };
-/** Every `require('./x-lib')` of the app becomes a `require('./x.js')` of the sibling bundle. */
+const libOf = (path: string, resolveDir: string): keyof typeof LIBS | undefined =>
+  Object.hasOwn(LIBS, path)
+    ? (path as keyof typeof LIBS)
+    : (Object.keys(LIBS) as (keyof typeof LIBS)[]).find(
+        (entry) => resolve(entry) === `${resolve(resolveDir, path)}.ts`,
+      );
+/** Every `require()` of one of LIBS in the app becomes a `require('./x.js')` of the sibling bundle. */
 const libsBeside: Plugin = {
   name: 'libs-beside',
   setup(b) {
-    b.onResolve({ filter: /-lib$/ }, (args) => {
-      const source = Object.keys(LIBS).find((entry) => resolve(entry) === `${resolve(args.resolveDir, args.path)}.ts`);
-      if (!source) return undefined;
+    b.onResolve({ filter: /-lib$|^sms-segments-calculator$/ }, (args) => {
+      const lib = libOf(args.path, args.resolveDir);
+      if (!lib) return undefined;
       if (args.kind !== 'require-call')
         throw new Error(`${args.importer} imports ${args.path}: require it where it is first needed`);
-      return { path: `./${LIBS[source as keyof typeof LIBS]}`, external: true };
+      return { path: `./${LIBS[lib]}`, external: true };
     });
   },
 };

@@ -16,7 +16,8 @@
  * The counter's cost grows faster than the text (a few seconds for 40,000 characters), so a text longer than any
  * SMS the step may send is refused on its length alone and never counted (`measureSms`'s ceiling).
  *
- * The library is required on the first text counted, not when the app starts (Send SMS and Send OTP SMS only).
+ * The library is required on the first text counted, not when the app starts (Send SMS and Send OTP SMS only): the
+ * build makes it a bundle of its own (scripts/build.ts).
  */
 import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from './sms-limits';
 
@@ -50,7 +51,7 @@ export const smsCeiling = (parts: number): number => unitsFor('GSM-7', parts);
 export function measureSms(text: string, ceiling: number = smsCeiling(SMS_MAX_PARTS)): SmsMeasure | undefined {
   if (text.length > ceiling) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SegmentedMessage } = require('./sms-lib') as typeof import('./sms-lib');
+  const { SegmentedMessage } = require('sms-segments-calculator') as typeof import('sms-segments-calculator');
   const message = new SegmentedMessage(text);
   const encoding = message.encodingName;
   return {
