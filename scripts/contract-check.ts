@@ -436,7 +436,7 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     const why = skipped.length > 0 ? ` (skipped: ${skipped.join(', ')})` : '';
     return { id, title, verdict: 'cannot tell', evidence: `no step of this run exercised it${why}`, steps: [] };
   });
-  say('\nCINNOX API assumptions (src/cinnox/contract.ts; README "CINNOX API assumptions"):');
+  say('\nCINNOX API assumptions (src/cinnox/contract.ts; docs/assumptions.md):');
   for (const a of assumptions) {
     const how = a.verdict === 'not tested read-only' ? `test: ${a.evidence}` : a.evidence;
     say(wrapped(`  ${a.id.padEnd(4)} ${a.verdict.padEnd(20)} ${a.title}. ${how}`, 7));
