@@ -1,5 +1,5 @@
 // The CINNOX Open API at CINNOX's paths (`/v1/api/apps/{appID}/…`, docs/cinnox-api.md §0.1, and the app's
-// assumptions A1–A30 where the reference is silent): the route table (`api`), list envelopes, paging, report
+// named assumptions (A1, A2, …) where the reference is silent): the route table (`api`), list envelopes, paging, report
 // windows and the `--break` modes that bend them, behind the App ID and Bearer-token checks and the rate limit
 // (`handleApi`), with the request log and faults on demand (faults.ts).
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,6 @@
 // Faults on demand: the sandbox misbehaves as a real server can, per route, over real sockets, so a developer
-// (and the app's tests) can watch the app end a step in time and say what is known (README "Time limits and
-// rate"), or see what a step makes of an answer CINNOX can give (README "Errors a Zap builder sees"). A fault is
+// (and the app's tests) can watch the app end a step in time and say what is known (docs/errors.md, "Time limits
+// and rate"), or see what a step makes of an answer CINNOX can give (docs/errors.md's table). A fault is
 // written `METHOD PATH=MODE[:ARG][*TIMES]`, e.g. `POST /sms=reset`, `GET /access-numbers=delay:3000`,
 // `GET /contacts/contact-list=reset*1` (the next request only), `POST /sms=answer:all-rejected`; PATH is the API path
 // after the App ID.

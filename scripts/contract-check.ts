@@ -12,7 +12,8 @@
 // Each step is passed, failed, sample (performList fell back to the static sample: never a pass) or skipped
 // (with why and how to run it), and lists the named assumptions (A1… in src/cinnox/contract.ts) its requests
 // exercised, judged by scripts/lib/contract-judges.ts: holds / does not hold / cannot tell, with the evidence
-// (status, code, the answer's shape: keys and types, never values). The run ends with the assumption table.
+// (status, code, the answer's shape: keys and types, never values). The run ends with the assumption table
+// (what it prints and how: scripts/lib/check-report.ts).
 //
 // Exit status: 0 when no step failed and no assumption was found not to hold; 1 otherwise, and when the
 // connection test fails; 2 when one or two of the three variables are set (or none, for check:account).
@@ -28,8 +29,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type * as ZapierCore from 'zapier-platform-core';
 import type { Bundle } from 'zapier-platform-core';
 import { describe, type Exchange } from './lib/cinnox-answer.ts';
-import { ASSUMPTIONS, combine, judge, type AssumptionId, type Finding, type Verdict } from './lib/contract-judges.ts';
+import { combine, judge } from './lib/contract-judges.ts';
 import { loadExamples, type Operation, type Perform } from './lib/built-app.ts';
+import { assumptionTable, printEnd, printStep, printer, type Outcome, type StepReport } from './lib/check-report.ts';
 import { startFileStore } from './lib/file-store.ts';
 
 export const ACCOUNT_VARIABLES = ['CINNOX_BASE_URL', 'CINNOX_APP_ID', 'CINNOX_APP_TOKEN'] as const;
@@ -50,23 +52,6 @@ interface BuiltApp {
   hydrators?: Record<string, Perform>;
 }
 type Item = Record<string, unknown>;
-type Outcome = 'passed' | 'failed' | 'sample' | 'skipped';
-
-export interface StepReport {
-  name: string;
-  outcome: Outcome;
-  result: string;
-  ms: number;
-  findings: Finding[];
-  requests: { request: string; status?: number }[];
-}
-export interface AssumptionReport {
-  id: AssumptionId;
-  title: string;
-  verdict: Verdict | 'not tested read-only';
-  evidence: string;
-  steps: string[];
-}
 
 /** Raised by the GET-only guard: the request was never sent. */
 class NotSent extends Error {
@@ -82,22 +67,8 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
   const appOption = argv.indexOf('--app');
   const root = resolve(import.meta.dirname, '..');
   const appPath = resolve(appOption === -1 ? join(root, 'dist/index.js') : argv[appOption + 1]!);
-  const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
-  const width = Math.max(60, (process.stdout.isTTY && process.stdout.columns) || 100);
-  /** `text` wrapped to the terminal, continuation lines indented by `indent`. */
-  const wrapped = (text: string, indent: number): string => {
-    const lead = /^ */.exec(text)![0];
-    const lines: string[] = [];
-    let line = lead;
-    for (const word of text.slice(lead.length).split(' ')) {
-      if (line.trim() && line.length + 1 + word.length > width) {
-        lines.push(line);
-        line = `${' '.repeat(indent)}${word}`;
-      } else line = line.trim() ? `${line} ${word}` : `${line}${word}`;
-    }
-    lines.push(line);
-    return lines.join('\n');
-  };
+  const out = printer(asJson);
+  const { say, wrapped } = out;
 
   const { set, missing } = accountVariables(env);
   if (missing.length > 0) {
@@ -192,21 +163,9 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
   };
 
   const steps: StepReport[] = [];
-  const SHOWN: Record<Outcome, string> = {
-    passed: 'passed ',
-    failed: 'FAILED ',
-    sample: 'sample ',
-    skipped: 'skipped',
-  };
   const report = (step: StepReport) => {
     steps.push(step);
-    const time = step.outcome === 'skipped' ? '' : ` (${step.ms.toFixed(0)} ms)`;
-    say(wrapped(`  ${SHOWN[step.outcome]}  ${step.name}${time}: ${step.result}`, 13));
-    for (const r of new Set(step.requests.map((q) => q.request))) say(wrapped(`             ${r}`, 15));
-    if (step.findings.length > 0)
-      say(wrapped(`             ${step.findings.map((f) => `${f.id} ${f.verdict}`).join(', ')}`, 13));
-    for (const f of step.findings.filter((f) => f.verdict !== 'holds'))
-      say(wrapped(`             ${f.id} ${f.verdict}: ${f.reason}`, 15));
+    printStep(out, step);
   };
   /** Runs a step: `fn` answers its outcome and one-line result; a throw is a failure with the app's message. */
   const step = async (name: string, fn: () => Promise<{ outcome: Outcome; result: string }>): Promise<Outcome> => {
@@ -426,36 +385,12 @@ export async function runContractCheck(argv: string[], env = process.env): Promi
     });
   }
 
-  // The assumption table, A1… in order.
-  const assumptions: AssumptionReport[] = ASSUMPTIONS.map(({ id, title, untestable }) => {
-    const seen = steps.filter((s) => s.findings.some((f) => f.id === id));
-    const [best] = combine(seen.flatMap((s) => s.findings.filter((f) => f.id === id)));
-    if (best) return { id, title, verdict: best.verdict, evidence: best.evidence, steps: seen.map((s) => s.name) };
-    if (untestable) return { id, title, verdict: 'not tested read-only', evidence: untestable, steps: [] };
-    const skipped = steps.filter((s) => s.outcome === 'skipped').map((s) => s.name);
-    const why = skipped.length > 0 ? ` (skipped: ${skipped.join(', ')})` : '';
-    return { id, title, verdict: 'cannot tell', evidence: `no step of this run exercised it${why}`, steps: [] };
-  });
-  say('\nCINNOX API assumptions (src/cinnox/contract.ts; README "CINNOX API assumptions"):');
-  for (const a of assumptions) {
-    const how = a.verdict === 'not tested read-only' ? `test: ${a.evidence}` : a.evidence;
-    say(wrapped(`  ${a.id.padEnd(4)} ${a.verdict.padEnd(20)} ${a.title}. ${how}`, 7));
-  }
-  const tally = (outcome: Outcome) => steps.filter((s) => s.outcome === outcome).length;
-  const broken = assumptions.filter((a) => a.verdict === 'does not hold').map((a) => a.id);
-  say(
-    `\n${tally('passed')} passed, ${tally('failed')} failed, ${tally('sample')} sample, ${tally('skipped')} skipped.`,
-  );
-  say(
-    wrapped(
-      `Assumptions: ${assumptions.filter((a) => a.verdict === 'holds').length} hold, ${broken.length} do not hold${broken.length ? ` (${broken.join(', ')})` : ''}, ` +
-        `${assumptions.filter((a) => a.verdict === 'cannot tell').length} cannot tell, ${assumptions.filter((a) => a.verdict === 'not tested read-only').length} not tested read-only.`,
-      2,
-    ),
-  );
+  // The assumption table, A1… in order, and the tallies.
+  const assumptions = assumptionTable(steps);
+  const failed = printEnd(out, steps, assumptions);
   if (asJson) process.stdout.write(`${JSON.stringify({ steps, assumptions })}\n`);
   await fileStore.close();
-  return tally('failed') > 0 || broken.length > 0 ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {

@@ -1,9 +1,7 @@
 /**
  * The contract check's reading of the app's assumptions (scripts/lib/contract-judges.ts) stays in step with
- * src/cinnox/contract.ts and README's assumption table, and judges answers as the README says.
+ * src/cinnox/contract.ts and the assumption table of docs/assumptions.md, and judges answers as that document says.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   CALL_LOG_PATH,
   CALL_LOG_RECORD_KEYS,
@@ -17,28 +15,34 @@ import {
 import { shapeOf, type Exchange } from '../scripts/lib/cinnox-answer';
 import { ASSUMPTIONS, JUDGES, combine, judge } from '../scripts/lib/contract-judges';
 import { CALL } from '../src/records/call';
+import { readDoc, tableRows } from './markdown';
 
-const read = (file: string) => readFileSync(join(__dirname, '..', file), 'utf8');
-/** The ids a text declares, in order of first mention: `A12` at the start of a doc comment line or a table row. */
+const ASSUMPTIONS_DOC = 'docs/assumptions.md';
+/** The ids a text declares, in order of first mention: `A12` at the start of a doc comment line. */
 const declared = (text: string, line: RegExp) => [...new Set([...text.matchAll(line)].map((m) => m[1]))];
+/** The rows of docs/assumptions.md's table: `#`, `Assumption`, `Constant`. */
+const tableOfAssumptions = () => tableRows(readDoc(ASSUMPTIONS_DOC), ['#', 'Assumption', 'Constant'], ASSUMPTIONS_DOC);
 
 describe('contract check: its reading of the contract', () => {
-  it("has one entry for each assumption src/cinnox/contract.ts declares, as README's table has one row", () => {
-    const contract = declared(read('src/cinnox/contract.ts'), /^\s*(?:\/\*\*|\*) (A\d+) /gm);
+  it('has one entry for each assumption src/cinnox/contract.ts declares, as docs/assumptions.md has one row', () => {
+    const contract = declared(readDoc('src/cinnox/contract.ts'), /^\s*(?:\/\*\*|\*) (A\d+) /gm);
     expect(contract.length).toBeGreaterThanOrEqual(30);
     expect(contract).toEqual(contract.map((_, i) => `A${i + 1}`));
-    expect(declared(read('README.md'), /^\| (A\d+) \|/gm)).toEqual(contract);
+    const rows = tableOfAssumptions();
+    expect(rows.map((row) => row['#'])).toEqual(contract);
+    expect(rows.filter((row) => !row.Assumption || !row.Constant).map((row) => row['#'])).toEqual([]);
     expect(Object.keys(JUDGES)).toEqual(contract);
     expect(ASSUMPTIONS.map((a) => a.id)).toEqual(contract);
   });
 
-  it('names in README the assumptions a read-only run cannot test, as the judges have them', () => {
-    const said = /a read-only run cannot test \(([^;)]*)/.exec(read('README.md').replace(/\s+/g, ' '))?.[1] ?? '';
+  it('names in docs/assumptions.md the assumptions a read-only run cannot test, as the judges have them', () => {
+    const said =
+      /a read-only run cannot test \(([^;)]*)/.exec(readDoc(ASSUMPTIONS_DOC).replace(/\s+/g, ' '))?.[1] ?? '';
     const ids = said.split(', ').flatMap((part) => {
       const [from, to = from] = part.split('–').map((id) => Number(id.slice(1)));
       return Array.from({ length: to! - from! + 1 }, (_, i) => `A${from! + i}`);
     });
-    // A29 is untestable only when the run read no transcript: the README names it after the list, with that condition.
+    // A29 is untestable only when the run read no transcript: the document names it after the list, with that condition.
     expect(ids).toEqual(ASSUMPTIONS.filter((a) => a.untestable && a.id !== 'A29').map((a) => a.id));
   });
 

@@ -3,13 +3,15 @@
  * hidden drop-down triggers too), create, search and search-or-create is listed under its label, and the
  * catalogue names no key the app does not have. Its subscription table puts every instant trigger in the
  * row of the CINNOX subscription it uses. The commands the documents show work as shown on the machine the README
- * describes (Node 20 with npm: the npm scripts put the Node 22 of the `node` devDependency first on PATH).
+ * describes (Node 20 with npm: the npm scripts put the Node 22 of the `node` devDependency first on PATH), and
+ * their links to one another reach a file and a heading that exist.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SUBSCRIPTIONS, type EventGroup } from '../src/cinnox/contract';
 import { GROUPS } from '../src/hooks/groups';
 import { App } from './helpers/app';
+import { cellsOf, readDoc, sectionOf, tableRows } from './markdown';
 
 type Kind = 'triggers' | 'creates' | 'searches' | 'searchOrCreates';
 interface Row {
@@ -19,44 +21,16 @@ interface Row {
   key: string;
 }
 
-const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+const section = (title: string) => sectionOf('README.md', title);
 
-/** The text of the `## {title}` section, up to the next `## ` heading. */
-function section(title: string): string {
-  const start = readme.indexOf(`\n## ${title}\n`);
-  if (start === -1) throw new Error(`README.md has no "## ${title}" section`);
-  const next = readme.indexOf('\n## ', start + 1);
-  return readme.slice(start, next === -1 ? undefined : next);
-}
-
-const cellsOf = (line: string): string[] =>
-  line
-    .trim()
-    .replace(/^\||\|$/g, '')
-    .split('|')
-    .map((c) => c.trim());
-
-/** The rows of every table in `text` whose header names the given columns (by header, in any order). */
-function tableRows(text: string): Row[] {
-  const rows: Row[] = [];
-  let columns: Record<string, number> | undefined;
-  for (const line of text.split('\n')) {
-    if (!line.trim().startsWith('|')) {
-      columns = undefined;
-      continue;
-    }
-    const cells = cellsOf(line);
-    if (!columns) {
-      const at = (...names: string[]) => cells.findIndex((c) => names.includes(c.toLowerCase()));
-      columns = { label: at('operation', 'label'), kind: at('kind'), what: at('what it does'), key: at('key') };
-      continue;
-    }
-    if (/^-+$/.test(cells[0] ?? '')) continue;
-    const key = /^`([a-z0-9_]+)`$/.exec(cells[columns.key!] ?? '')?.[1];
-    if (!key) throw new Error(`README.md catalogue row without a \`key\`: ${line}`);
-    rows.push({ label: cells[columns.label!]!, kind: cells[columns.kind!]!, what: cells[columns.what!]!, key });
-  }
-  return rows;
+/** The catalogue's rows: every table of the section has the four columns, and every row a backticked key. */
+function catalogueRows(text: string): Row[] {
+  const columns = ['Operation', 'Kind', 'What it does', 'Key'];
+  return tableRows(text, columns, 'README.md "What the app does"', true).map((row) => {
+    const key = /^`([a-z0-9_]+)`$/.exec(row.Key ?? '')?.[1];
+    if (!key) throw new Error(`README.md catalogue row without a \`key\`: ${row.line}`);
+    return { label: row.Operation!, kind: row.Kind!, what: row['What it does']!, key };
+  });
 }
 
 const kindOf = (kind: string): Kind => {
@@ -71,10 +45,16 @@ const app = App as unknown as Record<
   Kind,
   Record<string, { display: { label: string; hidden?: boolean }; operation: { type?: string } }>
 >;
-const catalogue = tableRows(section('What the app does').split('\n### Which triggers share')[0]!);
+const catalogueText = section('What the app does').split('\n### Which triggers share')[0]!;
+const catalogue = catalogueRows(catalogueText);
 
 describe('README.md "What the app does"', () => {
-  it('has a row for every operation', () => expect(catalogue.length).toBeGreaterThan(20));
+  it('has one row for each operation', () => {
+    const kinds: Kind[] = ['triggers', 'creates', 'searches', 'searchOrCreates'];
+    const operations = kinds.reduce((n, kind) => n + Object.keys(app[kind]).length, 0);
+    expect(operations).toBeGreaterThan(20);
+    expect(catalogue.length).toBe(operations);
+  });
 
   it.each(['triggers', 'creates', 'searches', 'searchOrCreates'] as const)(
     'lists every one of the app %s under its label, and nothing the app does not have',
@@ -153,7 +133,7 @@ describe('the commands the documents show', () => {
   it.each(documents)(
     '%s runs TypeScript through npm scripts or npx, never a plain node, which Node 20 cannot',
     (doc) => {
-      const text = readFileSync(join(root, doc), 'utf8');
+      const text = readDoc(doc);
       // Node 20 stops at a .ts file with ERR_UNKNOWN_FILE_EXTENSION: a block shows the npm script instead.
       expect(commandLines(text).filter((line) => /(^|[;&|(]\s*)node\s+\S+\.ts\b/.test(line))).toEqual([]);
       // Inline, a plain `node x.ts` only where the sentence says what it needs.
@@ -167,5 +147,34 @@ describe('the commands the documents show', () => {
     const text = section('The main job: `npm start`').replace(/\s+/g, ' ');
     expect(text).toContain('`npm start --silent -- --json | python3 -m json.tool`');
     expect(text).not.toMatch(/`npm start -- --json/);
+  });
+});
+
+describe('the links between the documents', () => {
+  const root = join(__dirname, '..');
+  const documents = ['README.md', 'sandbox/README.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)];
+  /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+  const anchorOf = (heading: string) =>
+    heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+  const anchorsOf = (doc: string) =>
+    new Set(
+      readDoc(doc)
+        .split('\n')
+        .filter((line) => /^#{1,6} /.test(line))
+        .map((line) => anchorOf(line.replace(/^#+ /, ''))),
+    );
+
+  it.each(documents)('%s links to files and headings that exist', (doc) => {
+    const links = [...readDoc(doc).matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/.test(l));
+    const broken = links.filter((link) => {
+      const [path, anchor] = link.split('#');
+      const target = path ? join(dirname(doc), path) : doc;
+      if (!existsSync(join(root, target))) return true;
+      return anchor !== undefined && target.endsWith('.md') && !anchorsOf(target).has(anchor);
+    });
+    expect(broken).toEqual([]);
   });
 });

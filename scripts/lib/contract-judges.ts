@@ -1,12 +1,13 @@
-// The contract check's reading of the app's CINNOX assumptions (A1… in src/cinnox/contract.ts and README's
-// "CINNOX API assumptions" table): one entry per assumption, keyed by its id, saying how one CINNOX answer is
+// The contract check's reading of the app's CINNOX assumptions (A1… in src/cinnox/contract.ts and the table of
+// docs/assumptions.md): one entry per assumption, keyed by its id, saying how one CINNOX answer is
 // judged against it, or, for those a read-only run cannot test, what would. The paths, parameters and values are
 // src/cinnox/contract.ts's own (imported, never copied); test/contract-check.test.ts fails when an assumption
-// declared there has no entry here or no row in README's table.
+// declared there has no entry here or no row in docs/assumptions.md.
 //
 // A judge sees one exchange (method, path, query, status, body) and says whether CINNOX's answer fits the
 // assumption: holds / does not hold / cannot tell, with evidence made of the HTTP status, the CINNOX code and the
 // answer's shape (keys and types), never its values; or nothing, when the request did not exercise it.
+// The verdicts several judges share (a filtered list, a report window, a report's order and values): verdicts.ts.
 import {
   CALL_DIRECTIONS,
   CALL_LOG_CALL_ID_PARAM,
@@ -46,15 +47,15 @@ import {
   folded,
   isNoRecords,
   isUnknownPath,
-  outsideWindow,
   windowRefused,
   word,
   type Answer,
   type Exchange,
-  type Rec,
 } from './cinnox-answer.ts';
+import { filterVerdict, reportVerdict, windowVerdict, type Judged, type Verdict } from './verdicts.ts';
 
-export type Verdict = 'holds' | 'does not hold' | 'cannot tell';
+export type { Verdict } from './verdicts.ts';
+
 export type AssumptionId = `A${number}`;
 
 export interface Finding {
@@ -64,66 +65,6 @@ export interface Finding {
   evidence: string;
   /** The why alone: `records under "labelList"`. */
   reason: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The judges: one per assumption
-// ---------------------------------------------------------------------------------------------
-
-/** A verdict and why, or undefined when the exchange did not exercise the assumption. */
-type Judged = readonly [Verdict, string?] | undefined;
-
-/** A filtered list read: every record must carry the value asked for in `param`. */
-function filterVerdict(
-  { e, records, answered }: Answer,
-  param: string,
-  matches: (record: Rec, asked: string) => boolean,
-  noneHint: string,
-): Judged {
-  if (!(param in e.query)) return undefined;
-  const none = `no record has the ${param} asked for; ${noneHint}`;
-  if (isNoRecords(e)) return ['cannot tell', none];
-  if (isUnknownPath(e) || codeOf(e.body) === CODES.badParameters) return ['does not hold', `CINNOX refused ${param}`];
-  if (!answered) return ['cannot tell'];
-  if (records.length === 0) return ['cannot tell', none];
-  const others = records.filter((r) => !matches(r, e.query[param] ?? '')).length;
-  return others === 0
-    ? ['holds', `all ${records.length} record(s) match the ${param} asked for`]
-    : ['does not hold', `${others} of ${records.length} record(s) do not match the ${param} asked for`];
-}
-
-/** A report read for a window (A6, A24): refused, accepted, and every record dated inside it. */
-function windowVerdict(
-  { e, records, answered, windowed }: Answer,
-  dateKey: string,
-  words: { none: string; outside: string; inside: string },
-): Judged {
-  if (!windowed) return undefined;
-  if (isUnknownPath(e) || codeOf(e.body) === CODES.badParameters)
-    return ['does not hold', 'CINNOX refused the time window'];
-  if (isNoRecords(e)) return ['holds', `the window is accepted; no ${words.none} in it`];
-  if (!answered) return ['cannot tell'];
-  const outside = outsideWindow(e, records, dateKey);
-  return outside > 0
-    ? ['does not hold', `${outside} ${words.outside} outside the window asked for`]
-    : ['holds', `${records.length} ${words.inside}, all inside the window`];
-}
-
-/**
- * A30 on one window read of a report: its records newest first (by `dateKey`), and each value a scheduled trigger
- * filters on one of the documented ones (`known`: record key → the values).
- */
-function reportVerdict(records: Rec[], dateKey: string, known: Record<string, readonly string[]>): Judged {
-  const unknown = Object.entries(known).flatMap(([key, values]) => {
-    const found = new Set(records.map((r) => r[key]).filter((v) => v !== undefined && v !== null && v !== ''));
-    return [...found].filter((v) => !values.some((k) => word(k) === word(v))).map((v) => `${key} ${JSON.stringify(v)}`);
-  });
-  if (unknown.length > 0) return ['does not hold', `${unknown.slice(0, 3).join(', ')}: not a value the filters know`];
-  const dates = records.map((r) => Date.parse(String(r[dateKey] ?? ''))).filter(Number.isFinite);
-  if (dates.length < 2) return ['cannot tell', 'fewer than two dated records to see their order'];
-  return dates.every((d, i) => i === 0 || d <= dates[i - 1]!)
-    ? ['holds', `${dates.length} records newest first (${dateKey}), every filtered value documented`]
-    : ['does not hold', `records not listed newest first by ${dateKey}`];
 }
 
 /** How a finding names an SMS's status as the scheduled trigger reads it. */

@@ -68,7 +68,7 @@ export interface HookTriggerSpec<K extends string, F extends readonly PlainOutpu
   sample: SampleOf<F, S>;
 }
 
-/** The one sentence every hook trigger carries about CINNOX's one URL per subscription (details: README). */
+/** The one sentence every hook trigger carries about CINNOX's one URL per subscription (details: docs/operations.md). */
 export function oneZapNote(group: GroupSpec): string {
   return `CINNOX sends ${group.events} to one Zap per CINNOX Zapier account: for a second such Zap, add another CINNOX Zapier account.`;
 }

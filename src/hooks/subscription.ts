@@ -7,7 +7,7 @@
  * module refuses to subscribe over another URL, unless the Zap builder chose Take Over the Subscription (a URL a
  * deleted Zap left behind would otherwise lock the group for good), and never disables a URL that is not this
  * Zap's. URLs are compared as URLs (`sameUrl`). Where the list cannot be read, CINNOX gives no way to tell; the
- * triggers' descriptions and the README say so.
+ * triggers' descriptions and docs/operations.md say so.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { boolean, input, labelOf, parseInput } from '../input/schema';

@@ -299,7 +299,7 @@ describe.each(cases)('$key', (c) => {
     expect(trigger.display.label).toBe(c.label);
     expect(trigger.display.hidden).toBeUndefined();
     expect(trigger.display.description).toMatch(/^Triggers when .+\.$/);
-    // One short sentence an admin can act on; the details are in the README.
+    // One short sentence an admin can act on; the details are in docs/operations.md.
     expect(trigger.display.description).toMatch(
       /^Triggers when [^.]+\. CINNOX sends .+ to one Zap per CINNOX Zapier account: for a second such Zap, add another CINNOX Zapier account\.$/,
     );

@@ -1,5 +1,5 @@
 /**
- * README.md's error table ("Errors a Zap builder sees") names every error the app can raise, and only those. The
+ * The error table of docs/errors.md ("Errors a Zap builder sees") names every error the app can raise, and only those. The
  * list it is compared with is read from the code itself, never copied: every `new …errors.X(…)` and
  * `new CinnoxError(…)` in src/ and index.ts, with the error code each can carry (its second argument, followed
  * through constants, conditionals, `Cinnox${code}` templates and the helper functions that pass it on). A
@@ -8,8 +8,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { sectionOf, tableRows } from './markdown';
 
 const root = join(__dirname, '..');
+const ERRORS = 'docs/errors.md';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -85,7 +87,7 @@ function codesOf(expression: ts.Expression, file: ts.SourceFile, seen = new Set<
   if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return [expression.text];
   if (ts.isParenthesizedExpression(expression)) return codesOf(expression.expression, file, seen);
   if (ts.isTemplateExpression(expression))
-    // `Cinnox${code}` is the README's `Cinnox{code}`.
+    // `Cinnox${code}` is the table's `Cinnox{code}`.
     return [
       expression.head.text +
         expression.templateSpans.map((span) => `{${span.expression.getText()}}${span.literal.text}`).join(''),
@@ -138,29 +140,13 @@ const raised: Raised[] = files.flatMap((file) =>
     }),
 );
 
-/** The backticked names in the "Zapier error" column of the README's error table. */
-function readmeErrorNames(): string[] {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const start = readme.indexOf('\n## Errors a Zap builder sees\n');
-  if (start === -1) throw new Error('README.md has no "## Errors a Zap builder sees" section');
-  const names: string[] = [];
-  let column = -1;
-  for (const line of readme.slice(start, readme.indexOf('\n## ', start + 1)).split('\n')) {
-    if (!line.startsWith('|')) {
-      column = -1;
-      continue;
-    }
-    const cells = line.replace(/^\||\|$/g, '').split('|');
-    if (column === -1) {
-      column = cells.findIndex((cell) => cell.trim() === 'Zapier error');
-      continue;
-    }
-    for (const [, name] of (cells[column] ?? '').matchAll(/`([^`]+)`/g)) names.push(name!);
-  }
-  return [...new Set(names)].sort();
+/** The backticked names in the "Zapier error" column of every table of docs/errors.md. */
+function tableErrorNames(): string[] {
+  const rows = tableRows(sectionOf(ERRORS, 'Errors a Zap builder sees'), ['Zapier error'], ERRORS);
+  return [...new Set(rows.flatMap((row) => [...row['Zapier error']!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)))].sort();
 }
 
-describe("README.md's error table against the errors the code raises", () => {
+describe("docs/errors.md's error table against the errors the code raises", () => {
   it('finds the errors the code raises, each with a code it can follow', () => {
     // The scan sees the common ones: a scan that found nothing would pass the comparison below by construction.
     const names = new Set(raised.flatMap((r) => r.names));
@@ -171,10 +157,10 @@ describe("README.md's error table against the errors the code raises", () => {
 
   it('lists every error the code raises, and none it does not', () => {
     const fromCode = [...new Set(raised.flatMap((r) => r.names))].sort();
-    const listed = readmeErrorNames();
+    const listed = tableErrorNames();
     expect({
-      missingFromReadme: fromCode.filter((name) => !listed.includes(name)),
+      missingFromTheTable: fromCode.filter((name) => !listed.includes(name)),
       notRaisedByTheCode: listed.filter((name) => !fromCode.includes(name)),
-    }).toEqual({ missingFromReadme: [], notRaisedByTheCode: [] });
+    }).toEqual({ missingFromTheTable: [], notRaisedByTheCode: [] });
   });
 });
