@@ -1,6 +1,6 @@
 /**
  * The contract check's reading of the app's assumptions (scripts/lib/contract-judges.ts) stays in step with
- * src/cinnox/contract.ts and the assumption table of docs/assumptions.md, and judges answers as that document says.
+ * src/cinnox/contract.ts and the README's assumption table, and judges answers as that document says.
  */
 import {
   CALL_LOG_PATH,
@@ -18,13 +18,16 @@ import { CALL } from '../src/records/call';
 import { readDoc, tableRows } from './markdown';
 
 const ASSUMPTIONS_DOC = 'docs/assumptions.md';
+/** The table of assumptions: the README's last section, as the developers' guide asks. */
+const ASSUMPTIONS_TABLE = 'README.md';
 /** The ids a text declares, in order of first mention: `A12` at the start of a doc comment line. */
 const declared = (text: string, line: RegExp) => [...new Set([...text.matchAll(line)].map((m) => m[1]))];
-/** The rows of docs/assumptions.md's table: `#`, `Assumption`, `Constant`. */
-const tableOfAssumptions = () => tableRows(readDoc(ASSUMPTIONS_DOC), ['#', 'Assumption', 'Constant'], ASSUMPTIONS_DOC);
+/** The rows of the README's assumption table: `#`, `Assumption`, `Constant`. */
+const tableOfAssumptions = () =>
+  tableRows(readDoc(ASSUMPTIONS_TABLE), ['#', 'Assumption', 'Constant'], ASSUMPTIONS_TABLE);
 
 describe('contract check: its reading of the contract', () => {
-  it('has one entry for each assumption src/cinnox/contract.ts declares, as docs/assumptions.md has one row', () => {
+  it("has one entry for each assumption src/cinnox/contract.ts declares, as the README's assumption table has one row", () => {
     const contract = declared(readDoc('src/cinnox/contract.ts'), /^\s*(?:\/\*\*|\*) (A\d+) /gm);
     expect(contract.length).toBeGreaterThanOrEqual(30);
     expect(contract).toEqual(contract.map((_, i) => `A${i + 1}`));

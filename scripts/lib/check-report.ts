@@ -86,7 +86,7 @@ export function printEnd(
   steps: readonly StepReport[],
   assumptions: readonly AssumptionReport[],
 ): boolean {
-  say('\nCINNOX API assumptions (src/cinnox/contract.ts; docs/assumptions.md):');
+  say('\nCINNOX API assumptions (src/cinnox/contract.ts; README.md, its assumption table):');
   for (const a of assumptions) {
     const how = a.verdict === 'not tested read-only' ? `test: ${a.evidence}` : a.evidence;
     say(wrapped(`  ${a.id.padEnd(4)} ${a.verdict.padEnd(20)} ${a.title}. ${how}`, 7));

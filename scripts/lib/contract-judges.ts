@@ -1,8 +1,8 @@
-// The contract check's reading of the app's CINNOX assumptions (A1… in src/cinnox/contract.ts and the table of
-// docs/assumptions.md): one entry per assumption, keyed by its id, saying how one CINNOX answer is
+// The contract check's reading of the app's CINNOX assumptions (A1… in src/cinnox/contract.ts and the README's
+// assumption table): one entry per assumption, keyed by its id, saying how one CINNOX answer is
 // judged against it, or, for those a read-only run cannot test, what would. The paths, parameters and values are
 // src/cinnox/contract.ts's own (imported, never copied); test/contract-check.test.ts fails when an assumption
-// declared there has no entry here or no row in docs/assumptions.md.
+// declared there has no entry here or no row in the README's assumption table.
 //
 // A judge sees one exchange (method, path, query, status, body) and says whether CINNOX's answer fits the
 // assumption: holds / does not hold / cannot tell, with evidence made of the HTTP status, the CINNOX code and the

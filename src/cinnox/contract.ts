@@ -3,8 +3,8 @@
  *
  * Facts come from the public reference, as digested in docs/cinnox-api.md (section numbers below), and from
  * the CINNOX Zapier guide (https://docs.cinnox.com/docs/zapier).
- * Where the reference is silent, the choice is an ASSUMPTION: a named constant here and a row of the table in
- * docs/assumptions.md, so a CINNOX engineer can confirm or fix each in one place.
+ * Where the reference is silent, the choice is an ASSUMPTION: a named constant here and a row of the README's
+ * assumption table, so a CINNOX engineer can confirm or fix each in one place.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -51,7 +51,7 @@ export const RATE_LIMIT_PER_MINUTE = 500;
 export const CINNOX_THROTTLE = { window: 60, limit: 250, scope: ['auth' as const] };
 
 // ---------------------------------------------------------------------------------------------
-// ASSUMPTIONS (NOT DOCUMENTED in the public reference). Each is listed in docs/assumptions.md.
+// ASSUMPTIONS (NOT DOCUMENTED in the public reference). Each is a row of the README's assumption table.
 // ---------------------------------------------------------------------------------------------
 
 /** A1 Send SMS (§1.1): path. */
