@@ -2,10 +2,8 @@ import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import { version } from './package.json';
 import { authentication } from './src/auth';
 import { CINNOX_THROTTLE } from './src/cinnox/contract';
-import { creates } from './src/creates';
 import { hydrators } from './src/hooks';
-import { searchOrCreates, searches } from './src/searches';
-import { triggers } from './src/triggers';
+import { creates, searchOrCreates, searches, triggers } from './src/registry';
 
 export default defineApp({
   version,

@@ -1,12 +1,14 @@
 /**
- * One example input beside each operation, the one place the scripts take an operation's input from: the tour
- * (`npm start`) runs it against a fresh sandbox, the bench and its e2e test count its CINNOX requests, and the
- * contract check (`npm run check:account`) probes a real account with a search's `onAccount` input, read-only.
- * The build bundles this module as dist/examples.js beside the app; the deployable zip never ships it.
+ * One example input beside each operation (its module's `export const example`), the one place the scripts take
+ * an operation's input from: the tour (`npm start`) runs it against a fresh sandbox, the bench and its e2e test
+ * count its CINNOX requests, and the contract check (`npm run check:account`) probes a real account with a
+ * search's `onAccount` input, read-only. The build bundles this module as dist/examples.js beside the app; the
+ * deployable zip never ships it.
  */
-import { createExamples } from './creates';
-import { searchExamples } from './searches';
-import { triggerExamples } from './triggers';
+import * as createModules from './creates';
+import type { OperationModules } from './registry';
+import * as searchModules from './searches';
+import * as triggerModules from './triggers';
 
 /** What the contract check knows when it probes an account with a search. */
 export interface AccountFacts {
@@ -36,4 +38,16 @@ export interface Example {
   requests?: number;
 }
 
-export const examples = { creates: createExamples, searches: searchExamples, triggers: triggerExamples };
+/** The example inputs of an index.ts's modules, by their operations' keys: those of the modules that export one. */
+function examplesOf(modules: OperationModules): Record<string, Example> {
+  return Object.fromEntries(
+    Object.values(modules).flatMap((module) => (module.example ? [[module.default.key, module.example]] : [])),
+  );
+}
+
+/** Each create's and search's example, and each scheduled trigger's and drop-down's, by its operation's key. */
+export const examples = {
+  creates: examplesOf(createModules),
+  searches: examplesOf(searchModules),
+  triggers: examplesOf(triggerModules),
+};

@@ -37,7 +37,7 @@ const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
   return output;
 }) satisfies CreatePerform;
 
-export const addEnquiryLabels = defineCreate({
+export default defineCreate({
   key: 'add_enquiry_labels',
   noun: 'Enquiry Labels',
   display: {

@@ -24,7 +24,7 @@ const perform = (async (z, bundle) => {
   return contactWriteResult(values, createdContactId(z, response));
 }) satisfies CreatePerform;
 
-export const createContact = defineCreate({
+export default defineCreate({
   key: 'create_contact',
   noun: 'External Contact',
   display: {

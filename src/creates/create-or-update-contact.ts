@@ -87,7 +87,7 @@ const perform = (async (z, bundle) => {
   };
 }) satisfies CreatePerform;
 
-export const createOrUpdateContact = defineCreate({
+export default defineCreate({
   key: 'create_or_update_contact',
   noun: 'External Contact',
   display: {

@@ -35,7 +35,7 @@ const perform = (async (z, bundle): Promise<EnquiryLabelsOutput> => {
   return output;
 }) satisfies CreatePerform;
 
-export const removeEnquiryLabels = defineCreate({
+export default defineCreate({
   key: 'remove_enquiry_labels',
   noun: 'Enquiry Labels',
   display: {

@@ -27,7 +27,7 @@ const perform = (async (z, bundle) => {
   return sendImOutput({ room_id: input.room_id }, input.text, answer);
 }) satisfies CreatePerform;
 
-export const sendImToRoom = defineCreate({
+export default defineCreate({
   key: 'send_im_to_room',
   noun: 'Instant Message',
   display: {

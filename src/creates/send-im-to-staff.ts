@@ -29,7 +29,7 @@ const perform = (async (z, bundle) => {
   return sendImOutput({ staff_id: input.staff_id }, input.text, answer);
 }) satisfies CreatePerform;
 
-export const sendImToStaff = defineCreate({
+export default defineCreate({
   key: 'send_im_to_staff',
   noun: 'Instant Message',
   display: {

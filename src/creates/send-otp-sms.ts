@@ -217,7 +217,7 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
   };
 }) satisfies CreatePerform;
 
-export const sendOtpSms = defineCreate({
+export default defineCreate({
   key: 'send_otp_sms',
   noun: 'OTP SMS',
   display: {

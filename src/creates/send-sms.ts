@@ -232,7 +232,7 @@ const sample: SendSmsOutput = {
   ],
 };
 
-export const sendSms = defineCreate({
+export default defineCreate({
   key: 'send_sms',
   noun: 'SMS',
   display: {

@@ -28,7 +28,7 @@ const perform = (async (z, bundle) => {
   return updateExternalContact(z, bundle, contactId, contactValues(input), CONTACT_ID_LABEL);
 }) satisfies CreatePerform;
 
-export const updateContact = defineCreate({
+export default defineCreate({
   key: 'update_contact',
   noun: 'External Contact',
   display: {

@@ -63,7 +63,7 @@ const perform = (async (z, bundle) => {
   );
 }) satisfies SearchPerform;
 
-export const findContact = defineSearch({
+export default defineSearch({
   key: 'find_contact',
   noun: 'External Contact',
   display: {

@@ -48,7 +48,7 @@ const perform = (async (z, bundle) => {
   );
 }) satisfies SearchPerform;
 
-export const findEnquiry = defineSearch({
+export default defineSearch({
   key: 'find_enquiry',
   noun: 'Enquiry',
   display: {

@@ -39,7 +39,7 @@ const perform = (async (z, bundle) => {
   throw incompleteReadError(z, { ...search, maxPages: LABEL_SEARCH_MAX_PAGES }, pages);
 }) satisfies SearchPerform;
 
-export const findLabel = defineSearch({
+export default defineSearch({
   key: 'find_label',
   noun: 'Label',
   display: {

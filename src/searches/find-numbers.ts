@@ -20,7 +20,7 @@ const perform = (async (z, bundle) => {
   return records.filter((r) => numberOf(r)).map(toNumberResult);
 }) satisfies SearchPerform;
 
-export const findNumbers = defineSearch({
+export default defineSearch({
   key: 'find_numbers',
   noun: 'Number',
   display: {

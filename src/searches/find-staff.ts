@@ -45,7 +45,7 @@ const perform = (async (z, bundle) => {
   throw incompleteReadError(z, { ...search, maxPages: STAFF_SEARCH_MAX_PAGES }, pages);
 }) satisfies SearchPerform;
 
-export const findStaff = defineSearch({
+export default defineSearch({
   key: 'find_staff',
   noun: 'Staff Member',
   display: {

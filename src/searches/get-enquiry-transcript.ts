@@ -94,7 +94,7 @@ const perform = (async (z, bundle) => {
   }
 }) satisfies SearchPerform;
 
-export const getEnquiryTranscript = defineSearch({
+export default defineSearch({
   key: 'get_enquiry_transcript',
   noun: 'Enquiry Transcript',
   display: {

@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { CALL_ENDED_FIELDS, CALL_ENDED_SAMPLE, CALL_TRIGGER, defineHookTrigger } from '../hooks';
 
-export const callEnded = defineHookTrigger({
+export default defineHookTrigger({
   ...CALL_TRIGGER,
   key: 'call_ended',
   label: 'Call Ended',

@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { CALL_STARTED_FIELDS, CALL_STARTED_SAMPLE, CALL_TRIGGER, defineHookTrigger } from '../hooks';
 
-export const callStarted = defineHookTrigger({
+export default defineHookTrigger({
   ...CALL_TRIGGER,
   key: 'call_started',
   label: 'Call Started',

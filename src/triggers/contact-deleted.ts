@@ -2,7 +2,7 @@ import { EVENT_STATUS } from '../cinnox/contract';
 import { CONTACT_EVENT_FIELDS, CONTACT_TRIGGER, contactEventSample, defineHookTrigger } from '../hooks';
 
 /** A deleted contact can no longer be read: the item carries what the event carries, no details. */
-export const contactDeleted = defineHookTrigger({
+export default defineHookTrigger({
   ...CONTACT_TRIGGER,
   key: 'contact_deleted',
   label: 'External Contact Deleted',

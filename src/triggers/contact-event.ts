@@ -17,7 +17,7 @@ export const CONTACT_EVENT_CHOICES = {
   [EVENT_STATUS.contactDeleted]: 'Deleted',
 };
 
-export const contactEvent = defineHookTrigger({
+export default defineHookTrigger({
   ...CONTACT_TRIGGER,
   key: 'contact_event',
   label: 'External Contact Event',

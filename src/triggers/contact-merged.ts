@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { CONTACT_EVENT_DETAIL_FIELDS, CONTACT_TRIGGER, contactDetailSample, defineHookTrigger } from '../hooks';
 
-export const contactMerged = defineHookTrigger({
+export default defineHookTrigger({
   ...CONTACT_TRIGGER,
   key: 'contact_merged',
   label: 'External Contact Merged',

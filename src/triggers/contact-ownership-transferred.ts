@@ -9,7 +9,7 @@ import {
   defineHookTrigger,
 } from '../hooks';
 
-export const contactOwnershipTransferred = defineHookTrigger({
+export default defineHookTrigger({
   ...CONTACT_TRIGGER,
   key: 'contact_ownership_transferred',
   label: 'External Contact Ownership Transferred',

@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { ENQUIRY_CLOSED_FIELDS, ENQUIRY_CLOSED_SAMPLE, ENQUIRY_TRIGGER, defineHookTrigger } from '../hooks';
 
-export const enquiryClosed = defineHookTrigger({
+export default defineHookTrigger({
   ...ENQUIRY_TRIGGER,
   key: 'enquiry_closed',
   label: 'Enquiry Closed',

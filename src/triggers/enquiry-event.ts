@@ -9,7 +9,7 @@ export const ENQUIRY_EVENT_CHOICES = {
   [EVENT_STATUS.enquiryMissed]: 'Missed',
 };
 
-export const enquiryEvent = defineHookTrigger({
+export default defineHookTrigger({
   ...ENQUIRY_TRIGGER,
   key: 'enquiry_event',
   label: 'Enquiry Status Changed',

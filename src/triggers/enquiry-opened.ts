@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { ENQUIRY_TRIGGER, defineHookTrigger, enquiryEventSample } from '../hooks';
 
-export const enquiryOpened = defineHookTrigger({
+export default defineHookTrigger({
   ...ENQUIRY_TRIGGER,
   key: 'enquiry_opened',
   label: 'New Incoming Enquiry',

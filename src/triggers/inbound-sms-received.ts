@@ -1,6 +1,6 @@
 import { INBOUND_SMS_SAMPLE, INBOUND_SMS_TRIGGER, defineHookTrigger } from '../hooks';
 
-export const inboundSmsReceived = defineHookTrigger({
+export default defineHookTrigger({
   ...INBOUND_SMS_TRIGGER,
   key: 'inbound_sms_received',
   label: 'New Inbound SMS',

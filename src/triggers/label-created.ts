@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { LABEL_FIELDS, LABEL_TRIGGER, colouredLabelSample, defineHookTrigger } from '../hooks';
 
-export const labelCreated = defineHookTrigger({
+export default defineHookTrigger({
   ...LABEL_TRIGGER,
   key: 'label_created',
   label: 'New Label',

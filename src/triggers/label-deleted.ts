@@ -2,7 +2,7 @@ import { EVENT_STATUS } from '../cinnox/contract';
 import { LABEL_BASE_FIELDS, LABEL_TRIGGER, defineHookTrigger, labelEventSample } from '../hooks';
 
 /** A deleted label has no colour to show. */
-export const labelDeleted = defineHookTrigger({
+export default defineHookTrigger({
   ...LABEL_TRIGGER,
   key: 'label_deleted',
   label: 'Label Deleted',

@@ -8,7 +8,7 @@ import { LABEL_OPTION_OUTPUT_FIELDS, LABEL_OPTION_SAMPLE, toLabelOption, type La
 import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import type { Example } from '../examples';
 
-export const labelList = defineDropdownTrigger({
+export default defineDropdownTrigger({
   key: 'label_list',
   noun: 'Label',
   label: 'Label List',

@@ -51,7 +51,7 @@ function cinnoxNumberOf(record: CallLogRecord): string {
   return asE164(word(record.callDirection) === 'outbound' ? record.caller : record.callee);
 }
 
-export const newCall = defineReportTrigger({
+export default defineReportTrigger({
   key: 'new_call',
   noun: 'Call',
   label: 'New Call in Call Log',

@@ -94,7 +94,7 @@ const ENQUIRY_REPORT_SAMPLE: EnquiryResult & { enquiryID: string } = Object.assi
   { id: `${asText(ENQUIRY_SAMPLE._id)}:${asText(ENQUIRY_SAMPLE.status)}` },
 );
 
-export const newOrUpdatedEnquiry = defineReportTrigger({
+export default defineReportTrigger({
   key: 'new_or_updated_enquiry',
   noun: 'Enquiry',
   label: 'New or Updated Enquiry',

@@ -43,7 +43,7 @@ const SMS_REPORT_INPUT = input({
 /** The SMS record id and its status: one item per status an SMS reaches. */
 const itemId = (record: SmsDetailRecord): string => `${smsIdOf(record) || fingerprint(record)}:${smsStatusOf(record)}`;
 
-export const newOrUpdatedSms = defineReportTrigger({
+export default defineReportTrigger({
   key: 'new_or_updated_sms',
   noun: 'SMS',
   label: 'New or Updated SMS',

@@ -15,7 +15,7 @@ import {
 } from './sender-number-list';
 import type { Example } from '../examples';
 
-export const otpSenderList = defineDropdownTrigger({
+export default defineDropdownTrigger({
   key: 'otp_sender_list',
   noun: 'Sender ID',
   label: 'Alphanumeric Sender ID List',

@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { RECORDING_SAMPLE, RECORDING_TRIGGER, defineHookTrigger } from '../hooks';
 
-export const recordingReady = defineHookTrigger({
+export default defineHookTrigger({
   ...RECORDING_TRIGGER,
   key: 'recording_ready',
   label: 'New Call Recording',

@@ -72,7 +72,7 @@ export const SENDER_OPTION_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'ServiceID', label: 'Service ID' },
 ];
 
-export const senderNumberList = defineDropdownTrigger({
+export default defineDropdownTrigger({
   key: 'sender_number_list',
   noun: 'Sender Number',
   label: 'Sender Number List',

@@ -1,7 +1,7 @@
 import { SMS_RECEIPT_TRIGGER, defineHookTrigger } from '../hooks';
 
 /** Every receipt status (Submitted, Delivered, Undelivered, Rejected) triggers: no status filter. */
-export const smsDeliveryReceipt = defineHookTrigger({
+export default defineHookTrigger({
   ...SMS_RECEIPT_TRIGGER,
   key: 'sms_delivery_receipt',
   label: 'New SMS Delivery Receipt',

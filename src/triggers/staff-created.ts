@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { STAFF_TRIGGER, defineHookTrigger, staffEventSample } from '../hooks';
 
-export const staffCreated = defineHookTrigger({
+export default defineHookTrigger({
   ...STAFF_TRIGGER,
   key: 'staff_created',
   label: 'New Staff Member',

@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { STAFF_TRIGGER, defineHookTrigger, staffEventSample } from '../hooks';
 
-export const staffDeleted = defineHookTrigger({
+export default defineHookTrigger({
   ...STAFF_TRIGGER,
   key: 'staff_deleted',
   label: 'Staff Member Deleted',

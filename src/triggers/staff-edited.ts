@@ -1,7 +1,7 @@
 import { EVENT_STATUS } from '../cinnox/contract';
 import { STAFF_TRIGGER, defineHookTrigger, staffEventSample } from '../hooks';
 
-export const staffEdited = defineHookTrigger({
+export default defineHookTrigger({
   ...STAFF_TRIGGER,
   key: 'staff_edited',
   label: 'Staff Member Edited',

@@ -26,7 +26,7 @@ export function staffLabel(staff: StaffRecord): string {
   return name || email || asText(staff.id);
 }
 
-export const staffList = defineDropdownTrigger({
+export default defineDropdownTrigger({
   key: 'staff_list',
   noun: 'Staff Member',
   label: 'Staff List',

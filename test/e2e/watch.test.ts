@@ -122,6 +122,10 @@ describe('sandbox:event and sandbox:watch', () => {
     });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('"staff_list" is not an instant trigger of the app.');
-    expect(out.stderr).toMatch(/instant triggers: contact_created, .*label_deleted/);
+    // In the app's order (by key), and only the hook triggers: not the drop-down staff_list.
+    expect(out.stderr).toMatch(
+      /instant triggers: call_ended, call_started, contact_created, .*label_deleted, .*staff_edited\n/,
+    );
+    expect(out.stderr.split('instant triggers:')[1]).not.toContain('staff_list');
   });
 });

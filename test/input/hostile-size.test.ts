@@ -8,10 +8,7 @@
 import nock from 'nock';
 import type { PlainInputField } from 'zapier-platform-core';
 import { SegmentedMessage } from 'sms-segments-calculator';
-import { createExamples } from '../../src/creates';
-import { searchExamples } from '../../src/searches';
-import { triggerExamples } from '../../src/triggers';
-import type { Example } from '../../src/examples';
+import { examples, type Example } from '../../src/examples';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import { createPerform, searchPerform, triggerPerform, watchUnmatched, type Perform } from '../helpers/ops';
 
@@ -202,11 +199,7 @@ const PERFORM: Record<Kind, (key: string) => Perform> = {
   searches: searchPerform,
   triggers: triggerPerform,
 };
-const EXAMPLES: Record<Kind, Partial<Record<string, Example>>> = {
-  creates: createExamples,
-  searches: searchExamples,
-  triggers: triggerExamples,
-};
+const EXAMPLES: Record<Kind, Partial<Record<string, Example>>> = examples;
 
 /** A million Chinese characters (3 MB in UTF-8), with the OTP's %s so Send OTP SMS's own rule passes. */
 const DOCUMENT = `${'王'.repeat(1_000_000)} %s`;
