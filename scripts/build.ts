@@ -10,6 +10,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import ts from 'typescript';
 
 /** The modules that are bundles of their own (a source file, or a package whole) → the file the app requires instead. */
 const LIBS = {
@@ -61,6 +62,32 @@ const metadataAsJson: Plugin = {
   },
 };
 
+/**
+ * Each operation module's `export const example` is for the scripts (dist/examples.js), never for Zapier. The
+ * app's index.ts files re-export whole modules (`export * as sendSms from './send-sms'`, one line each), which
+ * keeps every export, so the app's bundle drops the example statement from each operation module here (found by
+ * the TypeScript parser): about 1 KB of the zip and the examples' evaluation at every start.
+ */
+const OPERATION_MODULE = /[\\/]src[\\/](?:creates|searches|triggers|search-or-creates)[\\/][^\\/]+\.ts$/;
+const withoutExamples: Plugin = {
+  name: 'without-examples',
+  setup(b) {
+    b.onLoad({ filter: OPERATION_MODULE }, (args) => {
+      if (/[\\/]index\.ts$/.test(args.path)) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      const source = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+      const example = source.statements.find(
+        (s) =>
+          ts.isVariableStatement(s) &&
+          s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
+          s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === 'example'),
+      );
+      if (!example) return { contents: text, loader: 'ts' };
+      return { contents: text.slice(0, example.getFullStart()) + text.slice(example.getEnd()), loader: 'ts' };
+    });
+  },
+};
+
 /** Intl.Segmenter instead of grapheme-splitter's tables; jest.config.ts maps the package to the same file. */
 const GRAPHEME_SPLITTER = 'src/messaging/grapheme-splitter.ts';
 
@@ -92,7 +119,7 @@ await Promise.all([
     ...common,
     entryPoints: ['index.ts'],
     outfile: 'dist/index.js',
-    plugins: [libsBeside],
+    plugins: [libsBeside, withoutExamples],
     // Zapier loads the app with require(): hand it the app itself, not an ES-module namespace.
     footer: { js: 'module.exports = module.exports.default;' },
   }),
@@ -106,8 +133,12 @@ await Promise.all([
 
 // One character outside ASCII (esbuild escapes those of strings, not those of regular expressions) makes Node
 // read the whole bundle as a two-byte string: 120 KB more heap at every start.
-const nonAscii = /[^\t\n\r\x20-\x7e]/.exec(readFileSync('dist/index.js', 'utf8'));
+const app = readFileSync('dist/index.js', 'utf8');
+const nonAscii = /[^\t\n\r\x20-\x7e]/.exec(app);
 if (nonAscii)
   throw new Error(
     `dist/index.js holds "${nonAscii[0]}": write it as a \\u escape in the source, so the bundle stays ASCII.`,
   );
+// An example's keys (src/examples.ts) in the app's bundle mean an operation module's example was not dropped.
+if (/\b(?:onAccount|inputData):/.test(app))
+  throw new Error('dist/index.js holds an example input: declare it as `export const example` (withoutExamples).');
