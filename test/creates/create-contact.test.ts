@@ -4,6 +4,8 @@ import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../help
 import {
   BAD_INPUT,
   COUNTRIES,
+  CREATE_ANSWERS,
+  CREATE_WRITE,
   FOUND_KEYS,
   LIMITS,
   SOCIAL_KEYS,
@@ -13,6 +15,7 @@ import {
   shown,
 } from '../helpers/contact-cases';
 import { flatKeys } from '../helpers/hooks';
+import { createOutcomes } from '../helpers/outcomes';
 
 const CREATE = `${API_ROOT}/management/create_externalcontact`;
 const create = App.creates!.create_contact!;
@@ -305,4 +308,13 @@ describe('create_contact', () => {
     );
     for (const f of outputFields) expect(f.label).toBeTruthy();
   });
+});
+
+describe('create_contact outcomes: each answer CINNOX can give the create', () => {
+  createOutcomes(
+    'create_contact',
+    { first_name: 'Ann', last_name: 'Lee' },
+    { ...CREATE_WRITE, body: { firstName: 'Ann', lastName: 'Lee' } },
+    CREATE_ANSWERS,
+  );
 });

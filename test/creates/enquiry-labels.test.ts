@@ -1,6 +1,15 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, APP_TOKEN, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import {
+  createOutcomes,
+  notSuccessCode,
+  refusedParameters,
+  unconfirmedWrite,
+  writeNotFound,
+  type OutcomeRow,
+  type Seen,
+} from '../helpers/outcomes';
 
 type Perform = (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>;
 const add = App.creates!.add_enquiry_labels!;
@@ -241,6 +250,148 @@ describe('remove_enquiry_labels', () => {
     expect(error.code).toBe('CinnoxLabelNotRemoved');
     expect(error.message).toBe(
       'CINNOX did not remove the label L1 from enquiry 66b0a1: it is still among the labels it reports on the enquiry (L1). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
+    );
+  });
+});
+
+describe('add_enquiry_labels and remove_enquiry_labels outcomes: each answer CINNOX can give the labels request', () => {
+  const LABELS = '/inquiries/e-1/labels';
+  const input = { enquiry_id: 'e-1', label_ids: ['L1', 'L2'] };
+  const AT = '2026-11-22T08:30:00Z';
+  const output = (enquiryLabelIds: string[]) => ({
+    output: {
+      enquiry_id: 'e-1',
+      label_ids: ['L1', 'L2'],
+      enquiry_label_ids: enquiryLabelIds,
+      updated_at: '2026-11-22T08:30:00.000Z',
+    },
+  });
+  const enquiryNotFound = (answered: string): Seen => ({
+    error: 'AppError',
+    code: 'CinnoxEnquiryNotFound',
+    message: `CINNOX has no enquiry with the Enquiry Record ID "e-1", so no label was changed. Check Enquiry Record ID: Map Enquiry Record ID from an enquiry trigger or Find Enquiry. CINNOX answered: ${answered}`,
+  });
+  const NOT_FOUND_6451011 = enquiryNotFound('CINNOX found no matching record (CINNOX code 6451011: No records found).');
+  const notAdded = (ids: string, listed: string): Seen => ({
+    error: 'AppError',
+    code: 'CinnoxLabelNotAdded',
+    message: `CINNOX did not confirm that the label${ids.includes(',') ? 's' : ''} ${ids} added to enquiry e-1: ${ids.includes(',') ? 'they are' : 'it is'} not among the labels it answers as applied (${listed}). Check the Enquiry Record ID and the labels in CINNOX before replaying this step.`,
+  });
+  const sharedRows = (method: 'POST' | 'DELETE'): OutcomeRow[] => [
+    notSuccessCode(1, 'failed'),
+    [
+      '6451000 invalid enquiryID',
+      { status: 400, body: { code: 6451000, message: 'invalid enquiryID' } },
+      refusedParameters('invalid enquiryID', 'enquiryID is Enquiry Record ID'),
+    ],
+    [
+      '6451000 invalid labelIds',
+      { status: 400, body: { code: 6451000, message: 'invalid labelIds' } },
+      refusedParameters('invalid labelIds', 'labelIds is Labels'),
+    ],
+    [
+      '6451011 No records found',
+      { status: 400, body: { code: 6451011, message: 'No records found' } },
+      NOT_FOUND_6451011,
+    ],
+    writeNotFound({ method, path: LABELS }, enquiryNotFound),
+    [
+      'no answer: the connection reset after CINNOX read the request',
+      { socket: 'reset' },
+      unconfirmedWrite({ method, path: LABELS }, 'reset', "the enquiry's labels in CINNOX"),
+    ],
+  ];
+
+  const ADD: OutcomeRow[] = [
+    [
+      'code 0, every label applied',
+      { status: 200, body: { code: 0, notExistLabelIds: null, labelIds: ['L0', 'L1', 'L2'], updatedAt: AT } },
+      output(['L0', 'L1', 'L2']),
+    ],
+    [
+      'code 0, every label applied, under result',
+      { status: 200, body: { code: 0, result: { notExistLabelIds: null, labelIds: ['L1', 'L2'], updatedAt: AT } } },
+      output(['L1', 'L2']),
+    ],
+    [
+      'code 0, labelIds null (none applied)',
+      { status: 200, body: { code: 0, notExistLabelIds: null, labelIds: null, updatedAt: AT } },
+      notAdded('L1, L2 were', 'none'),
+    ],
+    ['code 0 and nothing else', { status: 200, body: { code: 0 } }, notAdded('L1, L2 were', 'none')],
+    [
+      'code 0, one of the two applied',
+      { status: 200, body: { code: 0, notExistLabelIds: null, labelIds: ['L1'], updatedAt: AT } },
+      notAdded('L2 was', 'L1'),
+    ],
+    [
+      'code 0, one label does not exist',
+      { status: 200, body: { code: 0, notExistLabelIds: ['L2'], labelIds: ['L1'], updatedAt: AT } },
+      {
+        error: 'AppError',
+        code: 'CinnoxLabelNotFound',
+        message:
+          'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not added to enquiry e-1; L1 was added. Pick the Labels from the drop-down, or map IDs from Find Label.',
+      },
+    ],
+    ...sharedRows('POST'),
+  ];
+
+  describe('add_enquiry_labels', () => {
+    createOutcomes(
+      'add_enquiry_labels',
+      input,
+      { method: 'POST', path: LABELS, body: { labelIds: ['L1', 'L2'] } },
+      ADD,
+    );
+  });
+
+  const REMOVE: OutcomeRow[] = [
+    [
+      'code 0, another label remains',
+      { status: 200, body: { code: 0, notExistLabelIds: null, labelIds: ['L0'], updatedAt: AT } },
+      output(['L0']),
+    ],
+    // A27: labelIds null is none remaining; an answer without it says none remain too.
+    [
+      'code 0, labelIds null (none remain)',
+      { status: 200, body: { code: 0, notExistLabelIds: null, labelIds: null, updatedAt: AT } },
+      output([]),
+    ],
+    [
+      'code 0 and nothing else',
+      { status: 200, body: { code: 0 } },
+      { output: { enquiry_id: 'e-1', label_ids: ['L1', 'L2'], enquiry_label_ids: [], updated_at: null } },
+    ],
+    [
+      'code 0, a removed label still remains',
+      { status: 200, body: { code: 0, notExistLabelIds: null, labelIds: ['L0', 'L2'], updatedAt: AT } },
+      {
+        error: 'AppError',
+        code: 'CinnoxLabelNotRemoved',
+        message:
+          'CINNOX did not remove the label L2 from enquiry e-1: it is still among the labels it reports on the enquiry (L0, L2). Check the Enquiry Record ID and the labels in CINNOX, then replay this step.',
+      },
+    ],
+    [
+      'code 0, one label does not exist',
+      { status: 200, body: { code: 0, notExistLabelIds: ['L2'], labelIds: null, updatedAt: AT } },
+      {
+        error: 'AppError',
+        code: 'CinnoxLabelNotFound',
+        message:
+          'CINNOX has no label with the ID L2 (notExistLabelIds), so it was not removed from enquiry e-1; L1 was removed. Pick the Labels from the drop-down, or map IDs from Find Label.',
+      },
+    ],
+    ...sharedRows('DELETE'),
+  ];
+
+  describe('remove_enquiry_labels', () => {
+    createOutcomes(
+      'remove_enquiry_labels',
+      input,
+      { method: 'DELETE', path: LABELS, body: { labelIds: ['L1', 'L2'] } },
+      REMOVE,
     );
   });
 });

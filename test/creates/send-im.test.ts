@@ -1,6 +1,14 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import {
+  createOutcomes,
+  refusedParameters,
+  unconfirmedWrite,
+  type OutcomeRow,
+  type Seen,
+  type Write,
+} from '../helpers/outcomes';
 
 const PUSH = `${API_ROOT}/message-push`;
 type Perform = (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>;
@@ -102,5 +110,111 @@ describe('send_im_to_room', () => {
     const error = await failure(() => toRoom({ room_id: 'room-9', text: 'Hi' }));
     expect(error.code).toBe('CinnoxInvalidParameters');
     expect(error.message).toContain('Bad query');
+  });
+});
+
+describe('send_im_to_staff and send_im_to_room outcomes: each answer CINNOX can give the message push', () => {
+  const PUSH: Write = { method: 'POST', path: '/message-push' };
+  const pushed = { roomID: 'direct-s-1', messageIDs: ['msg-1'] };
+  const roomRequired = (answer: string): Seen => ({
+    error: 'AppError',
+    code: 'CinnoxRoomRequired',
+    message: `CINNOX did not send the message: it needs a Room ID for this account, and Send IM to Staff gives only the staff member's ID (CINNOX's message push marks Room ID as required; the app's assumption A10 that a staff ID alone is enough does not hold here). Use Send IM to Room (Group Chat) with the Room ID of a Space the staff member is in. (CINNOX's answer: ${answer})`,
+  });
+  const notSent = (said: string): Seen => ({
+    error: 'AppError',
+    code: 'CinnoxMessageNotSent',
+    message: `CINNOX did not send the message (code ${said}). Check this step's fields, then replay it.`,
+  });
+  const noAnswer: OutcomeRow = [
+    'no answer: the connection reset after CINNOX read the request',
+    { socket: 'reset' },
+    unconfirmedWrite(PUSH, 'reset', 'the conversation in CINNOX (was the message posted?)'),
+  ];
+
+  const TO_STAFF: OutcomeRow[] = [
+    [
+      'code 0 with a result',
+      { status: 200, body: { code: 0, result: pushed } },
+      { output: { staff_id: 's-1', text: 'Hello', code: 0, result: pushed } },
+    ],
+    // A16: an answer without a code is a success.
+    ['HTTP 200 without a code', { status: 200, body: {} }, { output: { staff_id: 's-1', text: 'Hello', code: 0 } }],
+    [
+      'HTTP 200 with code 1 and a reason',
+      { status: 200, body: { code: 1, message: 'receiver offline' } },
+      notSent('1: receiver offline'),
+    ],
+    [
+      'HTTP 200 with a code whose reason names roomID',
+      { status: 200, body: { code: 5, message: 'missing roomID' } },
+      roomRequired('{"code":5,"message":"missing roomID"}'),
+    ],
+    [
+      '6451000 roomID is required',
+      { status: 400, body: { code: 6451000, message: 'roomID is required' } },
+      roomRequired(
+        "CINNOX refused the request's parameters. Check the fields of this step. (CINNOX code 6451000: roomID is required)",
+      ),
+    ],
+    // Only a reason that says a room is required is A10 failing: any other 6451000 is CINNOX's own refusal.
+    [
+      '6451000 Bad query',
+      { status: 400, body: { code: 6451000, message: 'Bad query' } },
+      refusedParameters('Bad query'),
+    ],
+    [
+      '6451000 invalid receiverEID',
+      { status: 400, body: { code: 6451000, message: 'invalid receiverEID' } },
+      refusedParameters('invalid receiverEID', 'receiverEID is Staff ID'),
+    ],
+    [
+      '6451000 roomID or receiverEID is required',
+      { status: 400, body: { code: 6451000, message: 'roomID or receiverEID is required' } },
+      refusedParameters('roomID or receiverEID is required', 'receiverEID is Staff ID'),
+    ],
+    noAnswer,
+  ];
+
+  describe('send_im_to_staff', () => {
+    createOutcomes(
+      'send_im_to_staff',
+      { staff_id: 's-1', text: 'Hello' },
+      { ...PUSH, body: { receiverEID: 's-1', messages: [{ type: 'text', text: 'Hello' }] } },
+      TO_STAFF,
+    );
+  });
+
+  const TO_ROOM: OutcomeRow[] = [
+    [
+      'code 0 with a result',
+      { status: 200, body: { code: 0, result: { roomID: 'room-9', messageIDs: ['msg-2'] } } },
+      { output: { room_id: 'room-9', text: 'Hello', code: 0, result: { roomID: 'room-9', messageIDs: ['msg-2'] } } },
+    ],
+    [
+      'HTTP 200 with code 2 and a reason naming roomID',
+      { status: 200, body: { code: 2, message: 'roomID not found', result: { roomID: 'room-9' } } },
+      notSent('2: roomID not found: {"roomID":"room-9"}'),
+    ],
+    [
+      '6451000 invalid roomID',
+      { status: 400, body: { code: 6451000, message: 'invalid roomID' } },
+      refusedParameters('invalid roomID', 'roomID is Room ID'),
+    ],
+    [
+      '6451000 messages exceed 5000 characters',
+      { status: 400, body: { code: 6451000, message: 'messages exceed 5000 characters' } },
+      refusedParameters('messages exceed 5000 characters', 'messages is Text'),
+    ],
+    noAnswer,
+  ];
+
+  describe('send_im_to_room', () => {
+    createOutcomes(
+      'send_im_to_room',
+      { room_id: 'room-9', text: 'Hello' },
+      { ...PUSH, body: { roomID: 'room-9', messages: [{ type: 'text', text: 'Hello' }] } },
+      TO_ROOM,
+    );
   });
 });

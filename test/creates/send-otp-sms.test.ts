@@ -1,6 +1,15 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, APP_TOKEN, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import {
+  createOutcomes,
+  notSuccessCode,
+  refusedParameters,
+  unconfirmedWrite,
+  type OutcomeRow,
+  type Seen,
+  type Write,
+} from '../helpers/outcomes';
 
 const OTP = `${API_ROOT}/send_otp`;
 const create = App.creates!.send_otp_sms!;
@@ -194,4 +203,96 @@ describe('send_otp_sms', () => {
     scope.done();
     expect(error.message).toContain(`CINNOX code ${code}: ${message}`);
   });
+});
+
+describe('send_otp_sms outcomes: each answer CINNOX can give the OTP request', () => {
+  const OTP: Write = { method: 'POST', path: '/send_otp' };
+  const input = { sender_number: 'CINNOX', recipient_number: '+85294667788', text: 'Your code is %s.', pin: '1234' };
+  const sent = { serviceID: 'svc-1', status: true, transactionID: 't-1' };
+  const output = {
+    serviceID: 'svc-1',
+    status: 'true',
+    transactionID: 't-1',
+    pin: '1234',
+    pin_generated: false,
+    sender_number: 'CINNOX',
+    recipient_number: '+85294667788',
+    encoding: 'GSM-7',
+    characters: 18,
+  };
+  const notConfirmed = (said: string): Seen => ({
+    error: 'AppError',
+    code: 'CinnoxNotConfirmed',
+    message: `CINNOX did not confirm the OTP SMS to +85294667788 was sent: its answer has ${said}, not status true, so this step failed. Check in CINNOX whether the SMS went out before replaying this step, so the recipient does not get a second OTP.`,
+  });
+  const ROWS: OutcomeRow[] = [
+    ['code 0, status true', { status: 200, body: { code: 0, ...sent } }, { output }],
+    ['code 0, status true under result', { status: 200, body: { code: 0, result: sent } }, { output }],
+    [
+      'code 0, status false',
+      { status: 200, body: { code: 0, ...sent, status: false } },
+      {
+        error: 'AppError',
+        code: 'CinnoxOtpNotSent',
+        message:
+          'CINNOX did not send the OTP SMS to +85294667788: it answered status false (transaction ID t-1). Check the Sender ID and the Recipient Number, and the SMS balance of your CINNOX account, then replay this step.',
+      },
+    ],
+    [
+      'code 0, status Rejected',
+      { status: 200, body: { code: 0, ...sent, status: 'Rejected' } },
+      notConfirmed('status "Rejected" (transaction ID t-1)'),
+    ],
+    ['code 0 without a status', { status: 200, body: { code: 0 } }, notConfirmed('no status')],
+    notSuccessCode(1, 'failed'),
+    [
+      '6451000 Invalid senderNumber',
+      { status: 400, body: { code: 6451000, message: 'Invalid senderNumber' } },
+      refusedParameters('Invalid senderNumber', 'senderNumber is Sender ID'),
+    ],
+    [
+      '7210101 bad request (error while sending SMS)',
+      { status: 400, body: { code: 7210101, message: 'bad request' } },
+      {
+        error: 'AppError',
+        code: 'Cinnox7210101',
+        message: 'CINNOX refused the request (CINNOX code 7210101: bad request).',
+      },
+    ],
+    [
+      '7210103 senderNumber Invalid format',
+      { status: 400, body: { code: 7210103, message: 'senderNumber Invalid format' } },
+      {
+        error: 'AppError',
+        code: 'Cinnox7210103',
+        message:
+          "CINNOX refused the request (CINNOX code 7210103: senderNumber Invalid format). In this step's fields: senderNumber is Sender ID.",
+      },
+    ],
+    [
+      '7210104 RecipientNumber Invalid format',
+      { status: 400, body: { code: 7210104, message: 'RecipientNumber Invalid format' } },
+      {
+        error: 'AppError',
+        code: 'Cinnox7210104',
+        message:
+          "CINNOX refused the request (CINNOX code 7210104: RecipientNumber Invalid format). In this step's fields: recipientNumber is Recipient Number.",
+      },
+    ],
+    [
+      'no answer: the connection reset after CINNOX read the request',
+      { socket: 'reset' },
+      unconfirmedWrite(OTP, 'reset', 'the SMS report in the CINNOX Dashboard (was the OTP SMS sent?)'),
+    ],
+  ];
+
+  createOutcomes(
+    'send_otp_sms',
+    input,
+    {
+      ...OTP,
+      body: { senderNumber: 'CINNOX', recipientNumber: '+85294667788', text: 'Your code is %s.', pin: '1234' },
+    },
+    ROWS,
+  );
 });

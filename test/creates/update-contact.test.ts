@@ -12,6 +12,16 @@ import {
   shown,
 } from '../helpers/contact-cases';
 import { flatKeys } from '../helpers/hooks';
+import {
+  createOutcomes,
+  notSuccessCode,
+  refusedParameters,
+  unconfirmedWrite,
+  writeNotFound,
+  type OutcomeRow,
+  type Seen,
+  type Write,
+} from '../helpers/outcomes';
 
 const updatePath = (id: string) => `${API_ROOT}/management/update_externalcontact/${id}`;
 const update = App.creates!.update_contact!;
@@ -277,4 +287,43 @@ describe('update_contact', () => {
     expect(sampleKeys).toEqual([...new Set(['id', 'contact_id', ...WRITE_KEYS, ...FOUND_KEYS])].sort());
     for (const f of outputFields) expect(f.label).toBeTruthy();
   });
+});
+
+describe('update_contact outcomes: each answer CINNOX can give the update', () => {
+  const UPDATE: Write = { method: 'PUT', path: '/management/update_externalcontact/c-1' };
+  const contactNotFound = (answered: string): Seen => ({
+    error: 'AppError',
+    code: 'CinnoxContactNotFound',
+    message: `CINNOX has no external contact with the External Contact ID "c-1". Check External Contact ID: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: ${answered}`,
+  });
+  const updated = (id: string) => ({ output: { contact_id: 'c-1', ...resultWith({ id, job_title: 'CTO' }) } });
+  const UPDATE_ROWS: OutcomeRow[] = [
+    ['code 0 with the id', { status: 200, body: { code: 0, id: 'c-1' } }, updated('c-1')],
+    ['code 0 with the id under result', { status: 200, body: { code: 0, result: { id: 'c-1' } } }, updated('c-1')],
+    // The contact is the one asked for: an answer without its id still says the update was done.
+    ['code 0 without an id', { status: 200, body: { code: 0 } }, updated('c-1')],
+    notSuccessCode(1, 'failed'),
+    [
+      '6451011 No records found',
+      { status: 400, body: { code: 6451011, message: 'No records found' } },
+      contactNotFound('CINNOX found no matching record (CINNOX code 6451011: No records found).'),
+    ],
+    [
+      '6451000 invalid jobTitle',
+      { status: 400, body: { code: 6451000, message: 'invalid jobTitle' } },
+      refusedParameters('invalid jobTitle', 'jobTitle is Job Title'),
+    ],
+    writeNotFound(UPDATE, contactNotFound),
+    [
+      'no answer: the connection reset after CINNOX read the request',
+      { socket: 'reset' },
+      unconfirmedWrite(UPDATE, 'reset', 'the contact in CINNOX (was it updated?)'),
+    ],
+  ];
+  createOutcomes(
+    'update_contact',
+    { contact_id: 'c-1', job_title: 'CTO' },
+    { ...UPDATE, body: { jobTitle: 'CTO' } },
+    UPDATE_ROWS,
+  );
 });

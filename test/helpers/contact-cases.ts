@@ -4,6 +4,15 @@
  * limit in the field specs fails a test.
  */
 import type { DataMatcherMap } from 'nock';
+import {
+  notSuccessCode,
+  page,
+  refusedParameters,
+  unconfirmedWrite,
+  type OutcomeRow,
+  type Seen,
+  type Write,
+} from './outcomes';
 
 /**
  * [input key, label, limit, CINNOX body carrying value v]. Country (also at most 50 characters) is tested on
@@ -269,3 +278,48 @@ export const resultWith = (set: Record<string, string | null>): Record<string, u
   ...Object.fromEntries(WRITE_KEYS.map((k) => [k, null])),
   ...set,
 });
+
+/** Create External Contact's write (and Create or Update's, when no contact has the name). */
+export const CREATE_WRITE: Write = { method: 'POST', path: '/management/create_externalcontact' };
+const created = (id: string) => ({ output: resultWith({ id, first_name: 'Ann', last_name: 'Lee' }) });
+const noId = (said: string): Seen => ({
+  error: 'AppError',
+  code: 'CinnoxNotConfirmed',
+  message: `CINNOX answered without the contact's id (its answer: ${said}), so this step cannot say which contact it created. Check the contact list in CINNOX (was the contact created?) before replaying this step, so the contact is not created twice.`,
+});
+/** What a create of Ann Lee can be answered, and what the Zap builder sees (test/creates/every-write.test.ts: the rest). */
+export const CREATE_ANSWERS: OutcomeRow[] = [
+  ['code 0 with the id', { status: 200, body: { code: 0, id: 'c-9' } }, created('c-9')],
+  // A31: the id under `result`.
+  ['code 0 with the id under result', { status: 200, body: { code: 0, result: { id: 'c-9' } } }, created('c-9')],
+  ['code 0 with result the id itself', { status: 200, body: { code: 0, result: 'c-9' } }, created('c-9')],
+  ['code 0 with the id as a number', { status: 200, body: { code: 0, id: 12345 } }, created('12345')],
+  ['code 0 without an id', { status: 200, body: { code: 0 } }, noId('{"code":0}')],
+  [
+    'code 0 with a blank id',
+    { status: 200, body: { code: 0, id: ' ', result: {} } },
+    noId('{"code":0,"id":" ","result":{}}'),
+  ],
+  ['HTTP 200 with no body', page(200, ''), noId('{}')],
+  notSuccessCode(1, 'failed'),
+  [
+    '6451000 firstName or lastName is required',
+    { status: 400, body: { code: 6451000, message: 'firstName or lastName is required' } },
+    refusedParameters('firstName or lastName is required', 'firstName is First Name, lastName is Last Name'),
+  ],
+  [
+    'HTTP 400 with a reason and no CINNOX code',
+    { status: 400, body: { message: 'jobTitle too long' } },
+    {
+      error: 'AppError',
+      code: 'CinnoxError',
+      message:
+        "CINNOX refused the request (HTTP 400): jobTitle too long. In this step's fields: jobTitle is Job Title.",
+    },
+  ],
+  [
+    'no answer: the connection reset after CINNOX read the request',
+    { socket: 'reset' },
+    unconfirmedWrite(CREATE_WRITE, 'reset', 'the contact list in CINNOX (was the contact created?)'),
+  ],
+];

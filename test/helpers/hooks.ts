@@ -78,3 +78,53 @@ export async function resolvePointer(pointer: unknown): Promise<unknown> {
   if (!hydrator) throw new Error(`no hydrator ${method}`);
   return appTester(hydrator, bundleWith(bundle));
 }
+
+/**
+ * The top-level output keys of the instant triggers test/triggers/instant-triggers.test.ts covers, written out here
+ * (not read from the app), so a key the app drops or adds fails a test.
+ */
+export const INSTANT_KEYS: Record<string, string[]> = {
+  inbound_sms_received: [
+    'id',
+    'smsId',
+    'senderNumber',
+    'recipientNumber',
+    'receivedAt',
+    'contentType',
+    'content',
+    'eventDescription',
+    'serviceId',
+  ],
+  call_started: [
+    'id',
+    'status',
+    'callId',
+    'time',
+    'serviceId',
+    'callerStaffId',
+    'callerNumber',
+    'calleeStaffIds',
+    'calleeNumbers',
+    'callees',
+  ],
+  call_ended: ['id', 'status', 'callId', 'time', 'serviceId', 'details'],
+  recording_ready: ['id', 'status', 'type', 'callId', 'time', 'serviceId'],
+  staff_created: ['id', 'status', 'staffId', 'fullName', 'email', 'serviceId'],
+  contact_event: ['id', 'status', 'name', 'contactId', 'serviceId', 'fromOwnerID', 'toOwnerID', 'details'],
+  enquiry_event: [
+    'id',
+    'status',
+    'enquiryID',
+    'displayCaseNumber',
+    'type',
+    'channel',
+    'date',
+    'destination',
+    'destinationTypes',
+    'serviceId',
+    'transcript',
+    'transcriptFile',
+  ],
+};
+INSTANT_KEYS.staff_edited = INSTANT_KEYS.staff_created!;
+INSTANT_KEYS.staff_deleted = INSTANT_KEYS.staff_created!;

@@ -8,7 +8,18 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith } from '../helpers/app';
 import { watchUnmatched } from '../helpers/ops';
-import { answer, coded, expectSeen, readFailures, seenOf, type Answer, type Seen } from '../helpers/trigger-outcomes';
+import {
+  coded,
+  expectSeen,
+  readFailures,
+  reply,
+  seenOf,
+  withoutJitter,
+  type Answer,
+  type Seen,
+} from '../helpers/outcomes';
+
+withoutJitter();
 
 type Hydrator = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 type Query = Record<string, unknown>;
@@ -18,7 +29,7 @@ const list = (result: unknown[]): Answer => ({ status: 200, body: { code: 0, res
 const retried = (message: string): Seen => ({
   error: 'ThrottledError',
   message: new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} Zapier will retry in \\d+ seconds\\.`),
-  delay: [60, 72],
+  delay: 60,
 });
 
 interface Hydration {
@@ -217,7 +228,7 @@ const CASES = HYDRATIONS.flatMap((h) =>
 );
 
 it.each(CASES)('%s: %s', async (_name, _what, h, given, seen) => {
-  answer(nock(BASE_URL).get(`${API_ROOT}${h.path}`).query(h.query), given);
+  reply(nock(BASE_URL).get(`${API_ROOT}${h.path}`).query(h.query), given, 'read');
   expectSeen(await seenOf(() => appTester(hydrator(h.name), bundleWith(h.inputData))), seen);
   expect(unmatched.list).toEqual([]);
 });

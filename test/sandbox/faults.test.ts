@@ -3,7 +3,7 @@
  * app's operations meeting it as a developer would see them: a write whose connection is reset after CINNOX read
  * it (carried out once, reported as unconfirmed), a read reset once and answered the second time, and the canned
  * answers (`answer:PRESET`, `answer:STATUS[:CODE[:REASON]]`) that make each row of the actions' outcome tables
- * (test/creates/outcomes.test.ts) happen on demand.
+ * (test/creates/every-write.test.ts and each action's own test) happen on demand.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { parseFault } from '../../sandbox/faults.ts';

@@ -2,6 +2,17 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
 import annLee from '../fixtures/contact-list-ann-lee.json';
+import {
+  NO_RECORDS,
+  coded,
+  failsWith,
+  fullPages,
+  list,
+  many,
+  refusedParameters,
+  repeatedPage,
+  searchOutcomes,
+} from '../helpers/outcomes';
 
 const LIST = `${API_ROOT}/contacts/extcontact-list`;
 const find = App.searches!.find_contact!;
@@ -309,4 +320,71 @@ describe('find_contact → create_contact', () => {
     expect(App.searches!.find_contact!.key).toBe('find_contact');
     expect(App.creates!.create_contact!.key).toBe('create_contact');
   });
+});
+
+describe('outcomes of find_contact (and the search half of Find or Create External Contact)', () => {
+  const contact = (id: string | null, firstName: string, lastName: string) => ({ id, firstName, lastName });
+  const other = (i: number) => contact(`x${i}`, 'Ann', `Leeson${i}`);
+  const tooMany =
+    'Find External Contact read 5,000 candidates for Full Name "Ann Lee" (10 requests of 500) without reaching the end of CINNOX\'s answer, and none matched exactly: too many candidates. CINNOX may be ignoring the name filter (A7), so the app cannot tell whether "Ann Lee" exists and does not answer "no match" (Find or Create would then create a second copy). Report this to the app\'s developers.';
+  const pagingIgnored =
+    'Find External Contact could not read every candidate for Full Name "Ann Lee": CINNOX answered the request for candidates 501 onwards with candidates it had already sent, so it may be ignoring offset, and the name filter (A7). The app does not answer "no match" without having looked at every candidate (Find or Create would then create a second copy). Report this to the app\'s developers.';
+  searchOutcomes('find_contact', { full_name: 'Ann Lee' }, '/contacts/extcontact-list', [
+    [
+      'one contact with that name: found, no contact created',
+      [{ body: list([contact('c1', 'Ann', 'Lee')]) }],
+      { output: [{ id: 'c1', firstName: 'Ann', lastName: 'Lee' }] },
+    ],
+    [
+      'two contacts with that name: an error naming both, never one picked (Find or Create neither updates nor creates)',
+      [{ body: list([contact('c1', 'Ann', 'Lee'), contact('c2', 'ann', 'LEE')]) }],
+      failsWith(
+        'AppError',
+        '2 external contacts are named "Ann Lee" (IDs c1, c2), so Find External Contact cannot tell which one you mean, and stops rather than pick one (with Find or Create, nothing was updated or created). Give them distinct names in CINNOX, or map the External Contact ID from an earlier step instead of searching by name.',
+        { code: 'CinnoxContactAmbiguous' },
+      ),
+    ],
+    [
+      'only looser matches: none (Find or Create creates)',
+      [{ body: list([contact('c1', 'Ann', 'Leeson'), contact('c2', 'Anne', 'Lee')]) }],
+      { output: [] },
+    ],
+    ['6451011 No records found at HTTP 400: none', [{ status: 400, body: NO_RECORDS }], { output: [] }],
+    ['6451011 No records found at HTTP 200: none', [{ status: 200, body: NO_RECORDS }], { output: [] }],
+    ['an empty list: none', [{ body: list([]) }], { output: [] }],
+    [
+      'a contact with that name but no ID: an error, neither a blank ID nor "none" (no second copy)',
+      [{ body: list([contact(null, 'Ann', 'Lee'), contact('', 'Ann', 'Lee')]) }],
+      failsWith(
+        'AppError',
+        'Find External Contact found 2 matches for Full Name "Ann Lee", but CINNOX listed them without an ID, so no later step could use them. Report this to the app\'s developers.',
+        { code: 'CinnoxUnexpectedResponse' },
+      ),
+    ],
+    [
+      'one match with an ID and one without: the one with',
+      [{ body: list([{ firstName: 'Ann', lastName: 'Lee' }, contact('c2', 'Ann', 'Lee')]) }],
+      { output: [{ id: 'c2' }] },
+    ],
+    [
+      'a full page of others, then the match: found on the second page',
+      [{ body: list(many(0, 500, other)) }, { body: list([contact('c1', 'Ann', 'Lee')]) }],
+      { output: [{ id: 'c1' }] },
+    ],
+    [
+      'the name filter ignored: 10 full pages of others, no match: an error, never "none"',
+      fullPages(10, other),
+      failsWith('AppError', tooMany, { code: 'CinnoxTooManyCandidates' }),
+    ],
+    [
+      'offset ignored: the same full page again, no match: an error, never "none"',
+      repeatedPage(other),
+      failsWith('AppError', pagingIgnored, { code: 'CinnoxPagingIgnored' }),
+    ],
+    [
+      '6451000 bad parameters (invalid fullName)',
+      [coded(6451000, 'invalid fullName')],
+      refusedParameters('invalid fullName', 'fullName is Full Name'),
+    ],
+  ]);
 });

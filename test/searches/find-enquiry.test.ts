@@ -2,6 +2,17 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure, windowed } from '../helpers/app';
 import fixture from '../fixtures/enquiry-detail-100245.json';
+import {
+  NO_RECORDS,
+  coded,
+  failsWith,
+  fullPages,
+  list,
+  many,
+  refusedParameters,
+  repeatedPage,
+  searchOutcomes,
+} from '../helpers/outcomes';
 
 const DETAIL = `${API_ROOT}/data/enquiry-detail`;
 const search = App.searches!.find_enquiry!;
@@ -175,4 +186,54 @@ describe('find_enquiry', () => {
     );
     for (const field of fields) expect(field.label).toMatch(/\S/);
   });
+});
+
+describe('outcomes of find_enquiry', () => {
+  const enquiry = (id: string, displayCaseNumber: string) => ({ _id: id, inquiry: `inq-${id}`, displayCaseNumber });
+  const other = (i: number) => enquiry(`o${i}`, `9${i}`);
+  const tooMany =
+    'Find Enquiry read 2,000 candidates for Display Case Number "100245" (4 requests of 500) without reaching the end of CINNOX\'s answer, and none matched exactly: too many candidates. CINNOX may be ignoring the displayCaseNumber filter (A5), so the app cannot tell whether "100245" exists and does not answer "no match". Report this to the app\'s developers.';
+  const pagingIgnored =
+    'Find Enquiry could not read every candidate for Display Case Number "100245": CINNOX answered the request for candidates 501 onwards with candidates it had already sent, so it may be ignoring offset, and the displayCaseNumber filter (A5). The app does not answer "no match" without having looked at every candidate. Report this to the app\'s developers.';
+  searchOutcomes('find_enquiry', { display_case_number: '100245' }, '/data/enquiry-detail', [
+    [
+      'the enquiry with that number: found',
+      [{ body: list([enquiry('r1', '100245')]) }],
+      { output: [{ id: 'r1', _id: 'r1', inquiry: 'inq-r1', displayCaseNumber: '100245' }] },
+    ],
+    [
+      'that enquiry among looser matches: only it',
+      [{ body: list([enquiry('r2', '1002450'), enquiry('r1', '100245')]) }],
+      { output: [{ id: 'r1' }] },
+    ],
+    [
+      'two records with that number: both, in CINNOX order (a later step uses the first)',
+      [{ body: list([enquiry('r1', '100245'), enquiry('r9', '100245')]) }],
+      { output: [{ id: 'r1' }, { id: 'r9' }] },
+    ],
+    ['only other enquiries: none', [{ body: list([enquiry('r2', '1002450')]) }], { output: [] }],
+    ['6451011 No records found at HTTP 400: none', [{ status: 400, body: NO_RECORDS }], { output: [] }],
+    ['6451011 No records found at HTTP 200: none', [{ status: 200, body: NO_RECORDS }], { output: [] }],
+    ['an empty list: none', [{ body: list([]) }], { output: [] }],
+    [
+      'a full page of others, then the enquiry: found on the second page',
+      [{ body: list(many(0, 500, other)) }, { body: list([enquiry('r1', '100245')]) }],
+      { output: [{ id: 'r1' }] },
+    ],
+    [
+      'the displayCaseNumber filter ignored: 4 full pages of others: an error, never "none"',
+      fullPages(4, other),
+      failsWith('AppError', tooMany, { code: 'CinnoxTooManyCandidates' }),
+    ],
+    [
+      'offset ignored: the same full page again: an error, never "none"',
+      repeatedPage(other),
+      failsWith('AppError', pagingIgnored, { code: 'CinnoxPagingIgnored' }),
+    ],
+    [
+      '6451000 bad parameters (invalid query: (displayCaseNumber))',
+      [coded(6451000, 'invalid query: (displayCaseNumber)')],
+      refusedParameters('invalid query: (displayCaseNumber)', 'displayCaseNumber is Display Case Number'),
+    ],
+  ]);
 });

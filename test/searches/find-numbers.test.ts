@@ -1,6 +1,17 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from '../helpers/app';
+import {
+  NO_RECORDS,
+  coded,
+  failsWith,
+  fullPages,
+  list,
+  many,
+  refusedParameters,
+  repeatedPage,
+  searchOutcomes,
+} from '../helpers/outcomes';
 
 const search = App.searches!.find_numbers!;
 const perform = search.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>[]>;
@@ -126,4 +137,45 @@ describe('find_numbers', () => {
       'Nothing was sent to CINNOX. Number Type must be one of Virtual Number (access-numbers), Service Number (cli), Alphanumeric (sms-numbers); got "fax".',
     );
   });
+});
+
+describe('outcomes of find_numbers', () => {
+  const number = (i: number) => ({ serviceID: 'svc1', number: `+8523000${String(i).padStart(4, '0')}`, type: 'DID' });
+  searchOutcomes('find_numbers', { number_type: 'access-numbers' }, '/access-numbers', [
+    [
+      'one number: listed, in E.164 as Send SMS takes it',
+      [{ body: list([{ ServiceID: 'svc1', Number: '+85230001234', type: 'DID', country: ['HK'] }]) }],
+      {
+        output: [
+          { id: '+85230001234', ServiceID: 'svc1', Number: '+85230001234', type: 'DID', country: 'HK', expireDate: '' },
+        ],
+      },
+    ],
+    [
+      'a record without a number among numbers: left out',
+      [{ body: list([{ serviceID: 'svc1', type: 'DID' }, number(1)]) }],
+      { output: [{ id: '+85230000001' }] },
+    ],
+    ['6451011 No records found: no numbers', [{ status: 400, body: NO_RECORDS }], { output: [] }],
+    ['an empty list: no numbers', [{ body: list([]) }], { output: [] }],
+    [
+      'offset ignored: the same full page again: the numbers of the first page, each once',
+      repeatedPage(number),
+      { output: many(0, 500, (i) => ({ id: number(i).number })) },
+    ],
+    [
+      '20 full pages without the end: an error, never part of the list',
+      fullPages(20, number),
+      failsWith(
+        'AppError',
+        "Get Number List read 10,000 records (20 requests of 500) without reaching the end of CINNOX's list, and stops there rather than return part of it. If your account has more numbers of this type than that, report this to the app's developers.",
+        { code: 'CinnoxTooManyRecords' },
+      ),
+    ],
+    [
+      '6451000 bad parameters (exceed maximum limit 500)',
+      [coded(6451000, 'exceed maximum limit 500')],
+      refusedParameters('exceed maximum limit 500'),
+    ],
+  ]);
 });

@@ -7,6 +7,9 @@ const staffList = App.triggers!.staff_list!;
 const senderList = App.triggers!.sender_number_list!;
 const performOf = (trigger: { operation: unknown }): Perform =>
   (trigger.operation as unknown as { perform: Perform }).perform;
+const runTrigger = (key: 'label_list' | 'otp_sender_list', inputData: Record<string, unknown>, n = 0) =>
+  appTester(performOf(App.triggers[key]), bundleWith(inputData, { meta: { page: n } } as Partial<Bundle>));
+const LABELS = `${API_ROOT}/labels`;
 const page = (n: number, inputData: Record<string, unknown> = {}) =>
   bundleWith(inputData, { meta: { page: n } as Bundle['meta'] });
 
@@ -175,6 +178,69 @@ describe('sender_number_list (hidden, feeds Sender Number)', () => {
   it('lists Virtual Numbers, not Alphanumeric sender IDs, for a type Send SMS does not offer', async () => {
     const scope = nock(BASE_URL).get(`${API_ROOT}/access-numbers`).query({ offset: '0', limit: '500' }).reply(200, []);
     expect(await appTester(performOf(senderList), page(0, { number_type: 'sms-numbers' }))).toEqual([]);
+    scope.done();
+  });
+});
+
+describe('the Sender ID and Labels drop-downs', () => {
+  it('label_list: page 0 is one request of 500; options only for labels with an id', async () => {
+    const scope = nock(BASE_URL)
+      .get(LABELS)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, { code: 0, labelList: [{ id: 'L1', name: 'VIP', colorName: 'red' }, { name: 'no id' }] });
+    expect(await runTrigger('label_list', {}, 0)).toEqual([{ id: 'L1', name: 'VIP', colorName: 'red' }]);
+    scope.done();
+  });
+
+  it('label_list: under a page cap of 50, page 1 is labels 50-99 (re-reading page 0), none skipped', async () => {
+    const page = (from: number) => ({
+      code: 0,
+      labelList: Array.from({ length: 50 }, (_, i) => ({ id: `l${from + i}`, name: `x${from + i}` })),
+    });
+    const scope = nock(BASE_URL)
+      .get(LABELS)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, page(0))
+      .get(LABELS)
+      .query({ offset: '50', limit: '500' })
+      .reply(200, page(50));
+    const options = await runTrigger('label_list', {}, 1);
+    scope.done();
+    expect(options.map((o) => o.id)).toEqual(Array.from({ length: 50 }, (_, i) => `l${50 + i}`));
+  });
+
+  it('label_list: CINNOX ignoring offset (page 0 again) gives an empty page 1, never the same labels twice', async () => {
+    const full = { code: 0, labelList: Array.from({ length: 500 }, (_, i) => ({ id: `l${i}`, name: `x${i}` })) };
+    const scope = nock(BASE_URL)
+      .get(LABELS)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, full)
+      .get(LABELS)
+      .query({ offset: '500', limit: '500' })
+      .reply(200, full);
+    expect(await runTrigger('label_list', {}, 1)).toEqual([]);
+    scope.done();
+  });
+
+  it('otp_sender_list: the Alphanumeric sender IDs (A4 sms-numbers)', async () => {
+    const scope = nock(BASE_URL)
+      .get(`${API_ROOT}/sms-numbers`)
+      .query({ offset: '0', limit: '500' })
+      .reply(200, {
+        code: 0,
+        result: [{ Number: 'CINNOX', type: 'ALPHANUMERIC', country: ['HK'], ServiceID: 'svc', supportSMS: true }],
+      });
+    expect(await runTrigger('otp_sender_list', {})).toEqual([
+      {
+        id: 'CINNOX',
+        label: 'CINNOX (HK, ALPHANUMERIC)',
+        number: 'CINNOX',
+        number_type: 'Alphanumeric',
+        type: 'ALPHANUMERIC',
+        country: 'HK',
+        ServiceID: 'svc',
+      },
+    ]);
     scope.done();
   });
 });

@@ -9,7 +9,18 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith } from '../helpers/app';
 import { watchUnmatched } from '../helpers/ops';
-import { answer, coded, expectSeen, readFailures, seenOf, type Answer, type Seen } from '../helpers/trigger-outcomes';
+import {
+  coded,
+  expectSeen,
+  readFailures,
+  reply,
+  seenOf,
+  withoutJitter,
+  type Answer,
+  type Seen,
+} from '../helpers/outcomes';
+
+withoutJitter();
 
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 type Query = Record<string, unknown>;
@@ -180,7 +191,7 @@ const CASES = POLLS.flatMap((p) =>
 );
 
 it.each(CASES)('%s: %s', async (_key, _what, p, given, seen) => {
-  answer(nock(BASE_URL).get(`${API_ROOT}${p.path}`).query(p.query), given);
+  reply(nock(BASE_URL).get(`${API_ROOT}${p.path}`).query(p.query), given, 'read');
   const bundle = bundleWith(p.inputData, { meta: { page: 0 } } as never);
   expectSeen(await seenOf(() => appTester(performOf(p.key), bundle)), seen);
   expect(unmatched.list).toEqual([]);

@@ -9,15 +9,18 @@ import { API_ROOT, BASE_URL, appTester, bundleWith } from '../helpers/app';
 import { OTHER_URL, TARGET_URL, hookTrigger } from '../helpers/hooks';
 import { watchUnmatched } from '../helpers/ops';
 import {
-  answer,
+  reply,
   coded,
   expectSeen,
   page,
   readFailures,
   seenOf,
+  withoutJitter,
   type Answer,
   type Seen,
-} from '../helpers/trigger-outcomes';
+} from '../helpers/outcomes';
+
+withoutJitter();
 
 /** One trigger of each event group: its subscription and how messages name its events. */
 const GROUPS: [key: string, subscription: string, events: string][] = [
@@ -109,15 +112,15 @@ const patchFailures = (op: 'subscribe' | 'unsubscribe'): [string, Row][] => {
     failed('HTTP 429 with Retry-After: 12', { status: 429, body: {}, headers: { 'Retry-After': '12' } }, () => ({
       error: 'ThrottledError',
       message: /^CINNOX's rate limit was reached \(HTTP 429; at most 500 requests a minute/,
-      delay: [12, 17],
+      delay: 12,
     })),
     // A PATCH sets the same state again: Zapier may repeat it.
     failed('HTTP 500', { status: 500, body: { message: 'boom' } }, () => ({
       error: 'ThrottledError',
       message: /^CINNOX had a problem answering this request \(HTTP 500: boom\)\. Zapier will retry in \d+ seconds/,
-      delay: [30, 36],
+      delay: 30,
     })),
-    failed('a connection reset', { reset: true }, () => ({
+    failed('a connection reset', { socket: 'reset' }, () => ({
       error: 'AppError',
       code: 'CinnoxWriteUnconfirmed',
       message:
@@ -291,15 +294,15 @@ const CASES = [
 it.each(CASES)('%s, %s', async (key, _what, group, row) => {
   const op = hookTrigger(key).operation;
   const list = typeof row.list === 'function' ? row.list(group) : row.list;
-  answer(nock(BASE_URL).get(HOOKS), list);
+  reply(nock(BASE_URL).get(HOOKS), list, 'read');
   if (row.patch)
-    answer(
+    reply(
       nock(BASE_URL).patch(`${API_ROOT}/${group.subscription}`, {
         enabled: row.op === 'subscribe',
         url: TARGET_URL,
       }),
       row.patch,
-      { read: false },
+      'write',
     );
   const subscribeData = { id: group.subscription, subscription: group.subscription, url: TARGET_URL };
   const bundle = bundleWith(row.inputData ?? {}, {
