@@ -72,7 +72,7 @@ import {
   partialListError,
   toZapierError,
   unexpectedAnswerError,
-  type ApiFieldLabels,
+  type RefusalLabels,
   type CinnoxErrorBody,
 } from './errors';
 import { quote, secretsOf } from './quote';
@@ -89,8 +89,8 @@ export interface CinnoxCall {
   path: string;
   params?: Params;
   body?: unknown;
-  /** The operation's API field → Zapier label map: a refusal naming an API field names the Zapier field too. */
-  fields?: ApiFieldLabels;
+  /** The operation's refusal labels: a refusal naming a CINNOX key names the Zapier field too. */
+  fields?: RefusalLabels;
   /**
    * What the caller reads itself instead of an error: CINNOX codes it words on its own (the chat's "not closed"),
    * or `'any'` answer at all (the Event Hook List is advisory: the caller decides what stops a subscription).
@@ -360,7 +360,7 @@ async function list<T>(
   bundle: AuthBundle,
   path: string,
   params: Params,
-  fields?: ApiFieldLabels,
+  fields?: RefusalLabels,
 ): Promise<T[]> {
   const answer = await cinnoxRequest<unknown>(z, bundle, {
     method: 'GET',
@@ -416,7 +416,7 @@ export async function readPages<T>(
     enough,
     advice,
   }: {
-    fields?: ApiFieldLabels;
+    fields?: RefusalLabels;
     enough?: (records: T[]) => boolean;
     /** What a read cut short by the time budget tells the Zap builder to do (partialListError's default: narrow the search). */
     advice?: string;
@@ -522,7 +522,7 @@ export const cinnox = {
   listContacts: (z: ZObject, bundle: AuthBundle, params: { offset?: number; limit?: number } = {}) =>
     list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: params.offset ?? 0, limit: params.limit ?? 50 }),
   /** Find External Contact's candidates (A7): every page, bounded; the caller decides what an incomplete read means. */
-  findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string, fields?: ApiFieldLabels) =>
+  findContactsByName: (z: ZObject, bundle: AuthBundle, fullName: string, fields?: RefusalLabels) =>
     readPages<ContactRecord>(
       z,
       bundle,
@@ -545,7 +545,7 @@ export const cinnox = {
     });
     return { record: found.find((c) => c?.id !== undefined && String(c.id) === id), listed: found.length };
   },
-  createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody, fields: ApiFieldLabels) =>
+  createContact: async (z: ZObject, bundle: AuthBundle, body: ContactBody, fields: RefusalLabels) =>
     (
       await cinnoxRequest<ContactWriteResult>(z, bundle, {
         method: 'POST',
@@ -555,7 +555,7 @@ export const cinnox = {
         check: 'the contact list in CINNOX (was the contact created?)',
       })
     ).data,
-  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody, fields: ApiFieldLabels) => {
+  updateContact: async (z: ZObject, bundle: AuthBundle, id: string, body: ContactBody, fields: RefusalLabels) => {
     return (
       await cinnoxRequest<ContactWriteResult>(z, bundle, {
         method: 'PUT',
@@ -575,7 +575,7 @@ export const cinnox = {
    * refuses a read without one, 6451000 "Empty time range"): every page, bounded; the caller decides what an
    * incomplete read means.
    */
-  findEnquiries: (z: ZObject, bundle: AuthBundle, displayCaseNumber: string, fields: ApiFieldLabels) =>
+  findEnquiries: (z: ZObject, bundle: AuthBundle, displayCaseNumber: string, fields: RefusalLabels) =>
     readPages<EnquiryRecord>(
       z,
       bundle,
@@ -643,7 +643,7 @@ export const cinnox = {
     return pages.records;
   },
 
-  sendSms: async (z: ZObject, bundle: AuthBundle, body: SendSmsBody, fields: ApiFieldLabels) => {
+  sendSms: async (z: ZObject, bundle: AuthBundle, body: SendSmsBody, fields: RefusalLabels) => {
     const { data } = await cinnoxRequest<unknown>(z, bundle, {
       method: 'POST',
       path: SEND_SMS_PATH,
@@ -653,7 +653,7 @@ export const cinnox = {
     });
     return { raw: data, recipients: listRecords<SendSmsRecipientResult>(data) };
   },
-  pushMessage: async (z: ZObject, bundle: AuthBundle, body: MessagePushBody, fields: ApiFieldLabels) =>
+  pushMessage: async (z: ZObject, bundle: AuthBundle, body: MessagePushBody, fields: RefusalLabels) =>
     (
       await cinnoxRequest<MessagePushResult>(z, bundle, {
         method: 'POST',
@@ -750,7 +750,7 @@ export const cinnox = {
       limit: 1,
     }),
 
-  sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody, fields: ApiFieldLabels) =>
+  sendOtp: async (z: ZObject, bundle: AuthBundle, body: SendOtpBody, fields: RefusalLabels) =>
     (
       await cinnoxRequest<unknown>(z, bundle, {
         method: 'POST',
@@ -768,7 +768,7 @@ export const cinnox = {
     method: 'POST' | 'DELETE',
     inquiryID: string,
     body: EnquiryLabelsBody,
-    fields: ApiFieldLabels,
+    fields: RefusalLabels,
   ) =>
     (
       await cinnoxRequest<EnquiryLabelsResult>(z, bundle, {
@@ -784,13 +784,13 @@ export const cinnox = {
   labelDropdownPage: (z: ZObject, bundle: AuthBundle, page: number) =>
     dropdownPage<LabelRecord>(z, bundle, LABEL_LIST_PATH, keyById, page),
   /** Find Label's candidates: every page, bounded; the caller decides what an incomplete read means. */
-  findLabelsByName: (z: ZObject, bundle: AuthBundle, name: string, fields: ApiFieldLabels) =>
+  findLabelsByName: (z: ZObject, bundle: AuthBundle, name: string, fields: RefusalLabels) =>
     readPages<LabelRecord>(z, bundle, LABEL_LIST_PATH, { [LABEL_NAME_PARAM]: name }, keyById, LABEL_SEARCH_MAX_PAGES, {
       fields,
     }),
 
   /** Find Staff Member's candidates: every page, bounded; the caller decides what an incomplete read means. */
-  findStaffByName: (z: ZObject, bundle: AuthBundle, fullName: string, fields: ApiFieldLabels) =>
+  findStaffByName: (z: ZObject, bundle: AuthBundle, fullName: string, fields: RefusalLabels) =>
     readPages<StaffRecord>(
       z,
       bundle,
@@ -805,7 +805,7 @@ export const cinnox = {
    * The chat log of one closed enquiry. CINNOX's "not closed" (A28: 6451011), "over the limit" and "invalid
    * enquiryID" (6451000) answers are the caller's to word (`code`).
    */
-  enquiryChat: (z: ZObject, bundle: AuthBundle, enquiryID: string, fields: ApiFieldLabels) =>
+  enquiryChat: (z: ZObject, bundle: AuthBundle, enquiryID: string, fields: RefusalLabels) =>
     cinnoxRequest<unknown>(z, bundle, {
       method: 'GET',
       path: ENQUIRY_CHAT_PATH,

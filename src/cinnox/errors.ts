@@ -32,11 +32,11 @@ export const RETRY_AFTER_MIN_SECONDS = 1;
 export const RETRY_AFTER_MAX_SECONDS = 300;
 
 /**
- * API field → Zapier label, per operation: CINNOX's parameter errors name API fields (`senderNumber`), and the
- * operation names its Zapier field (Sender Number) next to them. Only API names a Zap builder would not
- * recognise: a plain word (`city`, `level`, `type`, `text`) is left out, as CINNOX also uses it in its prose.
+ * CINNOX key → the Zapier label of the field sent as it, per operation (`InputSchema.refusalLabels`, derived from
+ * each field's `cinnox`): CINNOX's parameter errors name its keys (`senderNumber`), and the message names the
+ * Zapier field (Sender Number) next to them.
  */
-export type ApiFieldLabels = Readonly<Record<string, string>>;
+export type RefusalLabels = Readonly<Record<string, string>>;
 
 /** The `code` that marks a CINNOX "No records found" error (6451011) once mapped. */
 export const NOT_FOUND_ERROR_CODE = 'CinnoxNotFound';
@@ -95,8 +95,8 @@ export interface CallContext {
   method: string;
   /** The request's URL (it never carries the token): named when CINNOX does not know the path. */
   url: string;
-  /** The operation's API field → Zapier label map: a refusal naming an API field names the Zapier field too. */
-  fields?: ApiFieldLabels;
+  /** The operation's refusal labels: a refusal naming a CINNOX key names the Zapier field too. */
+  fields?: RefusalLabels;
   /** The connection test: a refused App Token or App ID is worded for a first connection (most likely mistyped). */
   connectionTest?: { appId: string };
   /** The connection's App Token and App ID: removed from everything the message quotes of CINNOX's answer. */
@@ -201,8 +201,8 @@ export function jittered(seconds: number, random: () => number = Math.random): n
 
 /**
  * The error to throw for this answer, or undefined when it is not an error. `call` says what the request was:
- * its method (a failed write is not retried), its URL (named on a 404), the operation's API fields (named in a
- * refusal) and whether it is the connection test (a refused credential is worded for a first connection).
+ * its method (a failed write is not retried), its URL (named on a 404), the operation's refusal labels (the fields
+ * a refusal names) and whether it is the connection test (a refused credential is worded for a first connection).
  */
 export function toZapierError(
   z: Pick<ZObject, 'errors'>,
@@ -392,17 +392,57 @@ export function notConfirmedError(
 }
 
 /**
- * A refusal's message with the Zapier field of each API field CINNOX's reason names (`senderNumber` is Sender
- * Number), from the operation's `fields`; unchanged when the reason names none.
+ * Words that make a plain word of CINNOX's reason read as a field name when they follow it ("text is required",
+ * "pin must be alphanumeric", "messages exceed 5000 characters") or, for the first four, precede it ("Invalid
+ * text", "missing name").
  */
-function withZapierFields(message: string, reason: string, fields: ApiFieldLabels | undefined): string {
+const FIELD_WORDS_AFTER = new Set(
+  'invalid missing empty required is are was must should cannot format exceed exceeds too not has length'.split(' '),
+);
+const FIELD_WORDS_BEFORE = new Set(['invalid', 'missing', 'empty', 'required']);
+
+/**
+ * Where a CINNOX key occurs in the reason as a field name. A key with a capital or a digit (`senderNumber`,
+ * `inquiryID`) is one wherever it occurs, in any case. A plain lower-case key (`text`, `type`, `name`) is also a
+ * word of CINNOX's prose ("Unknown data type"): it names the field only quoted, or with a word of FIELD_WORDS_*
+ * beside it, separated by spaces alone.
+ */
+function namesField(
+  key: string,
+  reason: string,
+  word: RegExpMatchArray,
+  words: RegExpMatchArray[],
+  i: number,
+): boolean {
+  if (!/^[a-z]+$/.test(key)) return true;
+  const start = word.index!;
+  const end = start + word[0].length;
+  const mark = reason[start - 1];
+  if (mark && `'"\``.includes(mark) && reason[end] === mark) return true;
+  const before = words[i - 1];
+  const after = words[i + 1];
+  const spaced = (from: number, to: number): boolean => /^\s+$/.test(reason.slice(from, to));
+  return (
+    (before !== undefined &&
+      FIELD_WORDS_BEFORE.has(before[0].toLowerCase()) &&
+      spaced(before.index! + before[0].length, start)) ||
+    (after !== undefined && FIELD_WORDS_AFTER.has(after[0].toLowerCase()) && spaced(end, after.index!))
+  );
+}
+
+/**
+ * A refusal's message with the Zapier field of each CINNOX key CINNOX's reason names (`senderNumber` is Sender
+ * Number), from the operation's refusal labels; unchanged when the reason names none.
+ */
+function withZapierFields(message: string, reason: string, fields: RefusalLabels | undefined): string {
   if (!reason || !fields) return message;
   const byName = new Map(Object.entries(fields).map(([api, label]) => [api.toLowerCase(), [api, label] as const]));
   const named = new Map<string, string>();
-  for (const word of reason.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
-    const found = byName.get(word.toLowerCase());
-    if (found) named.set(found[0], found[1]);
-  }
+  const words = [...reason.matchAll(/[A-Za-z][A-Za-z0-9]*/g)];
+  words.forEach((word, i) => {
+    const found = byName.get(word[0].toLowerCase());
+    if (found && namesField(found[0], reason, word, words, i)) named.set(found[0], found[1]);
+  });
   if (named.size === 0) return message;
   const list = [...named].map(([api, label]) => `${api} is ${label}`).join(', ');
   const stop = /[.!?)]$/.test(message) ? '' : '.';

@@ -8,7 +8,7 @@
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { cinnox } from '../cinnox/client';
 import { SMS_NOT_SENT_STATUSES, type SendSmsBody, type SendSmsRecipientResult } from '../cinnox/contract';
-import { NOT_CONFIRMED_CODE, type ApiFieldLabels } from '../cinnox/errors';
+import { NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import { asText, valueWord } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../fields/sms';
 import {
@@ -43,6 +43,7 @@ const SEND_SMS_INPUT = input({
     required: true,
     format: 'sender-number',
     dynamic: 'sender_number_list.id.label',
+    cinnox: 'senderNumber' satisfies keyof SendSmsBody,
   }),
   recipient_numbers: text({
     label: 'Recipient Number',
@@ -51,6 +52,8 @@ const SEND_SMS_INPUT = input({
     required: true,
     format: 'phone',
     list: true,
+    // A2: the body's list; A3: each recipient's result and CINNOX's messages about one say recipientNumber.
+    cinnox: ['recipientNumbers' satisfies keyof SendSmsBody, 'recipientNumber'],
   }),
   text: text({
     label: 'Text',
@@ -62,6 +65,7 @@ const SEND_SMS_INPUT = input({
       `Longer texts need Allow Multi-part SMS and are sent in parts of ${SMS_UNITS['GSM-7'].perPart} or ${SMS_UNITS['UCS-2'].perPart}.`,
     required: true,
     multiline: true,
+    cinnox: 'text' satisfies keyof SendSmsBody,
   }),
   allow_multipart: boolean({
     label: 'Allow Multi-part SMS',
@@ -76,13 +80,6 @@ const SEND_SMS_INPUT = input({
     max: SMS_MAX_PARTS,
   }),
 });
-
-/** Send SMS's API fields (A2) → its Zapier labels. */
-const SMS_API_FIELDS: ApiFieldLabels = {
-  senderNumber: labelOf(SEND_SMS_INPUT.shape.sender_number),
-  recipientNumbers: labelOf(SEND_SMS_INPUT.shape.recipient_numbers),
-  recipientNumber: labelOf(SEND_SMS_INPUT.shape.recipient_numbers),
-};
 
 export interface RecipientOutcome {
   recipient_number: string;
@@ -190,7 +187,7 @@ const perform = (async (z, bundle): Promise<SendSmsOutput> => {
   const recipients = [...new Set(input.recipient_numbers)];
   const body: SendSmsBody = { senderNumber: input.sender_number, recipientNumbers: recipients, text };
 
-  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body, SMS_API_FIELDS);
+  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body, SEND_SMS_INPUT.refusalLabels);
   const outcomes = recipientOutcomes(recipients, recipientResults(raw, listed));
   const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const nothingSent = nothingSentError(z, outcomes, asText(top.exception));

@@ -18,6 +18,7 @@
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
 import type * as Zod from 'zod/mini';
 import { CINNOX_ID_MAX_UNITS } from '../cinnox/contract';
+import type { RefusalLabels } from '../cinnox/errors';
 import {
   checkCinnoxId,
   checkSenderNumber,
@@ -48,6 +49,12 @@ export interface FieldMeta {
   readonly altersDynamicFields?: boolean;
   readonly default?: string;
   readonly placeholder?: string;
+  /**
+   * The CINNOX key this field's value is sent as (a body key or query parameter), or several: the enquiry id is
+   * `inquiryID` in the path and `enquiryID` in CINNOX's messages; Zip Code is `zipcode`, inside `addresses`. A
+   * CINNOX refusal naming one of them names this field too (`InputSchema.refusalLabels`).
+   */
+  readonly cinnox?: string | readonly string[];
 }
 
 /** The formats a text field may have, each checked by src/input/formats.ts (email by zod first). */
@@ -235,6 +242,8 @@ type FieldValue<T, M extends FieldMeta> = M extends { readonly required: true } 
 /** A field of an input: what the Zap editor shows, and its zod schema (built once, on the first parse). */
 export interface Field<V = unknown> {
   readonly zapier: ZapierField;
+  /** The CINNOX keys its value is sent as (FieldMeta.cinnox). */
+  readonly cinnox: readonly string[];
   schema(): Zod.ZodMiniType<V>;
 }
 
@@ -259,6 +268,7 @@ function field<T, const M extends FieldMeta>(
       ...(meta.default !== undefined ? { default: meta.default } : {}),
       ...(meta.placeholder ? { placeholder: meta.placeholder } : {}),
     },
+    cinnox: typeof meta.cinnox === 'string' ? [meta.cinnox] : (meta.cinnox ?? []),
     schema: () => {
       if (built) return built;
       const zod = zodLib();
@@ -425,6 +435,8 @@ type ShapeValue<F extends Shape> = { -readonly [K in keyof F]: F[K] extends Fiel
 export interface InputSchema<F extends Shape = Shape> {
   readonly shape: F;
   readonly rules: readonly Rule<ShapeValue<F>>[];
+  /** Each CINNOX key its fields are sent as → their labels: how a refusal naming the key names the fields. */
+  readonly refusalLabels: RefusalLabels;
   /** The same input with more rules across its fields. */
   check(...rules: Rule<ShapeValue<F>>[]): InputSchema<F>;
   /** Its zod object, built on the first parse. */
@@ -437,6 +449,7 @@ export function input<const F extends Shape>(shape: F, rules: readonly Rule<Shap
   return {
     shape,
     rules,
+    refusalLabels: refusalLabelsOf(Object.values(shape)),
     check: (...more) => input(shape, [...rules, ...more]),
     zod: () => {
       if (built) return built;
@@ -452,6 +465,18 @@ export function input<const F extends Shape>(shape: F, rules: readonly Rule<Shap
       return built;
     },
   };
+}
+
+/**
+ * Each CINNOX key the fields are sent as → the labels of the fields sent as it, in the Zap editor's order: one
+ * label, two joined by "and" (Social Messaging Type and Social Messaging Name/ID), more by " / " (the address).
+ */
+function refusalLabelsOf(fields: readonly Field[]): RefusalLabels {
+  const labels = new Map<string, string[]>();
+  for (const f of fields) for (const key of f.cinnox) labels.set(key, [...(labels.get(key) ?? []), f.zapier.label]);
+  return Object.fromEntries(
+    [...labels].map(([key, named]) => [key, named.length === 2 ? named.join(' and ') : named.join(' / ')]),
+  );
 }
 
 /** A rule across fields (kept for reading: `input(…).check(rule(…))`). */

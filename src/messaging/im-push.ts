@@ -5,7 +5,7 @@
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { cinnox, type AuthBundle } from '../cinnox/client';
 import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResult } from '../cinnox/contract';
-import { CinnoxError, type ApiFieldLabels } from '../cinnox/errors';
+import { CinnoxError, type RefusalLabels } from '../cinnox/errors';
 import { jsonText, quote, secretsOf } from '../cinnox/quote';
 
 /** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
@@ -45,7 +45,7 @@ export async function pushText(
   bundle: AuthBundle,
   address: PushAddress,
   text: string,
-  fields: ApiFieldLabels,
+  fields: RefusalLabels,
 ): Promise<MessagePushResult> {
   const body: MessagePushBody = { ...address, messages: [{ type: 'text', text }] };
   let answer: MessagePushResult;

@@ -7,7 +7,7 @@
  */
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { cinnox, type AuthBundle } from '../cinnox/client';
-import { NOT_CONFIRMED_CODE, isHttp404, isNotFound } from '../cinnox/errors';
+import { NOT_CONFIRMED_CODE, isHttp404, isNotFound, type RefusalLabels } from '../cinnox/errors';
 import {
   SOCIAL_CONTACT_KEYS,
   writtenIdOf,
@@ -17,7 +17,6 @@ import {
 } from '../cinnox/contract';
 import { asText } from '../cinnox/values';
 import {
-  CONTACT_API_FIELDS,
   CONTACT_KEYS,
   CREATE_CONTACT_INPUT,
   DEFAULT_EMAIL_TYPE,
@@ -262,17 +261,18 @@ export const CONTACT_WRITE_OUTPUT_FIELDS: PlainOutputField[] = [
 /**
  * Updates one external contact with the values given (Update External Contact, Create or Update External
  * Contact): one PUT; CINNOX not knowing the id (6451011 or a plain 404) is said in the words of `idLabel`, the
- * step's ID field. The write result keeps the id asked for as `contact_id`.
+ * step's ID field; a refusal naming a CINNOX key, in the words of the step's `fields` (its refusal labels). The
+ * write result keeps the id asked for as `contact_id`.
  */
 export async function updateExternalContact(
   z: ZObject,
   bundle: AuthBundle,
   contactId: string,
   values: ContactValues,
-  idLabel: string,
+  { idLabel, fields }: { idLabel: string; fields: RefusalLabels },
 ): Promise<Record<string, unknown>> {
   const response = await cinnox
-    .updateContact(z, bundle, contactId, toContactBody(values), { ...CONTACT_API_FIELDS, id: idLabel })
+    .updateContact(z, bundle, contactId, toContactBody(values), fields)
     .catch((error: unknown) => {
       if (isNotFound(error) || isHttp404(error)) {
         throw new z.errors.Error(

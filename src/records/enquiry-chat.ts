@@ -8,7 +8,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { cinnox, listRecords, type AuthBundle } from '../cinnox/client';
 import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord } from '../cinnox/contract';
-import { CINNOX_CODES, type ApiFieldLabels } from '../cinnox/errors';
+import { CINNOX_CODES, type RefusalLabels } from '../cinnox/errors';
 import { asText } from '../cinnox/values';
 import { toTranscript, type Transcript } from './transcript';
 
@@ -82,7 +82,7 @@ export function readEnquiryChat(
   z: ZObject,
   bundle: AuthBundle,
   given: string,
-  fields: ApiFieldLabels,
+  fields: RefusalLabels,
   options: { caseNumber?: boolean } = {},
 ): Promise<ChatRead> {
   return cachedChat(z, bundle, given, () => readChat(z, bundle, given, fields, options));
@@ -92,7 +92,7 @@ async function readChat(
   z: ZObject,
   bundle: AuthBundle,
   given: string,
-  fields: ApiFieldLabels,
+  fields: RefusalLabels,
   { caseNumber = false }: { caseNumber?: boolean },
 ): Promise<ChatRead> {
   const lookUp = !caseNumber && RECORD_ID.test(given);

@@ -8,13 +8,7 @@ import { cinnox } from '../cinnox/client';
 import { isHttp404, isNotFound } from '../cinnox/errors';
 import type { EnquiryLabelsResult } from '../cinnox/contract';
 import { quote, secretsOf, type Secrets } from '../cinnox/quote';
-import {
-  ENQUIRY_LABELS_API_FIELDS,
-  ENQUIRY_LABELS_INPUT,
-  ENQUIRY_RECORD_ID_HINT,
-  ENQUIRY_RECORD_ID_LABEL,
-  LABELS_LABEL,
-} from '../fields/labels';
+import { ENQUIRY_LABELS_INPUT, ENQUIRY_RECORD_ID_HINT, ENQUIRY_RECORD_ID_LABEL, LABELS_LABEL } from '../fields/labels';
 import { parseInput } from '../input/schema';
 import { enquiryLabelsAnswer, enquiryLabelsOutput, labelIdsOf, type EnquiryLabelsOutput } from './label';
 
@@ -46,7 +40,7 @@ export async function changeEnquiryLabels(
         change === 'labelEnquiry' ? 'POST' : 'DELETE',
         input.enquiry_id,
         { labelIds },
-        ENQUIRY_LABELS_API_FIELDS,
+        ENQUIRY_LABELS_INPUT.refusalLabels,
       )
       .catch((error: unknown) => {
         // CINNOX not knowing the enquiry (6451011, or a plain 404 on its path) is said in the words of the step's field.

@@ -6,7 +6,7 @@
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { LABEL_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import type { ApiFieldLabels } from '../cinnox/errors';
+import { LABEL_NAME_PARAM } from '../cinnox/contract';
 import { asText, nameKey } from '../cinnox/values';
 import { UNDOCUMENTED_NAME_MAX_UNITS, input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { FOUND_LABEL_OUTPUT_FIELDS, FOUND_LABEL_SAMPLE, toFoundLabel } from '../records/label';
@@ -16,10 +16,9 @@ const labelName = text({
   helpText: 'The label name to find (exact match, upper / lower case aside).',
   required: true,
   maxUnits: UNDOCUMENTED_NAME_MAX_UNITS,
+  cinnox: LABEL_NAME_PARAM,
 });
 const FIND_LABEL_INPUT = input({ name: labelName });
-/** Find Label's API field (§3.6's `name` filter) → its Zapier label. */
-const FIND_LABEL_API_FIELDS: ApiFieldLabels = { name: labelOf(labelName) };
 import { incompleteReadError, matchesWithIds } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
@@ -27,7 +26,7 @@ const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_LABEL_INPUT, bundle.inputData);
   const wanted = nameKey(input.name);
   const name = input.name.replace(/\s+/g, ' ');
-  const pages = await cinnox.findLabelsByName(z, bundle, name, FIND_LABEL_API_FIELDS);
+  const pages = await cinnox.findLabelsByName(z, bundle, name, FIND_LABEL_INPUT.refusalLabels);
   const search = { step: 'Find Label', field: labelOf(labelName), value: name };
   const found = matchesWithIds(
     z,

@@ -6,7 +6,7 @@
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { STAFF_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import type { ApiFieldLabels } from '../cinnox/errors';
+import { STAFF_NAME_PARAM } from '../cinnox/contract';
 import { asText, nameKey } from '../cinnox/values';
 import { UNDOCUMENTED_NAME_MAX_UNITS, input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import {
@@ -24,16 +24,15 @@ const staffFullName = text({
     "The staff member's first and last name, e.g. Ann Lee (exact match; upper / lower case and extra spaces aside).",
   required: true,
   maxUnits: UNDOCUMENTED_NAME_MAX_UNITS,
+  cinnox: STAFF_NAME_PARAM,
 });
 const FIND_STAFF_INPUT = input({ full_name: staffFullName });
-/** Find Staff Member's API field (§3.4's `fullName` filter) → its Zapier label. */
-const FIND_STAFF_API_FIELDS: ApiFieldLabels = { fullName: labelOf(staffFullName) };
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_STAFF_INPUT, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const pages = await cinnox.findStaffByName(z, bundle, fullName, FIND_STAFF_API_FIELDS);
+  const pages = await cinnox.findStaffByName(z, bundle, fullName, FIND_STAFF_INPUT.refusalLabels);
   const search = { step: 'Find Staff Member', field: labelOf(staffFullName), value: fullName };
   const found = matchesWithIds(
     z,

@@ -203,7 +203,11 @@ describe('Send SMS', () => {
     [
       'HTTP 400 with a reason and no CINNOX code',
       { status: 400, json: { message: 'text is required' } },
-      { error: 'AppError', code: 'CinnoxError', message: 'CINNOX refused the request (HTTP 400): text is required' },
+      {
+        error: 'AppError',
+        code: 'CinnoxError',
+        message: "CINNOX refused the request (HTTP 400): text is required. In this step's fields: text is Text.",
+      },
     ],
     ...everyWriteRows({
       method: 'POST',
