@@ -6,7 +6,7 @@
  * contact it created rather than making a second one.
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { CONTACT_SEARCH_MAX_PAGES, cinnox, type AuthBundle } from '../cinnox/client';
+import type { AuthBundle } from '../cinnox/client';
 import { quote, secretsOf } from '../cinnox/quote';
 import { nameKey } from '../cinnox/values';
 import type { Example } from '../examples';
@@ -20,11 +20,14 @@ import {
 } from '../fields/contacts';
 import { id, input, inputFieldsOf, labelOf, parseInput, rule } from '../input/schema';
 import {
+  CONTACT_SEARCH_MAX_PAGES,
   CONTACT_WRITE_OUTPUT_FIELDS,
   contactFullName,
   contactValues,
   contactWriteResult,
+  createExternalContact,
   createdContactId,
+  findContactsByName,
   toContactBody,
   updateExternalContact,
   type ContactValues,
@@ -61,7 +64,7 @@ const perform = (async (z, bundle) => {
   if (given.contact_id !== undefined) return update(z, bundle, given.contact_id, values);
 
   const fullName = [given.first_name, given.last_name].filter(Boolean).join(' ');
-  const pages = await cinnox.findContactsByName(z, bundle, fullName, CREATE_OR_UPDATE_INPUT.refusalLabels);
+  const pages = await findContactsByName(z, bundle, fullName, CREATE_OR_UPDATE_INPUT.refusalLabels);
   const matches = pages.records.filter((r) => r?.id !== undefined && nameKey(contactFullName(r)) === nameKey(fullName));
   if (matches.length > 1)
     throw new z.errors.Error(
@@ -84,7 +87,7 @@ const perform = (async (z, bundle) => {
       },
       pages,
     );
-  const created = await cinnox.createContact(z, bundle, toContactBody(values), CREATE_OR_UPDATE_INPUT.refusalLabels);
+  const created = await createExternalContact(z, bundle, toContactBody(values), CREATE_OR_UPDATE_INPUT.refusalLabels);
   return {
     action: 'created',
     ...contactWriteResult(values, createdContactId(z, created), { contact_id: null }),

@@ -7,30 +7,21 @@
  */
 import { randomInt } from 'node:crypto';
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
+import { cinnoxRequest } from '../cinnox/client';
 import { NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import {
   OTP_FAILED_STATUSES,
   OTP_PIN_MAX_CHARS,
   OTP_PIN_VARIABLE,
+  SEND_OTP_PATH,
   otpSentOf,
   type SendOtpBody,
   type SendOtpResult,
 } from '../cinnox/contract';
 import { quote, secretsOf, type Secrets } from '../cinnox/quote';
 import { asText } from '../cinnox/values';
-import { preview } from '../input/formats';
-import {
-  FORMAT_MAX_UNITS,
-  input,
-  inputFieldsOf,
-  labelOf,
-  parseInput,
-  refuseInput,
-  rule,
-  text,
-  type InputOf,
-} from '../input/schema';
+import { FORMAT_MAX_UNITS, preview } from '../input/formats';
+import { input, inputFieldsOf, labelOf, parseInput, refuseInput, rule, text, type InputOf } from '../input/schema';
 import { SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
 import { measureSms, smsCeiling, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
 import type { Example } from '../examples';
@@ -196,7 +187,14 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
     text: input.text,
     pin,
   };
-  const answer = otpAnswer(await cinnox.sendOtp(z, bundle, body, SEND_OTP_INPUT.refusalLabels));
+  const { data } = await cinnoxRequest<unknown>(z, bundle, {
+    method: 'POST',
+    path: SEND_OTP_PATH,
+    body,
+    fields: SEND_OTP_INPUT.refusalLabels,
+    check: 'the SMS report in the CINNOX Dashboard (was the OTP SMS sent?)',
+  });
+  const answer = otpAnswer(data);
   const secrets = secretsOf(bundle.authData);
   if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer, secrets);
   if (!otpSentOf(answer.status)) throw notConfirmed(z, body.recipientNumber, answer, secrets);

@@ -6,8 +6,13 @@
  * an answer that sends it to none fails the step, naming each recipient and CINNOX's reason.
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
-import { SMS_NOT_SENT_STATUSES, type SendSmsBody, type SendSmsRecipientResult } from '../cinnox/contract';
+import { cinnoxRequest, listRecords } from '../cinnox/client';
+import {
+  SEND_SMS_PATH,
+  SMS_NOT_SENT_STATUSES,
+  type SendSmsBody,
+  type SendSmsRecipientResult,
+} from '../cinnox/contract';
 import { NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import { asText, valueWord } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../fields/sms';
@@ -187,8 +192,14 @@ const perform = (async (z, bundle): Promise<SendSmsOutput> => {
   const recipients = [...new Set(input.recipient_numbers)];
   const body: SendSmsBody = { senderNumber: input.sender_number, recipientNumbers: recipients, text };
 
-  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body, SEND_SMS_INPUT.refusalLabels);
-  const outcomes = recipientOutcomes(recipients, recipientResults(raw, listed));
+  const { data: raw } = await cinnoxRequest<unknown>(z, bundle, {
+    method: 'POST',
+    path: SEND_SMS_PATH,
+    body,
+    fields: SEND_SMS_INPUT.refusalLabels,
+    check: 'the SMS report in the CINNOX Dashboard (was the SMS sent to each recipient?)',
+  });
+  const outcomes = recipientOutcomes(recipients, recipientResults(raw, listRecords<SendSmsRecipientResult>(raw)));
   const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const nothingSent = nothingSentError(z, outcomes, asText(top.exception));
   if (nothingSent) throw nothingSent;

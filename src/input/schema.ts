@@ -18,17 +18,18 @@
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
 import type * as Zod from 'zod/mini';
 import { CINNOX_ID_MAX_UNITS } from '../cinnox/contract';
-import type { RefusalLabels } from '../cinnox/errors';
+import { refusalLabelsOf, type RefusalLabels } from '../cinnox/refusal-fields';
 import {
+  FORMAT_CHECKS,
+  FORMAT_HELP,
+  FORMAT_MAX_UNITS,
   checkCinnoxId,
-  checkSenderNumber,
+  controlCharIssue,
   isInternationalEmail,
-  normalizeCountry,
-  normalizePastDate,
-  normalizePhone,
+  isInvisible,
   preview,
-  unicodePattern,
   type Checked,
+  type Format,
 } from './formats';
 
 /** Error code of every input error, so tests and Zapier logs can tell them apart. */
@@ -57,9 +58,6 @@ export interface FieldMeta {
   readonly cinnox?: string | readonly string[];
 }
 
-/** The formats a text field may have, each checked by src/input/formats.ts (email by zod first). */
-export type Format = 'phone' | 'email' | 'past-date' | 'country' | 'sender-number';
-
 export interface TextMeta extends FieldMeta {
   /** Zapier's multi-line text box instead of one line. */
   readonly multiline?: boolean;
@@ -77,38 +75,6 @@ export interface TextMeta extends FieldMeta {
   readonly maxUnits?: number;
   readonly format?: Format;
 }
-
-const FORMAT_HELP: Record<Format, string> = {
-  phone: 'Format: + country code and number, e.g. +85294667788.',
-  email: 'An e-mail address, e.g. ann@example.com.',
-  'past-date': 'Format: dd/mm/yyyy (ISO dates such as 2024-05-31 are accepted too); not in the future.',
-  country:
-    'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
-  'sender-number': 'Format: + country code and number, e.g. +85230001234, as the drop-down gives it.',
-};
-
-/**
- * The ceiling of each format, in UTF-16 code units: longer than any value of the format, so a longer text is
- * refused on its length alone, before its format is read.
- */
-export const FORMAT_MAX_UNITS: Readonly<Record<Format, number>> = {
-  // E.164 numbers have at most 15 digits: with +, spaces, brackets, dashes or an extension, far fewer than 64.
-  phone: 64,
-  // RFC 5321: an address (a path of at most 256 octets, its brackets aside) is at most 254 characters.
-  email: 254,
-  // dd/mm/yyyy, or an ISO date with a time and an offset (2024-05-31T12:00:00.000+08:00 is 29).
-  'past-date': 64,
-  // The contact's Country holds 50 characters (the CINNOX Zapier guide), each up to 4 units.
-  country: 200,
-  'sender-number': 64,
-};
-
-const FORMAT_CHECKS: Record<Exclude<Format, 'email'>, (label: string, text: string) => Checked> = {
-  phone: normalizePhone,
-  'past-date': normalizePastDate,
-  country: normalizeCountry,
-  'sender-number': checkSenderNumber,
-};
 
 /**
  * UTF-16 code units allowed per character of a field's limit when it sets no maxUnits: room for any accented
@@ -164,22 +130,6 @@ function lengthIssue(label: string, text: string, maxChars: number | undefined, 
   if (text.length > maxUnits)
     return `${label} is too long for CINNOX: ${formatted(text.length)} UTF-16 code units, at most ${formatted(maxUnits)} (${preview(text)}).`;
   return undefined;
-}
-
-/**
- * Text a person sees nothing of: white space, format characters (zero-width spaces and joiners, bidi marks and
- * isolates, soft hyphens, word joiners), combining marks on nothing, and the blank fillers (Hangul, Braille).
- */
-const INVISIBLE_ONLY = unicodePattern(String.raw`^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$`, 'u');
-const isInvisible = (text: string): boolean => INVISIBLE_ONLY().test(text);
-
-/** The first control character other than tab, newline (and the CR of a CRLF newline): NUL, ESC, DEL, C1… */
-const CONTROL = unicodePattern(String.raw`(?!\r\n)[\p{Cc}](?<![\t\n])`, 'u');
-function controlCharIssue(label: string, text: string): string | undefined {
-  const found = CONTROL().exec(text);
-  if (!found) return undefined;
-  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `${label} contains the control character U+${code} (at character ${found.index + 1}), which CINNOX cannot store: remove it (tab and newline are allowed).`;
 }
 
 // ---- Zapier's values --------------------------------------------------------------------------------
@@ -449,7 +399,7 @@ export function input<const F extends Shape>(shape: F, rules: readonly Rule<Shap
   return {
     shape,
     rules,
-    refusalLabels: refusalLabelsOf(Object.values(shape)),
+    refusalLabels: refusalLabelsOf(Object.values(shape).map((f) => ({ label: f.zapier.label, cinnox: f.cinnox }))),
     check: (...more) => input(shape, [...rules, ...more]),
     zod: () => {
       if (built) return built;
@@ -465,18 +415,6 @@ export function input<const F extends Shape>(shape: F, rules: readonly Rule<Shap
       return built;
     },
   };
-}
-
-/**
- * Each CINNOX key the fields are sent as → the labels of the fields sent as it, in the Zap editor's order: one
- * label, two joined by "and" (Social Messaging Type and Social Messaging Name/ID), more by " / " (the address).
- */
-function refusalLabelsOf(fields: readonly Field[]): RefusalLabels {
-  const labels = new Map<string, string[]>();
-  for (const f of fields) for (const key of f.cinnox) labels.set(key, [...(labels.get(key) ?? []), f.zapier.label]);
-  return Object.fromEntries(
-    [...labels].map(([key, named]) => [key, named.length === 2 ? named.join(' and ') : named.join(' / ')]),
-  );
 }
 
 /** A rule across fields (kept for reading: `input(…).check(rule(…))`). */

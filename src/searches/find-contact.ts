@@ -7,11 +7,17 @@
  * take whichever CINNOX listed first.
  */
 import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { CONTACT_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
 import { asText, nameKey } from '../cinnox/values';
 import { FIND_CONTACT_INPUT } from '../fields/contacts';
 import { inputFieldsOf, parseInput } from '../input/schema';
-import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
+import {
+  CONTACT_SEARCH_MAX_PAGES,
+  FOUND_CONTACT_OUTPUT_FIELDS,
+  FOUND_CONTACT_SAMPLE,
+  contactFullName,
+  findContactsByName,
+  toFoundContact,
+} from '../records/contact';
 import { incompleteReadError, matchesWithIds } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
@@ -36,7 +42,7 @@ const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_CONTACT_INPUT, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const pages = await cinnox.findContactsByName(z, bundle, fullName, FIND_CONTACT_INPUT.refusalLabels);
+  const pages = await findContactsByName(z, bundle, fullName, FIND_CONTACT_INPUT.refusalLabels);
   const search = { step: 'Find External Contact', field: 'Full Name', value: fullName };
   const matches = matchesWithIds(
     z,
