@@ -2,8 +2,9 @@
  * Custom auth with the three credentials the CINNOX Dashboard generates for a Zapier account.
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { cinnox, endpointOf } from './cinnox/client';
-import { DASHBOARD_ZAPIER_PATH } from './cinnox/contract';
+import { endpointOf } from './cinnox/base-url';
+import { cinnoxRequest } from './cinnox/client';
+import { DASHBOARD_ZAPIER_PATH, STAFF_LIST_PATH } from './cinnox/contract';
 
 export const CINNOX_ZAPIER_GUIDE = 'https://docs.cinnox.com/docs/zapier';
 /** Said once, on the first field: where the three values are, and what ends the connection. */
@@ -35,8 +36,14 @@ export const authentication: Authentication = {
     },
   ],
   test: async (z: ZObject, bundle: Bundle) => {
-    // A refused App Token or App ID at this point is most likely mistyped: worded for a first connection.
-    await cinnox.testConnection(z, bundle);
+    // One cheap authenticated read. A refused App Token or App ID at this point is most likely mistyped: worded for
+    // a first connection.
+    await cinnoxRequest<unknown>(z, bundle, {
+      method: 'GET',
+      path: STAFF_LIST_PATH,
+      params: { offset: 0, limit: 1 },
+      connectionTest: { appId: String(bundle.authData.appId ?? '').trim() },
+    });
     return { appId: bundle.authData.appId, host: endpointOf(z, bundle.authData).host };
   },
   connectionLabel: async (z: ZObject, bundle: Bundle) => {

@@ -1,8 +1,9 @@
 /**
- * Base URL handling: the CINNOX Dashboard shows a Base URL next to the App ID and App Token.
- * Admins paste it with or without a trailing slash, sometimes with `/v1/api/apps/{appID}` already on it.
- * Everything here runs before any request, so a bad Base URL never sends the token anywhere.
+ * The connection's Base URL and App Token, read before any request: the CINNOX Dashboard shows a Base URL next to
+ * the App ID and App Token. Admins paste it with or without a trailing slash, sometimes with `/v1/api/apps/{appID}`
+ * already on it. A bad Base URL or App Token is refused here, so the token is never sent anywhere.
  */
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { preview } from '../input/formats';
 import { CINNOX_ID_MAX_UNITS, DASHBOARD_ZAPIER_PATH, NOT_IN_CINNOX_IDS } from './contract';
 
@@ -113,4 +114,40 @@ export function normalizeBaseUrl(raw: unknown, appId: unknown): CinnoxEndpoint {
 
   const origin = url.origin;
   return { origin, host: url.host, apiRoot: `${origin}${API_BASE_PATH}/${encodeURIComponent(id)}` };
+}
+
+type AuthData = Bundle['authData'];
+
+/** The connection's endpoint; a bad Base URL or App ID throws a user-facing error before any request. */
+export function endpointOf(z: Pick<ZObject, 'errors'>, authData: AuthData): CinnoxEndpoint {
+  try {
+    return normalizeBaseUrl(authData.baseUrl, authData.appId);
+  } catch (error) {
+    if (error instanceof BaseUrlError) throw new z.errors.Error(error.message, 'InvalidBaseUrl', 400);
+    throw error;
+  }
+}
+
+/**
+ * What an App Token can be in an Authorization header: printable characters (Latin-1, as HTTP carries them) without
+ * spaces. Anything else (a line break, a control character, a space inside, a character beyond Latin-1) was not
+ * copied whole, and node would refuse the header with a message that quotes it.
+ */
+const PLAIN_TOKEN = /^[\x21-\x7E\xA1-\xFF]+$/;
+
+/**
+ * The connection's App Token for the Authorization header, trimmed; an empty or malformed one is refused before any
+ * request, without being quoted (it is a secret), saying to copy it again.
+ */
+export function appTokenOf(z: Pick<ZObject, 'errors'>, authData: AuthData): string {
+  const token = String(authData.appToken ?? '').trim();
+  if (PLAIN_TOKEN.test(token)) return token;
+  const where = `the CINNOX Dashboard (${DASHBOARD_ZAPIER_PATH} > your Zapier account's More (...) > View)`;
+  throw new z.errors.Error(
+    token === ''
+      ? `App Token is empty, so nothing was sent. Copy the App Token from ${where} and reconnect.`
+      : `App Token contains a space, a line break or a character no App Token has (not shown here: it is a secret), so nothing was sent. Copy the App Token again from ${where} and reconnect.`,
+    'InvalidAppToken',
+    400,
+  );
 }

@@ -2,13 +2,14 @@
  * Every error a CINNOX call can end in, made here, once, where the failure is understood: CINNOX's codes
  * (docs/cinnox-api.md §0.3), HTTP statuses, a 2xx answer that is no success, a request that got no answer, a
  * call out of time. The client (src/cinnox/client.ts) calls `toZapierError` and `notConfirmedError` for every
- * answer it does not accept, `networkError` for every request that got none, and `outOfTimeError` /
- * `partialListError` when the call's time budget ends.
+ * answer it does not accept; for a request that got none, and a call whose time budget ends, the errors are in
+ * src/cinnox/no-answer.ts; the Zapier fields a refusal names, in src/cinnox/refusal-fields.ts.
  * A Zap builder reads each message; code reads a `CinnoxError`'s properties, never its text.
  */
 import { errors, type ZObject } from 'zapier-platform-core';
 import { DASHBOARD_ZAPIER_PATH as DASHBOARD_PATH, RATE_LIMIT_PER_MINUTE } from './contract';
 import { quote, type Secrets } from './quote';
+import { withZapierFields, type RefusalLabels } from './refusal-fields';
 
 export const CINNOX_CODES = {
   methodNotFound: 6450001,
@@ -30,13 +31,6 @@ export const SERVER_ERROR_RETRY_SECONDS = 30;
  */
 export const RETRY_AFTER_MIN_SECONDS = 1;
 export const RETRY_AFTER_MAX_SECONDS = 300;
-
-/**
- * API field → Zapier label, per operation: CINNOX's parameter errors name API fields (`senderNumber`), and the
- * operation names its Zapier field (Sender Number) next to them. Only API names a Zap builder would not
- * recognise: a plain word (`city`, `level`, `type`, `text`) is left out, as CINNOX also uses it in its prose.
- */
-export type ApiFieldLabels = Readonly<Record<string, string>>;
 
 /** The `code` that marks a CINNOX "No records found" error (6451011) once mapped. */
 export const NOT_FOUND_ERROR_CODE = 'CinnoxNotFound';
@@ -95,8 +89,8 @@ export interface CallContext {
   method: string;
   /** The request's URL (it never carries the token): named when CINNOX does not know the path. */
   url: string;
-  /** The operation's API field → Zapier label map: a refusal naming an API field names the Zapier field too. */
-  fields?: ApiFieldLabels;
+  /** The operation's refusal labels: a refusal naming a CINNOX key names the Zapier field too. */
+  fields?: RefusalLabels;
   /** The connection test: a refused App Token or App ID is worded for a first connection (most likely mistyped). */
   connectionTest?: { appId: string };
   /** The connection's App Token and App ID: removed from everything the message quotes of CINNOX's answer. */
@@ -133,8 +127,6 @@ function redirectError(response: ErrorResponseLike, secrets: Secrets | undefined
 
 /** Requests that are safe to repeat after a CINNOX-side failure. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
-/** Requests that change nothing: one without an answer is only a read that failed. */
-const IDEMPOTENT_READS = new Set(['GET', 'HEAD']);
 
 const pathOf = (url: string | undefined): string => {
   try {
@@ -201,8 +193,8 @@ export function jittered(seconds: number, random: () => number = Math.random): n
 
 /**
  * The error to throw for this answer, or undefined when it is not an error. `call` says what the request was:
- * its method (a failed write is not retried), its URL (named on a 404), the operation's API fields (named in a
- * refusal) and whether it is the connection test (a refused credential is worded for a first connection).
+ * its method (a failed write is not retried), its URL (named on a 404), the operation's refusal labels (the fields
+ * a refusal names) and whether it is the connection test (a refused credential is worded for a first connection).
  */
 export function toZapierError(
   z: Pick<ZObject, 'errors'>,
@@ -391,24 +383,6 @@ export function notConfirmedError(
   );
 }
 
-/**
- * A refusal's message with the Zapier field of each API field CINNOX's reason names (`senderNumber` is Sender
- * Number), from the operation's `fields`; unchanged when the reason names none.
- */
-function withZapierFields(message: string, reason: string, fields: ApiFieldLabels | undefined): string {
-  if (!reason || !fields) return message;
-  const byName = new Map(Object.entries(fields).map(([api, label]) => [api.toLowerCase(), [api, label] as const]));
-  const named = new Map<string, string>();
-  for (const word of reason.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
-    const found = byName.get(word.toLowerCase());
-    if (found) named.set(found[0], found[1]);
-  }
-  if (named.size === 0) return message;
-  const list = [...named].map(([api, label]) => `${api} is ${label}`).join(', ');
-  const stop = /[.!?)]$/.test(message) ? '' : '.';
-  return `${message}${stop} In this step's fields: ${list}.`;
-}
-
 /** CINNOX's reason in an error body: `message` (or `error` / `msg` when a gateway answered), quoted (`quote`). */
 function messageOf(body: CinnoxErrorBody | undefined, secrets: Secrets | undefined): string {
   const record = (body ?? {}) as Record<string, unknown>;
@@ -419,104 +393,3 @@ function messageOf(body: CinnoxErrorBody | undefined, secrets: Secrets | undefin
   }
   return '';
 }
-
-/**
- * What became of a request that got no (whole) answer, by its Node / OpenSSL code: `notSent` when it cannot have
- * reached CINNOX (DNS, refused connection, TLS handshake, unreachable host), `noAnswer` when it may have (a time-out
- * or a reset after connecting, an answer cut off), or undefined when the error is no network failure.
- */
-export function networkFailure(error: unknown): { kind: string; outcome: 'notSent' | 'noAnswer' } | undefined {
-  // Only a socket-level failure (node-fetch's FetchError or AbortError, or an error with a Node system code): never
-  // an error the client made of an answer, even one whose CINNOX message says "timed out".
-  if (!(error instanceof Error)) return undefined;
-  const { code: rawCode, type } = error as Error & { code?: unknown; type?: unknown };
-  if (error.name !== 'FetchError' && error.name !== 'AbortError' && typeof rawCode !== 'string') return undefined;
-  const code = typeof rawCode === 'string' ? rawCode : '';
-  const message = error.message;
-  if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL'].includes(code))
-    return { kind: 'the host name was not found (DNS)', outcome: 'notSent' };
-  if (code === 'ECONNREFUSED') return { kind: 'the connection was refused', outcome: 'notSent' };
-  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /CERT|SELF_SIGNED|UNABLE_TO_|EPROTO/.test(code))
-    return { kind: 'the TLS (https) handshake failed', outcome: 'notSent' };
-  if (/\b(ssl|tls)\b|certificate|wrong version number/i.test(message) && code !== 'ECONNRESET')
-    return { kind: 'the TLS (https) handshake failed', outcome: 'notSent' };
-  if (['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'].includes(code))
-    return { kind: 'the host is unreachable', outcome: 'notSent' };
-  // A connection that never opened carried no request.
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || (code === 'ETIMEDOUT' && /\bconnect\b/i.test(message)))
-    return { kind: 'the connection timed out', outcome: 'notSent' };
-  if (['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED'].includes(code))
-    return { kind: 'the connection timed out', outcome: 'noAnswer' };
-  if (error.name === 'AbortError' || type === 'aborted' || type === 'request-timeout' || type === 'body-timeout')
-    return { kind: 'it did not answer in time', outcome: 'noAnswer' };
-  if (/network timeout|timed out/i.test(message)) return { kind: 'it did not answer in time', outcome: 'noAnswer' };
-  if (
-    code === 'ECONNRESET' ||
-    code === 'EPIPE' ||
-    /socket hang up|premature close|invalid response body/i.test(message)
-  )
-    return { kind: 'the connection was reset before the whole answer came', outcome: 'noAnswer' };
-  return undefined;
-}
-
-/** The code of an error for a write that may have been carried out: Zapier must not repeat it on its own. */
-export const WRITE_UNCONFIRMED_CODE = 'CinnoxWriteUnconfirmed';
-/** The code of an error for a read that got no answer in the time the step has. */
-export const TIMEOUT_CODE = 'CinnoxTimeout';
-
-/**
- * A request that got no answer → the error the Zap builder reads. Before anything reached CINNOX (DNS, refused,
- * TLS): the Base URL's host and what to check. After it may have (a time-out, a reset, an answer cut off): for a
- * write, that it may have happened and what to check in CINNOX (`check`) before replaying; for a read, that it
- * got no answer in time. Any other error is returned as it is.
- */
-export function networkError(
-  error: unknown,
-  request: { host: string; method: string; check?: string; seconds: number; retried?: boolean },
-): unknown {
-  const failure = networkFailure(error);
-  if (!failure) return error;
-  const said = quote((error as Error).message, undefined);
-  if (failure.outcome === 'notSent')
-    return new CinnoxError(
-      `CINNOX could not be reached at the Base URL's host ${request.host}: ${failure.kind}. Check the connection's Base URL (copy it again from the CINNOX Dashboard, ${DASHBOARD_PATH}); if it is right, CINNOX or the network may be down for a while: try again later. (${said})`,
-      'CinnoxUnreachable',
-      503,
-    );
-  if (!IDEMPOTENT_READS.has(request.method.toUpperCase()))
-    return new CinnoxError(
-      `CINNOX got this step's request, but no answer came back (${failure.kind}), so it may or may not have been carried out. ` +
-        `Check ${request.check ?? 'CINNOX'} before replaying this step: Zapier does not repeat it on its own, so nothing is done twice. (${said})`,
-      WRITE_UNCONFIRMED_CODE,
-      504,
-    );
-  return new CinnoxError(
-    `CINNOX gave no answer to this step's request: ${failure.kind}${request.retried ? ', also when it was sent a second time' : ''}. The step stopped within the ${request.seconds} seconds it has, before Zapier's own 30-second limit. CINNOX or the network may be slow or down for a while: try again later. (${said})`,
-    TIMEOUT_CODE,
-    504,
-  );
-}
-
-/** A call whose budget ran out before its next request could be sent (`seconds`: the whole budget). */
-export const outOfTimeError = (seconds: number): CinnoxError =>
-  new CinnoxError(
-    `This step ran out of the ${seconds} seconds it has for CINNOX's answers before its next request, so it stopped before Zapier's own 30-second limit. CINNOX may be slow for a while: try again later.`,
-    TIMEOUT_CODE,
-    504,
-  );
-
-/**
- * A paged read that ran out of time after `pages` pages (`records` records): how far it got, never part of the
- * list as if it were whole; `cause` is the time-out of the page that did not come; `advice`, what to do.
- */
-export const partialListError = (
-  pages: number,
-  records: number,
-  cause: CinnoxError,
-  advice = 'If it keeps happening, narrow the search so fewer records match.',
-): CinnoxError =>
-  new CinnoxError(
-    `CINNOX answered ${pages} pages of this list (${records.toLocaleString('en')} records) and then not in time, so the step stopped rather than return part of the list as if it were whole. ${cause.text} ${advice}`,
-    TIMEOUT_CODE,
-    504,
-  );

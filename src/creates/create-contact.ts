@@ -5,13 +5,13 @@
  * too, before any request. The step succeeds only with the id CINNOX gives the new contact.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
-import { CONTACT_API_FIELDS, CREATE_CONTACT_INPUT } from '../fields/contacts';
+import { CREATE_CONTACT_INPUT } from '../fields/contacts';
 import { inputFieldsOf, parseInput } from '../input/schema';
 import {
   CONTACT_WRITE_OUTPUT_FIELDS,
   contactValues,
   contactWriteResult,
+  createExternalContact,
   createdContactId,
   toContactBody,
 } from '../records/contact';
@@ -20,7 +20,7 @@ import type { Example } from '../examples';
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CREATE_CONTACT_INPUT, bundle.inputData);
   const values = contactValues(input);
-  const response = await cinnox.createContact(z, bundle, toContactBody(values), CONTACT_API_FIELDS);
+  const response = await createExternalContact(z, bundle, toContactBody(values), CREATE_CONTACT_INPUT.refusalLabels);
   return contactWriteResult(values, createdContactId(z, response));
 }) satisfies CreatePerform;
 

@@ -6,12 +6,11 @@
  * contact it created rather than making a second one.
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { CONTACT_SEARCH_MAX_PAGES, cinnox, type AuthBundle } from '../cinnox/client';
+import type { AuthBundle } from '../cinnox/client';
 import { quote, secretsOf } from '../cinnox/quote';
 import { nameKey } from '../cinnox/values';
 import type { Example } from '../examples';
 import {
-  CONTACT_API_FIELDS,
   CONTACT_ID_HINT,
   UPDATE_HELP_NOTES,
   contactFields,
@@ -21,11 +20,14 @@ import {
 } from '../fields/contacts';
 import { id, input, inputFieldsOf, labelOf, parseInput, rule } from '../input/schema';
 import {
+  CONTACT_SEARCH_MAX_PAGES,
   CONTACT_WRITE_OUTPUT_FIELDS,
   contactFullName,
   contactValues,
   contactWriteResult,
+  createExternalContact,
   createdContactId,
+  findContactsByName,
   toContactBody,
   updateExternalContact,
   type ContactValues,
@@ -38,6 +40,8 @@ const contactId = id({
     'The external contact to update. Leave it empty to find the contact by First Name and Last Name (exact match): the one match is updated, or the contact is created when there is none.',
   search: 'find_contact.id',
   hint: CONTACT_ID_HINT,
+  // The contact's id in the update's path (§3.3).
+  cinnox: 'id',
 });
 const FIELDS = { contact_id: contactId, ...contactFields(UPDATE_HELP_NOTES) };
 type Input = ContactInput & { contact_id?: string };
@@ -48,7 +52,10 @@ const CONTACT_ID = labelOf(contactId);
 
 const update = async (z: ZObject, bundle: AuthBundle, id: string, values: ContactValues) => ({
   action: 'updated',
-  ...(await updateExternalContact(z, bundle, id, values, CONTACT_ID)),
+  ...(await updateExternalContact(z, bundle, id, values, {
+    idLabel: CONTACT_ID,
+    fields: CREATE_OR_UPDATE_INPUT.refusalLabels,
+  })),
 });
 
 const perform = (async (z, bundle) => {
@@ -57,7 +64,7 @@ const perform = (async (z, bundle) => {
   if (given.contact_id !== undefined) return update(z, bundle, given.contact_id, values);
 
   const fullName = [given.first_name, given.last_name].filter(Boolean).join(' ');
-  const pages = await cinnox.findContactsByName(z, bundle, fullName);
+  const pages = await findContactsByName(z, bundle, fullName, CREATE_OR_UPDATE_INPUT.refusalLabels);
   const matches = pages.records.filter((r) => r?.id !== undefined && nameKey(contactFullName(r)) === nameKey(fullName));
   if (matches.length > 1)
     throw new z.errors.Error(
@@ -80,7 +87,7 @@ const perform = (async (z, bundle) => {
       },
       pages,
     );
-  const created = await cinnox.createContact(z, bundle, toContactBody(values), CONTACT_API_FIELDS);
+  const created = await createExternalContact(z, bundle, toContactBody(values), CREATE_OR_UPDATE_INPUT.refusalLabels);
   return {
     action: 'created',
     ...contactWriteResult(values, createdContactId(z, created), { contact_id: null }),

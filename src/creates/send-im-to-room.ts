@@ -3,9 +3,9 @@
  * (docs/cinnox-api.md §1.3), by roomID.
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import type { ApiFieldLabels } from '../cinnox/errors';
 import { imText } from '../fields/im';
-import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
+import type { MessagePushBody } from '../cinnox/contract';
+import { id, input, inputFieldsOf, parseInput } from '../input/schema';
 import { pushText, sendImOutput, sendImOutputFields } from '../messaging/im-push';
 import type { Example } from '../examples';
 
@@ -15,15 +15,13 @@ const roomId = id({
     "The Room ID of the Space (group chat) that receives the message. In CINNOX, open the Space and copy its Room ID; CINNOX's Space Detailed Guide shows where to find it.",
   required: true,
   hint: 'Copy the Room ID from the Space in CINNOX.',
+  cinnox: 'roomID' satisfies keyof MessagePushBody,
 });
 const SEND_IM_TO_ROOM_INPUT = input({ room_id: roomId, text: imText });
 
-/** The message push's API fields (§1.3) → this step's Zapier labels. */
-const IM_TO_ROOM_API_FIELDS: ApiFieldLabels = { roomID: labelOf(roomId), messages: labelOf(imText) };
-
 const perform = (async (z, bundle) => {
   const input = parseInput(z, SEND_IM_TO_ROOM_INPUT, bundle.inputData);
-  const answer = await pushText(z, bundle, { roomID: input.room_id }, input.text, IM_TO_ROOM_API_FIELDS);
+  const answer = await pushText(z, bundle, { roomID: input.room_id }, input.text, SEND_IM_TO_ROOM_INPUT.refusalLabels);
   return sendImOutput({ room_id: input.room_id }, input.text, answer);
 }) satisfies CreatePerform;
 

@@ -3,9 +3,9 @@
  * (docs/cinnox-api.md §1.3), addressed by `receiverEID` (assumption A10, STAFF_IM_USES_RECEIVER_EID).
  */
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import type { ApiFieldLabels } from '../cinnox/errors';
 import { imText } from '../fields/im';
-import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
+import type { MessagePushBody } from '../cinnox/contract';
+import { id, input, inputFieldsOf, parseInput } from '../input/schema';
 import { pushText, sendImOutput, sendImOutputFields, staffAddress } from '../messaging/im-push';
 import type { Example } from '../examples';
 
@@ -17,15 +17,20 @@ const staffId = id({
   dynamic: 'staff_list.id.name',
   search: 'find_staff.id',
   hint: 'Pick the staff member from the drop-down, or map the ID from Find Staff Member.',
+  // A10: `receiverEID` (STAFF_IM_USES_RECEIVER_EID).
+  cinnox: 'receiverEID' satisfies keyof MessagePushBody,
 });
 const SEND_IM_TO_STAFF_INPUT = input({ staff_id: staffId, text: imText });
 
-/** The message push's API fields (§1.3) → this step's Zapier labels (A10: `receiverEID`). */
-const IM_TO_STAFF_API_FIELDS: ApiFieldLabels = { receiverEID: labelOf(staffId), messages: labelOf(imText) };
-
 const perform = (async (z, bundle) => {
   const input = parseInput(z, SEND_IM_TO_STAFF_INPUT, bundle.inputData);
-  const answer = await pushText(z, bundle, staffAddress(input.staff_id), input.text, IM_TO_STAFF_API_FIELDS);
+  const answer = await pushText(
+    z,
+    bundle,
+    staffAddress(input.staff_id),
+    input.text,
+    SEND_IM_TO_STAFF_INPUT.refusalLabels,
+  );
   return sendImOutput({ staff_id: input.staff_id }, input.text, answer);
 }) satisfies CreatePerform;
 

@@ -7,31 +7,21 @@
  */
 import { randomInt } from 'node:crypto';
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
+import { cinnoxRequest } from '../cinnox/client';
 import { NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import {
   OTP_FAILED_STATUSES,
   OTP_PIN_MAX_CHARS,
   OTP_PIN_VARIABLE,
+  SEND_OTP_PATH,
   otpSentOf,
   type SendOtpBody,
   type SendOtpResult,
 } from '../cinnox/contract';
-import type { ApiFieldLabels } from '../cinnox/errors';
 import { quote, secretsOf, type Secrets } from '../cinnox/quote';
 import { asText } from '../cinnox/values';
-import { preview } from '../input/formats';
-import {
-  FORMAT_MAX_UNITS,
-  input,
-  inputFieldsOf,
-  labelOf,
-  parseInput,
-  refuseInput,
-  rule,
-  text,
-  type InputOf,
-} from '../input/schema';
+import { FORMAT_MAX_UNITS, preview } from '../input/formats';
+import { input, inputFieldsOf, labelOf, parseInput, refuseInput, rule, text, type InputOf } from '../input/schema';
 import { SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
 import { measureSms, smsCeiling, unitsFor, type SmsMeasure } from '../messaging/sms-segments';
 import type { Example } from '../examples';
@@ -46,12 +36,14 @@ const otpSender = text({
   // An Alphanumeric sender ID holds at most 11 characters (GSM 03.40): a sender number's ceiling is ample.
   maxUnits: FORMAT_MAX_UNITS['sender-number'],
   dynamic: 'otp_sender_list.id.label',
+  cinnox: 'senderNumber' satisfies keyof SendOtpBody,
 });
 const otpRecipient = text({
   label: 'Recipient Number',
   helpText: 'The phone number that receives the one-time password.',
   required: true,
   format: 'phone',
+  cinnox: 'recipientNumber' satisfies keyof SendOtpBody,
 });
 const otpText = text({
   label: 'Text',
@@ -61,6 +53,7 @@ const otpText = text({
     'is outside GSM-7 (e.g. Chinese or emoji). CINNOX charges for each SMS.',
   required: true,
   multiline: true,
+  cinnox: 'text' satisfies keyof SendOtpBody,
 });
 const otpPin = text({
   label: 'PIN',
@@ -68,6 +61,7 @@ const otpPin = text({
     `The one-time password: letters and / or digits, no spaces or symbols. Leave empty for a random ${GENERATED_PIN_DIGITS}-digit PIN; ` +
     'the PIN sent is in the output (PIN), so a later step can store it to check what the recipient types.',
   maxChars: OTP_PIN_MAX_CHARS,
+  cinnox: 'pin' satisfies keyof SendOtpBody,
 });
 const OTP_FIELDS = input({ sender_number: otpSender, recipient_number: otpRecipient, text: otpText, pin: otpPin });
 type SendOtpInput = InputOf<typeof OTP_FIELDS>;
@@ -91,13 +85,6 @@ const SEND_OTP_INPUT = OTP_FIELDS.check(
       : `${PIN} must be letters and / or digits only (numeric, alphabetic or alphanumeric), without spaces or symbols; got ${preview(pin)}.`,
   ),
 );
-
-/** Send OTP SMS's API fields (§1.2) → its Zapier labels (`text` left out, as Send SMS leaves it out). */
-const OTP_API_FIELDS: ApiFieldLabels = {
-  senderNumber: labelOf(otpSender),
-  recipientNumber: labelOf(otpRecipient),
-  pin: PIN,
-};
 
 export type SendOtpOutput = {
   serviceID: string;
@@ -200,7 +187,14 @@ const perform = (async (z, bundle): Promise<SendOtpOutput> => {
     text: input.text,
     pin,
   };
-  const answer = otpAnswer(await cinnox.sendOtp(z, bundle, body, OTP_API_FIELDS));
+  const { data } = await cinnoxRequest<unknown>(z, bundle, {
+    method: 'POST',
+    path: SEND_OTP_PATH,
+    body,
+    fields: SEND_OTP_INPUT.refusalLabels,
+    check: 'the SMS report in the CINNOX Dashboard (was the OTP SMS sent?)',
+  });
+  const answer = otpAnswer(data);
   const secrets = secretsOf(bundle.authData);
   if (failed(answer.status)) throw notSent(z, body.recipientNumber, answer, secrets);
   if (!otpSentOf(answer.status)) throw notConfirmed(z, body.recipientNumber, answer, secrets);

@@ -6,9 +6,14 @@
  * an answer that sends it to none fails the step, naming each recipient and CINNOX's reason.
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
-import { SMS_NOT_SENT_STATUSES, type SendSmsBody, type SendSmsRecipientResult } from '../cinnox/contract';
-import { NOT_CONFIRMED_CODE, type ApiFieldLabels } from '../cinnox/errors';
+import { cinnoxRequest, listRecords } from '../cinnox/client';
+import {
+  SEND_SMS_PATH,
+  SMS_NOT_SENT_STATUSES,
+  type SendSmsBody,
+  type SendSmsRecipientResult,
+} from '../cinnox/contract';
+import { NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import { asText, valueWord } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../fields/sms';
 import {
@@ -43,6 +48,7 @@ const SEND_SMS_INPUT = input({
     required: true,
     format: 'sender-number',
     dynamic: 'sender_number_list.id.label',
+    cinnox: 'senderNumber' satisfies keyof SendSmsBody,
   }),
   recipient_numbers: text({
     label: 'Recipient Number',
@@ -51,6 +57,8 @@ const SEND_SMS_INPUT = input({
     required: true,
     format: 'phone',
     list: true,
+    // A2: the body's list; A3: each recipient's result and CINNOX's messages about one say recipientNumber.
+    cinnox: ['recipientNumbers' satisfies keyof SendSmsBody, 'recipientNumber'],
   }),
   text: text({
     label: 'Text',
@@ -62,6 +70,7 @@ const SEND_SMS_INPUT = input({
       `Longer texts need Allow Multi-part SMS and are sent in parts of ${SMS_UNITS['GSM-7'].perPart} or ${SMS_UNITS['UCS-2'].perPart}.`,
     required: true,
     multiline: true,
+    cinnox: 'text' satisfies keyof SendSmsBody,
   }),
   allow_multipart: boolean({
     label: 'Allow Multi-part SMS',
@@ -76,13 +85,6 @@ const SEND_SMS_INPUT = input({
     max: SMS_MAX_PARTS,
   }),
 });
-
-/** Send SMS's API fields (A2) → its Zapier labels. */
-const SMS_API_FIELDS: ApiFieldLabels = {
-  senderNumber: labelOf(SEND_SMS_INPUT.shape.sender_number),
-  recipientNumbers: labelOf(SEND_SMS_INPUT.shape.recipient_numbers),
-  recipientNumber: labelOf(SEND_SMS_INPUT.shape.recipient_numbers),
-};
 
 export interface RecipientOutcome {
   recipient_number: string;
@@ -190,8 +192,14 @@ const perform = (async (z, bundle): Promise<SendSmsOutput> => {
   const recipients = [...new Set(input.recipient_numbers)];
   const body: SendSmsBody = { senderNumber: input.sender_number, recipientNumbers: recipients, text };
 
-  const { raw, recipients: listed } = await cinnox.sendSms(z, bundle, body, SMS_API_FIELDS);
-  const outcomes = recipientOutcomes(recipients, recipientResults(raw, listed));
+  const { data: raw } = await cinnoxRequest<unknown>(z, bundle, {
+    method: 'POST',
+    path: SEND_SMS_PATH,
+    body,
+    fields: SEND_SMS_INPUT.refusalLabels,
+    check: 'the SMS report in the CINNOX Dashboard (was the SMS sent to each recipient?)',
+  });
+  const outcomes = recipientOutcomes(recipients, recipientResults(raw, listRecords<SendSmsRecipientResult>(raw)));
   const top = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const nothingSent = nothingSentError(z, outcomes, asText(top.exception));
   if (nothingSent) throw nothingSent;

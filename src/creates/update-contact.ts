@@ -25,7 +25,10 @@ const CONTACT_ID_LABEL = labelOf(contactIdField);
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UPDATE_CONTACT_INPUT, bundle.inputData);
   const contactId = input.contact_id;
-  return updateExternalContact(z, bundle, contactId, contactValues(input), CONTACT_ID_LABEL);
+  return updateExternalContact(z, bundle, contactId, contactValues(input), {
+    idLabel: CONTACT_ID_LABEL,
+    fields: UPDATE_CONTACT_INPUT.refusalLabels,
+  });
 }) satisfies CreatePerform;
 
 export default defineCreate({

@@ -8,8 +8,7 @@
  * swaps the Phone Type and Email Type lists and spells zh-hant "zh-ant": both typos; the Create lists are used.
  * The cross-field rules of the contact actions are here too.
  */
-import { SOCIAL_CONTACT_KEYS } from '../cinnox/contract';
-import type { ApiFieldLabels } from '../cinnox/errors';
+import { CONTACT_NAME_PARAM, SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody } from '../cinnox/contract';
 import { preview } from '../input/formats';
 import { MAX_UNITS_PER_CHAR, choice, choicesOf, id, input, labelOf, rule, text, type InputOf } from '../input/schema';
 
@@ -32,6 +31,12 @@ export const SOCIAL_MESSAGING_TYPES = Object.keys(SOCIAL_CONTACT_KEYS) as (keyof
 export const DEFAULT_PHONE_TYPE = 'Mobile' satisfies (typeof PHONE_TYPES)[number];
 export const DEFAULT_EMAIL_TYPE = 'Work' satisfies (typeof EMAIL_TYPES)[number];
 
+/**
+ * The CINNOX keys a contact field is sent as: its key in the body (§3.2, A9), an address part's key inside
+ * `addresses` too, and a name's part of `fullName`, Create or Update External Contact's search by name (A7).
+ */
+const sentAs = (...keys: (keyof ContactBody | keyof ContactAddress | typeof CONTACT_NAME_PARAM)[]) => keys;
+
 /** The CINNOX Zapier guide's limit of a First Name and of a Last Name. */
 const NAME_MAX_CHARS = 50;
 
@@ -46,14 +51,23 @@ export const contactFields = (notes: Readonly<Record<string, string>> = {}) => {
       label: 'First Name',
       helpText: 'First name of the external contact (Create External Contact needs a First Name or a Last Name).',
       maxChars: NAME_MAX_CHARS,
+      cinnox: sentAs('firstName', CONTACT_NAME_PARAM),
     }),
     last_name: text({
       label: 'Last Name',
       helpText: 'Last name of the external contact (Create External Contact needs a First Name or a Last Name).',
       maxChars: NAME_MAX_CHARS,
+      cinnox: sentAs('lastName', CONTACT_NAME_PARAM),
     }),
-    level: choice({ label: 'Level', helpText: 'Level of the external contact.' }, choicesOf(CONTACT_LEVELS)),
-    type: choice({ label: 'Type', helpText: 'Type of the external contact.' }, choicesOf(CONTACT_TYPES)),
+    level: choice(
+      { label: 'Level', helpText: 'Level of the external contact.', cinnox: sentAs('level') },
+      choicesOf(CONTACT_LEVELS),
+    ),
+    type: choice(
+      { label: 'Type', helpText: 'Type of the external contact.', cinnox: sentAs('type') },
+      choicesOf(CONTACT_TYPES),
+    ),
+    // Phone Type and Email Type are sent inside `phones` / `emails`, which a refusal names as the number / address.
     phone_type: choice(
       {
         label: 'Phone Type',
@@ -65,6 +79,7 @@ export const contactFields = (notes: Readonly<Record<string, string>> = {}) => {
       label: 'Phone Number',
       helpText: help('phone_number', 'Phone number of the external contact (one number).'),
       format: 'phone',
+      cinnox: sentAs('phones'),
     }),
     email_type: choice(
       {
@@ -77,26 +92,81 @@ export const contactFields = (notes: Readonly<Record<string, string>> = {}) => {
       label: 'Email Address',
       helpText: help('email_address', 'Email address of the external contact (one address).'),
       format: 'email',
+      cinnox: sentAs('emails'),
     }),
-    company: text({ label: 'Company', helpText: 'Company name of the external contact.', maxChars: 100 }),
-    job_title: text({ label: 'Job Title', helpText: 'Job title of the external contact.', maxChars: 100 }),
-    team: text({ label: 'Team', helpText: 'Team name of the external contact.', maxChars: 100 }),
-    group: text({ label: 'Group', helpText: 'Group name of the external contact.', maxChars: 100 }),
-    language: choice({ label: 'Language', helpText: 'Preferred language (ISO 639-1 code).' }, CONTACT_LANGUAGES),
-    birth_date: text({ label: 'Birth Date', helpText: 'Date of birth of the external contact.', format: 'past-date' }),
-    zip_code: text({ label: 'Zip Code', helpText: 'Zip code of the address.', maxChars: 10 }),
-    street: text({ label: 'Street', helpText: 'Street of the address.', maxChars: 50 }),
-    city: text({ label: 'City', helpText: 'City of the address.', maxChars: 50 }),
-    state: text({ label: 'State', helpText: 'State of the address.', maxChars: 50 }),
-    country: text({ label: 'Country', helpText: 'Country of the address.', maxChars: 50, format: 'country' }),
+    company: text({
+      label: 'Company',
+      helpText: 'Company name of the external contact.',
+      maxChars: 100,
+      cinnox: sentAs('company'),
+    }),
+    job_title: text({
+      label: 'Job Title',
+      helpText: 'Job title of the external contact.',
+      maxChars: 100,
+      cinnox: sentAs('jobTitle'),
+    }),
+    team: text({
+      label: 'Team',
+      helpText: 'Team name of the external contact.',
+      maxChars: 100,
+      cinnox: sentAs('team'),
+    }),
+    group: text({
+      label: 'Group',
+      helpText: 'Group name of the external contact.',
+      maxChars: 100,
+      cinnox: sentAs('group'),
+    }),
+    language: choice(
+      { label: 'Language', helpText: 'Preferred language (ISO 639-1 code).', cinnox: sentAs('language') },
+      CONTACT_LANGUAGES,
+    ),
+    birth_date: text({
+      label: 'Birth Date',
+      helpText: 'Date of birth of the external contact.',
+      format: 'past-date',
+      cinnox: sentAs('birthDate'),
+    }),
+    zip_code: text({
+      label: 'Zip Code',
+      helpText: 'Zip code of the address.',
+      maxChars: 10,
+      cinnox: sentAs('zipcode', 'addresses'),
+    }),
+    street: text({
+      label: 'Street',
+      helpText: 'Street of the address.',
+      maxChars: 50,
+      cinnox: sentAs('street', 'addresses'),
+    }),
+    city: text({ label: 'City', helpText: 'City of the address.', maxChars: 50, cinnox: sentAs('city', 'addresses') }),
+    state: text({
+      label: 'State',
+      helpText: 'State of the address.',
+      maxChars: 50,
+      cinnox: sentAs('state', 'addresses'),
+    }),
+    country: text({
+      label: 'Country',
+      helpText: 'Country of the address.',
+      maxChars: 50,
+      format: 'country',
+      cinnox: sentAs('country', 'addresses'),
+    }),
     social_messaging_type: choice(
-      { label: 'Social Messaging Type', helpText: 'The social messaging channel of the Social Messaging Name/ID.' },
+      {
+        label: 'Social Messaging Type',
+        helpText: 'The social messaging channel of the Social Messaging Name/ID.',
+        cinnox: sentAs('socialContacts'),
+      },
       choicesOf(SOCIAL_MESSAGING_TYPES),
     ),
     social_messaging_name_id: text({
       label: 'Social Messaging Name/ID',
       helpText: "The contact's ID or account name on that channel; needs a Social Messaging Type.",
       maxChars: 100,
+      cinnox: sentAs('socialContacts'),
     }),
   };
 };
@@ -138,6 +208,8 @@ export const contactIdField = id({
   required: true,
   search: 'find_contact.id',
   hint: CONTACT_ID_HINT,
+  // The contact's id in the update's path (§3.3).
+  cinnox: 'id',
 });
 
 /**
@@ -160,18 +232,6 @@ export const FIND_CONTACT_INPUT = input({
     required: true,
     // No contact's name is longer: a First Name, a space and a Last Name.
     maxUnits: (NAME_MAX_CHARS * 2 + 1) * MAX_UNITS_PER_CHAR,
+    cinnox: CONTACT_NAME_PARAM,
   }),
 });
-
-/** The contact body's API fields (docs/cinnox-api.md §3.2, A9) → the Zapier labels of Create / Update External Contact. */
-export const CONTACT_API_FIELDS: ApiFieldLabels = {
-  firstName: labelOfField('first_name'),
-  lastName: labelOfField('last_name'),
-  phones: labelOfField('phone_number'),
-  emails: labelOfField('email_address'),
-  jobTitle: labelOfField('job_title'),
-  birthDate: labelOfField('birth_date'),
-  zipcode: labelOfField('zip_code'),
-  addresses: `${labelOfField('street')} / ${labelOfField('city')} / ${labelOfField('state')} / ${labelOfField('zip_code')} / ${labelOfField('country')}`,
-  socialContacts: `${labelOfField('social_messaging_type')} and ${labelOfField('social_messaging_name_id')}`,
-};

@@ -1,5 +1,5 @@
 /** The input of Add / Remove Labels to Enquiry (docs/cinnox-api.md §3.6), which both actions share. */
-import type { ApiFieldLabels } from '../cinnox/errors';
+import type { EnquiryLabelsBody } from '../cinnox/contract';
 import { id, input, labelOf } from '../input/schema';
 
 /** Where an Enquiry Record ID comes from, for messages about a value that is not one. */
@@ -12,6 +12,8 @@ const enquiryRecordId = id({
     'Not the Display Case Number.',
   required: true,
   hint: ENQUIRY_RECORD_ID_HINT,
+  // §3.6: the path's inquiryID; CINNOX's messages say enquiryID too.
+  cinnox: ['inquiryID', 'enquiryID'],
 });
 
 const enquiryLabels = id({
@@ -22,15 +24,9 @@ const enquiryLabels = id({
   dynamic: 'label_list.id.name',
   search: 'find_label.id',
   hint: 'Pick the labels from the drop-down, or map label IDs from Find Label.',
+  cinnox: 'labelIds' satisfies keyof EnquiryLabelsBody,
 });
 
 export const ENQUIRY_LABELS_INPUT = input({ enquiry_id: enquiryRecordId, label_ids: enquiryLabels });
 export const ENQUIRY_RECORD_ID_LABEL = labelOf(enquiryRecordId);
 export const LABELS_LABEL = labelOf(enquiryLabels);
-
-/** Add / Remove Labels' API fields (§3.6: the path's inquiryID, CINNOX's messages say enquiryID too) → Zapier labels. */
-export const ENQUIRY_LABELS_API_FIELDS: ApiFieldLabels = {
-  labelIds: LABELS_LABEL,
-  inquiryID: ENQUIRY_RECORD_ID_LABEL,
-  enquiryID: ENQUIRY_RECORD_ID_LABEL,
-};

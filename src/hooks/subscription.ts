@@ -11,16 +11,20 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { boolean, input, labelOf, parseInput } from '../input/schema';
-import { cinnox } from '../cinnox/client';
+import { cinnoxRequest, listRecords, type AuthBundle } from '../cinnox/client';
 import {
   DASHBOARD_ZAPIER_PATH,
+  EVENT_HOOK_LIST_PATH,
   MAX_ZAPIER_ACCOUNTS,
   enabledOf,
   isEventHookFor,
+  subscriptionPath,
   type EventHookRecord,
+  type SubscriptionBody,
   type SubscriptionName,
+  type SubscriptionResult,
 } from '../cinnox/contract';
-import { isHttp404, isNotFound } from '../cinnox/errors';
+import { isCredentialRefusal, isHttp404, isNotFound, toZapierError } from '../cinnox/errors';
 import { quote, secretsOf, type Secrets } from '../cinnox/quote';
 import type { GroupSpec } from './groups';
 
@@ -136,6 +140,53 @@ export function subscriptionUnconfirmedMessage(group: GroupSpec, said: unknown, 
   );
 }
 
+/**
+ * The current subscriptions (assumption A13), or `undefined` when the app cannot tell. The list is advisory:
+ * only CINNOX's credential answers (`isCredentialRefusal`: 6452000 / 6452001, an HTTP 401) stop the caller;
+ * anything else (404, 405, 6450001, a gateway's 403 without a CINNOX code, 5xx, rate limit, a body that is
+ * not a list) means "cannot tell", and the subscription goes ahead.
+ */
+async function listEventHooks(z: ZObject, bundle: AuthBundle): Promise<EventHookRecord[] | undefined> {
+  const response = await cinnoxRequest<unknown>(z, bundle, {
+    method: 'GET',
+    path: EVENT_HOOK_LIST_PATH,
+    accept: 'any',
+  });
+  const { code } = response;
+  if (isCredentialRefusal(response.status, code)) {
+    const error = toZapierError(z, response, {
+      method: 'GET',
+      url: EVENT_HOOK_LIST_PATH,
+      secrets: secretsOf(bundle.authData),
+    });
+    if (error) throw error;
+  }
+  const readable =
+    response.status >= 200 &&
+    response.status < 300 &&
+    code === undefined &&
+    typeof response.data === 'object' &&
+    response.data !== null;
+  if (!readable) {
+    z.console.log(
+      `CINNOX: the Event Hook List (${EVENT_HOOK_LIST_PATH}) could not be read (HTTP ${response.status}${code !== undefined ? `, code ${code}` : ''}); cannot tell whether another Zap holds the subscription.`,
+    );
+    return undefined;
+  }
+  return listRecords<EventHookRecord>(response.data);
+}
+
+/** Enables or disables one subscription with the Zap's URL: CINNOX's answer. */
+const setSubscription = async (z: ZObject, bundle: AuthBundle, name: SubscriptionName, enabled: boolean, url: string) =>
+  (
+    await cinnoxRequest<SubscriptionResult>(z, bundle, {
+      method: 'PATCH',
+      path: subscriptionPath(name),
+      body: { enabled, url } satisfies SubscriptionBody,
+      check: 'the subscription in CINNOX (turning the Zap off and on again sets it anew)',
+    })
+  ).data;
+
 export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): Promise<SubscribeData> {
   const takeOver = parseInput(z, takeOverInput(group), bundle.inputData)[TAKE_OVER_KEY] === true;
   const url = (bundle.targetUrl ?? '').trim();
@@ -147,7 +198,7 @@ export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): P
     );
   const name = group.subscription;
 
-  const hooks = await cinnox.listEventHooks(z, bundle);
+  const hooks = await listEventHooks(z, bundle);
   const other = hooks && otherUrl(hookOf(hooks, name), url);
   if (other && !takeOver) {
     throw new z.errors.Error(subscriptionTakenMessage(group), 'CinnoxSubscriptionTaken', 409);
@@ -157,7 +208,7 @@ export async function subscribe(z: ZObject, bundle: Bundle, group: GroupSpec): P
       `CINNOX: ${labelOf(takeOverInput(group).shape[TAKE_OVER_KEY])} is Yes: the "${name}" subscription pointed at ${other}; this Zap's URL replaces it, so that URL no longer receives these events.`,
     );
 
-  const answer = await cinnox.setSubscription(z, bundle, name, true, url);
+  const answer = await setSubscription(z, bundle, name, true, url);
   const said = answer && typeof answer === 'object' ? (answer as { enabled?: unknown }).enabled : undefined;
   const enabled = enabledOf(said);
   if (enabled === false)
@@ -185,7 +236,7 @@ export async function unsubscribe(z: ZObject, bundle: Bundle, group: GroupSpec):
     return { subscription: name, url, unsubscribed: false };
   }
 
-  const hooks = await cinnox.listEventHooks(z, bundle);
+  const hooks = await listEventHooks(z, bundle);
   if (hooks && otherUrl(hookOf(hooks, name), url)) {
     // Another Zap (or another tool) took the subscription over since: disabling it would stop that Zap.
     z.console.log(`CINNOX: the "${name}" subscription now points at another URL; left it enabled.`);
@@ -193,7 +244,7 @@ export async function unsubscribe(z: ZObject, bundle: Bundle, group: GroupSpec):
   }
 
   try {
-    await cinnox.setSubscription(z, bundle, name, false, url);
+    await setSubscription(z, bundle, name, false, url);
   } catch (error) {
     // Already gone in CINNOX (No records found, or a plain 404): the Zap is off either way.
     if (!isNotFound(error) && !isHttp404(error)) throw error;

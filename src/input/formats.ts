@@ -2,7 +2,8 @@
  * The value checks zod cannot know, each named after its format: phone numbers (libphonenumber-js), CINNOX
  * sender numbers, past dates, countries, and internationalised e-mail addresses. Each takes the field's label
  * and the trimmed text and gives the value to send or the message that names the field and the value.
- * src/input/schema.ts attaches them to fields as refinements.
+ * src/input/schema.ts attaches them to fields as refinements, with each format's help text and ceiling, and the
+ * characters no text field takes (control characters) or counts as filled (invisible ones).
  */
 
 import { NOT_IN_CINNOX_IDS } from '../cinnox/contract';
@@ -319,4 +320,59 @@ export function checkCinnoxId(label: string, raw: string, hint: string): Checked
   if (raw === '.' || raw === '..')
     return { error: `${label} ${preview(raw)} is not a CINNOX ID: "." and ".." are not IDs. ${hint}` };
   return { value: raw };
+}
+
+// ---- Formats and characters, as the field builders of src/input/schema.ts check them ----------------
+
+/** The formats a text field may have, each checked here (email by zod first). */
+export type Format = 'phone' | 'email' | 'past-date' | 'country' | 'sender-number';
+
+/** What a field's help text says of its format. */
+export const FORMAT_HELP: Record<Format, string> = {
+  phone: 'Format: + country code and number, e.g. +85294667788.',
+  email: 'An e-mail address, e.g. ann@example.com.',
+  'past-date': 'Format: dd/mm/yyyy (ISO dates such as 2024-05-31 are accepted too); not in the future.',
+  country:
+    'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
+  'sender-number': 'Format: + country code and number, e.g. +85230001234, as the drop-down gives it.',
+};
+
+/**
+ * The ceiling of each format, in UTF-16 code units: longer than any value of the format, so a longer text is
+ * refused on its length alone, before its format is read.
+ */
+export const FORMAT_MAX_UNITS: Readonly<Record<Format, number>> = {
+  // E.164 numbers have at most 15 digits: with +, spaces, brackets, dashes or an extension, far fewer than 64.
+  phone: 64,
+  // RFC 5321: an address (a path of at most 256 octets, its brackets aside) is at most 254 characters.
+  email: 254,
+  // dd/mm/yyyy, or an ISO date with a time and an offset (2024-05-31T12:00:00.000+08:00 is 29).
+  'past-date': 64,
+  // The contact's Country holds 50 characters (the CINNOX Zapier guide), each up to 4 units.
+  country: 200,
+  'sender-number': 64,
+};
+
+/** Each format's check (an e-mail address is zod's, then `isInternationalEmail`). */
+export const FORMAT_CHECKS: Record<Exclude<Format, 'email'>, (label: string, text: string) => Checked> = {
+  phone: normalizePhone,
+  'past-date': normalizePastDate,
+  country: normalizeCountry,
+  'sender-number': checkSenderNumber,
+};
+
+/**
+ * Text a person sees nothing of: white space, format characters (zero-width spaces and joiners, bidi marks and
+ * isolates, soft hyphens, word joiners), combining marks on nothing, and the blank fillers (Hangul, Braille).
+ */
+const INVISIBLE_ONLY = /^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+export const isInvisible = (text: string): boolean => INVISIBLE_ONLY.test(text);
+
+/** The first control character other than tab, newline (and the CR of a CRLF newline): NUL, ESC, DEL, C1… */
+const CONTROL = /(?!\r\n)[\p{Cc}](?<![\t\n])/u;
+export function controlCharIssue(label: string, text: string): string | undefined {
+  const found = CONTROL.exec(text);
+  if (!found) return undefined;
+  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `${label} contains the control character U+${code} (at character ${found.index + 1}), which CINNOX cannot store: remove it (tab and newline are allowed).`;
 }

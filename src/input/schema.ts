@@ -18,15 +18,18 @@
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
 import type * as Zod from 'zod/mini';
 import { CINNOX_ID_MAX_UNITS } from '../cinnox/contract';
+import { refusalLabelsOf, type RefusalLabels } from '../cinnox/refusal-fields';
 import {
+  FORMAT_CHECKS,
+  FORMAT_HELP,
+  FORMAT_MAX_UNITS,
   checkCinnoxId,
-  checkSenderNumber,
+  controlCharIssue,
   isInternationalEmail,
-  normalizeCountry,
-  normalizePastDate,
-  normalizePhone,
+  isInvisible,
   preview,
   type Checked,
+  type Format,
 } from './formats';
 
 /** Error code of every input error, so tests and Zapier logs can tell them apart. */
@@ -47,10 +50,13 @@ export interface FieldMeta {
   readonly altersDynamicFields?: boolean;
   readonly default?: string;
   readonly placeholder?: string;
+  /**
+   * The CINNOX key this field's value is sent as (a body key or query parameter), or several: the enquiry id is
+   * `inquiryID` in the path and `enquiryID` in CINNOX's messages; Zip Code is `zipcode`, inside `addresses`. A
+   * CINNOX refusal naming one of them names this field too (`InputSchema.refusalLabels`).
+   */
+  readonly cinnox?: string | readonly string[];
 }
-
-/** The formats a text field may have, each checked by src/input/formats.ts (email by zod first). */
-export type Format = 'phone' | 'email' | 'past-date' | 'country' | 'sender-number';
 
 export interface TextMeta extends FieldMeta {
   /** Zapier's multi-line text box instead of one line. */
@@ -69,38 +75,6 @@ export interface TextMeta extends FieldMeta {
   readonly maxUnits?: number;
   readonly format?: Format;
 }
-
-const FORMAT_HELP: Record<Format, string> = {
-  phone: 'Format: + country code and number, e.g. +85294667788.',
-  email: 'An e-mail address, e.g. ann@example.com.',
-  'past-date': 'Format: dd/mm/yyyy (ISO dates such as 2024-05-31 are accepted too); not in the future.',
-  country:
-    'A two-letter ISO 3166 code such as HK, or a country name in English such as Hong Kong; CINNOX gets the code.',
-  'sender-number': 'Format: + country code and number, e.g. +85230001234, as the drop-down gives it.',
-};
-
-/**
- * The ceiling of each format, in UTF-16 code units: longer than any value of the format, so a longer text is
- * refused on its length alone, before its format is read.
- */
-export const FORMAT_MAX_UNITS: Readonly<Record<Format, number>> = {
-  // E.164 numbers have at most 15 digits: with +, spaces, brackets, dashes or an extension, far fewer than 64.
-  phone: 64,
-  // RFC 5321: an address (a path of at most 256 octets, its brackets aside) is at most 254 characters.
-  email: 254,
-  // dd/mm/yyyy, or an ISO date with a time and an offset (2024-05-31T12:00:00.000+08:00 is 29).
-  'past-date': 64,
-  // The contact's Country holds 50 characters (the CINNOX Zapier guide), each up to 4 units.
-  country: 200,
-  'sender-number': 64,
-};
-
-const FORMAT_CHECKS: Record<Exclude<Format, 'email'>, (label: string, text: string) => Checked> = {
-  phone: normalizePhone,
-  'past-date': normalizePastDate,
-  country: normalizeCountry,
-  'sender-number': checkSenderNumber,
-};
 
 /**
  * UTF-16 code units allowed per character of a field's limit when it sets no maxUnits: room for any accented
@@ -156,22 +130,6 @@ function lengthIssue(label: string, text: string, maxChars: number | undefined, 
   if (text.length > maxUnits)
     return `${label} is too long for CINNOX: ${formatted(text.length)} UTF-16 code units, at most ${formatted(maxUnits)} (${preview(text)}).`;
   return undefined;
-}
-
-/**
- * Text a person sees nothing of: white space, format characters (zero-width spaces and joiners, bidi marks and
- * isolates, soft hyphens, word joiners), combining marks on nothing, and the blank fillers (Hangul, Braille).
- */
-const INVISIBLE_ONLY = /^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
-const isInvisible = (text: string): boolean => INVISIBLE_ONLY.test(text);
-
-/** The first control character other than tab, newline (and the CR of a CRLF newline): NUL, ESC, DEL, C1… */
-const CONTROL = /(?!\r\n)[\p{Cc}](?<![\t\n])/u;
-function controlCharIssue(label: string, text: string): string | undefined {
-  const found = CONTROL.exec(text);
-  if (!found) return undefined;
-  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `${label} contains the control character U+${code} (at character ${found.index + 1}), which CINNOX cannot store: remove it (tab and newline are allowed).`;
 }
 
 // ---- Zapier's values --------------------------------------------------------------------------------
@@ -234,6 +192,8 @@ type FieldValue<T, M extends FieldMeta> = M extends { readonly required: true } 
 /** A field of an input: what the Zap editor shows, and its zod schema (built once, on the first parse). */
 export interface Field<V = unknown> {
   readonly zapier: ZapierField;
+  /** The CINNOX keys its value is sent as (FieldMeta.cinnox). */
+  readonly cinnox: readonly string[];
   schema(): Zod.ZodMiniType<V>;
 }
 
@@ -258,6 +218,7 @@ function field<T, const M extends FieldMeta>(
       ...(meta.default !== undefined ? { default: meta.default } : {}),
       ...(meta.placeholder ? { placeholder: meta.placeholder } : {}),
     },
+    cinnox: typeof meta.cinnox === 'string' ? [meta.cinnox] : (meta.cinnox ?? []),
     schema: () => {
       if (built) return built;
       const zod = zodLib();
@@ -424,6 +385,8 @@ type ShapeValue<F extends Shape> = { -readonly [K in keyof F]: F[K] extends Fiel
 export interface InputSchema<F extends Shape = Shape> {
   readonly shape: F;
   readonly rules: readonly Rule<ShapeValue<F>>[];
+  /** Each CINNOX key its fields are sent as → their labels: how a refusal naming the key names the fields. */
+  readonly refusalLabels: RefusalLabels;
   /** The same input with more rules across its fields. */
   check(...rules: Rule<ShapeValue<F>>[]): InputSchema<F>;
   /** Its zod object, built on the first parse. */
@@ -436,6 +399,7 @@ export function input<const F extends Shape>(shape: F, rules: readonly Rule<Shap
   return {
     shape,
     rules,
+    refusalLabels: refusalLabelsOf(Object.values(shape).map((f) => ({ label: f.zapier.label, cinnox: f.cinnox }))),
     check: (...more) => input(shape, [...rules, ...more]),
     zod: () => {
       if (built) return built;

@@ -3,9 +3,15 @@
  * Space, CINNOX's answer checked, and the action's output and output fields.
  */
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
-import { cinnox, type AuthBundle } from '../cinnox/client';
-import { STAFF_IM_USES_RECEIVER_EID, type MessagePushBody, type MessagePushResult } from '../cinnox/contract';
-import { CinnoxError, type ApiFieldLabels } from '../cinnox/errors';
+import { cinnoxRequest, type AuthBundle } from '../cinnox/client';
+import {
+  MESSAGE_PUSH_PATH,
+  STAFF_IM_USES_RECEIVER_EID,
+  type MessagePushBody,
+  type MessagePushResult,
+} from '../cinnox/contract';
+import { CinnoxError } from '../cinnox/errors';
+import type { RefusalLabels } from '../cinnox/refusal-fields';
 import { jsonText, quote, secretsOf } from '../cinnox/quote';
 
 /** Error code when CINNOX answers the push with a non-zero `code` that is not one of its error codes. */
@@ -45,12 +51,21 @@ export async function pushText(
   bundle: AuthBundle,
   address: PushAddress,
   text: string,
-  fields: ApiFieldLabels,
+  fields: RefusalLabels,
 ): Promise<MessagePushResult> {
   const body: MessagePushBody = { ...address, messages: [{ type: 'text', text }] };
   let answer: MessagePushResult;
   try {
-    answer = (await cinnox.pushMessage(z, bundle, body, fields)) ?? {};
+    const pushed = await cinnoxRequest<MessagePushResult>(z, bundle, {
+      method: 'POST',
+      path: MESSAGE_PUSH_PATH,
+      body,
+      fields,
+      check: 'the conversation in CINNOX (was the message posted?)',
+      // Only code 0 means sent: checked below, with CINNOX's reason.
+      successCode: 'own',
+    });
+    answer = pushed.data ?? {};
   } catch (error) {
     // A10: CINNOX may insist on roomID (the reference marks it required): say so in the Zap's words.
     if (error instanceof CinnoxError && !address.roomID && roomRequired(error.reason))

@@ -3,21 +3,27 @@
  * - validated input (src/fields/contacts.ts) → the CINNOX create / update body (src/cinnox/contract.ts
  *   ContactBody, A9) and the create / update result (the field keys with the values sent, plus `id`);
  * - a CINNOX contact list record (docs/cinnox-api.md §3.1) → the Find External Contact result (camelCase
- *   keys), phone numbers with their "+" back.
+ *   keys), phone numbers with their "+" back;
+ * - the CINNOX calls several contact operations share: the search by name, the create, the update.
  */
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
-import { cinnox, type AuthBundle } from '../cinnox/client';
+import { cinnoxRequest, keyById, readPages, type AuthBundle } from '../cinnox/client';
 import { NOT_CONFIRMED_CODE, isHttp404, isNotFound } from '../cinnox/errors';
+import type { RefusalLabels } from '../cinnox/refusal-fields';
 import {
+  CONTACT_CREATE_PATH,
+  CONTACT_LIST_PATH,
+  CONTACT_NAME_PARAM,
   SOCIAL_CONTACT_KEYS,
+  contactUpdatePath,
   writtenIdOf,
   type ContactAddress,
   type ContactBody,
   type ContactRecord,
+  type ContactWriteResult,
 } from '../cinnox/contract';
 import { asText } from '../cinnox/values';
 import {
-  CONTACT_API_FIELDS,
   CONTACT_KEYS,
   CREATE_CONTACT_INPUT,
   DEFAULT_EMAIL_TYPE,
@@ -259,20 +265,58 @@ export const CONTACT_WRITE_OUTPUT_FIELDS: PlainOutputField[] = [
   ...FOUND_CONTACT.outputFields.filter((f) => !WRITE_FIELDS.some((w) => w.key === f.key)),
 ];
 
+/** At most this many requests of 500 when reading the candidates of a name (A7): 5,000 candidates. */
+export const CONTACT_SEARCH_MAX_PAGES = 10;
+
+/**
+ * The candidates of a full name (A7: the contact list filtered by `fullName`), for Find External Contact and Create
+ * or Update External Contact: every page, bounded; the caller keeps the exact matches and decides what an
+ * incomplete read means.
+ */
+export const findContactsByName = (z: ZObject, bundle: AuthBundle, fullName: string, fields: RefusalLabels) =>
+  readPages<ContactRecord>(
+    z,
+    bundle,
+    CONTACT_LIST_PATH,
+    { [CONTACT_NAME_PARAM]: fullName },
+    keyById,
+    CONTACT_SEARCH_MAX_PAGES,
+    { fields },
+  );
+
+/** Creates an external contact (§3.2): CINNOX's answer, which `createdContactId` reads the new id from. */
+export const createExternalContact = async (z: ZObject, bundle: AuthBundle, body: ContactBody, fields: RefusalLabels) =>
+  (
+    await cinnoxRequest<ContactWriteResult>(z, bundle, {
+      method: 'POST',
+      path: CONTACT_CREATE_PATH,
+      body,
+      fields,
+      check: 'the contact list in CINNOX (was the contact created?)',
+    })
+  ).data;
+
 /**
  * Updates one external contact with the values given (Update External Contact, Create or Update External
  * Contact): one PUT; CINNOX not knowing the id (6451011 or a plain 404) is said in the words of `idLabel`, the
- * step's ID field. The write result keeps the id asked for as `contact_id`.
+ * step's ID field; a refusal naming a CINNOX key, in the words of the step's `fields` (its refusal labels). The
+ * write result keeps the id asked for as `contact_id`.
  */
 export async function updateExternalContact(
   z: ZObject,
   bundle: AuthBundle,
   contactId: string,
   values: ContactValues,
-  idLabel: string,
+  { idLabel, fields }: { idLabel: string; fields: RefusalLabels },
 ): Promise<Record<string, unknown>> {
-  const response = await cinnox
-    .updateContact(z, bundle, contactId, toContactBody(values), { ...CONTACT_API_FIELDS, id: idLabel })
+  const response = await cinnoxRequest<ContactWriteResult>(z, bundle, {
+    method: 'PUT',
+    path: contactUpdatePath(contactId),
+    body: toContactBody(values),
+    fields,
+    check: 'the contact in CINNOX (was it updated?)',
+  })
+    .then((answer) => answer.data)
     .catch((error: unknown) => {
       if (isNotFound(error) || isHttp404(error)) {
         throw new z.errors.Error(

@@ -6,10 +6,23 @@
  * answer) throws, as every request does.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { cinnox, listRecords, type AuthBundle } from '../cinnox/client';
-import { CHAT_LOG_OVER_LIMIT_CODE, CHAT_NOT_CLOSED_CODE, type EnquiryChatRecord } from '../cinnox/contract';
-import { CINNOX_CODES, type ApiFieldLabels } from '../cinnox/errors';
+import { cinnoxRequest, listRecords, readPages, reportWindow, type AuthBundle } from '../cinnox/client';
+import {
+  CHAT_LOG_OVER_LIMIT_CODE,
+  CHAT_NOT_CLOSED_CODE,
+  ENQUIRY_CHAT_ID_PARAM,
+  ENQUIRY_CHAT_PATH,
+  ENQUIRY_DETAIL_PATH,
+  ENQUIRY_RECORD_ID_KEYS,
+  LIST_PAGE_MAX,
+  REPORT_WINDOW_DAYS,
+  type EnquiryChatRecord,
+  type EnquiryRecord,
+} from '../cinnox/contract';
+import { CINNOX_CODES } from '../cinnox/errors';
+import type { RefusalLabels } from '../cinnox/refusal-fields';
 import { asText } from '../cinnox/values';
+import { ENQUIRY_SEARCH_MAX_PAGES, keyByEnquiryId } from './enquiry';
 import { toTranscript, type Transcript } from './transcript';
 
 /**
@@ -82,23 +95,58 @@ export function readEnquiryChat(
   z: ZObject,
   bundle: AuthBundle,
   given: string,
-  fields: ApiFieldLabels,
+  fields: RefusalLabels,
   options: { caseNumber?: boolean } = {},
 ): Promise<ChatRead> {
   return cachedChat(z, bundle, given, () => readChat(z, bundle, given, fields, options));
+}
+
+/**
+ * The Enquiry Details record whose record id (A18: `_id`, else `id`) is `recordId`, among the report window's
+ * (A6: the last REPORT_WINDOW_DAYS days, pages of LIST_PAGE_MAX until it is found, at most
+ * ENQUIRY_SEARCH_MAX_PAGES), or undefined when every enquiry of the window was read and none has it. A read
+ * that ended before the window's last enquiry without finding it is an error: never "no such enquiry".
+ */
+async function findEnquiryByRecordId(z: ZObject, bundle: AuthBundle, recordId: string) {
+  const isIt = (r: EnquiryRecord) => ENQUIRY_RECORD_ID_KEYS.some((key) => asText(r?.[key]) === recordId);
+  const pages = await readPages<EnquiryRecord>(
+    z,
+    bundle,
+    ENQUIRY_DETAIL_PATH,
+    reportWindow(),
+    keyByEnquiryId,
+    ENQUIRY_SEARCH_MAX_PAGES,
+    { enough: (records) => records.some(isIt) },
+  );
+  const record = pages.records.find(isIt);
+  if (record || pages.end === 'complete') return record;
+  throw new z.errors.Error(
+    pages.end === 'bound'
+      ? `The Enquiry Record ID "${recordId}" was looked up among CINNOX's enquiries of the last ${REPORT_WINDOW_DAYS} days: ${pages.records.length.toLocaleString('en')} read (${ENQUIRY_SEARCH_MAX_PAGES} requests of ${LIST_PAGE_MAX}) without finding it or reaching the end of the list, so the app cannot tell whether it exists. Map the Display Case Number instead: it needs no look-up.`
+      : `The Enquiry Record ID "${recordId}" was looked up among CINNOX's enquiries of the last ${REPORT_WINDOW_DAYS} days, but CINNOX answered the request for enquiries ${pages.offset + 1} onwards with enquiries it had already sent (it may be ignoring offset), so the app cannot tell whether it exists. Map the Display Case Number instead: it needs no look-up.`,
+    pages.end === 'bound' ? 'CinnoxTooManyCandidates' : 'CinnoxPagingIgnored',
+    400,
+  );
 }
 
 async function readChat(
   z: ZObject,
   bundle: AuthBundle,
   given: string,
-  fields: ApiFieldLabels,
+  fields: RefusalLabels,
   { caseNumber = false }: { caseNumber?: boolean },
 ): Promise<ChatRead> {
   const lookUp = !caseNumber && RECORD_ID.test(given);
-  const record = lookUp ? await cinnox.findEnquiryByRecordId(z, bundle, given) : undefined;
+  const record = lookUp ? await findEnquiryByRecordId(z, bundle, given) : undefined;
   const id = (record && (asText(record.displayCaseNumber) || asText(record.inquiry))) || given;
-  const answer = await cinnox.enquiryChat(z, bundle, id, fields);
+  // CINNOX's "not closed" (A28: 6451011), "over the limit" and "invalid enquiryID" (6451000) are the caller's to word.
+  const answer = await cinnoxRequest<unknown>(z, bundle, {
+    method: 'GET',
+    path: ENQUIRY_CHAT_PATH,
+    params: { [ENQUIRY_CHAT_ID_PARAM]: id },
+    fields,
+    accept: [...REFUSALS.keys()],
+  });
   const read = { id, unknownRecordId: lookUp && !record };
   const kind = answer.code === undefined ? undefined : REFUSALS.get(answer.code);
   if (kind && answer.code !== undefined) {

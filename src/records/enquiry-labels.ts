@@ -4,17 +4,11 @@
  * answer read flat or under `result`, the step's output, and the label ids CINNOX reports as not existing.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
+import { cinnoxRequest } from '../cinnox/client';
 import { isHttp404, isNotFound } from '../cinnox/errors';
-import type { EnquiryLabelsResult } from '../cinnox/contract';
+import { enquiryLabelsPath, type EnquiryLabelsBody, type EnquiryLabelsResult } from '../cinnox/contract';
 import { quote, secretsOf, type Secrets } from '../cinnox/quote';
-import {
-  ENQUIRY_LABELS_API_FIELDS,
-  ENQUIRY_LABELS_INPUT,
-  ENQUIRY_RECORD_ID_HINT,
-  ENQUIRY_RECORD_ID_LABEL,
-  LABELS_LABEL,
-} from '../fields/labels';
+import { ENQUIRY_LABELS_INPUT, ENQUIRY_RECORD_ID_HINT, ENQUIRY_RECORD_ID_LABEL, LABELS_LABEL } from '../fields/labels';
 import { parseInput } from '../input/schema';
 import { enquiryLabelsAnswer, enquiryLabelsOutput, labelIdsOf, type EnquiryLabelsOutput } from './label';
 
@@ -39,15 +33,14 @@ export async function changeEnquiryLabels(
   const input = parseInput(z, ENQUIRY_LABELS_INPUT, bundle.inputData);
   const labelIds = [...new Set(input.label_ids)];
   const answer = enquiryLabelsAnswer(
-    await cinnox
-      .changeEnquiryLabels(
-        z,
-        bundle,
-        change === 'labelEnquiry' ? 'POST' : 'DELETE',
-        input.enquiry_id,
-        { labelIds },
-        ENQUIRY_LABELS_API_FIELDS,
-      )
+    await cinnoxRequest<EnquiryLabelsResult>(z, bundle, {
+      method: change === 'labelEnquiry' ? 'POST' : 'DELETE',
+      path: enquiryLabelsPath(input.enquiry_id),
+      body: { labelIds } satisfies EnquiryLabelsBody,
+      fields: ENQUIRY_LABELS_INPUT.refusalLabels,
+      check: "the enquiry's labels in CINNOX",
+    })
+      .then((response) => response.data)
       .catch((error: unknown) => {
         // CINNOX not knowing the enquiry (6451011, or a plain 404 on its path) is said in the words of the step's field.
         if (isNotFound(error) || isHttp404(error))

@@ -3,7 +3,7 @@
  * output fields and sample. Dates are ISO 8601 in UTC, null when CINNOX left them out or sent something
  * that is not a date (src/cinnox/dates.ts).
  */
-import type { EnquiryRecord } from '../cinnox/contract';
+import { ENQUIRY_RECORD_ID_KEYS, type EnquiryRecord } from '../cinnox/contract';
 import { asText } from '../cinnox/values';
 import { recordTable, type OutputOf } from './table';
 
@@ -13,6 +13,18 @@ const objectOf = (value: unknown): Record<string, unknown> =>
 /** An enquiry's id: its record id (`_id`, else `id`), else its `inquiry` ID, else its display case number. */
 export const enquiryIdOf = (record: EnquiryRecord): string =>
   asText(record._id) || asText(record.id) || asText(record.inquiry) || asText(record.displayCaseNumber);
+
+/** An enquiry's identity for de-duplication in a paged read: its record id (A18: `_id`, else `id`), else the record. */
+export const keyByEnquiryId = (record: EnquiryRecord): string => {
+  const id = ENQUIRY_RECORD_ID_KEYS.map((key) => asText(record?.[key])).find(Boolean);
+  return id ? `id:${id}` : JSON.stringify(record);
+};
+
+/**
+ * At most this many requests of 500 when reading Find Enquiry's candidates, or looking an Enquiry Record ID up in
+ * the report window: 2,000 enquiries.
+ */
+export const ENQUIRY_SEARCH_MAX_PAGES = 4;
 
 /**
  * The Enquiry Details record (§2.1) as Find Enquiry and New or Updated Enquiry give it, in §2.1's order: each key

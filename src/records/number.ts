@@ -1,8 +1,10 @@
 /**
  * CINNOX numbers (docs/cinnox-api.md §1.4 / §1.5, assumption A4): a number-list record → the Get Number List
- * result, with its output fields and sample.
+ * result, with its output fields and sample; and the read both number drop-downs make of one page of numbers.
  */
-import type { NumberRecord } from '../cinnox/contract';
+import type { ZObject } from 'zapier-platform-core';
+import { dropdownPage, type AuthBundle } from '../cinnox/client';
+import { numberListPath, type NumberRecord, type NumberType } from '../cinnox/contract';
 import { asE164, countryOf, numberOf } from '../cinnox/values';
 import { recordTable, type OutputOf } from './table';
 
@@ -11,6 +13,16 @@ import { recordTable, type OutputOf } from './table';
  * Number as the drop-down's does; an Alphanumeric sender ID stays as it is.
  */
 const e164NumberOf = (record: NumberRecord): string => asE164(numberOf(record));
+
+/** A number's identity for de-duplication in a paged read: the number, else the whole record. */
+export const keyByNumber = (record: NumberRecord): string => {
+  const number = numberOf(record);
+  return number ? `number:${number}` : JSON.stringify(record);
+};
+
+/** The numbers of one type of one drop-down page (`page` from 0): Sender Number's and Sender ID's drop-downs. */
+export const numbersDropdownPage = (z: ZObject, bundle: AuthBundle, type: NumberType, page: number) =>
+  dropdownPage<NumberRecord>(z, bundle, numberListPath(type), keyByNumber, page);
 
 /** The number-list record as Get Number List returns it: each key once. */
 export const NUMBER = recordTable({

@@ -1,11 +1,20 @@
 /**
  * SMS: a CINNOX SMS Details record (docs/cinnox-api.md §2.3) → an SMS as New or Updated SMS shows it, with the keys
  * New Inbound SMS (smsId, senderNumber, recipientNumber, content) and the SMS receipt triggers (recipientNumber,
- * recipientCountry, status) give the same values under.
+ * recipientCountry, status) give the same values under; and the read of recent SMS both SMS event groups list.
  */
-import { SMS_USAGES, type SmsDetailRecord } from '../cinnox/contract';
+import type { ZObject } from 'zapier-platform-core';
+import { list, reportWindow, type AuthBundle } from '../cinnox/client';
+import { SMS_DETAIL_PATH, SMS_USAGES, type SmsDetailRecord } from '../cinnox/contract';
 import { asText, valueWord as word } from '../cinnox/values';
 import { recordTable, type OutputOf } from './table';
+
+/**
+ * The first `limit` SMS of SMS Details' report window (A6), for the Test Trigger of the SMS event groups (New
+ * Inbound SMS, the SMS receipts).
+ */
+export const recentSmsDetails = (z: ZObject, bundle: AuthBundle, limit: number) =>
+  list<SmsDetailRecord>(z, bundle, SMS_DETAIL_PATH, { ...reportWindow(), offset: 0, limit });
 
 /** The SMS's record id: §2.3's `smsID`, else `id`; '' when it has none. */
 export const smsIdOf = (record: SmsDetailRecord): string => asText(record.smsID) || asText(record.id);

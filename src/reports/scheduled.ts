@@ -13,8 +13,8 @@
  *   message names the filter and the value, rather than the Zap never firing with nothing to say why.
  */
 import { defineTrigger, type PlainOutputField, type PollingTriggerPerform } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
-import { REPORT_POLL_MAX_ITEMS } from '../cinnox/contract';
+import { readPages, reportWindow } from '../cinnox/client';
+import { REPORT_POLL_MAX_ITEMS, REPORT_POLL_MAX_PAGES } from '../cinnox/contract';
 import { CinnoxError } from '../cinnox/errors';
 import { inputFieldsOf, labelOf, parseInput, type InputOf, type InputSchema, type Shape } from '../input/schema';
 
@@ -105,27 +105,24 @@ export function defineReportTrigger<const K extends string, F extends Shape, R, 
   const perform = (async (z, bundle) => {
     const filters = parseInput(z, spec.input, bundle.inputData);
     const passing = (records: R[]): R[] => records.filter((record) => spec.passes(record, filters));
-    const pages = await cinnox
-      .pollReport<R>(
-        z,
-        bundle,
-        spec.path,
-        spec.days,
-        spec.idOf,
-        // A record that changes may do so anywhere in the report: read it all (up to the bound).
-        (records) => !spec.changedAt && passing(records).length >= REPORT_POLL_MAX_ITEMS,
-      )
-      .catch((error: unknown) => {
-        // The poll sends none of the Zap's fields, only the window and paging: nothing in the trigger to change.
-        if (!(error instanceof CinnoxError) || error.errorCode !== 'CinnoxInvalidParameters') throw error;
-        throw new CinnoxError(
-          `CINNOX refused this trigger's read of ${spec.report} (CINNOX code ${error.cinnoxCode}${error.reason ? `: ${error.reason}` : ''}). The trigger sends CINNOX only the last ${spec.days} days and paging, none of this Zap's filters (A6, A30), so no field of the trigger can fix it: report this to the app's developers.`,
-          'CinnoxInvalidParameters',
-          error.httpStatus,
-          error.cinnoxCode,
-          error.reason,
-        );
-      });
+    // The report's last `days` days (A6, A24), in pages of 500 until enough records pass, the report ends, or
+    // REPORT_POLL_MAX_PAGES requests (A30).
+    const pages = await readPages<R>(z, bundle, spec.path, reportWindow(spec.days), spec.idOf, REPORT_POLL_MAX_PAGES, {
+      // A record that changes may do so anywhere in the report: read it all (up to the bound).
+      enough: (records) => !spec.changedAt && passing(records).length >= REPORT_POLL_MAX_ITEMS,
+      // A poll cut short is repeated at the trigger's next check, which reads the report again from its newest.
+      advice: 'Zapier checks again at the next poll; if it keeps happening, CINNOX is slow for a while.',
+    }).catch((error: unknown) => {
+      // The poll sends none of the Zap's fields, only the window and paging: nothing in the trigger to change.
+      if (!(error instanceof CinnoxError) || error.errorCode !== 'CinnoxInvalidParameters') throw error;
+      throw new CinnoxError(
+        `CINNOX refused this trigger's read of ${spec.report} (CINNOX code ${error.cinnoxCode}${error.reason ? `: ${error.reason}` : ''}). The trigger sends CINNOX only the last ${spec.days} days and paging, none of this Zap's filters (A6, A30), so no field of the trigger can fix it: report this to the app's developers.`,
+        'CinnoxInvalidParameters',
+        error.httpStatus,
+        error.cinnoxCode,
+        error.reason,
+      );
+    });
     const read = pages.records;
     if (pages.end !== 'complete' && read.length > 1) {
       const first = spec.listedAt(read[0]!);

@@ -7,20 +7,22 @@
  * take whichever CINNOX listed first.
  */
 import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { CONTACT_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import type { ApiFieldLabels } from '../cinnox/errors';
 import { asText, nameKey } from '../cinnox/values';
 import { FIND_CONTACT_INPUT } from '../fields/contacts';
-import { inputFieldsOf, labelOf, parseInput } from '../input/schema';
-import { FOUND_CONTACT_OUTPUT_FIELDS, FOUND_CONTACT_SAMPLE, contactFullName, toFoundContact } from '../records/contact';
+import { inputFieldsOf, parseInput } from '../input/schema';
+import {
+  CONTACT_SEARCH_MAX_PAGES,
+  FOUND_CONTACT_OUTPUT_FIELDS,
+  FOUND_CONTACT_SAMPLE,
+  contactFullName,
+  findContactsByName,
+  toFoundContact,
+} from '../records/contact';
 import { incompleteReadError, matchesWithIds } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
 /** The form names are compared in (shared with Find Staff Member and Find Label): src/cinnox/values.ts. */
 export { nameKey };
-
-/** Find External Contact's API field (A7's `fullName` filter) → its Zapier label. */
-const FIND_CONTACT_API_FIELDS: ApiFieldLabels = { fullName: labelOf(FIND_CONTACT_INPUT.shape.full_name) };
 
 /** How many IDs the refusal of a name several contacts have lists. */
 const AMBIGUOUS_IDS_SHOWN = 5;
@@ -40,7 +42,7 @@ const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_CONTACT_INPUT, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const pages = await cinnox.findContactsByName(z, bundle, fullName, FIND_CONTACT_API_FIELDS);
+  const pages = await findContactsByName(z, bundle, fullName, FIND_CONTACT_INPUT.refusalLabels);
   const search = { step: 'Find External Contact', field: 'Full Name', value: fullName };
   const matches = matchesWithIds(
     z,

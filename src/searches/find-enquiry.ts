@@ -6,12 +6,22 @@
  * with that number (6451011 included) is an empty result only when every candidate was read, else an error.
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { ENQUIRY_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import { ENQUIRY_CASE_NUMBER_PARAM, REPORT_WINDOW_DAYS } from '../cinnox/contract';
-import type { ApiFieldLabels } from '../cinnox/errors';
+import { readPages, reportWindow } from '../cinnox/client';
+import {
+  ENQUIRY_CASE_NUMBER_PARAM,
+  ENQUIRY_DETAIL_PATH,
+  REPORT_WINDOW_DAYS,
+  type EnquiryRecord,
+} from '../cinnox/contract';
 import { asText } from '../cinnox/values';
 import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
-import { ENQUIRY_OUTPUT_FIELDS, ENQUIRY_SAMPLE, toEnquiryResult } from '../records/enquiry';
+import {
+  ENQUIRY_OUTPUT_FIELDS,
+  ENQUIRY_SAMPLE,
+  ENQUIRY_SEARCH_MAX_PAGES,
+  keyByEnquiryId,
+  toEnquiryResult,
+} from '../records/enquiry';
 import { incompleteReadError } from '../records/incomplete-read';
 import type { Example } from '../examples';
 
@@ -22,15 +32,24 @@ const displayCaseNumber = id({
     `an enquiry created before that is not found, even if it exists.`,
   required: true,
   hint: 'Enter the enquiry number as the CINNOX Dashboard shows it, or map Display Case Number from an enquiry trigger.',
+  cinnox: ENQUIRY_CASE_NUMBER_PARAM,
 });
 const FIND_ENQUIRY_INPUT = input({ display_case_number: displayCaseNumber });
-/** Find Enquiry's API field (A5's `displayCaseNumber` filter) → its Zapier label. */
-const FIND_ENQUIRY_API_FIELDS: ApiFieldLabels = { [ENQUIRY_CASE_NUMBER_PARAM]: labelOf(displayCaseNumber) };
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_ENQUIRY_INPUT, bundle.inputData);
   const wanted = input.display_case_number.toLowerCase();
-  const pages = await cinnox.findEnquiries(z, bundle, input.display_case_number, FIND_ENQUIRY_API_FIELDS);
+  // A5: Enquiry Details filtered by displayCaseNumber, among the report window's (A6: the report refuses a read
+  // without one, 6451000 "Empty time range"); every page, bounded.
+  const pages = await readPages<EnquiryRecord>(
+    z,
+    bundle,
+    ENQUIRY_DETAIL_PATH,
+    { [ENQUIRY_CASE_NUMBER_PARAM]: input.display_case_number, ...reportWindow() },
+    keyByEnquiryId,
+    ENQUIRY_SEARCH_MAX_PAGES,
+    { fields: FIND_ENQUIRY_INPUT.refusalLabels },
+  );
   // CINNOX may match loosely or ignore the filter: keep the enquiries with exactly this number.
   const found = pages.records.filter((r) => asText(r?.displayCaseNumber).toLowerCase() === wanted).map(toEnquiryResult);
   if (found.length > 0 || pages.end === 'complete') return found;

@@ -5,29 +5,39 @@
  * candidate was read, else the error Find External Contact gives (too many candidates, or paging ignored).
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { LABEL_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import type { ApiFieldLabels } from '../cinnox/errors';
+import { keyById, readPages } from '../cinnox/client';
+import { LABEL_LIST_PATH, LABEL_NAME_PARAM, type LabelRecord } from '../cinnox/contract';
 import { asText, nameKey } from '../cinnox/values';
 import { UNDOCUMENTED_NAME_MAX_UNITS, input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import { FOUND_LABEL_OUTPUT_FIELDS, FOUND_LABEL_SAMPLE, toFoundLabel } from '../records/label';
+import { incompleteReadError, matchesWithIds } from '../records/incomplete-read';
+import type { Example } from '../examples';
 
 const labelName = text({
   label: 'Label Name',
   helpText: 'The label name to find (exact match, upper / lower case aside).',
   required: true,
   maxUnits: UNDOCUMENTED_NAME_MAX_UNITS,
+  cinnox: LABEL_NAME_PARAM,
 });
 const FIND_LABEL_INPUT = input({ name: labelName });
-/** Find Label's API field (§3.6's `name` filter) → its Zapier label. */
-const FIND_LABEL_API_FIELDS: ApiFieldLabels = { name: labelOf(labelName) };
-import { incompleteReadError, matchesWithIds } from '../records/incomplete-read';
-import type { Example } from '../examples';
+/** At most this many requests of 500 when reading the candidates: 5,000 labels. */
+export const LABEL_SEARCH_MAX_PAGES = 10;
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_LABEL_INPUT, bundle.inputData);
   const wanted = nameKey(input.name);
   const name = input.name.replace(/\s+/g, ' ');
-  const pages = await cinnox.findLabelsByName(z, bundle, name, FIND_LABEL_API_FIELDS);
+  // §3.6's label list filtered by name: every page, bounded.
+  const pages = await readPages<LabelRecord>(
+    z,
+    bundle,
+    LABEL_LIST_PATH,
+    { [LABEL_NAME_PARAM]: name },
+    keyById,
+    LABEL_SEARCH_MAX_PAGES,
+    { fields: FIND_LABEL_INPUT.refusalLabels },
+  );
   const search = { step: 'Find Label', field: labelOf(labelName), value: name };
   const found = matchesWithIds(
     z,

@@ -1,10 +1,10 @@
 /** Get Number List: every number of one type (Virtual, Service, Alphanumeric), 500 per CINNOX request. */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
+import { readPages } from '../cinnox/client';
 import { numberOf } from '../cinnox/values';
-import { NUMBER_TYPES } from '../cinnox/contract';
+import { LIST_PAGE_MAX, NUMBER_TYPES, numberListPath, type NumberRecord } from '../cinnox/contract';
 import { choice, input, inputFieldsOf, parseInput } from '../input/schema';
-import { NUMBER_OUTPUT_FIELDS, NUMBER_SAMPLE, toNumberResult } from '../records/number';
+import { NUMBER_OUTPUT_FIELDS, NUMBER_SAMPLE, keyByNumber, toNumberResult } from '../records/number';
 import type { Example } from '../examples';
 
 const FIND_NUMBERS_INPUT = input({
@@ -14,10 +14,25 @@ const FIND_NUMBERS_INPUT = input({
   ),
 });
 
+/** At most this many requests of 500: 10,000 numbers. */
+export const NUMBER_LIST_MAX_PAGES = 20;
+
+/** Every number of one type (A4), each once; more than NUMBER_LIST_MAX_PAGES requests' worth is an error. */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_NUMBERS_INPUT, bundle.inputData);
-  const records = await cinnox.listAllNumbers(z, bundle, input.number_type);
-  return records.filter((r) => numberOf(r)).map(toNumberResult);
+  const path = numberListPath(input.number_type);
+  const pages = await readPages<NumberRecord>(z, bundle, path, {}, keyByNumber, NUMBER_LIST_MAX_PAGES);
+  if (pages.end === 'repeat')
+    z.console.log(
+      `CINNOX: ${path} answered offset ${pages.offset} with numbers already read (it may ignore offset); listed ${pages.records.length} numbers.`,
+    );
+  if (pages.end === 'bound')
+    throw new z.errors.Error(
+      `Get Number List read ${pages.records.length.toLocaleString('en')} records (${NUMBER_LIST_MAX_PAGES} requests of ${LIST_PAGE_MAX}) without reaching the end of CINNOX's list, and stops there rather than return part of it. If your account has more numbers of this type than that, report this to the app's developers.`,
+      'CinnoxTooManyRecords',
+      400,
+    );
+  return pages.records.filter((r) => numberOf(r)).map(toNumberResult);
 }) satisfies SearchPerform;
 
 export default defineSearch({

@@ -1,12 +1,12 @@
 /**
  * Find Staff Member by full name (docs/cinnox-api.md §3.4: the staff list filtered by `fullName`). Exact match
  * only, compared as Find External Contact compares (`nameKey`); every page CINNOX has is read (the shared
- * paged reader), up to STAFF_SEARCH_MAX_PAGES pages (src/cinnox/client.ts); no match is `[]` only when every candidate was read, else
+ * paged reader), up to STAFF_SEARCH_MAX_PAGES pages; no match is `[]` only when every candidate was read, else
  * the error Find External Contact gives (too many candidates, or paging ignored).
  */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { STAFF_SEARCH_MAX_PAGES, cinnox } from '../cinnox/client';
-import type { ApiFieldLabels } from '../cinnox/errors';
+import { keyById, readPages } from '../cinnox/client';
+import { STAFF_LIST_PATH, STAFF_NAME_PARAM, type StaffRecord } from '../cinnox/contract';
 import { asText, nameKey } from '../cinnox/values';
 import { UNDOCUMENTED_NAME_MAX_UNITS, input, inputFieldsOf, labelOf, parseInput, text } from '../input/schema';
 import {
@@ -24,16 +24,26 @@ const staffFullName = text({
     "The staff member's first and last name, e.g. Ann Lee (exact match; upper / lower case and extra spaces aside).",
   required: true,
   maxUnits: UNDOCUMENTED_NAME_MAX_UNITS,
+  cinnox: STAFF_NAME_PARAM,
 });
 const FIND_STAFF_INPUT = input({ full_name: staffFullName });
-/** Find Staff Member's API field (§3.4's `fullName` filter) → its Zapier label. */
-const FIND_STAFF_API_FIELDS: ApiFieldLabels = { fullName: labelOf(staffFullName) };
+/** At most this many requests of 500 when reading the candidates: 2,000 staff members. */
+export const STAFF_SEARCH_MAX_PAGES = 4;
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FIND_STAFF_INPUT, bundle.inputData);
   const fullName = input.full_name.replace(/\s+/g, ' ');
   const wanted = nameKey(fullName);
-  const pages = await cinnox.findStaffByName(z, bundle, fullName, FIND_STAFF_API_FIELDS);
+  // §3.4's staff list filtered by fullName: every page, bounded.
+  const pages = await readPages<StaffRecord>(
+    z,
+    bundle,
+    STAFF_LIST_PATH,
+    { [STAFF_NAME_PARAM]: fullName },
+    keyById,
+    STAFF_SEARCH_MAX_PAGES,
+    { fields: FIND_STAFF_INPUT.refusalLabels },
+  );
   const search = { step: 'Find Staff Member', field: labelOf(staffFullName), value: fullName };
   const found = matchesWithIds(
     z,

@@ -6,8 +6,7 @@
  * with any other failing code is CinnoxNotConfirmed.
  */
 import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { REPORT_WINDOW_DAYS } from '../cinnox/contract';
-import type { ApiFieldLabels } from '../cinnox/errors';
+import { ENQUIRY_CHAT_ID_PARAM, REPORT_WINDOW_DAYS } from '../cinnox/contract';
 import { id, input, inputFieldsOf, labelOf, parseInput } from '../input/schema';
 import { enquiryTranscriptFile } from '../hooks/groups/enquiry';
 import { RECORD_ID, readEnquiryChat, type ChatRead } from '../records/enquiry-chat';
@@ -29,11 +28,10 @@ const transcriptEnquiryId = id({
     'CINNOX gives the chat of closed enquiries only, one at a time.',
   required: true,
   hint: 'Map Display Case Number or Enquiry Record ID from Enquiry Closed, or the Enquiry ID (inquiry) from Find Enquiry.',
+  cinnox: ENQUIRY_CHAT_ID_PARAM,
 });
 
 const GET_TRANSCRIPT_INPUT = input({ enquiry_id: transcriptEnquiryId });
-/** Get Enquiry Transcript's API field (§2.2's `enquiryID`) → its Zapier label. */
-const TRANSCRIPT_API_FIELDS: ApiFieldLabels = { enquiryID: labelOf(transcriptEnquiryId) };
 
 /**
  * The transcript as a .txt file, from the chat this step read: a pointer Zapier resolves when a later step uses the
@@ -61,7 +59,7 @@ function transcriptFileOf(z: ZObject, given: string, read: ChatRead & { transcri
 const perform = (async (z, bundle) => {
   const input = parseInput(z, GET_TRANSCRIPT_INPUT, bundle.inputData);
   // An Enquiry Record ID (mapped from an enquiry trigger) becomes its display case number: one more request.
-  const read = await readEnquiryChat(z, bundle, input.enquiry_id, TRANSCRIPT_API_FIELDS);
+  const read = await readEnquiryChat(z, bundle, input.enquiry_id, GET_TRANSCRIPT_INPUT.refusalLabels);
   const notClosed = (said: string) =>
     new z.errors.Error(
       `CINNOX has no chat log for enquiry ${read.id}: it gives the chat of closed enquiries only, and this one is not closed (or has no chat) (${said}). ` +

@@ -3,7 +3,8 @@
  * the account's labels. Page n is the n-th request of a paged read from the start (src/fields/dropdown.ts):
  * one CINNOX request for the first page, n + 1 for page n.
  */
-import { cinnox } from '../cinnox/client';
+import { dropdownPage, keyById } from '../cinnox/client';
+import { LABEL_LIST_PATH, type LabelRecord } from '../cinnox/contract';
 import { LABEL_OPTION_OUTPUT_FIELDS, LABEL_OPTION_SAMPLE, toLabelOption, type LabelOption } from '../records/label';
 import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import type { Example } from '../examples';
@@ -14,7 +15,7 @@ export default defineDropdownTrigger({
   label: 'Label List',
   description: 'Triggers when the Labels drop-down is opened: lists the labels of your CINNOX account.',
   perform: async (z, bundle): Promise<LabelOption[]> => {
-    const labels = await cinnox.labelDropdownPage(z, bundle, pageOf(bundle).page);
+    const labels = await dropdownPage<LabelRecord>(z, bundle, LABEL_LIST_PATH, keyById, pageOf(bundle).page);
     return labels.filter((l) => l?.id).map(toLabelOption);
   },
   sample: LABEL_OPTION_SAMPLE,

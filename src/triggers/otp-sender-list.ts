@@ -4,8 +4,8 @@
  * Sender Number drop-down (`senderOptions`), paged as it is (src/fields/dropdown.ts): one CINNOX request for
  * the first page, n + 1 for page n.
  */
-import { cinnox } from '../cinnox/client';
 import { OTP_SENDER_NUMBER_TYPE } from '../fields/sms';
+import { numbersDropdownPage } from '../records/number';
 import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import {
   SENDER_OPTION_OUTPUT_FIELDS,
@@ -22,7 +22,7 @@ export default defineDropdownTrigger({
   description:
     'Triggers when the Sender ID drop-down of Send OTP SMS is opened: lists your CINNOX Alphanumeric sender IDs.',
   perform: async (z, bundle): Promise<SenderNumberOption[]> => {
-    const numbers = await cinnox.listNumbersPage(z, bundle, OTP_SENDER_NUMBER_TYPE, pageOf(bundle).page);
+    const numbers = await numbersDropdownPage(z, bundle, OTP_SENDER_NUMBER_TYPE, pageOf(bundle).page);
     return senderOptions(numbers, OTP_SENDER_NUMBER_TYPE);
   },
   sample: {

@@ -6,11 +6,11 @@
  * ignored offset repeats none (the page after the last is empty).
  */
 import type { PlainOutputField } from 'zapier-platform-core';
-import { cinnox } from '../cinnox/client';
 import { NUMBER_TYPES, type NumberRecord, type NumberType } from '../cinnox/contract';
 import { asE164, asText, countryOf, numberOf } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, isSmsNumberType, SMS_NUMBER_TYPES } from '../fields/sms';
 import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
+import { numbersDropdownPage } from '../records/number';
 import type { Example } from '../examples';
 
 export interface SenderNumberOption {
@@ -81,7 +81,7 @@ export default defineDropdownTrigger({
   perform: async (z, bundle): Promise<SenderNumberOption[]> => {
     const requested = asText(bundle.inputData?.number_type);
     const type = isSmsNumberType(requested) ? requested : DEFAULT_SMS_NUMBER_TYPE;
-    const numbers = await cinnox.listNumbersPage(z, bundle, type, pageOf(bundle).page);
+    const numbers = await numbersDropdownPage(z, bundle, type, pageOf(bundle).page);
     return senderOptions(numbers, type);
   },
   sample: SENDER_OPTION_SAMPLE,

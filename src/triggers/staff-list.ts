@@ -3,8 +3,8 @@
  * Page n is the n-th request of a paged read from the start (src/fields/dropdown.ts): one CINNOX request of
  * 500 for the first page, n + 1 for page n.
  */
-import { cinnox } from '../cinnox/client';
-import type { StaffRecord } from '../cinnox/contract';
+import { dropdownPage, keyById } from '../cinnox/client';
+import { STAFF_LIST_PATH, type StaffRecord } from '../cinnox/contract';
 import { asText } from '../cinnox/values';
 import { defineDropdownTrigger, pageOf } from '../fields/dropdown';
 import type { Example } from '../examples';
@@ -32,7 +32,7 @@ export default defineDropdownTrigger({
   label: 'Staff List',
   description: 'Triggers when the staff drop-down is opened: lists the staff members of your CINNOX account.',
   perform: async (z, bundle): Promise<StaffOption[]> => {
-    const staff = await cinnox.staffDropdownPage(z, bundle, pageOf(bundle).page);
+    const staff = await dropdownPage<StaffRecord>(z, bundle, STAFF_LIST_PATH, keyById, pageOf(bundle).page);
     return staff
       .filter((s) => asText(s.id))
       .map((s) => ({

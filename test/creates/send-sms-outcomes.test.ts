@@ -178,7 +178,11 @@ describe('send_sms outcomes: each answer CINNOX can give the SMS request', () =>
     [
       'HTTP 400 with a reason and no CINNOX code',
       { status: 400, body: { message: 'text is required' } },
-      { error: 'AppError', code: 'CinnoxError', message: 'CINNOX refused the request (HTTP 400): text is required' },
+      {
+        error: 'AppError',
+        code: 'CinnoxError',
+        message: "CINNOX refused the request (HTTP 400): text is required. In this step's fields: text is Text.",
+      },
     ],
     [
       'no answer: the connection reset after CINNOX read the request',

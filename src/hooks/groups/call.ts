@@ -8,8 +8,16 @@
  * later step of the Zap uses one of them.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { cinnox } from '../../cinnox/client';
-import { CALLEES_MAY_BE_ARRAY, EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
+import { list, reportWindow } from '../../cinnox/client';
+import {
+  CALLEES_MAY_BE_ARRAY,
+  CALL_LOG_CALL_ID_PARAM,
+  CALL_LOG_PATH,
+  CALL_LOG_WINDOW_DAYS,
+  EVENT_STATUS,
+  SUBSCRIPTIONS,
+  type CallLogRecord,
+} from '../../cinnox/contract';
 import { NOT_FOUND_ERROR_CODE, jittered } from '../../cinnox/errors';
 import { asE164, asText } from '../../cinnox/values';
 import { CALL, callIdOf, type Call } from '../../records/call';
@@ -45,7 +53,14 @@ export async function callDetails(z: ZObject, bundle: Bundle<{ callId?: string }
       NOT_FOUND_ERROR_CODE,
       404,
     );
-  const records = await cinnox.findCall(z, bundle, callId);
+  // A20: the call log filtered by callID, within A24's report window (a report refuses a read without one, 6451000
+  // "Empty time range"); an answer listing only other calls is CINNOX ignoring the filter.
+  const records = await list<CallLogRecord>(z, bundle, CALL_LOG_PATH, {
+    [CALL_LOG_CALL_ID_PARAM]: callId,
+    ...reportWindow(CALL_LOG_WINDOW_DAYS),
+    offset: 0,
+    limit: 1,
+  });
   const record = records.find((r) => callIdOf(r) === callId);
   if (!record && records.length > 0)
     // CINNOX answered with other calls: the `callID` filter (A20) may not hold. Not evidence the call is missing.
@@ -114,7 +129,12 @@ export const callGroup = defineGroup({
     };
   },
   async recent(z, bundle, status) {
-    const records = await cinnox.recentCalls(z, bundle, LIST_SAMPLE_SIZE);
+    // Recent calls (A24: the report window, newest first).
+    const records = await list<CallLogRecord>(z, bundle, CALL_LOG_PATH, {
+      ...reportWindow(CALL_LOG_WINDOW_DAYS),
+      offset: 0,
+      limit: LIST_SAMPLE_SIZE,
+    });
     return records.map((r) => ({
       status,
       id: callIdOf(r),

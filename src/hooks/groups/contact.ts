@@ -8,8 +8,14 @@
  * only when a later step of the Zap uses one of the details. No API call is spent per event otherwise.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { cinnox } from '../../cinnox/client';
-import { EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
+import { list } from '../../cinnox/client';
+import {
+  CONTACT_ID_PARAM,
+  CONTACT_LIST_PATH,
+  EVENT_STATUS,
+  SUBSCRIPTIONS,
+  type ContactRecord,
+} from '../../cinnox/contract';
 import { NOT_FOUND_ERROR_CODE } from '../../cinnox/errors';
 import { asText } from '../../cinnox/values';
 import {
@@ -46,8 +52,14 @@ export async function contactDetails(z: ZObject, bundle: Bundle<{ contactId?: st
       NOT_FOUND_ERROR_CODE,
       404,
     );
-  const { record, listed } = await cinnox.getContact(z, bundle, contactId);
-  if (!record && listed > 0) {
+  // A8: the contact list filtered by id; the record with that id, among how many CINNOX listed (0: no such contact).
+  const listed = await list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
+    [CONTACT_ID_PARAM]: contactId,
+    offset: 0,
+    limit: 1,
+  });
+  const record = listed.find((c) => c?.id !== undefined && String(c.id) === contactId);
+  if (!record && listed.length > 0) {
     // CINNOX answered with other contacts: the `id` filter (A8) may not hold. Not evidence of a deletion.
     throw new z.errors.Error(
       `CINNOX's answer did not contain the external contact with ID "${contactId}" (it listed another contact), so its details cannot be loaded. CINNOX may not filter the contact list by id (assumption A8): report this to the app's developers.`,
@@ -104,7 +116,7 @@ export const contactGroup = defineGroup({
   async recent(z, bundle, status) {
     // A listed contact is a contact, not a merge, transfer or deletion: for those, the static sample.
     if (status !== EVENT_STATUS.contactCreated && status !== EVENT_STATUS.contactEdited) return [];
-    const records = await cinnox.listContacts(z, bundle, { offset: 0, limit: LIST_SAMPLE_SIZE });
+    const records = await list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, { offset: 0, limit: LIST_SAMPLE_SIZE });
     return records.map((r) => ({
       status,
       id: r.id,

@@ -10,8 +10,9 @@
  * they share one read through Zapier's cache when one follows the other (src/records/enquiry-chat.ts).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { cinnox } from '../../cinnox/client';
+import { list, reportWindow } from '../../cinnox/client';
 import {
+  ENQUIRY_DETAIL_PATH,
   ENQUIRY_RECORD_ID_KEYS,
   ENQUIRY_RECORD_STATUSES,
   EVENT_STATUS,
@@ -203,7 +204,12 @@ export const enquiryGroup = defineGroup({
   async recent(z, bundle, status) {
     // Only records whose own status is the trigger's (A19): "Missed Enquiry" never shows a closed enquiry.
     const wanted = ENQUIRY_RECORD_STATUSES[status] ?? [];
-    const records = await cinnox.recentEnquiries(z, bundle, ENQUIRY_LIST_FETCH);
+    // Enquiry Details is a report: read within its window (A6).
+    const records = await list<EnquiryRecord>(z, bundle, ENQUIRY_DETAIL_PATH, {
+      ...reportWindow(),
+      offset: 0,
+      limit: ENQUIRY_LIST_FETCH,
+    });
     return records
       .filter((r) => wanted.includes(folded(r.status)))
       .slice(0, LIST_SAMPLE_SIZE)

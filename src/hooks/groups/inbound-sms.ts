@@ -4,9 +4,9 @@
  * `receiveTime`, `contentType`, `content`); the Open API envelope is read too. Its normaliser, its recent
  * records for performList (SMS Details with `usage` inbound, A22), its output fields and sample.
  */
-import { cinnox } from '../../cinnox/client';
 import { INBOUND_SMS_USAGE, SUBSCRIPTIONS } from '../../cinnox/contract';
 import { asE164, asText } from '../../cinnox/values';
+import { recentSmsDetails } from '../../records/sms';
 import { folded, pick } from '../payload';
 import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, isRecordId, isoDate, serviceIdOf } from './shared';
 
@@ -34,7 +34,7 @@ export const inboundSmsGroup = defineGroup({
   },
   async recent(z, bundle) {
     // SMS Details lists every SMS of the window; the inbound ones carry usage "inbound" (A22).
-    const records = await cinnox.recentSmsDetails(z, bundle, INBOUND_SMS_LIST_FETCH);
+    const records = await recentSmsDetails(z, bundle, INBOUND_SMS_LIST_FETCH);
     return records
       .filter((r) => folded(r.usage) === folded(INBOUND_SMS_USAGE))
       .slice(0, LIST_SAMPLE_SIZE)

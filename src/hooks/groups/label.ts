@@ -2,8 +2,8 @@
  * The label event group (`label-event-sub`, docs/cinnox-api.md §3.6): created, edited, deleted. Its
  * normaliser, its recent records for performList (the label list), its output fields and samples.
  */
-import { cinnox } from '../../cinnox/client';
-import { EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
+import { list } from '../../cinnox/client';
+import { EVENT_STATUS, LABEL_LIST_PATH, SUBSCRIPTIONS, type LabelRecord } from '../../cinnox/contract';
 import { asText } from '../../cinnox/values';
 import { pick } from '../payload';
 import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdOf, statusOf } from './shared';
@@ -29,7 +29,7 @@ export const labelGroup = defineGroup({
   async recent(z, bundle, status) {
     // A listed label has not been deleted: for Label Deleted, the static sample.
     if (status === EVENT_STATUS.labelDeleted) return [];
-    const records = await cinnox.listLabels(z, bundle, LIST_SAMPLE_SIZE);
+    const records = await list<LabelRecord>(z, bundle, LABEL_LIST_PATH, { offset: 0, limit: LIST_SAMPLE_SIZE });
     return records.map((r) => ({
       status,
       id: r.id,

@@ -3,9 +3,9 @@
  * status (Submitted, Delivered, Undelivered, Rejected). Its normaliser, its recent records for performList
  * (SMS Details, §2.3) and its output fields.
  */
-import { cinnox } from '../../cinnox/client';
 import { SUBSCRIPTIONS } from '../../cinnox/contract';
 import { asE164, asText } from '../../cinnox/values';
+import { recentSmsDetails } from '../../records/sms';
 import { pick } from '../payload';
 import { LIST_SAMPLE_SIZE, defineGroup, eventIdOf, isRecordId, serviceIdOf, statusOf } from './shared';
 
@@ -29,7 +29,7 @@ export const smsReceiptGroup = defineGroup({
     };
   },
   async recent(z, bundle) {
-    const records = await cinnox.recentSmsDetails(z, bundle, LIST_SAMPLE_SIZE);
+    const records = await recentSmsDetails(z, bundle, LIST_SAMPLE_SIZE);
     return records.map((r) => ({
       transactionId: r.smsID ?? r.id,
       recipientNumber: r.recipient,

@@ -4,8 +4,8 @@
  * `message.id` (the staff id), `message.fullName`, `message.serviceId`. Its normaliser, its recent records for
  * performList (the staff list, §3.4), its output fields and samples.
  */
-import { cinnox } from '../../cinnox/client';
-import { EVENT_STATUS, SUBSCRIPTIONS } from '../../cinnox/contract';
+import { list } from '../../cinnox/client';
+import { EVENT_STATUS, STAFF_LIST_PATH, SUBSCRIPTIONS, type StaffRecord } from '../../cinnox/contract';
 import { asText } from '../../cinnox/values';
 import { folded, pick } from '../payload';
 import { LIST_SAMPLE_SIZE, SAMPLE, defineGroup, eventIdOf, eventTime, serviceIdOf, statusOf } from './shared';
@@ -33,7 +33,7 @@ export const staffGroup = defineGroup({
   async recent(z, bundle, status) {
     // A listed staff member has not been deleted: for Staff Member Deleted, the sample.
     if (status === EVENT_STATUS.staffDeleted) return [];
-    const records = await cinnox.listStaffPage(z, bundle, 0, LIST_SAMPLE_SIZE);
+    const records = await list<StaffRecord>(z, bundle, STAFF_LIST_PATH, { offset: 0, limit: LIST_SAMPLE_SIZE });
     return records.map((r) => ({
       status,
       id: r.id,
