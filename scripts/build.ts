@@ -40,13 +40,15 @@ const libsBeside: Plugin = {
 
 /**
  * libphonenumber-js's metadata as `JSON.parse('…')` instead of its object literal: V8 parses JSON text faster than
- * it evaluates the same data as JavaScript (most of the first phone check's cost). Without each country's number
- * formats (`METADATA_FORMATS`): they serve formatting only (national and international layouts, as-you-type),
- * which the app never does: it parses, validates and outputs E.164. That is 60 % of the metadata (the bundle's
- * zip entry from about 31 KB to about 21 KB); test/e2e/built-app.test.ts checks that the built phone check gives
- * what the library with its whole metadata gives, for every country's example number.
+ * it evaluates the same data as JavaScript (most of the first phone check's cost). Without what the app's one use
+ * never reads (`UNREAD_METADATA`, each country's array in the library's metadata v4): each country's number formats
+ * (national and international layouts, as-you-type), for formatting, which the app never does: it parses,
+ * validates and outputs E.164 (60 % of the metadata); and its international dialling prefixes (`011`, `00` …),
+ * which only a number without its + is read with, and the app refuses those before parsing (`needsPlus`).
+ * test/e2e/built-app.test.ts checks that the built phone check gives what the library with its whole metadata
+ * gives, for every country's example number.
  */
-const METADATA_FORMATS = 4;
+const UNREAD_METADATA = { IDDPrefix: 1, formats: 4, defaultIDDPrefix: 12 };
 const metadataAsJson: Plugin = {
   name: 'metadata-as-json',
   setup(b) {
@@ -56,7 +58,7 @@ const metadataAsJson: Plugin = {
         nonGeographic?: Record<string, unknown[]>;
       };
       for (const country of [...Object.values(metadata.countries), ...Object.values(metadata.nonGeographic ?? {})])
-        country[METADATA_FORMATS] = 0;
+        for (const index of Object.values(UNREAD_METADATA)) if (country.length > index) country[index] = 0;
       return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(metadata))});`, loader: 'js' };
     });
   },

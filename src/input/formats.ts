@@ -199,12 +199,12 @@ export function normalizePhone(label: string, raw: string): Checked {
     };
   }
   // Loaded on the first phone number, not at app start: its metadata is most of what the check costs.
-  const { isValidPhoneNumber, parsePhoneNumberWithError } =
+  const { parsePhoneNumberWithError } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('./phone-lib') as typeof import('./phone-lib');
   try {
     const phone = parsePhoneNumberWithError(text);
-    if (!isValidPhoneNumber(text))
+    if (!phone.isValid())
       return {
         error: `${label} ${preview(raw)} is not a valid phone number for ${phone.country ?? `country code +${phone.countryCallingCode}`}; enter + country code and number, e.g. ${PHONE_EXAMPLE}.`,
       };

@@ -3,4 +3,4 @@
  * first phone number: the build makes it a bundle of its own, loaded then (scripts/build.ts), and as an ES module
  * it lets esbuild keep only what these need of the library and its /min metadata.
  */
-export { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js/min';
+export { parsePhoneNumberWithError } from 'libphonenumber-js/min';

@@ -17,6 +17,5 @@ export {
   refine,
   safeParse,
   string,
-  stringbool,
   transform,
 } from 'zod/mini';
