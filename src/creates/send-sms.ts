@@ -16,17 +16,8 @@ import {
 import { NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import { asText, valueWord } from '../cinnox/values';
 import { DEFAULT_SMS_NUMBER_TYPE, SMS_NUMBER_TYPES } from '../fields/sms';
-import {
-  boolean,
-  choice,
-  input,
-  inputFieldsOf,
-  integer,
-  labelOf,
-  parseInput,
-  refuseInput,
-  text,
-} from '../input/schema';
+import { input, inputFieldsOf, labelOf, parseInput, refuseInput, text } from '../input/schema';
+import { boolean, choice, integer } from '../input/choices';
 import { SMS_MAX_PARTS, SMS_UNITS, type SmsEncoding } from '../messaging/sms-limits';
 import { measureSms, smsLengthIssue, smsLimitIssue } from '../messaging/sms-segments';
 import type { Example } from '../examples';

@@ -10,7 +10,8 @@
  */
 import { CONTACT_NAME_PARAM, SOCIAL_CONTACT_KEYS, type ContactAddress, type ContactBody } from '../cinnox/contract';
 import { preview } from '../input/formats';
-import { MAX_UNITS_PER_CHAR, choice, choicesOf, id, input, labelOf, rule, text, type InputOf } from '../input/schema';
+import { MAX_UNITS_PER_CHAR, id, input, labelOf, rule, text, type InputOf } from '../input/schema';
+import { choice, choicesOf } from '../input/choices';
 
 export const CONTACT_LEVELS = ['Primary', 'Secondary', 'Tertiary'] as const;
 export const CONTACT_TYPES = ['Lead', 'Prospect', 'Customer', 'Others'] as const;

@@ -10,7 +10,8 @@
  * triggers' descriptions and docs/operations.md say so.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { boolean, input, labelOf, parseInput } from '../input/schema';
+import { input, labelOf, parseInput } from '../input/schema';
+import { boolean } from '../input/choices';
 import { cinnoxRequest, listRecords, type AuthBundle } from '../cinnox/client';
 import {
   DASHBOARD_ZAPIER_PATH,

@@ -360,19 +360,3 @@ export const FORMAT_CHECKS: Record<Exclude<Format, 'email'>, (label: string, tex
   country: normalizeCountry,
   'sender-number': checkSenderNumber,
 };
-
-/**
- * Text a person sees nothing of: white space, format characters (zero-width spaces and joiners, bidi marks and
- * isolates, soft hyphens, word joiners), combining marks on nothing, and the blank fillers (Hangul, Braille).
- */
-const INVISIBLE_ONLY = /^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
-export const isInvisible = (text: string): boolean => INVISIBLE_ONLY.test(text);
-
-/** The first control character other than tab, newline (and the CR of a CRLF newline): NUL, ESC, DEL, C1… */
-const CONTROL = /(?!\r\n)[\p{Cc}](?<![\t\n])/u;
-export function controlCharIssue(label: string, text: string): string | undefined {
-  const found = CONTROL.exec(text);
-  if (!found) return undefined;
-  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `${label} contains the control character U+${code} (at character ${found.index + 1}), which CINNOX cannot store: remove it (tab and newline are allowed).`;
-}

@@ -1,6 +1,6 @@
 /**
  * The inputs of creates and searches, in zod. An operation declares its input once, as `input({...})` of the
- * fields below; from that one declaration come its Zapier `inputFields` (`inputFieldsOf`), its input type
+ * fields below (text and IDs) and of src/input/choices.ts (choices, whole numbers, yes / no); from that one declaration come its Zapier `inputFields` (`inputFieldsOf`), its input type
  * (`InputOf`) and its validation (`parseInput`): every problem of one input in one InvalidInput error, before
  * any request, each naming the field's label, the value and what to do.
  *
@@ -24,9 +24,7 @@ import {
   FORMAT_HELP,
   FORMAT_MAX_UNITS,
   checkCinnoxId,
-  controlCharIssue,
   isInternationalEmail,
-  isInvisible,
   preview,
   type Checked,
   type Format,
@@ -132,6 +130,22 @@ function lengthIssue(label: string, text: string, maxChars: number | undefined, 
   return undefined;
 }
 
+/**
+ * Text a person sees nothing of: white space, format characters (zero-width spaces and joiners, bidi marks and
+ * isolates, soft hyphens, word joiners), combining marks on nothing, and the blank fillers (Hangul, Braille).
+ */
+const INVISIBLE_ONLY = /^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+const isInvisible = (text: string): boolean => INVISIBLE_ONLY.test(text);
+
+/** The first control character other than tab, newline (and the CR of a CRLF newline): NUL, ESC, DEL, C1… */
+const CONTROL = /(?!\r\n)[\p{Cc}](?<![\t\n])/u;
+function controlCharIssue(label: string, text: string): string | undefined {
+  const found = CONTROL.exec(text);
+  if (!found) return undefined;
+  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `${label} contains the control character U+${code} (at character ${found.index + 1}), which CINNOX cannot store: remove it (tab and newline are allowed).`;
+}
+
 // ---- Zapier's values --------------------------------------------------------------------------------
 
 const isEmpty = (value: unknown): boolean =>
@@ -187,7 +201,9 @@ const zodLib = (): typeof import('./zod-lib') => require('./zod-lib') as typeof 
 
 type Value<T, M extends FieldMeta> = M extends { readonly list: true } ? T[] : T;
 /** A field's parsed value: undefined when it is optional and was left empty. */
-type FieldValue<T, M extends FieldMeta> = M extends { readonly required: true } ? Value<T, M> : Value<T, M> | undefined;
+export type FieldValue<T, M extends FieldMeta> = M extends { readonly required: true }
+  ? Value<T, M>
+  : Value<T, M> | undefined;
 
 /** A field of an input: what the Zap editor shows, and its zod schema (built once, on the first parse). */
 export interface Field<V = unknown> {
@@ -198,7 +214,7 @@ export interface Field<V = unknown> {
 }
 
 /** A field from its value schema: Zapier's conventions first, then (each element of a list) the schema. */
-function field<T, const M extends FieldMeta>(
+export function field<T, const M extends FieldMeta>(
   meta: M,
   value: (zod: typeof import('./zod-lib')) => Zod.ZodMiniType<T>,
   zapier: Pick<ZapierField, 'type' | 'choices'>,
@@ -233,7 +249,7 @@ function field<T, const M extends FieldMeta>(
 }
 
 /** A refinement whose message is made from the value. */
-const refuse = <T>(zod: typeof import('./zod-lib'), ok: (value: T) => boolean, message: (value: T) => string) =>
+export const refuse = <T>(zod: typeof import('./zod-lib'), ok: (value: T) => boolean, message: (value: T) => string) =>
   zod.refine<T>(ok, { error: (issue) => message(issue.input as T), abort: true });
 
 /**
@@ -309,83 +325,6 @@ function textField<const M extends TextMeta>(
     );
   if (format) limits.push(FORMAT_HELP[format]);
   return field(meta, value, { type: meta.multiline ? 'text' : 'string' }, limits);
-}
-
-/** A choice as error messages list it: the label the Zap editor shows, with the value when it differs. */
-export const describeChoice = (value: string, label: string): string =>
-  label === value || label.endsWith(`(${value})`) ? label : `${label} (${value})`;
-
-/** One of `choices` (value → the label the Zap editor shows). */
-export function choice<const C extends Readonly<Record<string, string>>, const M extends FieldMeta>(
-  meta: M,
-  choices: C,
-): Field<FieldValue<Extract<keyof C, string>, M>> {
-  const listed = Object.entries(choices).map(([value, label]) => describeChoice(value, label));
-  const value = (zod: typeof import('./zod-lib')) =>
-    zod.enum(Object.keys(choices) as [Extract<keyof C, string>, ...Extract<keyof C, string>[]], {
-      error: (issue) => `${meta.label} must be one of ${listed.join(', ')}; got ${preview(issue.input)}.`,
-    });
-  return field(meta, value, { type: 'string', choices: { ...choices } });
-}
-
-/** Choices from a plain list: each value is its own label. */
-export const choicesOf = <const V extends string>(values: readonly V[]): Readonly<Record<V, V>> =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
-
-/** A whole number from `min` to `max`. */
-export function integer<const M extends FieldMeta & { readonly min: number; readonly max: number }>(
-  meta: M,
-): Field<FieldValue<number, M>> {
-  const { label, min, max } = meta;
-  const value = (zod: typeof import('./zod-lib')) =>
-    zod.pipe(
-      zod.string().check(
-        refuse(
-          zod,
-          (v: string) => Number.isInteger(Number(v)),
-          (v) => `${label} must be a whole number; got ${preview(v)}.`,
-        ),
-      ),
-      zod.pipe(
-        zod.transform(Number),
-        zod
-          .int()
-          .check(
-            zod.gte(min, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
-            zod.lte(max, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
-          ),
-      ),
-    );
-  return field(meta, value, { type: 'integer' }, [`From ${min} to ${max}.`]);
-}
-
-/** The words a yes / no field takes, upper / lower case aside: Zapier's boolean field sends true / false. */
-const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
-  true: true,
-  yes: true,
-  '1': true,
-  false: false,
-  no: false,
-  '0': false,
-};
-
-/**
- * Yes or no, as Zapier's boolean field sends it (true / false) or a person types it (yes / no, 1 / 0). A lookup
- * rather than zod's `stringbool`, which would add 0.6 KB to the deployable zip for the same six words.
- */
-export function boolean<const M extends FieldMeta>(meta: M): Field<FieldValue<boolean, M>> {
-  const value = (zod: typeof import('./zod-lib')) =>
-    zod.pipe(
-      zod.string().check(
-        refuse(
-          zod,
-          (v: string) => Object.hasOwn(BOOLEAN_WORDS, v.toLowerCase()),
-          (v) => `${meta.label} must be yes or no; got ${preview(v)}.`,
-        ),
-      ),
-      zod.transform((v: string) => BOOLEAN_WORDS[v.toLowerCase()]!),
-    );
-  return field(meta, value, { type: 'boolean' });
 }
 
 // ---- Inputs -----------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { readPages } from '../cinnox/client';
 import { numberOf } from '../cinnox/values';
 import { LIST_PAGE_MAX, NUMBER_TYPES, numberListPath, type NumberRecord } from '../cinnox/contract';
-import { choice, input, inputFieldsOf, parseInput } from '../input/schema';
+import { input, inputFieldsOf, parseInput } from '../input/schema';
+import { choice } from '../input/choices';
 import { NUMBER_OUTPUT_FIELDS, NUMBER_SAMPLE, keyByNumber, toNumberResult } from '../records/number';
 import type { Example } from '../examples';
 

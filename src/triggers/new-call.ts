@@ -14,7 +14,8 @@ import { isoDateTime } from '../cinnox/dates';
 import { asE164, asText, valueWord as word } from '../cinnox/values';
 import type { Example } from '../examples';
 import { fingerprint } from '../hooks/payload';
-import { choice, choicesOf, input, text } from '../input/schema';
+import { input, text } from '../input/schema';
+import { choice, choicesOf } from '../input/choices';
 import { CALL, callIdOf, isMissedCall } from '../records/call';
 import { defineReportTrigger } from '../reports/scheduled';
 

@@ -16,7 +16,8 @@ import { isoDateTime } from '../cinnox/dates';
 import { asText, valueWord as word } from '../cinnox/values';
 import type { Example } from '../examples';
 import { fingerprint } from '../hooks/payload';
-import { choice, input } from '../input/schema';
+import { input } from '../input/schema';
+import { choice } from '../input/choices';
 import {
   ENQUIRY_OUTPUT_FIELDS,
   ENQUIRY_SAMPLE,

@@ -15,7 +15,8 @@ import { isoDateTime } from '../cinnox/dates';
 import { asText, valueWord as word } from '../cinnox/values';
 import type { Example } from '../examples';
 import { fingerprint } from '../hooks/payload';
-import { choice, choicesOf, input } from '../input/schema';
+import { input } from '../input/schema';
+import { choice, choicesOf } from '../input/choices';
 import { SMS, smsIdOf, smsKindOf, smsStatusOf } from '../records/sms';
 import { defineReportTrigger } from '../reports/scheduled';
 

@@ -1,17 +1,16 @@
 import type { ZObject } from 'zapier-platform-core';
 import { normalizeCountry, normalizePastDate, normalizePhone } from '../../src/input/formats';
 import {
-  choice,
   countChars,
   input,
   inputFieldsOf,
-  integer,
   parseInput as parse,
   rule,
   text,
   type InputSchema,
   type Shape,
 } from '../../src/input/schema';
+import { choice, integer } from '../../src/input/choices';
 
 const first_name = text({ label: 'First Name', helpText: 'First name.', maxChars: 5 });
 const level = choice({ label: 'Level', helpText: 'Level.' }, { Primary: 'Primary', Secondary: 'Secondary' });
