@@ -23,18 +23,9 @@ import {
   subscriptionPath,
   type NumberType,
 } from '../../src/cinnox/contract';
-import { allowLocalNetwork, startSandbox, type Sandbox } from './harness';
+import { badParameters, sharedSandbox } from './harness';
 
-allowLocalNetwork();
-
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox?.stop());
-beforeEach(() => sandbox.admin('POST', '/reset'));
-
-const bad = (message: string) => ({ status: 400, data: { code: 6451000, message } });
+const sandbox = sharedSandbox();
 const isoWeek = () => {
   const end = new Date();
   const start = new Date(end.getTime() - 7 * 24 * 3600 * 1000);
@@ -58,13 +49,13 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
       ...Object.values(SUBSCRIPTIONS).map((name): [string, string] => ['PATCH', subscriptionPath(name)]),
     ];
     for (const [method, apiPath] of calls) {
-      const { data } = await sandbox.api(method, apiPath, method === 'GET' ? {} : { body: {} });
+      const { data } = await sandbox().api(method, apiPath, method === 'GET' ? {} : { body: {} });
       expect([method, apiPath, data.code]).not.toEqual([method, apiPath, 6450001]);
     }
   });
 
   it('lists staff in {code, result} pages, filtered by fullName', async () => {
-    const page = await sandbox.api('GET', `${STAFF_LIST_PATH}?offset=1&limit=1`);
+    const page = await sandbox().api('GET', `${STAFF_LIST_PATH}?offset=1&limit=1`);
     expect(page).toMatchObject({
       status: 200,
       data: {
@@ -72,7 +63,7 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
         result: [{ id: '5f0000000000000000000002', firstName: 'Ben', lastName: 'Chan', status: 'Activated' }],
       },
     });
-    const found = await sandbox.api('GET', `${STAFF_LIST_PATH}?fullName=cara%20ng`);
+    const found = await sandbox().api('GET', `${STAFF_LIST_PATH}?fullName=cara%20ng`);
     expect(found.data.result.map((s: { displayName: string }) => s.displayName)).toEqual(['Cara Ng']);
   });
 
@@ -93,9 +84,9 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
       addresses: { street: '1 Main St', city: 'Kowloon', state: 'KLN', zipcode: '000000', country: 'HK' },
       socialContacts: [{ key: 'woztellInstagram', value: 'zoe.yip' }],
     };
-    const created = await sandbox.api('POST', CONTACT_CREATE_PATH, { body });
+    const created = await sandbox().api('POST', CONTACT_CREATE_PATH, { body });
     expect(created).toEqual({ status: 200, data: { code: 0, id: '64f000000000000000000003' } });
-    const listed = await sandbox.api(
+    const listed = await sandbox().api(
       'GET',
       `${CONTACT_LIST_PATH}?${CONTACT_ID_PARAM}=${created.data.id}&offset=0&limit=1`,
     );
@@ -122,7 +113,7 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     expect(listed.data).toEqual({ code: 0, result: [expect.objectContaining(record)] });
 
     await expect(
-      sandbox.api('PUT', contactUpdatePath(created.data.id), {
+      sandbox().api('PUT', contactUpdatePath(created.data.id), {
         body: { jobTitle: 'Chair', phones: [{ type: 'Work', phone: '+85223456789' }] },
       }),
     ).resolves.toEqual({
@@ -130,20 +121,20 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
       data: { code: 0, id: created.data.id },
     });
     const after = (
-      await sandbox.api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=${encodeURIComponent('  zoe   YIP ')}`)
+      await sandbox().api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=${encodeURIComponent('  zoe   YIP ')}`)
     ).data.result;
     expect(after).toEqual([expect.objectContaining({ ...record, jobTitle: 'Chair', workPhone: 85223456789 })]);
   });
 
   it('searches contacts by fullName loosely (contains, any case)', async () => {
-    const { data } = await sandbox.api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=ann`);
+    const { data } = await sandbox().api('GET', `${CONTACT_LIST_PATH}?${CONTACT_NAME_PARAM}=ann`);
     expect(data.result.map((c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`)).toEqual([
       'Ann Lee',
     ]);
   });
 
   it('lists labels under labelList, by id or name', async () => {
-    const all = await sandbox.api('GET', `${LABEL_LIST_PATH}?limit=50`);
+    const all = await sandbox().api('GET', `${LABEL_LIST_PATH}?limit=50`);
     expect(all.data).toEqual({
       code: 0,
       labelList: [
@@ -162,11 +153,11 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
         }),
       ],
     });
-    expect((await sandbox.api('GET', `${LABEL_LIST_PATH}?name=vip`)).data.labelList).toHaveLength(1);
+    expect((await sandbox().api('GET', `${LABEL_LIST_PATH}?name=vip`)).data.labelList).toHaveLength(1);
   });
 
   it('pages each number type with offset / limit, in the digest’s keys (docs/cinnox-api.md §1.4)', async () => {
-    const first = await sandbox.api('GET', `${numberListPath('access-numbers')}?offset=0&limit=2`);
+    const first = await sandbox().api('GET', `${numberListPath('access-numbers')}?offset=0&limit=2`);
     expect(first.data.result).toEqual([
       {
         ServiceID: 'sandbox-service',
@@ -180,21 +171,20 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
       },
       expect.objectContaining({ Number: '+14155550123', type: 'DID', country: ['US'] }),
     ]);
-    const second = await sandbox.api('GET', `${numberListPath('access-numbers')}?offset=2&limit=2`);
+    const second = await sandbox().api('GET', `${numberListPath('access-numbers')}?offset=2&limit=2`);
     expect(second.data.result).toEqual([
       expect.objectContaining({ Number: '+85280001234', type: 'TF', supportSMS: false }),
     ]);
-    expect((await sandbox.api('GET', numberListPath('cli'))).data.result.map((n: { type: string }) => n.type)).toEqual([
-      'CUSTOM',
-      'CUSTOM',
-    ]);
     expect(
-      (await sandbox.api('GET', numberListPath('sms-numbers'))).data.result.map((n: { Number: string }) => n.Number),
+      (await sandbox().api('GET', numberListPath('cli'))).data.result.map((n: { type: string }) => n.type),
+    ).toEqual(['CUSTOM', 'CUSTOM']);
+    expect(
+      (await sandbox().api('GET', numberListPath('sms-numbers'))).data.result.map((n: { Number: string }) => n.Number),
     ).toEqual(['CINNOX', 'SANDBOX']);
   });
 
   it('finds an enquiry by display case number in a window, and lists the window newest first', async () => {
-    const byCase = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=1001&${isoWeek()}`);
+    const byCase = await sandbox().api('GET', `${ENQUIRY_DETAIL_PATH}?${ENQUIRY_CASE_NUMBER_PARAM}=1001&${isoWeek()}`);
     expect(byCase.data.result).toEqual([
       expect.objectContaining({
         _id: '66b000000000000000000001',
@@ -206,7 +196,7 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
         initChannel: 'IM',
       }),
     ]);
-    const week = await sandbox.api('GET', `${ENQUIRY_DETAIL_PATH}?${isoWeek()}&offset=0&limit=3`);
+    const week = await sandbox().api('GET', `${ENQUIRY_DETAIL_PATH}?${isoWeek()}&offset=0&limit=3`);
     expect(
       week.data.result.map((e: { displayCaseNumber: string; status: string }) => [e.displayCaseNumber, e.status]),
     ).toEqual([
@@ -216,17 +206,17 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
   });
 
   it('a new enquiry is open (waiting to be picked up) until a staff member handles it, then ongoing (A19)', async () => {
-    const opened = await sandbox.admin('POST', '/events/enquiry.opened', {});
+    const opened = await sandbox().admin('POST', '/events/enquiry.opened', {});
     expect(opened.record.status).toBe('open');
-    const handled = await sandbox.admin('POST', '/events/enquiry.handling', { id: opened.record._id });
+    const handled = await sandbox().admin('POST', '/events/enquiry.handling', { id: opened.record._id });
     expect(handled.record.status).toBe('ongoing');
-    const closed = await sandbox.admin('POST', '/events/enquiry.closed', { id: opened.record._id });
+    const closed = await sandbox().admin('POST', '/events/enquiry.closed', { id: opened.record._id });
     expect(closed.record.status).toBe('closed');
   });
 
   it('records each SMS per recipient with the parts it is charged as, and reports it in sms-detail', async () => {
     const gsm161 = 'a'.repeat(161);
-    const sent = await sandbox.api('POST', SEND_SMS_PATH, {
+    const sent = await sandbox().api('POST', SEND_SMS_PATH, {
       body: { senderNumber: '+85230001234', recipientNumbers: ['+85294667788', '+6591234567'], text: gsm161 },
     });
     expect(sent.status).toBe(200);
@@ -249,14 +239,14 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
         },
       ],
     });
-    await sandbox.api('POST', SEND_SMS_PATH, {
+    await sandbox().api('POST', SEND_SMS_PATH, {
       body: { senderNumber: 'cinnox', recipientNumbers: ['+85294667788'], text: '你'.repeat(70) },
     });
-    await sandbox.api('POST', SEND_SMS_PATH, {
+    await sandbox().api('POST', SEND_SMS_PATH, {
       body: { senderNumber: '85230005678', recipientNumbers: ['+85294667788'], text: '你'.repeat(71) },
     });
 
-    const { sms } = await sandbox.admin('GET', '/state');
+    const { sms } = await sandbox().admin('GET', '/state');
     expect(
       sms.map((s: Record<string, unknown>) => [
         s.sender,
@@ -274,7 +264,7 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
     ]);
     expect(sms[0].transactionID).toBe(sent.data.result[0].transactionID);
 
-    const detail = await sandbox.api('GET', `${SMS_DETAIL_PATH}?${isoWeek()}&offset=0&limit=10`);
+    const detail = await sandbox().api('GET', `${SMS_DETAIL_PATH}?${isoWeek()}&offset=0&limit=10`);
     expect(detail.data.result).toHaveLength(4);
     expect(detail.data.result).toContainEqual(
       expect.objectContaining({
@@ -289,18 +279,18 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
   });
 
   it('records a message push to a room or to a staff member (receiverEID, no roomID)', async () => {
-    const toRoom = await sandbox.api('POST', MESSAGE_PUSH_PATH, {
+    const toRoom = await sandbox().api('POST', MESSAGE_PUSH_PATH, {
       body: { roomID: 'room-sandbox-general', messages: [{ type: 'text', text: 'Hello room' }] },
     });
     expect(toRoom.data).toEqual({ code: 0, result: { roomID: 'room-sandbox-general', messageIDs: ['msg-1'] } });
-    const toStaff = await sandbox.api('POST', MESSAGE_PUSH_PATH, {
+    const toStaff = await sandbox().api('POST', MESSAGE_PUSH_PATH, {
       body: { receiverEID: '5f0000000000000000000002', messages: [{ type: 'text', text: 'Hi Ben' }] },
     });
     expect(toStaff.data).toEqual({
       code: 0,
       result: { roomID: 'direct-5f0000000000000000000002', messageIDs: ['msg-2'] },
     });
-    const { messages } = await sandbox.admin('GET', '/state');
+    const { messages } = await sandbox().admin('GET', '/state');
     expect(
       messages.map((m: { roomID: string; receiverEID?: string; messages: { text: string }[] }) => [
         m.roomID,
@@ -314,10 +304,10 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
   });
 
   it('reset restores the seeded account and forgets what happened', async () => {
-    await sandbox.api('POST', CONTACT_CREATE_PATH, { body: { firstName: 'Temp' } });
-    expect((await sandbox.admin('GET', '/state')).contacts).toHaveLength(3);
-    await sandbox.admin('POST', '/reset');
-    const state = await sandbox.admin('GET', '/state');
+    await sandbox().api('POST', CONTACT_CREATE_PATH, { body: { firstName: 'Temp' } });
+    expect((await sandbox().admin('GET', '/state')).contacts).toHaveLength(3);
+    await sandbox().admin('POST', '/reset');
+    const state = await sandbox().admin('GET', '/state');
     expect([
       state.contacts.length,
       state.labels.length,
@@ -331,15 +321,15 @@ describe('endpoints (the paths and parameter names of src/cinnox/contract.ts)', 
 // the call log (A20, A21, A24) and inbound SMS in SMS Details (A22).
 describe('call log and inbound SMS', () => {
   it('lists ended calls in the report window newest first, and finds one by callID (A20, A24); 6451011 for none', async () => {
-    const started = await sandbox.admin('POST', '/events/call.started');
+    const started = await sandbox().admin('POST', '/events/call.started');
     const callId = started.record.callID as string;
     // An ongoing call is not in the call log yet.
-    expect(await sandbox.api('GET', `/data/call-log?callID=${callId}&${isoWeek()}`)).toMatchObject({
+    expect(await sandbox().api('GET', `/data/call-log?callID=${callId}&${isoWeek()}`)).toMatchObject({
       status: expect.any(Number),
       data: { code: 6451011 },
     });
-    await sandbox.admin('POST', '/events/call.ended', { id: callId });
-    const one = await sandbox.api('GET', `/data/call-log?callID=${callId}&${isoWeek()}&offset=0&limit=1`);
+    await sandbox().admin('POST', '/events/call.ended', { id: callId });
+    const one = await sandbox().api('GET', `/data/call-log?callID=${callId}&${isoWeek()}&offset=0&limit=1`);
     expect(one.status).toBe(200);
     expect(one.data.result).toEqual([
       expect.objectContaining({
@@ -354,19 +344,19 @@ describe('call log and inbound SMS', () => {
         toEID: '5f0000000000000000000002',
       }),
     ]);
-    const window = await sandbox.api('GET', `/data/call-log?${isoWeek()}&offset=0&limit=10`);
+    const window = await sandbox().api('GET', `/data/call-log?${isoWeek()}&offset=0&limit=10`);
     // Newest first: the call just ended, then the seeded call nobody answered, then the seeded answered one.
     expect(window.data.result.map((c: { callID: string; status: string }) => [c.callID, c.status])).toEqual([
       [callId, 'Call Ended'],
       ['call-00000002', 'Not Answered'],
       ['call-00000001', 'Call Ended'],
     ]);
-    expect(await sandbox.api('GET', '/data/call-log?callId=x')).toEqual(bad('invalid query: (callId)'));
+    expect(await sandbox().api('GET', '/data/call-log?callId=x')).toEqual(badParameters('invalid query: (callId)'));
   });
 
   it('lists an inbound SMS in sms-detail with usage "inbound" (A22)', async () => {
-    await sandbox.admin('POST', '/events/sms.inbound', { senderNumber: '+6591234567', content: 'Hi there' });
-    const detail = await sandbox.api('GET', `${SMS_DETAIL_PATH}?${isoWeek()}&offset=0&limit=10`);
+    await sandbox().admin('POST', '/events/sms.inbound', { senderNumber: '+6591234567', content: 'Hi there' });
+    const detail = await sandbox().api('GET', `${SMS_DETAIL_PATH}?${isoWeek()}&offset=0&limit=10`);
     expect(detail.data.result).toEqual([
       expect.objectContaining({ usage: 'inbound', sender: '+6591234567', recipient: '+85230001234', text: 'Hi there' }),
     ]);

@@ -21,18 +21,9 @@ import {
   numberListPath,
   subscriptionPath,
 } from '../../src/cinnox/contract';
-import { SERVER, allowLocalNetwork, startSandbox, type Sandbox } from './harness';
+import { SERVER, badParameters, sharedSandbox, startSandbox, type Sandbox } from './harness';
 
-allowLocalNetwork();
-
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox?.stop());
-beforeEach(() => sandbox.admin('POST', '/reset'));
-
-const bad = (message: string) => ({ status: 400, data: { code: 6451000, message } });
+const sandbox = sharedSandbox();
 const isoWeek = () => {
   const end = new Date();
   const start = new Date(end.getTime() - 7 * 24 * 3600 * 1000);
@@ -41,13 +32,13 @@ const isoWeek = () => {
 
 describe('start-up', () => {
   it('prints one JSON line with the base URL, App ID and App Token, and answers there', async () => {
-    expect(sandbox).toMatchObject({ sandbox: 'cinnox', appId: 'sandbox-app', appToken: 'sandbox-token' });
-    expect(sandbox.baseUrl).toBe(`http://127.0.0.1:${sandbox.port}`);
-    expect(sandbox.apiRoot).toBe(`${sandbox.baseUrl}/v1/api/apps/sandbox-app`);
-    expect(sandbox.adminUrl).toBe(`${sandbox.baseUrl}/__admin`);
-    expect(sandbox.port).toBeGreaterThan(0);
-    expect(sandbox.pid).toBe(sandbox.process.pid);
-    const answer = await fetch(`${sandbox.baseUrl}/`);
+    expect(sandbox()).toMatchObject({ sandbox: 'cinnox', appId: 'sandbox-app', appToken: 'sandbox-token' });
+    expect(sandbox().baseUrl).toBe(`http://127.0.0.1:${sandbox().port}`);
+    expect(sandbox().apiRoot).toBe(`${sandbox().baseUrl}/v1/api/apps/sandbox-app`);
+    expect(sandbox().adminUrl).toBe(`${sandbox().baseUrl}/__admin`);
+    expect(sandbox().port).toBeGreaterThan(0);
+    expect(sandbox().pid).toBe(sandbox().process.pid);
+    const answer = await fetch(`${sandbox().baseUrl}/`);
     expect(await answer.json()).toEqual({ sandbox: 'cinnox', apiRoot: '/v1/api/apps/sandbox-app', admin: '/__admin' });
   });
 
@@ -72,32 +63,32 @@ describe('start-up', () => {
 describe('error contract', () => {
   it('6452000 Invalid token: wrong or missing Bearer token', async () => {
     const want = { status: 400, data: { code: 6452000, message: 'Invalid token' } };
-    await expect(sandbox.api('GET', STAFF_LIST_PATH, { token: 'wrong' })).resolves.toEqual(want);
-    await expect(sandbox.api('GET', STAFF_LIST_PATH, { token: null })).resolves.toEqual(want);
-    const basic = await fetch(`${sandbox.apiRoot}${STAFF_LIST_PATH}`, {
+    await expect(sandbox().api('GET', STAFF_LIST_PATH, { token: 'wrong' })).resolves.toEqual(want);
+    await expect(sandbox().api('GET', STAFF_LIST_PATH, { token: null })).resolves.toEqual(want);
+    const basic = await fetch(`${sandbox().apiRoot}${STAFF_LIST_PATH}`, {
       headers: { authorization: 'Basic c2FuZGJveC10b2tlbg==' },
     });
     expect([basic.status, await basic.json()]).toEqual([400, want.data]);
   });
 
   it('6452001 Invalid appID: an App ID in the path other than the account’s, even with the right token', async () => {
-    await expect(sandbox.api('GET', STAFF_LIST_PATH, { appId: 'someone-else' })).resolves.toEqual({
+    await expect(sandbox().api('GET', STAFF_LIST_PATH, { appId: 'someone-else' })).resolves.toEqual({
       status: 400,
       data: { code: 6452001, message: 'Invalid appID' },
     });
   });
 
   it('6450001 method not found: an unknown path or the wrong method', async () => {
-    await expect(sandbox.api('GET', '/contacts/everyone')).resolves.toEqual({
+    await expect(sandbox().api('GET', '/contacts/everyone')).resolves.toEqual({
       status: 400,
       data: { code: 6450001, message: 'method not found, method: GET url: /v1/api/apps/sandbox-app/contacts/everyone' },
     });
-    await expect(sandbox.api('DELETE', LABEL_LIST_PATH)).resolves.toMatchObject({
+    await expect(sandbox().api('DELETE', LABEL_LIST_PATH)).resolves.toMatchObject({
       status: 400,
       data: { code: 6450001 },
     });
     await expect(
-      sandbox.api('PATCH', '/no-such-event-sub', { body: { enabled: true, url: 'http://127.0.0.1:1/' } }),
+      sandbox().api('PATCH', '/no-such-event-sub', { body: { enabled: true, url: 'http://127.0.0.1:1/' } }),
     ).resolves.toMatchObject({ data: { code: 6450001 } });
   });
 
@@ -127,7 +118,7 @@ describe('error contract', () => {
     [`${ENQUIRY_DETAIL_PATH}?startAt=2024-01-01T00:00:00Z&endAt=2024-06-01T00:00:00Z`, 'Exceed maximum query day 90'],
     [`${numberListPath('cli')}?limit=1000`, 'exceed maximum limit 500'],
   ])('6451000 for GET %s: "%s"', async (apiPath, message) => {
-    await expect(sandbox.api('GET', apiPath)).resolves.toEqual(bad(message));
+    await expect(sandbox().api('GET', apiPath)).resolves.toEqual(badParameters(message));
   });
 
   const ann = { firstName: 'Ann', lastName: 'Lee' };
@@ -159,8 +150,8 @@ describe('error contract', () => {
     ],
     [{ ...ann, fullName: 'Ann Lee' }, 'invalid parameter: (fullName)'],
   ])('6451000 for a contact body %j: "%s"; nothing is stored', async (body, message) => {
-    await expect(sandbox.api('POST', CONTACT_CREATE_PATH, { body })).resolves.toEqual(bad(message));
-    const state = await sandbox.admin('GET', '/state');
+    await expect(sandbox().api('POST', CONTACT_CREATE_PATH, { body })).resolves.toEqual(badParameters(message));
+    const state = await sandbox().admin('GET', '/state');
     expect(state.contacts).toHaveLength(2);
     expect(state.events).toEqual([]);
   });
@@ -172,21 +163,21 @@ describe('error contract', () => {
       company: `${'é'.repeat(99)}${thumb}`,
       addresses: { zipcode: `${'1'.repeat(9)}${thumb}` },
     };
-    await expect(sandbox.api('POST', CONTACT_CREATE_PATH, { body })).resolves.toMatchObject({
+    await expect(sandbox().api('POST', CONTACT_CREATE_PATH, { body })).resolves.toMatchObject({
       status: 200,
       data: { code: 0 },
     });
     await expect(
-      sandbox.api('POST', CONTACT_CREATE_PATH, { body: { ...body, firstName: `${'a'.repeat(50)}${thumb}` } }),
-    ).resolves.toEqual(bad('firstName exceeds maximum length 50'));
-    expect((await sandbox.admin('GET', '/state')).contacts).toHaveLength(3);
+      sandbox().api('POST', CONTACT_CREATE_PATH, { body: { ...body, firstName: `${'a'.repeat(50)}${thumb}` } }),
+    ).resolves.toEqual(badParameters('firstName exceeds maximum length 50'));
+    expect((await sandbox().admin('GET', '/state')).contacts).toHaveLength(3);
   });
 
   it('6451000 for an update with no field; 6451011 for an unknown contact id', async () => {
-    await expect(sandbox.api('PUT', contactUpdatePath('64f000000000000000000001'), { body: {} })).resolves.toEqual(
-      bad('nothing to update: the request body has no field'),
+    await expect(sandbox().api('PUT', contactUpdatePath('64f000000000000000000001'), { body: {} })).resolves.toEqual(
+      badParameters('nothing to update: the request body has no field'),
     );
-    await expect(sandbox.api('PUT', contactUpdatePath('nobody'), { body: { jobTitle: 'CEO' } })).resolves.toEqual({
+    await expect(sandbox().api('PUT', contactUpdatePath('nobody'), { body: { jobTitle: 'CEO' } })).resolves.toEqual({
       status: 400,
       data: { code: 6451011, message: 'No records found' },
     });
@@ -205,13 +196,13 @@ describe('error contract', () => {
     ],
     ['invalid receiverEID: "not-a-staff-id"', { receiverEID: 'not-a-staff-id', messages: [text('hi')] }],
   ])('6451000 for a message push: "%s"; nothing is recorded', async (message, body) => {
-    await expect(sandbox.api('POST', MESSAGE_PUSH_PATH, { body })).resolves.toEqual(bad(message));
-    expect((await sandbox.admin('GET', '/state')).messages).toEqual([]);
+    await expect(sandbox().api('POST', MESSAGE_PUSH_PATH, { body })).resolves.toEqual(badParameters(message));
+    expect((await sandbox().admin('GET', '/state')).messages).toEqual([]);
   });
 
   it('accepts 10 messages of 5000 characters (the limits themselves)', async () => {
     const body = { roomID: 'room-sandbox-general', messages: Array.from({ length: 10 }, () => text('é'.repeat(5000))) };
-    await expect(sandbox.api('POST', MESSAGE_PUSH_PATH, { body })).resolves.toMatchObject({
+    await expect(sandbox().api('POST', MESSAGE_PUSH_PATH, { body })).resolves.toMatchObject({
       status: 200,
       data: { code: 0 },
     });
@@ -251,27 +242,29 @@ describe('error contract', () => {
       'invalid parameter: (recipientNumber)',
     ],
   ])('refuses SMS body %j with %d "%s"; nothing is sent', async (body, code, message) => {
-    await expect(sandbox.api('POST', SEND_SMS_PATH, { body })).resolves.toEqual({
+    await expect(sandbox().api('POST', SEND_SMS_PATH, { body })).resolves.toEqual({
       status: 400,
       data: { code, message },
     });
-    expect((await sandbox.admin('GET', '/state')).sms).toEqual([]);
+    expect((await sandbox().admin('GET', '/state')).sms).toEqual([]);
   });
 
   it('6451000 for a subscription body without enabled or with a bad url', async () => {
     await expect(
-      sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: { url: 'https://example.com/' } }),
-    ).resolves.toEqual(bad('enabled is required'));
+      sandbox().api('PATCH', subscriptionPath('label-event-sub'), { body: { url: 'https://example.com/' } }),
+    ).resolves.toEqual(badParameters('enabled is required'));
     await expect(
-      sandbox.api('PATCH', subscriptionPath('label-event-sub'), {
+      sandbox().api('PATCH', subscriptionPath('label-event-sub'), {
         body: { enabled: 'yes', url: 'https://example.com/' },
       }),
-    ).resolves.toEqual(bad('Unknown data type: enabled must be a boolean'));
+    ).resolves.toEqual(badParameters('Unknown data type: enabled must be a boolean'));
     await expect(
-      sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: { enabled: true, url: 'ftp://example.com/' } }),
-    ).resolves.toEqual(bad('invalid url: "ftp://example.com/" (http or https only)'));
-    await expect(sandbox.api('PATCH', subscriptionPath('label-event-sub'), { body: '{not json' })).resolves.toEqual(
-      bad('Unknown data type: the request body is not JSON'),
+      sandbox().api('PATCH', subscriptionPath('label-event-sub'), {
+        body: { enabled: true, url: 'ftp://example.com/' },
+      }),
+    ).resolves.toEqual(badParameters('invalid url: "ftp://example.com/" (http or https only)'));
+    await expect(sandbox().api('PATCH', subscriptionPath('label-event-sub'), { body: '{not json' })).resolves.toEqual(
+      badParameters('Unknown data type: the request body is not JSON'),
     );
   });
 
@@ -285,7 +278,7 @@ describe('error contract', () => {
     `${numberListPath('sms-numbers')}?offset=2`,
     `${STAFF_LIST_PATH}?offset=500`,
   ])('6451011 No records found for GET %s', async (apiPath) => {
-    await expect(sandbox.api('GET', apiPath)).resolves.toEqual({
+    await expect(sandbox().api('GET', apiPath)).resolves.toEqual({
       status: 400,
       data: { code: 6451011, message: 'No records found' },
     });
@@ -326,16 +319,16 @@ describe('rate limit', () => {
   });
 
   it('can be changed at run time, and defaults to 500 a minute', async () => {
-    await expect(sandbox.admin('GET', '/config')).resolves.toMatchObject({ rateLimit: 500, rateWindowMs: 60000 });
-    await sandbox.admin('POST', '/config', { rateLimit: 2 });
+    await expect(sandbox().admin('GET', '/config')).resolves.toMatchObject({ rateLimit: 500, rateWindowMs: 60000 });
+    await sandbox().admin('POST', '/config', { rateLimit: 2 });
     try {
-      await sandbox.api('GET', LABEL_LIST_PATH);
-      await sandbox.api('GET', LABEL_LIST_PATH);
-      await expect(sandbox.api('GET', LABEL_LIST_PATH)).resolves.toMatchObject({ data: { code: 6451010 } });
+      await sandbox().api('GET', LABEL_LIST_PATH);
+      await sandbox().api('GET', LABEL_LIST_PATH);
+      await expect(sandbox().api('GET', LABEL_LIST_PATH)).resolves.toMatchObject({ data: { code: 6451010 } });
     } finally {
-      await sandbox.admin('POST', '/config', { rateLimit: 500 });
-      await sandbox.admin('POST', '/reset');
+      await sandbox().admin('POST', '/config', { rateLimit: 500 });
+      await sandbox().admin('POST', '/reset');
     }
-    await expect(sandbox.adminRaw('POST', '/config', { appToken: 'x' })).resolves.toMatchObject({ status: 400 });
+    await expect(sandbox().adminRaw('POST', '/config', { appToken: 'x' })).resolves.toMatchObject({ status: 400 });
   });
 });

@@ -212,3 +212,21 @@ export async function startReceiver(): Promise<Receiver> {
       }),
   };
 }
+
+/**
+ * The one sandbox a test file's tests share: local network allowed, started before them, reset before each,
+ * stopped after them. Read it inside a test or hook: `sandbox()`.
+ */
+export function sharedSandbox(): () => Sandbox {
+  allowLocalNetwork();
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox?.stop());
+  beforeEach(() => sandbox!.admin('POST', '/reset'));
+  return () => sandbox!;
+}
+
+/** CINNOX's refusal of a request's parameters (6451000) with its reason, as the sandbox answers it. */
+export const badParameters = (message: string) => ({ status: 400, data: { code: 6451000, message } });

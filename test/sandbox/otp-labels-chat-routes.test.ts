@@ -10,20 +10,11 @@ import {
   STAFF_LIST_PATH,
   enquiryLabelsPath,
 } from '../../src/cinnox/contract';
-import { allowLocalNetwork, startSandbox, type Json, type Sandbox } from './harness';
+import { badParameters, sharedSandbox, type Json } from './harness';
 
-allowLocalNetwork();
-
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox?.stop());
-beforeEach(() => sandbox.admin('POST', '/reset'));
-
-const bad = (message: string) => ({ status: 400, data: { code: 6451000, message } });
+const sandbox = sharedSandbox();
 const seeded = async () => {
-  const state = await sandbox.admin('GET', '/state');
+  const state = await sandbox().admin('GET', '/state');
   const closed = state.enquiries.find((e: Json) => e.status === 'closed');
   const missed = state.enquiries.find((e: Json) => e.status === 'missed');
   const [vip, followUp] = state.labels;
@@ -34,10 +25,10 @@ describe('POST /send_otp', () => {
   const otp = { senderNumber: 'CINNOX', recipientNumber: '+85294667788', text: 'Your code is %s', pin: '123456' };
 
   it('sends from an Alphanumeric sender ID, answers {code, serviceID, status, transactionID} and records the SMS', async () => {
-    const { status, data } = await sandbox.api('POST', SEND_OTP_PATH, { body: otp });
+    const { status, data } = await sandbox().api('POST', SEND_OTP_PATH, { body: otp });
     expect(status).toBe(200);
     expect(data).toEqual({ code: 0, serviceID: 'sandbox-service', status: true, transactionID: expect.any(String) });
-    const state = await sandbox.admin('GET', '/state');
+    const state = await sandbox().admin('GET', '/state');
     expect(state.otps).toEqual([expect.objectContaining({ text: 'Your code is 123456', pin: '123456' })]);
   });
 
@@ -58,7 +49,7 @@ describe('POST /send_otp', () => {
     [{ pin: '12 34' }, 6451000, 'invalid pin: at most 10 letters or digits'],
     [{ pin: undefined }, 6451000, 'pin is required'],
   ])('refuses %p with %d', async (change, code, message) => {
-    expect(await sandbox.api('POST', SEND_OTP_PATH, { body: { ...otp, ...change } })).toEqual({
+    expect(await sandbox().api('POST', SEND_OTP_PATH, { body: { ...otp, ...change } })).toEqual({
       status: 400,
       data: { code, message },
     });
@@ -68,43 +59,45 @@ describe('POST /send_otp', () => {
 describe('POST / DELETE /inquiries/{inquiryID}/labels', () => {
   it('labels an enquiry by its record id (A25), answering the applied labels, then unlabels it', async () => {
     const { closed, vip, followUp } = await seeded();
-    const added = await sandbox.api('POST', enquiryLabelsPath(closed._id), {
+    const added = await sandbox().api('POST', enquiryLabelsPath(closed._id), {
       body: { labelIds: [vip.id, followUp.id] },
     });
     expect(added).toEqual({
       status: 200,
       data: { code: 0, notExistLabelIds: null, labelIds: [vip.id, followUp.id], updatedAt: expect.any(String) },
     });
-    const removed = await sandbox.api('DELETE', enquiryLabelsPath(closed._id), { body: { labelIds: [vip.id] } });
+    const removed = await sandbox().api('DELETE', enquiryLabelsPath(closed._id), { body: { labelIds: [vip.id] } });
     expect(removed.data).toEqual({
       code: 0,
       notExistLabelIds: null,
       labelIds: [followUp.id],
       updatedAt: expect.any(String),
     });
-    const none = await sandbox.api('DELETE', enquiryLabelsPath(closed._id), { body: { labelIds: [followUp.id] } });
+    const none = await sandbox().api('DELETE', enquiryLabelsPath(closed._id), { body: { labelIds: [followUp.id] } });
     expect(none.data).toMatchObject({ notExistLabelIds: null, labelIds: null });
   });
 
   it('answers notExistLabelIds for ids that are no label, applying the others', async () => {
     const { closed, vip } = await seeded();
-    const { data } = await sandbox.api('POST', enquiryLabelsPath(closed._id), { body: { labelIds: [vip.id, 'nope'] } });
+    const { data } = await sandbox().api('POST', enquiryLabelsPath(closed._id), {
+      body: { labelIds: [vip.id, 'nope'] },
+    });
     expect(data).toMatchObject({ notExistLabelIds: ['nope'], labelIds: [vip.id] });
   });
 
   it('refuses an unknown enquiry, the inquiry ID (A25) and a missing or empty labelIds', async () => {
     const { closed, vip } = await seeded();
-    expect(await sandbox.api('POST', enquiryLabelsPath('nope'), { body: { labelIds: [vip.id] } })).toEqual(
-      bad('invalid enquiryID'),
+    expect(await sandbox().api('POST', enquiryLabelsPath('nope'), { body: { labelIds: [vip.id] } })).toEqual(
+      badParameters('invalid enquiryID'),
     );
-    expect(await sandbox.api('POST', enquiryLabelsPath(closed.inquiry), { body: { labelIds: [vip.id] } })).toEqual(
-      bad('invalid enquiryID'),
+    expect(await sandbox().api('POST', enquiryLabelsPath(closed.inquiry), { body: { labelIds: [vip.id] } })).toEqual(
+      badParameters('invalid enquiryID'),
     );
-    expect(await sandbox.api('DELETE', enquiryLabelsPath(closed._id), { body: {} })).toEqual(
-      bad('labelIds is required'),
+    expect(await sandbox().api('DELETE', enquiryLabelsPath(closed._id), { body: {} })).toEqual(
+      badParameters('labelIds is required'),
     );
-    expect(await sandbox.api('POST', enquiryLabelsPath(closed._id), { body: { labelIds: [] } })).toEqual(
-      bad('labelIds is required'),
+    expect(await sandbox().api('POST', enquiryLabelsPath(closed._id), { body: { labelIds: [] } })).toEqual(
+      badParameters('labelIds is required'),
     );
   });
 });
@@ -113,7 +106,7 @@ describe('GET /data/enquiry-chat', () => {
   it('answers the chat of a closed enquiry by display case number or inquiry ID', async () => {
     const { closed } = await seeded();
     for (const ref of [closed.displayCaseNumber, closed.inquiry]) {
-      const { status, data } = await sandbox.api('GET', `${ENQUIRY_CHAT_PATH}?enquiryID=${ref}`);
+      const { status, data } = await sandbox().api('GET', `${ENQUIRY_CHAT_PATH}?enquiryID=${ref}`);
       expect(status).toBe(200);
       expect(data.result).toHaveLength(4);
       expect(data.result[0]).toMatchObject({
@@ -128,18 +121,20 @@ describe('GET /data/enquiry-chat', () => {
 
   it('answers 6451011 for an enquiry that is not closed (A28), 6451000 for an unknown one or none', async () => {
     const { missed } = await seeded();
-    expect(await sandbox.api('GET', `${ENQUIRY_CHAT_PATH}?enquiryID=${missed.displayCaseNumber}`)).toEqual({
+    expect(await sandbox().api('GET', `${ENQUIRY_CHAT_PATH}?enquiryID=${missed.displayCaseNumber}`)).toEqual({
       status: 400,
       data: { code: 6451011, message: 'No records found' },
     });
-    expect(await sandbox.api('GET', `${ENQUIRY_CHAT_PATH}?enquiryID=9999`)).toEqual(bad('invalid enquiryID'));
-    expect(await sandbox.api('GET', ENQUIRY_CHAT_PATH)).toEqual(bad('enquiryID is required'));
+    expect(await sandbox().api('GET', `${ENQUIRY_CHAT_PATH}?enquiryID=9999`)).toEqual(
+      badParameters('invalid enquiryID'),
+    );
+    expect(await sandbox().api('GET', ENQUIRY_CHAT_PATH)).toEqual(badParameters('enquiryID is required'));
   });
 
   it('answers 6451013 for a chat over the limit', async () => {
     const { closed } = await seeded();
-    await sandbox.admin('POST', `/enquiries/${closed._id}/chat`, { messages: 501 });
-    expect(await sandbox.api('GET', `${ENQUIRY_CHAT_PATH}?enquiryID=${closed.displayCaseNumber}`)).toEqual({
+    await sandbox().admin('POST', `/enquiries/${closed._id}/chat`, { messages: 501 });
+    expect(await sandbox().api('GET', `${ENQUIRY_CHAT_PATH}?enquiryID=${closed.displayCaseNumber}`)).toEqual({
       status: 400,
       data: { code: 6451013, message: 'Requested chat logs over the limit' },
     });
@@ -148,12 +143,12 @@ describe('GET /data/enquiry-chat', () => {
 
 describe('list filters', () => {
   it("the staff list's fullName", async () => {
-    const { data } = await sandbox.api('GET', `${STAFF_LIST_PATH}?fullName=ben%20chan&offset=0&limit=500`);
+    const { data } = await sandbox().api('GET', `${STAFF_LIST_PATH}?fullName=ben%20chan&offset=0&limit=500`);
     expect(data.result.map((s: Json) => s.displayName)).toEqual(['Ben Chan']);
   });
 
   it("the label list's name", async () => {
-    const { data } = await sandbox.api('GET', `${LABEL_LIST_PATH}?name=vip&offset=0&limit=500`);
+    const { data } = await sandbox().api('GET', `${LABEL_LIST_PATH}?name=vip&offset=0&limit=500`);
     expect(data.labelList.map((l: Json) => l.name)).toEqual(['VIP']);
   });
 });
