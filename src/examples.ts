@@ -12,7 +12,10 @@ import * as triggerModules from './triggers';
 
 /** What the contract check knows when it probes an account with a search. */
 export interface AccountFacts {
-  /** The first value of `key` in what the check listed from the account so far (contacts, enquiries …). */
+  /**
+   * The first value of `key` among the items the check's triggers listed so far (`contactId`, `displayCaseNumber`
+   * …: the triggers' output keys, not CINNOX record keys).
+   */
   listed(key: string, where?: (record: Record<string, unknown>) => boolean): string | undefined;
   /** The environment (`CINNOX_CHECK_*` variables name records of the account to probe with). */
   env: Record<string, string | undefined>;

@@ -40,7 +40,10 @@ export function casesOf(
 export const caseInputs = (examples: Examples): Record<string, Record<string, unknown>> =>
   Object.fromEntries(casesOf(examples).map(([kind, key, inputData]) => [`${kind}.${key}`, inputData]));
 
-/** CINNOX's answer to every request: a POST result list, or a GET list with one record fitting every list. */
+/**
+ * CINNOX's answer to every request: a POST result list, or a GET list with one record fitting every list (a list
+ * filtered by `id`, the record with the id asked for).
+ */
 export function reply(method: string, path: string, body?: unknown) {
   // Add Labels to Enquiry succeeds only when the answer lists the labels it added (A27's counterpart).
   if (method === 'POST' && /\/inquiries\/[^/]+\/labels$/.test(path)) {
@@ -59,7 +62,7 @@ export function reply(method: string, path: string, body?: unknown) {
     code: 0,
     result: [
       {
-        id: 'c-1',
+        id: new URL(path, BASE_URL).searchParams.get('id') ?? 'c-1',
         firstName: 'Ann',
         lastName: 'Lee',
         displayCaseNumber: '100245',

@@ -154,14 +154,18 @@ describe('every CINNOX key an operation sends from a field has its Zapier label 
     expect(named).toEqual(Object.fromEntries(sentKeys.map(({ key }) => [key, 'a field'])));
   });
 
-  it('reaches a key of every operation but the ones that send none from a field', async () => {
-    // Guards the test above against passing on nothing: each operation sends at least one key from a field,
-    // except Get Number List (its number type is the path).
-    const withoutKeys: string[] = [];
-    for (const op of OPERATIONS) {
-      const { sent } = await run(op, () => SUCCESS);
-      if (!sent.some((request) => request.keys.some((key) => !(key in APP_SET)))) withoutKeys.push(op.id);
-    }
-    expect(withoutKeys).toEqual(['searches.find_numbers']);
+  it("reaches Send SMS's keys and most operations' (the test above checks something)", async () => {
+    // Guards the test above against passing on nothing, without a list of operations: an operation that sends no
+    // key from a field (Get Number List: its number type is the path) simply has no key to check.
+    const keysOf = async (op: (typeof OPERATIONS)[number]) =>
+      (await run(op, () => SUCCESS)).sent.flatMap((request) => request.keys.filter((key) => !(key in APP_SET)));
+    expect(await keysOf(OPERATIONS.find((op) => op.id === 'creates.send_sms')!)).toEqual([
+      'senderNumber',
+      'recipientNumbers',
+      'text',
+    ]);
+    let withKeys = 0;
+    for (const op of OPERATIONS) if ((await keysOf(op)).length > 0) withKeys += 1;
+    expect(withKeys).toBeGreaterThanOrEqual(OPERATIONS.length - 2);
   });
 });
