@@ -42,7 +42,8 @@ export const caseInputs = (examples: Examples): Record<string, Record<string, un
 
 /**
  * CINNOX's answer to every request: a POST result list, or a GET list with one record fitting every list (a list
- * filtered by `id`, the record with the id asked for).
+ * filtered by `id`, the record with the id asked for). Self-contained: the bench's cold-action probe embeds its
+ * text (scripts/lib/cold-action.ts), so it reads nothing of this module.
  */
 export function reply(method: string, path: string, body?: unknown) {
   // Add Labels to Enquiry succeeds only when the answer lists the labels it added (A27's counterpart).
@@ -62,7 +63,7 @@ export function reply(method: string, path: string, body?: unknown) {
     code: 0,
     result: [
       {
-        id: new URL(path, BASE_URL).searchParams.get('id') ?? 'c-1',
+        id: new URL(path, 'http://cinnox.test').searchParams.get('id') ?? 'c-1',
         firstName: 'Ann',
         lastName: 'Lee',
         displayCaseNumber: '100245',
