@@ -10,7 +10,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import ts from 'typescript';
 
 /** The modules that are bundles of their own (a source file, or a package whole) → the file the app requires instead. */
 const LIBS = {
@@ -65,28 +64,22 @@ const metadataAsJson: Plugin = {
 };
 
 /**
- * Each operation module's `export const example` is for the scripts (dist/examples.js), never for Zapier. The
- * app's index.ts files re-export whole modules (`export * as sendSms from './send-sms'`, one line each), which
- * keeps every export, so the app's bundle drops the example statement from each operation module here (found by
- * the TypeScript parser): about 1 KB of the zip and the examples' evaluation at every start.
+ * The app needs each operation module's operation only. Its folders' index.ts files register a module in one line,
+ * `export * as sendSms from './send-sms';`, which the scripts and tests read whole (the example beside the
+ * operation, src/examples.ts); in the app's bundle each such line is `export { default as sendSms } from
+ * './send-sms';`, so esbuild leaves each module's example and other exports out and builds no namespace object per
+ * module (a namespace per module cost 1.3 ms and 161 KB of heap of every start, an example 1 KB of the zip;
+ * docs/performance.md). src/registry.ts takes either form.
  */
-const OPERATION_MODULE = /[\\/]src[\\/](?:creates|searches|triggers|search-or-creates)[\\/][^\\/]+\.ts$/;
-const withoutExamples: Plugin = {
-  name: 'without-examples',
+const OPERATION_INDEX = /[\\/]src[\\/](?:creates|searches|triggers|search-or-creates)[\\/]index\.ts$/;
+const REGISTRATION = /^export \* as (\w+) from '(\.\/[\w-]+)';$/gm;
+const operationsOnly: Plugin = {
+  name: 'operations-only',
   setup(b) {
-    b.onLoad({ filter: OPERATION_MODULE }, (args) => {
-      if (/[\\/]index\.ts$/.test(args.path)) return undefined;
-      const text = readFileSync(args.path, 'utf8');
-      const source = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-      const example = source.statements.find(
-        (s) =>
-          ts.isVariableStatement(s) &&
-          s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
-          s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === 'example'),
-      );
-      if (!example) return { contents: text, loader: 'ts' };
-      return { contents: text.slice(0, example.getFullStart()) + text.slice(example.getEnd()), loader: 'ts' };
-    });
+    b.onLoad({ filter: OPERATION_INDEX }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(REGISTRATION, "export { default as $1 } from '$2';"),
+      loader: 'ts',
+    }));
   },
 };
 
@@ -121,7 +114,7 @@ await Promise.all([
     ...common,
     entryPoints: ['index.ts'],
     outfile: 'dist/index.js',
-    plugins: [libsBeside, withoutExamples],
+    plugins: [libsBeside, operationsOnly],
     // Zapier loads the app with require(): hand it the app itself, not an ES-module namespace.
     footer: { js: 'module.exports = module.exports.default;' },
   }),
@@ -143,4 +136,6 @@ if (nonAscii)
   );
 // An example's keys (src/examples.ts) in the app's bundle mean an operation module's example was not dropped.
 if (/\b(?:onAccount|inputData):/.test(app))
-  throw new Error('dist/index.js holds an example input: declare it as `export const example` (withoutExamples).');
+  throw new Error(
+    "dist/index.js holds an example input: register the module as `export * as x from './x';` (operationsOnly).",
+  );

@@ -16,20 +16,30 @@ export type OperationModules = Record<string, { default: { key: string }; exampl
 export type ByKey<M extends OperationModules> = { [N in keyof M as M[N]['default']['key']]: M[N]['default'] };
 
 /**
+ * A registered module's operation. The sources give the module (its operation the `default` export); the app's
+ * bundle gives the operation itself, each index.ts line re-exporting only the default (scripts/build.ts,
+ * `operationsOnly`).
+ */
+const operationOf = (module: unknown): { key?: unknown } | undefined =>
+  module && typeof module === 'object' && 'default' in module
+    ? (module.default as { key?: unknown } | undefined)
+    : (module as { key?: unknown } | undefined);
+
+/**
  * The operations of `modules` by their own keys, in the keys' order: one order whether the modules come from the
  * bundle or the sources. Two modules declaring one key fail the app's load, naming both modules.
  */
 export function byKey<M extends OperationModules>(modules: M): ByKey<M> {
   const moduleOf = new Map<string, string>();
   for (const [name, module] of Object.entries(modules)) {
-    const key: unknown = module.default?.key;
+    const key: unknown = operationOf(module)?.key;
     if (typeof key !== 'string') throw new Error(`${name}: its default export is no operation (it has no key)`);
     const other = moduleOf.get(key);
     if (other) throw new Error(`${other} and ${name} both declare the key '${key}': give each operation its own key`);
     moduleOf.set(key, name);
   }
   return Object.fromEntries(
-    [...moduleOf].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, name]) => [key, modules[name]!.default]),
+    [...moduleOf].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, name]) => [key, operationOf(modules[name])]),
   ) as ByKey<M>;
 }
 

@@ -26,6 +26,7 @@ import {
   checkCinnoxId,
   isInternationalEmail,
   preview,
+  unicodePattern,
   type Checked,
   type Format,
 } from './formats';
@@ -134,13 +135,13 @@ function lengthIssue(label: string, text: string, maxChars: number | undefined, 
  * Text a person sees nothing of: white space, format characters (zero-width spaces and joiners, bidi marks and
  * isolates, soft hyphens, word joiners), combining marks on nothing, and the blank fillers (Hangul, Braille).
  */
-const INVISIBLE_ONLY = /^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
-const isInvisible = (text: string): boolean => INVISIBLE_ONLY.test(text);
+const INVISIBLE_ONLY = unicodePattern(String.raw`^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$`, 'u');
+const isInvisible = (text: string): boolean => INVISIBLE_ONLY().test(text);
 
 /** The first control character other than tab, newline (and the CR of a CRLF newline): NUL, ESC, DEL, C1… */
-const CONTROL = /(?!\r\n)[\p{Cc}](?<![\t\n])/u;
+const CONTROL = unicodePattern(String.raw`(?!\r\n)[\p{Cc}](?<![\t\n])`, 'u');
 function controlCharIssue(label: string, text: string): string | undefined {
-  const found = CONTROL.exec(text);
+  const found = CONTROL().exec(text);
   if (!found) return undefined;
   const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return `${label} contains the control character U+${code} (at character ${found.index + 1}), which CINNOX cannot store: remove it (tab and newline are allowed).`;
@@ -213,6 +214,8 @@ export interface Field<V = unknown> {
   schema(): Zod.ZodMiniType<V>;
 }
 
+const NO_KEYS: readonly string[] = [];
+
 /** A field from its value schema: Zapier's conventions first, then (each element of a list) the schema. */
 export function field<T, const M extends FieldMeta>(
   meta: M,
@@ -234,7 +237,7 @@ export function field<T, const M extends FieldMeta>(
       ...(meta.default !== undefined ? { default: meta.default } : {}),
       ...(meta.placeholder ? { placeholder: meta.placeholder } : {}),
     },
-    cinnox: typeof meta.cinnox === 'string' ? [meta.cinnox] : (meta.cinnox ?? []),
+    cinnox: meta.cinnox === undefined ? NO_KEYS : typeof meta.cinnox === 'string' ? [meta.cinnox] : meta.cinnox,
     schema: () => {
       if (built) return built;
       const zod = zodLib();
@@ -341,7 +344,10 @@ type ShapeValue<F extends Shape> = { -readonly [K in keyof F]: F[K] extends Fiel
 export interface InputSchema<F extends Shape = Shape> {
   readonly shape: F;
   readonly rules: readonly Rule<ShapeValue<F>>[];
-  /** Each CINNOX key its fields are sent as → their labels: how a refusal naming the key names the fields. */
+  /**
+   * Each CINNOX key its fields are sent as → their labels: how a refusal naming the key names the fields. Built on
+   * the first request that reads it, not at the app's start (about 3 ms of every start for all the inputs).
+   */
   readonly refusalLabels: RefusalLabels;
   /** The same input with more rules across its fields. */
   check(...rules: Rule<ShapeValue<F>>[]): InputSchema<F>;
@@ -352,10 +358,15 @@ export interface InputSchema<F extends Shape = Shape> {
 /** An operation's input: its fields in the Zap editor's order. */
 export function input<const F extends Shape>(shape: F, rules: readonly Rule<ShapeValue<F>>[] = []): InputSchema<F> {
   let built: Zod.ZodMiniType | undefined;
+  let labels: RefusalLabels | undefined;
   return {
     shape,
     rules,
-    refusalLabels: refusalLabelsOf(Object.values(shape).map((f) => ({ label: f.zapier.label, cinnox: f.cinnox }))),
+    get refusalLabels() {
+      return (labels ??= refusalLabelsOf(
+        Object.values(shape).map((f) => ({ label: f.zapier.label, cinnox: f.cinnox })),
+      ));
+    },
     check: (...more) => input(shape, [...rules, ...more]),
     zod: () => {
       if (built) return built;
