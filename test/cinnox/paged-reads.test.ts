@@ -213,18 +213,15 @@ describe('lists that ignore paging stop, de-duplicate and stay bounded', () => {
       .get(`${API_ROOT}/${type}`)
       .query({ offset: String(offset), limit: '500' });
 
-  it('Get Number List: CINNOX ignoring offset gives 500 numbers once, in 2 requests, not 20', async () => {
+  it('Get Number List: CINNOX ignoring offset after a full page stops in 2 requests, not 20, and fails rather than return part of the list', async () => {
     const scope = numbersPage('cli', 0)
       .reply(200, { code: 0, result: numbers(0, 500) })
       .get(`${API_ROOT}/cli`)
       .query({ offset: '500', limit: '500' })
       .reply(200, { code: 0, result: numbers(0, 500) });
-    const results = (await appTester(searchPerform('find_numbers'), bundleWith({ number_type: 'cli' }))) as {
-      id: string;
-    }[];
+    const error = await failure(() => appTester(searchPerform('find_numbers'), bundleWith({ number_type: 'cli' })));
     scope.done();
-    expect(results).toHaveLength(500);
-    expect(new Set(results.map((r) => r.id)).size).toBe(500);
+    expect(error).toMatchObject({ code: 'CinnoxPagingIgnored' });
     expect(unmatched.list).toEqual([]);
   });
 

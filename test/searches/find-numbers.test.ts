@@ -159,9 +159,18 @@ describe('outcomes of find_numbers', () => {
     ['6451011 No records found: no numbers', [{ status: 400, body: NO_RECORDS }], { output: [] }],
     ['an empty list: no numbers', [{ body: list([]) }], { output: [] }],
     [
-      'offset ignored: the same full page again: the numbers of the first page, each once',
+      'offset ignored: the same full page again: an error, never part of the list',
       repeatedPage(number),
-      { output: many(0, 500, (i) => ({ id: number(i).number })) },
+      failsWith(
+        'AppError',
+        "Get Number List could not read every number: CINNOX answered the request for numbers 501 onwards with numbers it had already sent, so it may be ignoring offset (A4), and the list may go on past the 500 read. The app does not return part of the list as if it were whole. Report this to the app's developers.",
+        { code: 'CinnoxPagingIgnored' },
+      ),
+    ],
+    [
+      'offset ignored after a short page of 100 (a possible page cap): those 100 numbers are the list',
+      [{ body: list(many(0, 100, number)) }, { body: list(many(0, 100, number)) }],
+      { output: many(0, 100, (i) => ({ id: number(i).number })) },
     ],
     [
       '20 full pages without the end: an error, never part of the list',
