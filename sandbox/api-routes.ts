@@ -1,7 +1,8 @@
 // The CINNOX Open API at CINNOX's paths (`/v1/api/apps/{appID}/…`, docs/cinnox-api.md §0.1, and the app's
 // named assumptions (A1, A2, …) where the reference is silent): the route table (`api`), list envelopes, paging, report
 // windows and the `--break` modes that bend them, behind the App ID and Bearer-token checks and the rate limit
-// (`handleApi`), with the request log and faults on demand (faults.ts).
+// (`handleApi`), with the request log and faults on demand (faults.ts). A list nothing in the sandbox changes (a
+// catalogue) may keep its records beside its route; records a route or an event changes live in state.ts.
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { folded, type Account, type Shared } from './account.ts';
@@ -51,10 +52,11 @@ export interface ApiParts extends Shared, Account {
 export function createApi({ config, state, hooks, log, faults, holding, rateLog, world, staffById }: ApiParts) {
   const broken = (name: Break): boolean => config.breaks.includes(name);
   /**
-   * A list answer (A15): `{code: 0, [key]: records}`, `result` unless documented otherwise; a bare array or an
-   * unknown key when the sandbox breaks A15 on purpose (`--break bare-list-envelope | unknown-list-envelope`).
+   * A list answer (A15): `{code: 0, [key]: records}`, `result` unless the reference documents its key (§3.6
+   * `labelList`); a bare array or an unknown key when the sandbox breaks A15 on purpose
+   * (`--break bare-list-envelope | unknown-list-envelope`).
    */
-  function listAnswer(records: unknown[], key: 'result' | 'labelList' = 'result'): unknown {
+  function listAnswer(records: unknown[], key = 'result'): unknown {
     if (broken('bare-list-envelope')) return records;
     if (broken('unknown-list-envelope')) return { code: 0, items: records };
     return { code: 0, [key]: records };

@@ -7,7 +7,7 @@
 // A judge sees one exchange (method, path, query, status, body) and says whether CINNOX's answer fits the
 // assumption: holds / does not hold / cannot tell, with evidence made of the HTTP status, the CINNOX code and the
 // answer's shape (keys and types), never its values; or nothing, when the request did not exercise it.
-// The verdicts several judges share (a filtered list, a report window, a report's order and values): verdicts.ts.
+// The verdicts several judges share (a filtered list, a paged list, a report window, a report's order and values): verdicts.ts.
 import {
   CALL_DIRECTIONS,
   CALL_LOG_CALL_ID_PARAM,
@@ -40,7 +40,6 @@ import {
   type NumberType,
 } from '../../src/cinnox/contract.ts';
 import {
-  CODES,
   answerOf,
   codeOf,
   describe,
@@ -52,7 +51,14 @@ import {
   type Answer,
   type Exchange,
 } from './cinnox-answer.ts';
-import { filterVerdict, reportVerdict, windowVerdict, type Judged, type Verdict } from './verdicts.ts';
+import {
+  filterVerdict,
+  pagedListVerdict,
+  reportVerdict,
+  windowVerdict,
+  type Judged,
+  type Verdict,
+} from './verdicts.ts';
 
 export type { Verdict } from './verdicts.ts';
 
@@ -92,18 +98,9 @@ export const JUDGES: Readonly<Record<AssumptionId, Assumption>> = {
   A3: { title: 'Send SMS answers {code, result: [{recipientNumber, transactionID, …}]}', untestable: 'see A1' },
   A4: {
     title: 'number lists GET /{access-numbers|cli|sms-numbers}, offset/limit (500 max)',
-    judge: ({ e, records, answered }) => {
-      const type = (Object.keys(NUMBER_TYPES) as NumberType[]).find((t) => e.path === numberListPath(t));
-      if (!type) return undefined;
-      const paged = 'offset' in e.query && 'limit' in e.query;
-      const limit = Number(e.query.limit);
-      if (isUnknownPath(e)) return ['does not hold', 'CINNOX does not know the path'];
-      if (codeOf(e.body) === CODES.badParameters) return ['does not hold', 'CINNOX refused the query'];
-      if (isNoRecords(e)) return ['holds', `the path is known; no ${type} numbers`];
-      if (!answered) return ['cannot tell'];
-      if (paged && Number.isFinite(limit) && records.length > limit)
-        return ['does not hold', `${records.length} records for limit ${limit}: paging ignored`];
-      return ['holds', paged ? `${records.length} record(s) within limit ${limit}` : undefined];
+    judge: (a) => {
+      const type = (Object.keys(NUMBER_TYPES) as NumberType[]).find((t) => a.e.path === numberListPath(t));
+      return type ? pagedListVerdict(a, `${type} numbers`) : undefined;
     },
   },
   A5: {

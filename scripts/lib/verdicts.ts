@@ -1,5 +1,5 @@
 // The verdicts several judges of scripts/lib/contract-judges.ts share: a filtered list read (does every record
-// carry the value asked for?), a report read for a time window (A6, A24), and a report as the scheduled triggers
+// carry the value asked for?), a list read by offset / limit, a report read for a time window (A6, A24), and a report as the scheduled triggers
 // read it (A30). Each says holds / does not hold / cannot tell and why, from the answer's status, code, shape and
 // the record keys it names, never a record's values.
 import {
@@ -35,6 +35,23 @@ export function filterVerdict(
   return others === 0
     ? ['holds', `all ${records.length} record(s) match the ${param} asked for`]
     : ['does not hold', `${others} of ${records.length} record(s) do not match the ${param} asked for`];
+}
+
+/**
+ * A list read by offset / limit (the number lists, A4; any list a new endpoint pages): the path known, the query
+ * taken, and no more records than the limit asked for (more means paging is ignored). `none`: what an empty list
+ * has none of.
+ */
+export function pagedListVerdict({ e, records, answered }: Answer, none: string): Judged {
+  const paged = 'offset' in e.query && 'limit' in e.query;
+  const limit = Number(e.query.limit);
+  if (isUnknownPath(e)) return ['does not hold', 'CINNOX does not know the path'];
+  if (codeOf(e.body) === CODES.badParameters) return ['does not hold', 'CINNOX refused the query'];
+  if (isNoRecords(e)) return ['holds', `the path is known; no ${none}`];
+  if (!answered) return ['cannot tell'];
+  if (paged && Number.isFinite(limit) && records.length > limit)
+    return ['does not hold', `${records.length} records for limit ${limit}: paging ignored`];
+  return ['holds', paged ? `${records.length} record(s) within limit ${limit}` : undefined];
 }
 
 /** A report read for a window (A6, A24): refused, accepted, and every record dated inside it. */
