@@ -204,8 +204,10 @@ export const LIST_ENVELOPE_KEYS = ['result', 'data', 'records', 'list', 'labelLi
 
 /**
  * A16 Codes in an HTTP 2xx body (§0.2, §0.3): a CINNOX error code (≥ 1,000,000) is an error, and any other `code`
- * but 0 or 200 (or none) is a failure too, for writes and reads. Code: `cinnoxErrorCode` and `SUCCESS_CODES`,
- * src/cinnox/errors.ts.
+ * but 0 or 200 (or none) is a failure too, for writes and reads. No code is success only where something else in
+ * the answer confirms the write (an SMS's transaction, a contact's id, an OTP's status, the labels applied): the
+ * message push, whose code §1.3 documents as its only sign of success, fails without one. Code: `cinnoxErrorCode`
+ * and `SUCCESS_CODES`, src/cinnox/errors.ts; `pushText`, src/messaging/im-push.ts.
  */
 
 /**

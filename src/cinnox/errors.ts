@@ -13,6 +13,7 @@ import { withZapierFields, type RefusalLabels } from './refusal-fields';
 
 export const CINNOX_CODES = {
   methodNotFound: 6450001,
+  smsSendFailed: 7210101,
   badParameters: 6451000,
   badServiceResponse: 6451001,
   tooManyRequests: 6451010,
@@ -300,6 +301,18 @@ export function toZapierError(
       said,
     );
   }
+  if (code === CINNOX_CODES.methodNotFound)
+    // The path or method is unknown to this CINNOX: a wrong Base URL, or an API assumption that does not hold.
+    return refusal(
+      `CINNOX does not know ${cinnoxMessage ? 'the endpoint this step calls' : `${call.method} ${pathOf(call.url) || 'this path'}`} (${tag}). Check the connection's Base URL; if it is right, report this to the app's developers.`,
+      'Cinnox6450001',
+    );
+  if (code === CINNOX_CODES.smsSendFailed)
+    // §0.3: "Error while sending SMS", with no more said: it may have reached some recipients.
+    return refusal(
+      `CINNOX reported an error while sending the SMS (${tag}). Check this step's fields and your CINNOX account's SMS balance, and check CINNOX's SMS records before replaying this step, in case some of it went out.`,
+      'Cinnox7210101',
+    );
   const serverSide = code === CINNOX_CODES.badServiceResponse || (code === undefined && status >= 500);
   const quoted = body === undefined && response.content ? `: "${snippet(response.content)}"` : '';
   if (serverSide && !IDEMPOTENT.has(call.method.toUpperCase())) {
@@ -325,11 +338,22 @@ export function toZapierError(
       status,
     );
   }
-  return refusal(
-    code !== undefined
-      ? `CINNOX refused the request (${tag}).`
-      : `CINNOX refused the request (HTTP ${status})${cinnoxMessage ? `: ${cinnoxMessage}` : '.'}`,
-    code !== undefined ? `Cinnox${code}` : 'CinnoxError',
+  if (code === undefined)
+    return refusal(
+      `CINNOX refused the request (HTTP ${status})${cinnoxMessage ? `: ${cinnoxMessage}` : '.'}`,
+      'CinnoxError',
+    );
+  const refused = `CINNOX refused the request (${tag}).`;
+  const named = withZapierFields(refused, cinnoxMessage, call.fields);
+  // A code the reference gives no meaning and a reason naming none of this step's fields: say who can tell.
+  return new CinnoxError(
+    named === refused
+      ? `${refused} Check this step's fields; if they are right, ask CINNOX support what code ${code} means for your account.`
+      : named,
+    `Cinnox${code}`,
+    status,
+    code,
+    cinnoxMessage,
   );
 }
 

@@ -10,7 +10,7 @@ import {
   type MessagePushBody,
   type MessagePushResult,
 } from '../cinnox/contract';
-import { CinnoxError } from '../cinnox/errors';
+import { CinnoxError, NOT_CONFIRMED_CODE } from '../cinnox/errors';
 import type { RefusalLabels } from '../cinnox/refusal-fields';
 import { jsonText, quote, secretsOf } from '../cinnox/quote';
 
@@ -72,10 +72,18 @@ export async function pushText(
       throw roomRequiredError(z, error.text);
     throw error;
   }
-  const code = Number(answer.code ?? 0);
-  if (code === 0) return answer;
   // What the messages quote of the answer: without the App Token, a preview (src/cinnox/quote.ts).
   const secrets = secretsOf(bundle.authData);
+  // §1.3 documents the push's `code` (0 means success) and nothing else that says the message went out: an answer
+  // without one confirms nothing, and replaying blindly could post the message twice.
+  const said: unknown = answer.code;
+  if (said === undefined || said === null || said === '')
+    throw new z.errors.Error(
+      `CINNOX answered the message push without a code (0 means posted), so the app cannot tell whether the message was posted: "${quote(answer, secrets)}". Check the conversation in CINNOX before replaying this step, so the message is not posted twice.`,
+      NOT_CONFIRMED_CODE,
+      400,
+    );
+  if ((typeof said === 'number' || typeof said === 'string') && Number(said) === 0) return answer;
   const reason = typeof answer.message === 'string' ? answer.message.trim().slice(0, 2000) : '';
   const result = typeof answer.result === 'object' && answer.result ? answer.result : undefined;
   // CINNOX's reason is its message, else the details of its result.
@@ -91,6 +99,7 @@ export async function pushText(
 /** What Send IM to Staff / Room output besides the target: the text sent and CINNOX's answer. */
 export interface SendImOutput {
   text: string;
+  /** 0: CINNOX posted the message (any other code, or none, is an error). */
   code: number;
   result?: Record<string, unknown>;
 }
@@ -103,7 +112,7 @@ export const sendImOutput = <const K extends string>(
 ): Record<K, string> & SendImOutput => ({
   ...target,
   text,
-  code: Number(answer.code ?? 0),
+  code: Number(answer.code),
   ...(answer.result ? { result: answer.result } : {}),
 });
 

@@ -10,6 +10,7 @@ import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { cinnoxRequest, keyById, readPages, type AuthBundle } from '../cinnox/client';
 import { NOT_CONFIRMED_CODE, isHttp404, isNotFound } from '../cinnox/errors';
 import type { RefusalLabels } from '../cinnox/refusal-fields';
+import { quote, secretsOf } from '../cinnox/quote';
 import {
   CONTACT_CREATE_PATH,
   CONTACT_LIST_PATH,
@@ -327,5 +328,16 @@ export async function updateExternalContact(
       }
       throw error;
     });
-  return contactWriteResult(values, writtenIdOf(response) || contactId, { contact_id: contactId });
+  // §3.3 answers `code` and `id`: either confirms the update; an answer with neither confirms nothing.
+  const id = writtenIdOf(response);
+  const code = (response as { code?: unknown } | undefined)?.code;
+  if (!id && (code === undefined || code === null || code === '')) {
+    throw new z.errors.Error(
+      `CINNOX answered the update of the contact with the ${idLabel} "${contactId}" without a code or the contact's id (its answer: ${quote(response ?? null, secretsOf(bundle.authData), true)}), so the app cannot tell whether it was updated. ` +
+        'Check the contact in CINNOX; replaying this step sends the same values again, which is safe.',
+      NOT_CONFIRMED_CODE,
+      400,
+    );
+  }
+  return contactWriteResult(values, id || contactId, { contact_id: contactId });
 }

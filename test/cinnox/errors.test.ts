@@ -185,7 +185,17 @@ describe('CINNOX error mapping', () => {
   it('another CINNOX code keeps the code and message', async () => {
     const error = await fail(400, { code: 7210104, message: 'RecipientNumber Invalid format' });
     expect(error.code).toBe('Cinnox7210104');
-    expect(error.message).toBe('CINNOX refused the request (CINNOX code 7210104: RecipientNumber Invalid format).');
+    expect(error.message).toBe(
+      "CINNOX refused the request (CINNOX code 7210104: RecipientNumber Invalid format). Check this step's fields; if they are right, ask CINNOX support what code 7210104 means for your account.",
+    );
+  });
+
+  it('6450001 without a reason names the method and path CINNOX does not know', async () => {
+    const error = await fail(400, { code: 6450001 });
+    expect(error.code).toBe('Cinnox6450001');
+    expect(error.message).toBe(
+      "CINNOX does not know GET /v1/api/apps/app123/access-numbers (CINNOX code 6450001). Check the connection's Base URL; if it is right, report this to the app's developers.",
+    );
   });
 
   it('an error code inside an HTTP 200 body is still an error', async () => {

@@ -126,6 +126,11 @@ describe('send_im_to_staff and send_im_to_room outcomes: each answer CINNOX can 
     code: 'CinnoxMessageNotSent',
     message: `CINNOX did not send the message (code ${said}). Check this step's fields, then replay it.`,
   });
+  const noCode = (answer: string): Seen => ({
+    error: 'AppError',
+    code: 'CinnoxNotConfirmed',
+    message: `CINNOX answered the message push without a code (0 means posted), so the app cannot tell whether the message was posted: "${answer}". Check the conversation in CINNOX before replaying this step, so the message is not posted twice.`,
+  });
   const noAnswer: OutcomeRow = [
     'no answer: the connection reset after CINNOX read the request',
     { socket: 'reset' },
@@ -138,8 +143,20 @@ describe('send_im_to_staff and send_im_to_room outcomes: each answer CINNOX can 
       { status: 200, body: { code: 0, result: pushed } },
       { output: { staff_id: 's-1', text: 'Hello', code: 0, result: pushed } },
     ],
-    // A16: an answer without a code is a success.
-    ['HTTP 200 without a code', { status: 200, body: {} }, { output: { staff_id: 's-1', text: 'Hello', code: 0 } }],
+    // §1.3's code is the only sign the message was posted: without one the step fails, and says to check first.
+    ['HTTP 200 without a code', { status: 200, body: {} }, noCode('{}')],
+    [
+      'HTTP 200 with a result but no code',
+      { status: 200, body: { result: pushed } },
+      noCode('{"result":{"roomID":"direct-s-1","messageIDs":["msg-1"]}}'),
+    ],
+    ['HTTP 200 with code ""', { status: 200, body: { code: '' } }, noCode('{"code":""}')],
+    [
+      'HTTP 200 with code "0"',
+      { status: 200, body: { code: '0' } },
+      { output: { staff_id: 's-1', text: 'Hello', code: 0 } },
+    ],
+    ['HTTP 200 with code true', { status: 200, body: { code: true } }, notSent('true')],
     [
       'HTTP 200 with code 1 and a reason',
       { status: 200, body: { code: 1, message: 'receiver offline' } },

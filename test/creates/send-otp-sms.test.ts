@@ -256,7 +256,8 @@ describe('send_otp_sms outcomes: each answer CINNOX can give the OTP request', (
       {
         error: 'AppError',
         code: 'Cinnox7210101',
-        message: 'CINNOX refused the request (CINNOX code 7210101: bad request).',
+        message:
+          "CINNOX reported an error while sending the SMS (CINNOX code 7210101: bad request). Check this step's fields and your CINNOX account's SMS balance, and check CINNOX's SMS records before replaying this step, in case some of it went out.",
       },
     ],
     [

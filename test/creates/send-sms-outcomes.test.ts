@@ -143,7 +143,8 @@ describe('send_sms outcomes: each answer CINNOX can give the SMS request', () =>
       {
         error: 'AppError',
         code: 'Cinnox7210101',
-        message: 'CINNOX refused the request (CINNOX code 7210101: bad request).',
+        message:
+          "CINNOX reported an error while sending the SMS (CINNOX code 7210101: bad request). Check this step's fields and your CINNOX account's SMS balance, and check CINNOX's SMS records before replaying this step, in case some of it went out.",
       },
     ],
     [
@@ -152,7 +153,8 @@ describe('send_sms outcomes: each answer CINNOX can give the SMS request', () =>
       {
         error: 'AppError',
         code: 'Cinnox7210102',
-        message: 'CINNOX refused the request (CINNOX code 7210102: anonymous user invalid).',
+        message:
+          "CINNOX refused the request (CINNOX code 7210102: anonymous user invalid). Check this step's fields; if they are right, ask CINNOX support what code 7210102 means for your account.",
       },
     ],
     [

@@ -296,12 +296,21 @@ describe('update_contact outcomes: each answer CINNOX can give the update', () =
     code: 'CinnoxContactNotFound',
     message: `CINNOX has no external contact with the External Contact ID "c-1". Check External Contact ID: map the ID from a Find External Contact step (by full name) before this one. CINNOX answered: ${answered}`,
   });
+  const unconfirmed = (answer: string): Seen => ({
+    error: 'AppError',
+    code: 'CinnoxNotConfirmed',
+    message: `CINNOX answered the update of the contact with the External Contact ID "c-1" without a code or the contact's id (its answer: ${answer}), so the app cannot tell whether it was updated. Check the contact in CINNOX; replaying this step sends the same values again, which is safe.`,
+  });
   const updated = (id: string) => ({ output: { contact_id: 'c-1', ...resultWith({ id, job_title: 'CTO' }) } });
   const UPDATE_ROWS: OutcomeRow[] = [
     ['code 0 with the id', { status: 200, body: { code: 0, id: 'c-1' } }, updated('c-1')],
     ['code 0 with the id under result', { status: 200, body: { code: 0, result: { id: 'c-1' } } }, updated('c-1')],
-    // The contact is the one asked for: an answer without its id still says the update was done.
+    // §3.3 answers `code` and `id`: a success code confirms the update without the id (the one asked for)…
     ['code 0 without an id', { status: 200, body: { code: 0 } }, updated('c-1')],
+    ['the id without a code', { status: 200, body: { id: 'c-1' } }, updated('c-1')],
+    // … and an answer with neither confirms nothing.
+    ['HTTP 200 without a code or an id', { status: 200, body: {} }, unconfirmed('{}')],
+    ['HTTP 200 with an empty result', { status: 200, body: { result: {} } }, unconfirmed('{"result":{}}')],
     notSuccessCode(1, 'failed'),
     [
       '6451011 No records found',

@@ -165,7 +165,7 @@ const methodNotFound = (method: string, path: string): OutcomeRow => [
   {
     error: 'AppError',
     code: 'Cinnox6450001',
-    message: `CINNOX refused the request (CINNOX code 6450001: method not found, method: ${method} url: ${API_ROOT}${path}).`,
+    message: `CINNOX does not know the endpoint this step calls (CINNOX code 6450001: method not found, method: ${method} url: ${API_ROOT}${path}). Check the connection's Base URL; if it is right, report this to the app's developers.`,
   },
 ];
 

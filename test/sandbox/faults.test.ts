@@ -229,7 +229,7 @@ describe('canned answers on demand', () => {
     const error = await failure(() => appTester(sendSms, bundleWith(smsInput)));
     expect([error.code, error.message]).toEqual([
       'Cinnox7210101',
-      'CINNOX refused the request (CINNOX code 7210101: bad request).',
+      "CINNOX reported an error while sending the SMS (CINNOX code 7210101: bad request). Check this step's fields and your CINNOX account's SMS balance, and check CINNOX's SMS records before replaying this step, in case some of it went out.",
     ]);
   });
 });
