@@ -437,7 +437,9 @@ describe('every search and polling trigger with an example, run against the sand
     for (const [operation, fields] of Object.entries(PHONE_FIELDS)) {
       for (const field of fields.filter((f) => !explicit.has(`${operation} ${f}`))) {
         if (!EXAMPLES[operation]) {
-          uncovered.push(`${operation} ${field}: no example runs it on the sandbox: add a NUMBERS row and its SOURCES`);
+          uncovered.push(
+            `${operation} ${field}: it has no example to run on the sandbox: add a NUMBERS row and its SOURCES entry`,
+          );
           continue;
         }
         const found = (await readings(operation)).filter((r) => r.field === field);
