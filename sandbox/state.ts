@@ -347,14 +347,20 @@ export function createState(account: { serviceId: string; appId: string }) {
     callId: () => `call-${hexId('', next('call')).slice(-8)}`,
   };
 
-  // Seed: two contacts, two labels, two past enquiries (inside the default 7-day report window).
+  // Seed: two contacts, two labels, two past enquiries (inside the default 7-day report window). Ann Lee has a
+  // number of each phone type and a WhatsApp number: each phone number a contact read outputs has a value here.
   const seedContacts: ContactBody[] = [
     {
       firstName: 'Ann',
       lastName: 'Lee',
       level: 'Primary',
       type: 'Customer',
-      phones: [{ type: 'Mobile', phone: '+85294667788' }],
+      phones: [
+        { type: 'Mobile', phone: '+85294667788' },
+        { type: 'Work', phone: '+85223456701' },
+        { type: 'Home', phone: '+85223456702' },
+        { type: 'Other', phone: '+85261234567' },
+      ],
       emails: [{ type: 'Work', email: 'ann.lee@example.com' }],
       company: 'Example Ltd',
       jobTitle: 'Buyer',
@@ -362,6 +368,7 @@ export function createState(account: { serviceId: string; appId: string }) {
       language: 'en',
       birthDate: '31/05/1990',
       addresses: { city: 'Hong Kong', country: 'HK' },
+      socialContacts: [{ key: 'whatsApp', value: '+85294667700' }],
     },
     {
       firstName: 'Ben',

@@ -3,14 +3,19 @@
  * search field that asks for that kind of record, and reaches CINNOX where CINNOX needs it; each phone number goes
  * into Send SMS's Recipient Number (and each of your CINNOX numbers into its Sender Number) without a formatter
  * step. Each chain runs the first step's perform, maps its output into the second step's input, and checks the
- * request CINNOX receives.
+ * request CINNOX receives. Every search and polling trigger with an example also runs on the sandbox, each phone
+ * number it gives sent there with Send SMS: a phone number output is covered by its `NUMBERS` row, or by that run.
  */
+import { isDeepStrictEqual } from 'node:util';
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { examples, type Example } from '../src/examples';
 import * as ev from './fixtures/hook-events';
 import { API_ROOT, App, BASE_URL, appTester, bundleWith, failure } from './helpers/app';
 import { hookTrigger, resolvePointer } from './helpers/hooks';
-import { triggerPerform } from './helpers/ops';
+import { searchPerform, triggerPerform } from './helpers/ops';
+import { passing, readingsOnSandbox, valueAt, type Into, type Reading } from './helpers/phone-readings';
+import { sharedSandbox } from './sandbox/harness';
 
 type Item = Record<string, unknown>;
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
@@ -159,15 +164,6 @@ describe('Find Label and the label triggers → Add Labels to Enquiry', () => {
 // Phone numbers → Send SMS (and Send OTP SMS)
 // ---------------------------------------------------------------------------------------------
 
-/** The value at a flattened output key: `a__b` inside `a`, `a[]b` in the first line item of `a`. */
-function valueAt(item: Item, key: string): unknown {
-  const [head, ...rest] = key.split('__');
-  const [list, inner] = head!.split('[]');
-  let value: unknown = item[list!];
-  if (inner !== undefined) value = (value as Item[])[0]?.[inner];
-  return rest.length > 0 ? valueAt(value as Item, rest.join('__')) : value;
-}
-
 /** Every number CINNOX sends below is a JSON number (docs/cinnox-api.md §1.8–§1.10, §3.1): digits without "+". */
 const CONTACT_RECORD = {
   id: 'c-100',
@@ -281,7 +277,6 @@ const SOURCES: Record<string, () => Promise<Item>> = {
  * into. Every number is a Recipient Number; your CINNOX numbers are also a Sender Number (Send OTP SMS's Sender
  * ID for its Alphanumeric drop-down).
  */
-type Into = 'recipient' | 'sender' | 'otp sender';
 const NUMBERS: [operation: string, key: string, e164: string, into: Into[]][] = [
   ...['contact_created', 'contact_edited', 'contact_merged', 'contact_ownership_transferred', 'contact_event'].flatMap(
     (key) =>
@@ -374,17 +369,90 @@ describe('every phone number a trigger or search outputs → Send SMS', () => {
     expect(value).toBe(e164);
     await sendWith(into, value, e164);
   });
+});
 
-  it('covers every output field of the triggers and searches named as a phone number', () => {
-    const named = (['triggers', 'searches'] as const).flatMap((kind) =>
-      Object.entries(
-        App[kind] as Record<string, { operation: { outputFields?: { key: string; label?: string }[] } }>,
-      ).flatMap(([key, op]) =>
-        (op.operation.outputFields ?? [])
-          .filter((f) => /\b(numbers?|phone)\b/i.test(f.label ?? '') && !(f.label! in NOT_PHONE_NUMBERS))
-          .map((f) => `${kind === 'triggers' ? 'trigger' : 'search'} ${key} ${f.key}`),
-      ),
-    );
-    expect(named.sort()).toEqual(NUMBERS.map(([operation, key]) => `${operation} ${key}`).sort());
-  });
+// ---------------------------------------------------------------------------------------------
+// The same against the sandbox: every search and polling trigger with an example, its numbers → Send SMS there
+// ---------------------------------------------------------------------------------------------
+
+type Operations = Record<string, { operation: { outputFields?: { key: string; label?: string }[] } }>;
+const KINDS = { triggers: 'trigger', searches: 'search' } as const;
+
+/** Each trigger's and search's output fields named as a phone number, by operation (`search find_contact`). */
+const PHONE_FIELDS: Record<string, string[]> = Object.fromEntries(
+  (['triggers', 'searches'] as const).flatMap((kind) =>
+    Object.entries(App[kind] as Operations).map(([key, op]) => [
+      `${KINDS[kind]} ${key}`,
+      (op.operation.outputFields ?? [])
+        .filter((f) => /\b(numbers?|phone)\b/i.test(f.label ?? '') && !(f.label! in NOT_PHONE_NUMBERS))
+        .map((f) => f.key),
+    ]),
+  ),
+);
+
+/** The operations a Zap builder's example runs (src/examples.ts): each search and polling trigger with one. */
+const EXAMPLES: Record<string, Example> = Object.fromEntries(
+  (['triggers', 'searches'] as const).flatMap((kind) =>
+    Object.entries(examples[kind]).map(([key, example]) => [`${KINDS[kind]} ${key}`, example]),
+  ),
+);
+
+/** The drop-down feeding a create's sender field (`dynamic: 'sender_number_list.id.label'`). */
+const senderListOf = (key: 'send_sms' | 'send_otp_sms'): string => {
+  const fields = App.creates[key].operation.inputFields as { key: string; dynamic?: string }[];
+  return `trigger ${fields.find((f) => f.key === 'sender_number')!.dynamic!.split('.')[0]!}`;
+};
+/** A number is a Recipient Number; a sender drop-down's numbers go into its sender field. */
+const INTO: Record<string, Into> = {
+  [senderListOf('send_sms')]: 'sender',
+  [senderListOf('send_otp_sms')]: 'otp sender',
+};
+
+describe('every search and polling trigger with an example, run against the sandbox → Send SMS there', () => {
+  const sandbox = sharedSandbox();
+  const runs = new Map<string, Promise<Reading[]>>();
+  /** The operation's readings with its example, made once per file (each run starts from a reset sandbox). */
+  const readings = (operation: string): Promise<Reading[]> => {
+    if (!runs.has(operation)) {
+      const [kind, key] = operation.split(' ') as [string, string];
+      const perform = kind === 'search' ? searchPerform(key) : triggerPerform(key);
+      const { inputData } = EXAMPLES[operation]!;
+      const into = INTO[operation] ?? 'recipient';
+      runs.set(operation, readingsOnSandbox(sandbox(), perform, inputData, PHONE_FIELDS[operation]!, into));
+    }
+    return runs.get(operation)!;
+  };
+
+  it.each(Object.keys(EXAMPLES).filter((operation) => PHONE_FIELDS[operation]?.length))(
+    '%s: each phone number its items give is well formed, one CINNOX answered, and the one Send SMS sends',
+    async (operation) => {
+      const found = await readings(operation);
+      expect(found).toEqual(found.map(passing));
+    },
+  );
+
+  it('covers every output field of the triggers and searches named as a phone number', async () => {
+    const explicit = new Set(NUMBERS.map(([operation, key]) => `${operation} ${key}`));
+    const uncovered: string[] = [];
+    for (const [operation, fields] of Object.entries(PHONE_FIELDS)) {
+      for (const field of fields.filter((f) => !explicit.has(`${operation} ${f}`))) {
+        if (!EXAMPLES[operation]) {
+          uncovered.push(
+            `${operation} ${field}: it has no example to run on the sandbox: add a NUMBERS row and its SOURCES entry`,
+          );
+          continue;
+        }
+        const found = (await readings(operation)).filter((r) => r.field === field);
+        if (found.length === 0)
+          uncovered.push(
+            `the sandbox's records give ${operation} ${field} no value: seed one in sandbox/state.ts, or add a NUMBERS row`,
+          );
+        else if (!found.every((r) => isDeepStrictEqual(r, passing(r))))
+          uncovered.push(`${operation} ${field}: its sandbox value fails the check of its row above`);
+      }
+    }
+    expect(uncovered).toEqual([]);
+    const named = Object.entries(PHONE_FIELDS).flatMap(([operation, fields]) => fields.map((f) => `${operation} ${f}`));
+    expect([...explicit].filter((row) => !named.includes(row))).toEqual([]);
+  }, 60_000);
 });
