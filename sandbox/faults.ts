@@ -112,6 +112,11 @@ export const ANSWER_PRESETS: Readonly<
     carriedOut: true,
     answer: (_body, own) => ({ status: 200, json: numbersAsDigits(own) }),
   },
+  'empty-answer': {
+    what: 'the request is carried out; the answer says nothing: HTTP 200 with {} (no code, no id, no result)',
+    carriedOut: true,
+    answer: () => ({ status: 200, json: {} }),
+  },
   'id-under-result': {
     what: 'the contact is created; its id answered under result ({code: 0, result: {id}}) instead of beside code',
     routes: ['POST /management/create_externalcontact'],

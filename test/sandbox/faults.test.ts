@@ -15,6 +15,7 @@ type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 const sendSms = App.creates.send_sms!.operation.perform as Perform;
 const findContact = App.searches.find_contact!.operation.perform as Perform;
 const createContact = App.creates.create_contact!.operation.perform as Perform;
+const sendImToRoom = App.creates.send_im_to_room!.operation.perform as Perform;
 
 let sandbox: Sandbox;
 allowLocalNetwork();
@@ -63,7 +64,7 @@ describe('fault syntax', () => {
       'fault "GET /labels=answer:all-rejected": answer:all-rejected answers POST /sms only',
     );
     expect(() => parseFault('POST /sms=answer:everything')).toThrow(
-      'answer:everything is neither a preset (all-rejected, gateway-403, not-closed, digits, id-under-result) nor STATUS[:CODE[:REASON]]',
+      'answer:everything is neither a preset (all-rejected, gateway-403, not-closed, digits, empty-answer, id-under-result) nor STATUS[:CODE[:REASON]]',
     );
     expect(() => parseFault('POST /sms=answer')).toThrow('answer needs a preset');
     expect(() => parseFault('POST /sms=answer:99')).toThrow('is neither a preset');
@@ -209,6 +210,19 @@ describe('canned answers on demand', () => {
     expect(result.id).toBe(made.id);
     const answered = await sandbox.api('POST', '/management/create_externalcontact', { body: { firstName: 'Two' } });
     expect(answered.data).toEqual({ code: 0, result: { id: expect.any(String) } });
+  });
+
+  it('empty-answer: the message is posted, the answer is {}; Send IM to Room fails, saying to check before replaying', async () => {
+    await sandbox.admin('POST', '/faults', { fault: 'POST /message-push=answer:empty-answer' });
+    const before = (await sandbox.admin('GET', '/state')).messages.length;
+    const error = await failure(() =>
+      appTester(sendImToRoom, bundleWith({ room_id: 'room-sandbox-general', text: 'Hi' })),
+    );
+    expect([error.code, error.message]).toEqual([
+      'CinnoxNotConfirmed',
+      'CINNOX answered the message push without a code (0 means posted), so the app cannot tell whether the message was posted: "{}". Check the conversation in CINNOX before replaying this step, so the message is not posted twice.',
+    ]);
+    expect((await sandbox.admin('GET', '/state')).messages.length).toBe(before + 1);
   });
 
   it('STATUS:CODE:REASON answers CINNOX’s body; STATUS alone a bare page; nothing is carried out', async () => {
