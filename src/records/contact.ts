@@ -4,15 +4,16 @@
  *   ContactBody, A9) and the create / update result (the field keys with the values sent, plus `id`);
  * - a CINNOX contact list record (docs/cinnox-api.md §3.1) → the Find External Contact result (camelCase
  *   keys), phone numbers with their "+" back;
- * - the CINNOX calls several contact operations share: the search by name, the create, the update.
+ * - the CINNOX calls several contact operations share: the search by name, the read by id, the create, the update.
  */
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
-import { cinnoxRequest, keyById, readPages, type AuthBundle } from '../cinnox/client';
+import { cinnoxRequest, keyById, list, readPages, type AuthBundle } from '../cinnox/client';
 import { NOT_CONFIRMED_CODE, isHttp404, isNotFound } from '../cinnox/errors';
 import type { RefusalLabels } from '../cinnox/refusal-fields';
 import { quote, secretsOf } from '../cinnox/quote';
 import {
   CONTACT_CREATE_PATH,
+  CONTACT_ID_PARAM,
   CONTACT_LIST_PATH,
   CONTACT_NAME_PARAM,
   SOCIAL_CONTACT_KEYS,
@@ -284,6 +285,35 @@ export const findContactsByName = (z: ZObject, bundle: AuthBundle, fullName: str
     CONTACT_SEARCH_MAX_PAGES,
     { fields },
   );
+
+/**
+ * One external contact by its ID (A8: the contact list filtered by `id`), for the contact-details hydrator and any
+ * operation that reads a contact by its External Contact ID: the record with that id, or undefined when CINNOX lists none (6451011 included). An answer
+ * listing only other contacts is A8 failing, never "no such contact": `cannot` says what the step then cannot do.
+ */
+export async function findContactById(
+  z: ZObject,
+  bundle: AuthBundle,
+  contactId: string,
+  { cannot, fields }: { cannot: string; fields?: RefusalLabels },
+): Promise<ContactRecord | undefined> {
+  const listed = await list<ContactRecord>(
+    z,
+    bundle,
+    CONTACT_LIST_PATH,
+    { [CONTACT_ID_PARAM]: contactId, offset: 0, limit: 1 },
+    fields,
+  );
+  const record = listed.find((c) => c?.id !== undefined && String(c.id) === contactId);
+  if (!record && listed.length > 0) {
+    throw new z.errors.Error(
+      `CINNOX's answer did not contain the external contact with ID "${contactId}" (it listed another contact), so ${cannot}. CINNOX may not filter the contact list by id (assumption A8): report this to the app's developers.`,
+      'CinnoxUnexpectedResponse',
+      502,
+    );
+  }
+  return record;
+}
 
 /** Creates an external contact (§3.2): CINNOX's answer, which `createdContactId` reads the new id from. */
 export const createExternalContact = async (z: ZObject, bundle: AuthBundle, body: ContactBody, fields: RefusalLabels) =>

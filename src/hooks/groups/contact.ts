@@ -9,18 +9,13 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { list } from '../../cinnox/client';
-import {
-  CONTACT_ID_PARAM,
-  CONTACT_LIST_PATH,
-  EVENT_STATUS,
-  SUBSCRIPTIONS,
-  type ContactRecord,
-} from '../../cinnox/contract';
+import { CONTACT_LIST_PATH, EVENT_STATUS, SUBSCRIPTIONS, type ContactRecord } from '../../cinnox/contract';
 import { NOT_FOUND_ERROR_CODE } from '../../cinnox/errors';
 import { asText } from '../../cinnox/values';
 import {
   FOUND_CONTACT_OUTPUT_FIELDS,
   FOUND_CONTACT_SAMPLE,
+  findContactById,
   toFoundContact,
   type FoundContact,
 } from '../../records/contact';
@@ -52,21 +47,8 @@ export async function contactDetails(z: ZObject, bundle: Bundle<{ contactId?: st
       NOT_FOUND_ERROR_CODE,
       404,
     );
-  // A8: the contact list filtered by id; the record with that id, among how many CINNOX listed (0: no such contact).
-  const listed = await list<ContactRecord>(z, bundle, CONTACT_LIST_PATH, {
-    [CONTACT_ID_PARAM]: contactId,
-    offset: 0,
-    limit: 1,
-  });
-  const record = listed.find((c) => c?.id !== undefined && String(c.id) === contactId);
-  if (!record && listed.length > 0) {
-    // CINNOX answered with other contacts: the `id` filter (A8) may not hold. Not evidence of a deletion.
-    throw new z.errors.Error(
-      `CINNOX's answer did not contain the external contact with ID "${contactId}" (it listed another contact), so its details cannot be loaded. CINNOX may not filter the contact list by id (assumption A8): report this to the app's developers.`,
-      'CinnoxUnexpectedResponse',
-      502,
-    );
-  }
+  // A8: the contact list filtered by id; another contact listed is not evidence of a deletion.
+  const record = await findContactById(z, bundle, contactId, { cannot: 'its details cannot be loaded' });
   if (!record) {
     // An empty answer or "No records found" (6451011): no such contact.
     throw new z.errors.Error(
