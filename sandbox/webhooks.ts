@@ -120,13 +120,31 @@ export function createWebhooks(state: State, config: SandboxConfig, log: (line: 
   }
 
   /**
+   * Per URL, the first POST of its latest delivery. The next delivery's first POST waits for it, so events that
+   * happen one after another reach a URL in that order, as the tests and `sandbox:watch` read them; retries run on
+   * their own and hold no later event back.
+   */
+  const firstPosts = new Map<string, Promise<void>>();
+
+  /**
    * Delivers one event to one URL: up to deliveryAttempts POSTs, waiting deliveryBackoffMs, then twice
    * that, … between them. A 2xx ends it; anything else (status, timeout, refused connection) is retried.
    */
   async function run(delivery: Delivery): Promise<void> {
     const { signal } = lifetime;
+    const previous = firstPosts.get(delivery.url);
+    let firstPosted = (): void => {};
+    const mine = new Promise<void>((resolve) => {
+      firstPosted = () => {
+        if (firstPosts.get(delivery.url) === mine) firstPosts.delete(delivery.url);
+        resolve();
+      };
+    });
+    firstPosts.set(delivery.url, mine);
+    await previous;
     for (let attempt = 1; attempt <= config.deliveryAttempts; attempt += 1) {
       const reply = await post(delivery.url, delivery.payload);
+      if (attempt === 1) firstPosted();
       if (signal.aborted) return;
       delivery.attempts.push({ attempt, at: iso(Date.now()), status: reply.status, error: reply.error, ms: reply.ms });
       if (reply.status !== null && reply.status >= 200 && reply.status < 300) {
