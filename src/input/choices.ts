@@ -31,6 +31,8 @@ export function integer<const M extends FieldMeta & { readonly min: number; read
   meta: M,
 ): Field<FieldValue<number, M>> {
   const { label, min, max } = meta;
+  // Both checks on the text, the range only once it is a whole number (`refuse` stops at the first that fails):
+  // zod's `int`, `gte` and `lte` would add 0.8 KB to the zip for this one field.
   const value = (zod: typeof import('./zod-lib')) =>
     zod.pipe(
       zod.string().check(
@@ -39,16 +41,13 @@ export function integer<const M extends FieldMeta & { readonly min: number; read
           (v: string) => Number.isInteger(Number(v)),
           (v) => `${label} must be a whole number; got ${preview(v)}.`,
         ),
+        refuse(
+          zod,
+          (v: string) => Number(v) >= min && Number(v) <= max,
+          (v) => `${label} must be from ${min} to ${max}; got ${String(Number(v))}.`,
+        ),
       ),
-      zod.pipe(
-        zod.transform(Number),
-        zod
-          .int()
-          .check(
-            zod.gte(min, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
-            zod.lte(max, { error: (issue) => `${label} must be from ${min} to ${max}; got ${String(issue.input)}.` }),
-          ),
-      ),
+      zod.transform(Number),
     );
   return field(meta, value, { type: 'integer' }, [`From ${min} to ${max}.`]);
 }

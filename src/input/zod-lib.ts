@@ -3,19 +3,4 @@
  * makes it a bundle of its own, loaded then (scripts/build.ts), and as an ES module it lets esbuild keep only
  * these parts of zod.
  */
-export {
-  array,
-  check,
-  email,
-  enum,
-  gte,
-  int,
-  lte,
-  object,
-  optional,
-  pipe,
-  refine,
-  safeParse,
-  string,
-  transform,
-} from 'zod/mini';
+export { array, check, email, enum, object, optional, pipe, refine, safeParse, string, transform } from 'zod/mini';

@@ -321,6 +321,34 @@ describe('send_sms', () => {
     );
   });
 
+  it.each([
+    ['11', 'Maximum SMS Parts must be from 1 to 10; got 11.'],
+    ['0', 'Maximum SMS Parts must be from 1 to 10; got 0.'],
+    ['-3', 'Maximum SMS Parts must be from 1 to 10; got -3.'],
+    ['1e3', 'Maximum SMS Parts must be from 1 to 10; got 1000.'],
+    ['2.5', 'Maximum SMS Parts must be a whole number; got "2.5".'],
+    ['two', 'Maximum SMS Parts must be a whole number; got "two".'],
+    ['Infinity', 'Maximum SMS Parts must be a whole number; got "Infinity".'],
+  ])('refuses Maximum SMS Parts %s before any request, one message for it', async (maxParts, message) => {
+    expect(await refused({ ...base, text: 'Hi', allow_multipart: true, max_parts: maxParts })).toBe(
+      `Nothing was sent to CINNOX. ${message}`,
+    );
+  });
+
+  it.each([
+    ['1', 1],
+    ['10', 10],
+    ['2.0', 2],
+    ['1e1', 10],
+  ])('takes Maximum SMS Parts %s as %d', async (maxParts, parts) => {
+    const scope = nock(BASE_URL)
+      .post(SMS)
+      .reply(200, { code: 0, result: [submitted('+85294667788', 'tx-1')] });
+    const text = 'x'.repeat(153 * parts);
+    expect(await run({ ...base, text, allow_multipart: true, max_parts: maxParts })).toMatchObject({ parts });
+    scope.done();
+  });
+
   it('refuses a number type that cannot send SMS', async () => {
     expect(await refused({ ...base, number_type: 'sms-numbers', text: 'Hi' })).toBe(
       'Nothing was sent to CINNOX. Number Type must be one of Virtual Number (access-numbers), Service Number (cli); got "sms-numbers".',
