@@ -3,10 +3,9 @@
  * script of its own (scripts/lib/cold-action.ts), so it must answer from that text alone, reading nothing of its
  * module. The request count's e2e test runs it in its module, where a reference to the module still works.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ROOT as root, lastJsonOf } from './helpers/node-script';
 
-const root = join(__dirname, '..');
 const PATHS = ['/v1/api/apps/a/contacts/extcontact-list?id=c-42', '/v1/api/apps/a/contacts/extcontact-list?offset=0'];
 
 /** Each path's GET answered by `reply` in its module and by its text alone, as the probe has it. */
@@ -17,14 +16,7 @@ function answers(): { inModule: unknown; embedded: unknown }[] {
     const paths = ${JSON.stringify(PATHS)};
     console.log(JSON.stringify(paths.map((path) => ({ inModule: reply('GET', path), embedded: embedded('GET', path) }))));
   `;
-  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: root,
-    env: process.env,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  if (out.status !== 0) throw new Error(out.stderr);
-  return JSON.parse(out.stdout.trim().split('\n').pop()!) as { inModule: unknown; embedded: unknown }[];
+  return lastJsonOf<{ inModule: unknown; embedded: unknown }[]>(script, { module: true, timeoutMs: 30_000 });
 }
 
 describe("the bench's stand-in CINNOX, from its text alone", () => {

@@ -4,11 +4,10 @@
  * loads index.js alone; zod (zod.js) comes with the first input parsed, the phone metadata (phone.js) with the
  * first phone number, the SMS counter (sms.js) with the first SMS text.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT as root, lastJsonOf } from '../helpers/node-script';
 
-const root = join(__dirname, '../..');
 const BASE_URL = 'https://lazy.cinnox.test';
 
 /** Runs one operation of dist/index.js in a fresh process: its result (or error) and the dist files loaded. */
@@ -35,14 +34,7 @@ function run(
       (e) => console.log(JSON.stringify({ loadedAtStart, loaded: loadedNow(), error: String(e.message) })),
     );
   `;
-  const out = spawnSync(process.execPath, ['-e', script], {
-    cwd: root,
-    env: process.env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (out.status !== 0) throw new Error(out.stderr);
-  return JSON.parse(out.stdout.trim().split('\n').pop()!) as ReturnType<typeof run>;
+  return lastJsonOf<ReturnType<typeof run>>(script, { timeoutMs: 60_000 });
 }
 
 const contacts = { code: 0, result: [{ id: 'c-1', firstName: 'Ann', lastName: 'Lee' }] };

@@ -4,10 +4,9 @@
  * zapier-platform-core ends a process past 250 calls and 450 MB, which jest's own workers reach. Every action
  * either succeeded exactly once or raised ThrottledError with a delay of 1–300 s; none lost, none sent twice.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ROOT as root, lastJsonOf } from '../helpers/node-script';
 
-const root = join(__dirname, '../..');
 const SENT = 540;
 const LIMIT = 500;
 
@@ -50,17 +49,10 @@ const script = `
 `;
 
 it('a burst of Send SMS: each sent exactly once or throttled with a delay of 1–300 s, none lost', () => {
-  const out = spawnSync(process.execPath, ['-e', script], {
-    cwd: root,
-    env: process.env,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  expect(out.status).toBe(0);
-  const { outcomes, counts } = JSON.parse(out.stdout.trim().split('\n').pop()!) as {
+  const { outcomes, counts } = lastJsonOf<{
     outcomes: { sent: boolean; name?: string; delay?: number }[];
     counts: number[];
-  };
+  }>(script, { timeoutMs: 120_000 });
   const throttled = outcomes.filter((o) => !o.sent);
   expect(outcomes).toHaveLength(SENT);
   expect(outcomes.filter((o) => o.sent)).toHaveLength(LIMIT);

@@ -4,10 +4,8 @@
  * page, and a hook perform none. Run here too so a change that breaks an operation's common case, or the
  * bench's answers to it, fails `npm test` rather than only the next `npm run bench`.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-
-const root = join(__dirname, '../..');
+import { ROOT as root, lastJsonOf } from '../helpers/node-script';
 
 interface RequestCount {
   operation: string;
@@ -30,14 +28,7 @@ function countRequests(): { counts: RequestCount[]; operations: string[] } {
     const examples = loadExamples(${JSON.stringify(join(root, 'dist/examples.js'))});
     console.log(JSON.stringify({ counts: await countRequests(path, examples), operations }));
   `;
-  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: root,
-    env: process.env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (out.status !== 0) throw new Error(out.stderr);
-  return JSON.parse(out.stdout.trim().split('\n').pop()!) as ReturnType<typeof countRequests>;
+  return lastJsonOf<ReturnType<typeof countRequests>>(script, { module: true, timeoutMs: 60_000 });
 }
 
 describe('CINNOX requests per operation, on the built app', () => {
