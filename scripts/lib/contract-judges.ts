@@ -7,7 +7,8 @@
 // A judge sees one exchange (method, path, query, status, body) and says whether CINNOX's answer fits the
 // assumption: holds / does not hold / cannot tell, with evidence made of the HTTP status, the CINNOX code and the
 // answer's shape (keys and types), never its values; or nothing, when the request did not exercise it.
-// The verdicts several judges share (a filtered list, a paged list, a report window, a report's order and values): verdicts.ts.
+// The verdicts several judges share (a filtered list, a paged list, a report window, a report's order and
+// values): verdicts.ts.
 import {
   CALL_DIRECTIONS,
   CALL_LOG_CALL_ID_PARAM,
