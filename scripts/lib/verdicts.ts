@@ -1,7 +1,7 @@
 // The verdicts several judges of scripts/lib/contract-judges.ts share: a filtered list read (does every record
 // carry the value asked for?), a list read by offset / limit, a report read for a time window (A6, A24), and a
-// report as the scheduled triggers read it (A30). Each says holds / does not hold / cannot tell and why, from the answer's status, code, shape and
-// the record keys it names, never a record's values.
+// report as the scheduled triggers read it (A30). Each says holds / does not hold / cannot tell and why, from the
+// answer's status, code, shape and the record keys it names, never a record's values.
 import {
   CODES,
   codeOf,
